@@ -1,0 +1,65 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { OrgKind, Role } from "~/domain/org";
+import { LOCALES } from "~/i18n/locales";
+import { useLocale, useT } from "./i18n";
+
+export interface HeaderUser {
+  name: string;
+  orgSlug: string;
+  orgKind: OrgKind;
+  role: Role;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">{t("nav.skip")}</a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="nav">
+          <ul>
+            {user ? (
+              <>
+                <li><NavLink to="/dashboard">{t("nav.dashboard")}</NavLink></li>
+                <li><NavLink to={`/orgs/${user.orgSlug}/settings`}>{t("nav.settings")}</NavLink></li>
+                {user.orgKind === "ministry" && user.role === "admin" ? (
+                  <li><NavLink to="/admin/orgs">{t("nav.admin")}</NavLink></li>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <li><NavLink to="/login">{t("nav.login")}</NavLink></li>
+                <li><NavLink to="/signup">{t("nav.signup")}</NavLink></li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <Form method="post" action="/language" className="lang-switch">
+            <input type="hidden" name="redirectTo" value={here} />
+            <label htmlFor="lang-select" className="visually-hidden">{t("lang.label")}</label>
+            <select id="lang-select" name="lang" defaultValue={locale} key={locale}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>{t(`lang.${l}`)}</option>
+              ))}
+            </select>
+            <button type="submit" className="secondary small">{t("lang.switch")}</button>
+          </Form>
+          {user ? (
+            <Form method="post" action="/logout" className="logout">
+              <span className="who">{t("nav.signed_in_as", { name: user.name })}</span>
+              <button type="submit" className="secondary small">{t("nav.logout")}</button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

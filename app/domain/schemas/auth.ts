@@ -1,0 +1,45 @@
+import { z } from "../zod-messages";
+import { COUNTRY_CODES } from "../countries";
+
+// One schema per form; the page (conform, client and server) and the API both parse with these.
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: "errors.email_invalid" }));
+
+export const newPassword = z
+  .string()
+  .min(10, { error: "errors.password_too_short" })
+  .max(200, { error: "errors.too_long" });
+
+export const personName = z.string().trim().min(1).max(120);
+
+export const SignupSchema = z.object({
+  name: personName,
+  email,
+  password: newPassword,
+  organisationName: z.string().trim().min(2, { error: "errors.org_name_short" }).max(160),
+  country: z.enum(COUNTRY_CODES),
+});
+export type SignupInput = z.infer<typeof SignupSchema>;
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export const AcceptInvitationSchema = z.object({
+  name: personName,
+  password: newPassword,
+});
+
+/** Only same-site relative paths are followed after login: never an open redirect. */
+export function safeRedirect(to: string | null | undefined, fallback = "/dashboard"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

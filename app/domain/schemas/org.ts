@@ -1,0 +1,75 @@
+import { z } from "../zod-messages";
+import { COUNTRY_CODES } from "../countries";
+import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "../org";
+import { email } from "./auth";
+
+export const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, { error: "errors.slug_invalid" })
+  .max(48, { error: "errors.slug_invalid" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.slug_invalid" });
+
+const isoDate = z.iso.date({ error: "errors.date_invalid" });
+
+/** "DE, jp ,PL" → ["DE","JP","PL"]; each must be an ISO 3166-1 alpha-2 code. */
+const countryList = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase())
+      : Array.isArray(v)
+        ? v.map((c) => String(c).toUpperCase())
+        : v,
+  z.array(z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).max(60),
+);
+
+export const CreateOrgSchema = z
+  .object({
+    kind: z.enum(ORG_KINDS),
+    slug,
+    name: z.string().trim().min(2, { error: "errors.org_name_short" }).max(160),
+    country: z
+      .preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))
+      .optional(),
+    countries: countryList.optional(),
+    licenceNumber: z.string().trim().min(3).max(60).optional(),
+    licenceValidUntil: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "mission" && !v.countries?.length) {
+      ctx.addIssue({ code: "custom", path: ["countries"], message: "errors.mission_needs_countries" });
+    }
+    if (v.kind === "agency" && !v.licenceNumber) {
+      ctx.addIssue({ code: "custom", path: ["licenceNumber"], message: "errors.agency_needs_licence" });
+    }
+  });
+export type CreateOrgInput = z.infer<typeof CreateOrgSchema>;
+
+export const InviteMemberSchema = z.object({
+  email,
+  role: z.enum(ROLES),
+});
+export type InviteMemberInput = z.infer<typeof InviteMemberSchema>;
+
+export const CreateApiKeySchema = z.object({
+  name: z.string().trim().min(2, { error: "errors.key_name_short" }).max(80),
+});
+
+export const ChangeLicenceSchema = z
+  .object({
+    status: z.enum(LICENCE_STATUSES),
+    reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(1000),
+    suspendedUntil: isoDate.optional(),
+    scope: z.string().trim().max(200).optional(),
+  })
+  .refine((v) => v.status === "suspended" || v.suspendedUntil === undefined, {
+    path: ["suspendedUntil"],
+    message: "errors.until_only_for_suspension",
+  });
+export type ChangeLicenceInput = z.infer<typeof ChangeLicenceSchema>;
+
+export const SetLanguageSchema = z.object({
+  lang: z.enum(["en", "id"]),
+  redirectTo: z.string().optional(),
+});

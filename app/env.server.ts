@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// Environment, parsed once at start-up. A missing or malformed variable stops the process with a message that
+// names it. Nothing else reads process.env.
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const int = (def: number) => z.coerce.number().int().positive().default(def);
+
+const base = {
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  TRUST_PROXY: bool.default(false),
+  /** default: Secure cookies exactly when NODE_ENV=production */
+  COOKIE_SECURE: bool.optional(),
+  LOGIN_MAX_FAILURES_PER_EMAIL: int(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: int(100),
+  LOGIN_WINDOW_MINUTES: int(15),
+};
+
+const pgUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");
+const httpUrl = z.string().regex(/^https?:\/\//, "must start with http:// or https://");
+
+export const ServerEnvSchema = z.object({
+  ...base,
+  DATABASE_URL: pgUrl,
+  MEILI_URL: httpUrl,
+  MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
+});
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+export const cookieSecure = (env: { COOKIE_SECURE?: boolean; NODE_ENV: string }) => env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+
+/** `npm start`: services are optional (started locally when unset); a Meilisearch URL needs its key. */
+export const StartEnvSchema = z
+  .object({
+    ...base,
+    DATABASE_URL: pgUrl.optional(),
+    MEILI_URL: httpUrl.optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    SEED_DEMO_DATA: bool.default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.MEILI_URL && !v.MEILI_MASTER_KEY) ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_URL is set" });
+    if (v.MEILI_MASTER_KEY && !v.MEILI_URL) ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when MEILI_MASTER_KEY is set" });
+  });
+export type StartEnv = z.infer<typeof StartEnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  // Empty strings count as unset: `FOO= npm start` should not mean "FOO is the empty string".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "environment");
+    const got = i.code === "invalid_type" && cleaned[name] === undefined ? "is missing" : i.message;
+    return `  ${name} ${got}`;
+  });
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}

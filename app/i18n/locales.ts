@@ -1,0 +1,58 @@
+// Locale negotiation and formatting: pure, shared by server and browser.
+export const LOCALES = ["en", "id"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export function isLocale(v: unknown): v is Locale {
+  return typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+}
+
+/** Best supported locale for an Accept-Language header ("id-ID,id;q=0.9,en;q=0.8" → "id"). */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { base: tag.toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((l) => l.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
+  // "in" is the pre-1989 ISO code for Indonesian, still sent by some older Android phones.
+  for (const l of ranked) {
+    const base = l.base === "in" ? "id" : l.base;
+    if (isLocale(base)) return base;
+  }
+  return DEFAULT_LOCALE;
+}
+
+const intlTag = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
+
+export function formatDate(locale: Locale, value: Date | string, style: "medium" | "long" = "medium"): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: "UTC" }).format(d);
+}
+
+export function formatDateTime(locale: Locale, value: Date | string): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlTag(locale)).format(value);
+}
+
+/** Money in minor-unit-free amounts (e.g. 2350.5 EUR). Currency is an ISO 4217 code. */
+export function formatMoney(locale: Locale, amount: number, currency: string): string {
+  return new Intl.NumberFormat(intlTag(locale), { style: "currency", currency }).format(amount);
+}
+
+export function countryName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([intlTag(locale)], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

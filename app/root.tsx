@@ -1,0 +1,114 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LocaleProvider, useT } from "~/components/i18n";
+import { SiteHeader } from "~/components/site-header";
+import { pageTitle } from "~/components/page-title";
+import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { getLocale } from "~/web/locale.server";
+import { getSignedIn } from "~/web/session.server";
+import { takeFlash } from "~/web/flash.server";
+import styles from "~/styles/app.css";
+
+export const meta: MetaFunction = ({ matches, error }) =>
+  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : "error.500_title");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, signedIn, { flash, clear }] = await Promise.all([
+    getLocale(request, context),
+    getSignedIn(request, context),
+    takeFlash(request, context),
+  ]);
+  const user = signedIn
+    ? { name: signedIn.user.name, orgSlug: signedIn.org.slug, orgKind: signedIn.org.kind, role: signedIn.user.role }
+    : null;
+  return data({ locale, user, flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = root?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <LocaleProvider locale={locale}>
+          <SiteHeader user={root?.user ?? null} />
+          {children}
+          <Footer />
+        </LocaleProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.text")}</p>
+    </footer>
+  );
+}
+
+function Flash() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  if (!root?.flash) return null;
+  return (
+    <div className="flash" role="status">
+      {t(root.flash)}
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <main id="main" tabIndex={-1}>
+      <Flash />
+      <Outlet />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, text] =
+    status === 404
+      ? [t("error.404_title"), t("error.404_text")]
+      : status === 403
+        ? [t("error.403_title"), t("error.403_text")]
+        : [t("error.500_title"), t("error.500_text")];
+  return (
+    <main id="main" tabIndex={-1} className="narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{t("error.home")}</Link>
+      </p>
+    </main>
+  );
+}

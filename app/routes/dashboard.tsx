@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { countryName, formatDate } from "~/i18n/locales";
+import type { MessageKey } from "~/i18n/en";
+import { memberCount } from "~/services/users/users.server";
+import { requireSignedIn } from "~/web/session.server";
+import { pageTitle } from "~/components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.dashboard");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, org } = await requireSignedIn(request, context);
+  return {
+    user: { name: user.name, role: user.role },
+    org: {
+      slug: org.slug,
+      name: org.name,
+      kind: org.kind,
+      country: org.country,
+      countries: org.countries,
+      licenceNumber: org.licence_number,
+      licenceStatus: org.licence_status,
+      licenceValidUntil: org.licence_valid_until,
+    },
+    members: await memberCount(context.deps, org.id),
+  };
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const locale = useLocale();
+  const { user, org, members } = useLoaderData<typeof loader>();
+  const next: MessageKey = `dashboard.next_${org.kind}`;
+  return (
+    <>
+      <h1>{t("dashboard.title", { name: user.name })}</h1>
+      <p className="notice">{t(next)}</p>
+      <section className="card" aria-labelledby="org-h">
+        <h2 id="org-h">{org.name}</h2>
+        <dl className="facts">
+          <dt>{t("dashboard.kind")}</dt>
+          <dd>{t(`kind.${org.kind}`)}</dd>
+          <dt>{t("dashboard.members")}</dt>
+          <dd>{members}</dd>
+          {org.country ? (
+            <>
+              <dt>{t("dashboard.country")}</dt>
+              <dd>{countryName(locale, org.country)}</dd>
+            </>
+          ) : null}
+          {org.countries.length ? (
+            <>
+              <dt>{t("dashboard.countries")}</dt>
+              <dd>{org.countries.map((c) => countryName(locale, c)).join(", ")}</dd>
+            </>
+          ) : null}
+          {org.kind === "agency" ? (
+            <>
+              <dt>{t("dashboard.licence_number")}</dt>
+              <dd>{org.licenceNumber}</dd>
+              <dt>{t("dashboard.licence")}</dt>
+              <dd>{org.licenceStatus ? t(`licence.${org.licenceStatus}`) : t("licence.none")}</dd>
+              {org.licenceValidUntil ? (
+                <>
+                  <dt>{t("dashboard.valid_until")}</dt>
+                  <dd>{formatDate(locale, org.licenceValidUntil)}</dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
+        </dl>
+        <div className="actions">
+          <Link to={`/orgs/${org.slug}/settings`}>{t("dashboard.manage")}</Link>
+          {org.kind === "ministry" && user.role === "admin" ? <Link to="/admin/orgs">{t("dashboard.admin_link")}</Link> : null}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { safeRedirect } from "~/domain/schemas/auth";
+import { SetLanguageSchema } from "~/domain/schemas/org";
+import { rememberLocale } from "~/services/users/users.server";
+import { getSignedIn } from "~/web/session.server";
+
+export const loader = () => redirect("/");
+
+/** The language switcher: remembered in a cookie, and on the account when signed in. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SetLanguageSchema });
+  if (submission.status !== "success") throw new Response("errors.invalid", { status: 400 });
+  const { lang, redirectTo } = submission.value;
+  const signedIn = await getSignedIn(request, context);
+  if (signedIn) await rememberLocale(context.deps, signedIn.user.id, lang);
+  return redirect(safeRedirect(redirectTo, "/"), {
+    headers: { "Set-Cookie": await context.cookies.lang.serialize(lang) },
+  });
+}

@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, SelectField } from "~/components/field";
+import { Honeypot } from "~/components/honeypot";
+import { useT } from "~/components/i18n";
+import { COUNTRY_CODES } from "~/domain/countries";
+import { DomainError } from "~/domain/errors";
+import { SignupSchema } from "~/domain/schemas/auth";
+import { countryName } from "~/i18n/locales";
+import { signUpEmployer } from "~/services/auth/sign-up-employer.server";
+import { replyWithDomainError } from "~/web/errors.server";
+import { setFlash } from "~/web/flash.server";
+import { rejectBots } from "~/web/forms.server";
+import { getLocale } from "~/web/locale.server";
+import { getSignedIn } from "~/web/session.server";
+import { pageTitle } from "~/components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getSignedIn(request, context)) throw redirect("/dashboard");
+  const locale = await getLocale(request, context);
+  // Indonesia is where workers come from, not where employers sign up from.
+  const countries = COUNTRY_CODES.filter((c) => c !== "ID")
+    .map((code) => ({ code, name: countryName(locale, code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return { countries };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  try {
+    rejectBots(formData);
+    const locale = await getLocale(request, context);
+    const session = await signUpEmployer(context.deps, submission.value, locale);
+    const headers = new Headers();
+    headers.append("Set-Cookie", await context.cookies.session.serialize(session.token, { expires: session.expiresAt }));
+    headers.append("Set-Cookie", await setFlash(context, "flash.welcome"));
+    return redirect("/dashboard", { headers });
+  } catch (e) {
+    if (e instanceof DomainError) return replyWithDomainError(submission, e);
+    throw e;
+  }
+}
+
+export default function Signup() {
+  const t = useT();
+  const { countries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("signup.title")}</h1>
+      <p>{t("signup.lead")}</p>
+      <Form method="post" {...getFormProps(form)} className="card stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
+        <Field meta={fields.email} label={t("signup.email")} type="email" autoComplete="email" />
+        <Field meta={fields.password} label={t("signup.password")} type="password" hint={t("signup.password_hint")} autoComplete="new-password" />
+        <Field meta={fields.organisationName} label={t("signup.org_name")} autoComplete="organization" />
+        <SelectField meta={fields.country} label={t("signup.country")}>
+          <option value="">{t("signup.country_choose")}</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>{c.name}</option>
+          ))}
+        </SelectField>
+        <Honeypot />
+        <div className="actions">
+          <button type="submit" disabled={busy}>{t("signup.submit")}</button>
+        </div>
+      </Form>
+      <p>
+        {t("signup.have_account")} <Link to="/login">{t("signup.login_link")}</Link>
+      </p>
+    </div>
+  );
+}

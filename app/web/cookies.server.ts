@@ -1,0 +1,19 @@
+import { createCookie, type Cookie } from "@remix-run/node";
+
+export interface AppCookies {
+  /** opaque session token; the database holds its hash (docs/decisions/002-sessions.md) */
+  session: Cookie;
+  /** chosen language, for visitors and signed-in users alike */
+  lang: Cookie;
+  /** one-shot message shown after a redirect */
+  flash: Cookie;
+}
+
+export function createAppCookies(opts: { secret: string; secure: boolean; sessionDays: number }): AppCookies {
+  const common = { httpOnly: true, sameSite: "lax" as const, secure: opts.secure, path: "/" };
+  return {
+    session: createCookie("jmb_session", { ...common, secrets: [opts.secret], maxAge: opts.sessionDays * 86_400 }),
+    lang: createCookie("jmb_lang", { ...common, maxAge: 365 * 86_400 }),
+    flash: createCookie("jmb_flash", { ...common, secrets: [opts.secret], maxAge: 120 }),
+  };
+}

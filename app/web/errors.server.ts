@@ -1,0 +1,54 @@
+import { data } from "@remix-run/node";
+import type { Submission } from "@conform-to/react";
+import { DomainError, type DomainErrorCode } from "~/domain/errors";
+import type { Locale } from "~/i18n/locales";
+import { encodeMessage, translateError } from "~/i18n/translate";
+
+const STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  invalid: 422,
+  unauthenticated: 401,
+  rate_limited: 429,
+  licence_blocked: 403,
+};
+
+export const statusOf = (e: DomainError) => STATUS[e.code];
+
+/** A domain error on a page: shown next to its field (or above the form), with the right status. */
+export function replyWithDomainError<T, X extends object = object>(submission: Submission<T>, e: DomainError, extra?: X) {
+  const fieldErrors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [encodeMessage(v, e.params)]]));
+  const formErrors = Object.keys(e.fields).length ? [] : [encodeMessage(e.messageKey, e.params)];
+  return data({ ...(extra as X), result: submission.reply({ formErrors, fieldErrors }) }, { status: STATUS[e.code] });
+}
+
+/** Route-level guard errors (not found, forbidden) become thrown HTTP responses for the ErrorBoundary. */
+export function throwAsResponse(e: unknown): never {
+  if (e instanceof DomainError) throw new Response(e.messageKey, { status: STATUS[e.code] });
+  throw e;
+}
+
+/** API errors: `{error:{code,message,fields}}` with the status of the domain code, in the caller's language. */
+export function apiError(e: unknown, locale: Locale): Response {
+  if (e instanceof Response) return e;
+  if (!(e instanceof DomainError)) throw e;
+  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
+  return Response.json(
+    { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
+    { status: STATUS[e.code] },
+  );
+}
+
+/** zod issues from an API body, in the same format (status 422). */
+export function apiValidationError(issues: { path: PropertyKey[]; message: string }[], locale: Locale): Response {
+  const fields: Record<string, string> = {};
+  for (const i of issues) {
+    const key = i.path.map(String).join(".") || "body";
+    fields[key] ??= translateError(locale, i.message);
+  }
+  return Response.json(
+    { error: { code: "invalid", message: translateError(locale, "errors.form_has_errors"), fields } },
+    { status: 422 },
+  );
+}

@@ -1,0 +1,22 @@
+import type { Db } from "./client";
+
+export async function insertSession(db: Db, s: { id: string; userId: string; expiresAt: Date }): Promise<void> {
+  await db.insertInto("sessions").values({ id: s.id, user_id: s.userId, expires_at: s.expiresAt }).execute();
+}
+
+export async function findLiveSession(db: Db, id: string, now: Date) {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "user_id", "expires_at"])
+    .where("id", "=", id)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+}

@@ -1,0 +1,52 @@
+import { sql } from "kysely";
+import type { Db } from "./client";
+import type { NewUser, Organisation, User } from "./schema";
+
+export async function insertUser(db: Db, user: NewUser): Promise<User> {
+  return db.insertInto("users").values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
+}
+
+export async function emailExists(db: Db, email: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listOrgMembers(db: Db, orgId: string): Promise<User[]> {
+  return db.selectFrom("users").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute();
+}
+
+export async function countOrgMembers(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+}
+
+export interface UserWithOrg {
+  user: User;
+  org: Organisation;
+}
+
+/** The user and their organisation in one query: every authenticated request needs both. */
+export async function findUserWithOrg(db: Db, userId: string): Promise<UserWithOrg | undefined> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("organisations as o", "o.id", "u.org_id")
+    .selectAll("u")
+    .select((eb) => eb.fn.toJson("o").as("org"))
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { org, ...user } = row;
+  return { user, org: { ...org, created_at: new Date(org.created_at as unknown as string) } };
+}

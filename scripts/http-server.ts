@@ -1,0 +1,90 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerEnv } from "~/env.server";
+import { negotiateLocale } from "~/i18n/locales";
+import { translate } from "~/i18n/translate";
+import { SESSION_DAYS } from "~/services/auth/sessions.server";
+import type { Deps } from "~/services/deps.server";
+import { createAppCookies } from "~/web/cookies.server";
+import { checkSameOrigin } from "~/web/csrf";
+import type { AppContext } from "~/web/context.server";
+import { createDb } from "~db/client";
+import { createSearch } from "~search/client";
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** The Remix app behind express: static files, the CSRF gate, then Remix with the app context. */
+export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: boolean }): Promise<RunningServer> {
+  const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
+  const deps: Deps = {
+    db: createDb(env.DATABASE_URL),
+    search: createSearch(env.MEILI_URL, env.MEILI_MASTER_KEY),
+    now: () => new Date(),
+  };
+  const appContext: AppContext = {
+    deps,
+    env,
+    cookies: createAppCookies({ secret: env.SESSION_SECRET, secure: opts.cookieSecure, sessionDays: SESSION_DAYS }),
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    const verdict = checkSameOrigin({
+      method: req.method,
+      path: req.path,
+      host: req.headers.host,
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+      secFetchSite: req.header("sec-fetch-site"),
+      authorization: req.headers.authorization,
+    });
+    if (!verdict) return next();
+    const locale = negotiateLocale(req.headers["accept-language"]);
+    res.status(403).type("text/plain; charset=utf-8").send(translate(locale, "errors.cross_site"));
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once("error", reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
+  return {
+    url: `http://${shownHost}:${port}`,
+    deps,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await deps.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { Client, unique } from "../support/http";
+import { orgWithUser, PASSWORD, testDeps } from "../support/fixtures";
+
+const deps = testDeps();
+afterAll(() => deps.db.destroy());
+
+const signupForm = (email: string, extra: Record<string, string> = {}) => ({
+  name: "Maria Camilleri",
+  email,
+  password: "a-long-password-1",
+  organisationName: `Aurora ${email}`,
+  country: "MT",
+  ...extra,
+});
+
+async function countUsers(email: string) {
+  return (await deps.db.selectFrom("users").select("id").where("email", "=", email).execute()).length;
+}
+
+describe("employer sign-up, login and logout over HTTP", () => {
+  it("signs up an employer: organisation + admin user, signed in, cookie hardened", async () => {
+    const email = `${unique("emp")}@test.example`;
+    const c = new Client();
+    const res = await c.post("/signup", signupForm(email.toUpperCase()));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/dashboard");
+    const cookie = c.lastSetCookies.get("jmb_session");
+    expect(cookie?.attrs).toMatchObject({ httponly: true, samesite: "Lax", secure: true, path: "/" });
+
+    const user = await deps.db.selectFrom("users").innerJoin("organisations as o", "o.id", "users.org_id")
+      .select(["users.role", "users.password_hash", "o.kind", "o.country"]).where("users.email", "=", email).executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ role: "admin", kind: "employer", country: "MT" });
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+
+    const dash = await c.get("/dashboard");
+    expect(dash.status).toBe(200);
+    expect(await dash.text()).toContain("Welcome, Maria Camilleri");
+  });
+
+  it("logs out with POST (session gone server-side) and never with GET", async () => {
+    const email = `${unique("emp")}@test.example`;
+    const c = new Client();
+    await c.post("/signup", signupForm(email));
+    const token = c.cookies.get("jmb_session");
+    expect(token).toBeTruthy();
+
+    expect((await c.get("/logout")).status).toBe(302);
+    expect((await c.get("/dashboard")).status).toBe(200); // still signed in
+
+    const out = await c.post("/logout", {});
+    expect(out.status).toBe(302);
+    expect(c.cookies.has("jmb_session")).toBe(false);
+    expect((await c.get("/dashboard")).headers.get("location")).toMatch(/^\/login\?redirectTo=%2Fdashboard/);
+
+    // the old cookie no longer works either: the session row is gone
+    const replay = new Client();
+    replay.cookies.set("jmb_session", token!);
+    expect((await replay.get("/dashboard")).status).toBe(302);
+  });
+
+  it("logs in with the right password and refuses a wrong one without a session", async () => {
+    const { email } = await orgWithUser(deps, "employer");
+    const bad = new Client();
+    const r1 = await bad.logIn(email, "wrong-password-123");
+    expect(r1.status).toBe(401);
+    expect(await r1.text()).toContain("Email or password is incorrect.");
+    expect(bad.cookies.has("jmb_session")).toBe(false);
+
+    const unknown = await new Client().logIn("nobody@test.example", PASSWORD);
+    expect(unknown.status).toBe(401);
+
+    const good = new Client();
+    const r2 = await good.logIn(email, PASSWORD);
+    expect(r2.status).toBe(302);
+    expect(good.cookies.has("jmb_session")).toBe(true);
+    expect((await good.get("/dashboard")).status).toBe(200);
+  });
+
+  it("shows field errors in the user's language and stores nothing for bad input", async () => {
+    const email = `${unique("bad")}@test.example`;
+    const res = await new Client().post("/signup", signupForm(email, { password: "short", country: "" }), { headers: { "Accept-Language": "id" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Gunakan minimal 10 karakter.");
+    expect(html).toContain("Pilih salah satu opsi.");
+    expect(await countUsers(email)).toBe(0);
+  });
+
+  it("refuses a second account with the same email, next to the email field", async () => {
+    const { email } = await orgWithUser(deps, "employer");
+    const orgsBefore = (await deps.db.selectFrom("organisations").select("id").execute()).length;
+    const res = await new Client().post("/signup", signupForm(email));
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("An account with this email already exists.");
+    expect((await deps.db.selectFrom("organisations").select("id").execute()).length).toBe(orgsBefore);
+  });
+
+  it("rejects a sign-up whose honeypot is filled, storing nothing", async () => {
+    const email = `${unique("bot")}@test.example`;
+    const res = await new Client().post("/signup", signupForm(email, { website: "http://spam.example" }));
+    expect(res.status).toBe(422);
+    expect(await countUsers(email)).toBe(0);
+  });
+
+  it("rate-limits login: after 5 failures the right password is refused too, for that email", async () => {
+    const { email } = await orgWithUser(deps, "employer");
+    const c = new Client();
+    for (let i = 0; i < 5; i++) expect((await c.logIn(email, `wrong-${i}-password`)).status).toBe(401);
+    const locked = await c.logIn(email, PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain("Too many attempts. Try again in 15 minutes.");
+    expect(c.cookies.has("jmb_session")).toBe(false);
+    // from another address too: the limit protects the account, not just one client
+    expect((await new Client().logIn(email, PASSWORD)).status).toBe(429);
+  });
+
+  it("rate-limits login per client address across many emails (test server: 30 per window)", async () => {
+    const c = new Client();
+    let last = 0;
+    for (let i = 0; i < 31; i++) last = (await c.logIn(`spray-${i}-${c.ip}@test.example`, "guess-password")).status;
+    expect(last).toBe(429);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { Client, unique } from "../support/http";
+import { orgWithUser, testDeps } from "../support/fixtures";
+
+const deps = testDeps();
+afterAll(() => deps.db.destroy());
+
+describe("cross-site request forgery", () => {
+  it("refuses a sign-up posted from a foreign site (403) and stores nothing", async () => {
+    const email = `${unique("csrf")}@test.example`;
+    const res = await new Client().post(
+      "/signup",
+      { name: "Eve", email, password: "a-long-password-1", organisationName: "Evil Ltd", country: "MT" },
+      { origin: "https://evil.example" },
+    );
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe("This request came from another site and was refused.");
+    expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+  });
+
+  it("refuses a signed-in user's forged POST: no API key is created, the session survives", async () => {
+    const { email, password, org } = await orgWithUser(deps, "employer");
+    const c = new Client();
+    await c.logIn(email, password);
+    const forged = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "forged" }, { origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    const noOrigin = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "forged" }, { origin: null });
+    expect(noOrigin.status).toBe(403);
+    expect(await deps.db.selectFrom("api_keys").select("id").where("org_id", "=", org.id).execute()).toEqual([]);
+
+    const forgedLogout = await c.post("/logout", {}, { origin: "https://evil.example" });
+    expect(forgedLogout.status).toBe(403);
+    expect((await c.get("/dashboard")).status).toBe(200);
+
+    // the same request from the site itself works
+    const real = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "real" });
+    expect(real.status).toBe(200);
+    expect(await deps.db.selectFrom("api_keys").select("name").where("org_id", "=", org.id).execute()).toEqual([{ name: "real" }]);
+  });
+
+  it("answers the refusal in the visitor's language", async () => {
+    const res = await new Client().post("/login", { email: "a@b.example", password: "x" }, { origin: "https://evil.example", headers: { "Accept-Language": "id-ID" } });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe("Permintaan ini berasal dari situs lain dan ditolak.");
+  });
+});

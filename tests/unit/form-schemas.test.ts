@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { SignupSchema, safeRedirect } from "~/domain/schemas/auth";
+import { ChangeLicenceSchema, CreateOrgSchema } from "~/domain/schemas/org";
+import { isMessageKey } from "~/i18n/translate";
+
+const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+
+describe("shared form schemas", () => {
+  it("report every problem as a translatable key on its field", () => {
+    const r = SignupSchema.safeParse({ name: "", email: "nope", password: "short", organisationName: "A", country: "XX" });
+    const m = messages(r);
+    expect(m).toEqual({
+      name: "errors.required",
+      email: "errors.email_invalid",
+      password: "errors.password_too_short",
+      organisationName: "errors.org_name_short",
+      country: "errors.choose_option",
+    });
+    for (const key of Object.values(m)) expect(isMessageKey(key)).toBe(true);
+  });
+
+  it("normalise email case and whitespace", () => {
+    const r = SignupSchema.parse({ name: "Ann", email: "  Ann@Example.COM ", password: "long enough pw", organisationName: "Acme", country: "MT" });
+    expect(r.email).toBe("ann@example.com");
+  });
+
+  it("require countries for missions and a licence for agencies", () => {
+    expect(messages(CreateOrgSchema.safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X" }))).toEqual({ countries: "errors.mission_needs_countries" });
+    expect(messages(CreateOrgSchema.safeParse({ kind: "agency", slug: "pt-x", name: "PT X" }))).toEqual({ licenceNumber: "errors.agency_needs_licence" });
+    expect(CreateOrgSchema.parse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "de, pl" }).countries).toEqual(["DE", "PL"]);
+    expect(messages(CreateOrgSchema.safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "DE, XX" }))).toEqual({ "countries.1": "errors.country_unknown" });
+  });
+
+  it("reject an end date on anything but a suspension", () => {
+    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: "2027-01-01" }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+  });
+
+  it("never redirect off-site after login", () => {
+    expect(safeRedirect("/orgs/x/settings")).toBe("/orgs/x/settings");
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", null, undefined]) expect(safeRedirect(bad)).toBe("/dashboard");
+  });
+});

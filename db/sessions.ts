@@ -17,6 +17,7 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+/** Expired sessions are swept per user when that user signs in again (indexed by user_id). */
+export async function deleteExpiredSessionsOf(db: Db, userId: string, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).where("expires_at", "<=", now).execute();
 }

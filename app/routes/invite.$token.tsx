@@ -4,11 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
+import { Honeypot } from "~/components/honeypot";
 import { useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
 import { AcceptInvitationSchema } from "~/domain/schemas/auth";
 import { acceptInvitation, findInvitation } from "~/services/orgs/invitations.server";
 import { replyWithDomainError } from "~/web/errors.server";
+import { rejectBots } from "~/web/forms.server";
 import { getLocale } from "~/web/locale.server";
 import { pageTitle } from "~/components/page-title";
 
@@ -20,9 +22,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: AcceptInvitationSchema });
   if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
   try {
+    rejectBots(formData);
     const locale = await getLocale(request, context);
     const session = await acceptInvitation(context.deps, params.token ?? "", submission.value, locale);
     return redirect("/dashboard", {
@@ -61,6 +65,7 @@ export default function AcceptInvitation() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
         <Field meta={fields.password} label={t("signup.password")} type="password" hint={t("signup.password_hint")} autoComplete="new-password" />
+        <Honeypot />
         <div className="actions">
           <button type="submit">{t("invite.submit")}</button>
         </div>

@@ -69,3 +69,17 @@ describe("inviting colleagues", () => {
     expect(dash).toContain("SIP3MI-9/2026");
   });
 });
+
+describe("the invitation form is public", () => {
+  it("rejects a bot that fills the honeypot, creating no user and leaving the link usable", async () => {
+    const admin = await orgWithUser(deps, "employer");
+    const c = new Client();
+    await c.logIn(admin.email, admin.password);
+    const email = `${unique("hp")}@test.example`;
+    const path = await invite(c, `/orgs/${admin.org.slug}/settings`, email, "member");
+    const bot = await new Client().post(path, { name: "Bot", password: "another-long-password", website: "spam" });
+    expect(bot.status).toBe(422);
+    expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+    expect((await new Client().post(path, { name: "Human", password: "another-long-password" })).status).toBe(302);
+  });
+});

@@ -1,6 +1,6 @@
 import { canSignIn, isoDay, type Actor, type LicenceBlock } from "~/domain/org";
 import { findUserWithOrg, type UserWithOrg } from "~db/users";
-import { deleteSession, findLiveSession, insertSession } from "~db/sessions";
+import { deleteExpiredSessionsOf, deleteSession, findLiveSession, insertSession } from "~db/sessions";
 import type { Deps } from "../deps.server";
 import { randomToken, sha256 } from "./crypto.server";
 
@@ -11,6 +11,7 @@ export async function createSession(deps: Deps, userId: string): Promise<{ token
   const token = randomToken();
   const expiresAt = new Date(deps.now().getTime() + SESSION_DAYS * 86_400_000);
   await insertSession(deps.db, { id: sha256(token), userId, expiresAt });
+  await deleteExpiredSessionsOf(deps.db, userId, deps.now());
   return { token, expiresAt };
 }
 

@@ -1,6 +1,8 @@
 // English messages. Keys are the contract: app/i18n/id.ts must have exactly the same ones (the type checker
 // enforces it). Placeholders are {name}.
-export const en = {
+import { enJobOrders } from "./en-job-orders";
+
+const core = {
   "app.name": "Jembatan",
   "app.tagline": "Verified job orders for Indonesian migrant workers",
   "nav.skip": "Skip to main content",
@@ -224,4 +226,6 @@ export const en = {
   "flash.dismiss": "Dismiss",
 } as const;
 
+export const en = { ...core, ...enJobOrders } as const;
+export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,8 @@
-import type { MessageKey } from "./en";
+import type { CoreKey, MessageKey } from "./en";
+import { idJobOrders } from "./id-job-orders";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
-export const id: Record<MessageKey, string> = {
+const core: Record<CoreKey, string> = {
   "app.name": "Jembatan",
   "app.tagline": "Job order terverifikasi untuk Pekerja Migran Indonesia",
   "nav.skip": "Langsung ke konten utama",
@@ -224,3 +225,5 @@ export const id: Record<MessageKey, string> = {
   "flash.licence_changed": "Status izin dicatat.",
   "flash.dismiss": "Tutup",
 };
+
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders };

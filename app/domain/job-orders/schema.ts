@@ -1,0 +1,128 @@
+import { z } from "../zod-messages";
+import { COUNTRY_CODES } from "../countries";
+import { CERTIFICATE_CODES } from "../reference/certificates";
+import { CURRENCY_CODES } from "../reference/currencies";
+import { ISCO_CODES } from "../reference/isco";
+import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
+import { isMaritime, SECTORS } from "../reference/sectors";
+
+// The one job-order schema: the employer's form (conform, in the browser and on the server) and
+// POST/PUT /api/v1/job-orders parse with it. Pure: "today" is computed, never fetched.
+
+export const WAGE_PERIODS = ["hour", "day", "week", "month", "year"] as const;
+export const PAYMENT_METHODS = ["bank_transfer", "cash", "bank_and_cash"] as const;
+export const ACCOMMODATION = ["free", "deducted", "allowance", "none"] as const;
+export const MEALS = ["free", "allowance", "none"] as const;
+export const TRANSPORT = ["free", "allowance", "none"] as const;
+export const INSURANCE = ["employer_paid", "statutory_shared"] as const;
+/** Placement cost items the employer declares it pays (Art. 30(1) UU 18/2017: the worker pays none of them). */
+export const PLACEMENT_COSTS = ["travel", "visa_permits", "training", "competency_test", "medical_check", "agency_fee", "insurance", "documents"] as const;
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
+
+const LanguageRequirement = z.object({
+  code: z.enum(LANGUAGES),
+  minLevel: z.enum(CEFR_LEVELS),
+});
+
+const CertificateRequirement = z.object({
+  code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
+  mandatory: z.boolean().default(false),
+});
+
+export const JobOrderSchema = z
+  .object({
+    title: z.string().trim().min(3, { error: "errors.title_short" }).max(120),
+    iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 4) : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
+    sector: z.enum(SECTORS),
+    country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })),
+    city: z.string().trim().max(120).optional(),
+    vesselName: z.string().trim().max(120).optional(),
+    vesselType: z.string().trim().max(80).optional(),
+    positions: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.positions_min" }).max(1000, { error: "errors.positions_max" }),
+    wageAmount: z.number({ error: "errors.number" }).positive({ error: "errors.wage_positive" }).max(100_000_000),
+    wageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })),
+    wagePeriod: z.enum(WAGE_PERIODS),
+    paymentMethod: z.enum(PAYMENT_METHODS).default("bank_transfer"),
+    hoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }),
+    restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
+    annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
+    contractMonths: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.contract_min" }).max(60, { error: "errors.contract_max" }),
+    startDate: z.iso.date({ error: "errors.date_invalid" }).refine((d) => d >= todayIso(), { error: "errors.start_in_past" }),
+    accommodation: z.enum(ACCOMMODATION),
+    meals: z.enum(MEALS),
+    transport: z.enum(TRANSPORT),
+    insurance: z.enum(INSURANCE),
+    employerPaysPlacementCosts: z.literal(true, { error: "errors.employer_must_pay" }),
+    languages: z.array(LanguageRequirement).max(5).default([]),
+    certificates: z.array(CertificateRequirement).max(12).default([]),
+    minExperienceYears: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(40).default(0),
+    descriptionEn: z.string().trim().min(20, { error: "errors.description_short" }).max(5000),
+    descriptionId: z.string().trim().max(5000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (isMaritime(v.sector) && !v.vesselName) {
+      ctx.addIssue({ code: "custom", path: ["vesselName"], message: "errors.vessel_required" });
+    }
+    // More than 14 hours a working day is not a schedule (MLC's own daily maximum of work is 14 hours).
+    const workingDays = 7 - v.restDaysPerWeek;
+    if (workingDays === 0 || v.hoursPerWeek / workingDays > 14) {
+      ctx.addIssue({ code: "custom", path: ["restDaysPerWeek"], message: "errors.rest_days_impossible" });
+    }
+    const seenLang = new Set<string>();
+    v.languages.forEach((l, i) => {
+      if (seenLang.has(l.code)) ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "errors.duplicate_language" });
+      seenLang.add(l.code);
+    });
+    const seenCert = new Set<string>();
+    v.certificates.forEach((c, i) => {
+      if (seenCert.has(c.code)) ctx.addIssue({ code: "custom", path: ["certificates", i, "code"], message: "errors.duplicate_certificate" });
+      seenCert.add(c.code);
+    });
+  });
+
+export type JobOrderInput = z.infer<typeof JobOrderSchema>;
+
+export const VERIFICATION_DECISIONS = ["approve", "return", "reject"] as const;
+export const DECISION_REASONS = [
+  "missing_information",
+  "wage_below_minimum",
+  "hours_exceed_maximum",
+  "costs_to_worker",
+  "contract_terms",
+  "employer_unverified",
+  "problem_employer",
+  "closed_destination",
+  "suspected_fraud",
+  "other",
+] as const;
+
+export const VerificationSchema = z
+  .object({
+    decision: z.enum(VERIFICATION_DECISIONS),
+    reason: z.enum(DECISION_REASONS).optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== "approve" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.reason_required" });
+    if (v.reason === "other" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "errors.note_required" });
+  });
+export type VerificationInput = z.infer<typeof VerificationSchema>;
+
+export const RevokeSchema = z.object({
+  reason: z.enum(DECISION_REASONS),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const RecordFilledSchema = z.object({
+  positionsFilled: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0),
+});
+
+export const EmployerDetailsSchema = z.object({
+  registrationNumber: z.string().trim().min(2).max(80),
+  address: z.string().trim().min(10, { error: "errors.address_short" }).max(400),
+  contactEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email_invalid" })),
+  contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }),
+});
+export type EmployerDetailsInput = z.infer<typeof EmployerDetailsSchema>;

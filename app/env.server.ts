@@ -12,7 +12,8 @@ const base = {
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  TRUST_PROXY: bool.default(false),
+  /** reverse proxies in front of the app (0 = none): the client address is taken that many hops back in X-Forwarded-For */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** default: Secure cookies exactly when NODE_ENV=production */
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES_PER_EMAIL: int(5),

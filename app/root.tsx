@@ -22,7 +22,7 @@ import { takeFlash } from "~/web/flash.server";
 import styles from "~/styles/app.css";
 
 export const meta: MetaFunction = ({ matches, error }) =>
-  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : "error.500_title");
+  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : isRouteErrorResponse(error) && error.status < 500 ? "error.400_title" : "error.500_title");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -97,7 +97,9 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const [title, text] =
-    status === 404
+    status === 400 || status === 409 || status === 422 || status === 429
+      ? [t("error.400_title"), t("error.400_text")]
+      : status === 404
       ? [t("error.404_title"), t("error.404_text")]
       : status === 403
         ? [t("error.403_title"), t("error.403_text")]

@@ -1,8 +1,14 @@
 import { sql } from "kysely";
 import type { Db } from "./client";
 
-export async function recordLoginAttempt(db: Db, a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
-  await db.insertInto("login_attempts").values(a).execute();
+/** Records an attempt as failed until proven otherwise; returns its id. */
+export async function recordLoginAttempt(db: Db, a: { email: string; ip: string }): Promise<string> {
+  const row = await db.insertInto("login_attempts").values({ ...a, succeeded: false }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markLoginSucceeded(db: Db, id: string): Promise<void> {
+  await db.updateTable("login_attempts").set({ succeeded: true }).where("id", "=", id).execute();
 }
 
 export async function countRecentFailuresForEmail(db: Db, email: string, since: Date): Promise<number> {

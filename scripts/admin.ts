@@ -32,7 +32,8 @@ Commands:
   api-key create --org <slug> --name <label>
       Create an API key for the organisation. The key is printed alone on the last line, once.
   licence set --org <slug> --status <${LICENCE_STATUSES.join("|")}> --reason <text> [--until YYYY-MM-DD] [--scope <text>]
-      Record an agency licence change (suspension, revocation, reinstatement).
+             [--valid-until YYYY-MM-DD]
+      Record an agency licence change (suspension, revocation, reinstatement, renewal).
   migrate
       Apply pending database migrations.
 
@@ -71,7 +72,7 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
       kind: { type: "string" }, slug: { type: "string" }, name: { type: "string" }, countries: { type: "string" },
       country: { type: "string" }, "licence-number": { type: "string" }, "licence-valid-until": { type: "string" },
       org: { type: "string" }, email: { type: "string" }, role: { type: "string" }, status: { type: "string" },
-      reason: { type: "string" }, until: { type: "string" }, scope: { type: "string" },
+      reason: { type: "string" }, until: { type: "string" }, scope: { type: "string" }, "valid-until": { type: "string" },
     },
     strict: true,
   });
@@ -108,7 +109,7 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
     console.log(`created API key "${key.name}" for ${org.slug}; it is shown once:`);
     console.log(key.key);
   } else if (cmd === "licence set") {
-    const input = parseOrFail(ChangeLicenceSchema.safeParse({ status: values.status, reason: values.reason, suspendedUntil: values.until, scope: values.scope }));
+    const input = parseOrFail(ChangeLicenceSchema.safeParse({ status: values.status, reason: values.reason, suspendedUntil: values.until, scope: values.scope, validUntil: values["valid-until"] }));
     const d = await deps();
     const org = await findOrgBySlug(d.db, need(values, "org"));
     if (!org || org.kind !== "agency") throw new UsageError(`no agency with slug ${values.org}`);

@@ -39,7 +39,8 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).
+  if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

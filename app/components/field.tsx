@@ -25,8 +25,8 @@ export function Field({ meta, label, type = "text", hint, autoComplete, required
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p id={hintId} className="hint">{hint}</p> : null}
-      <input {...input} key={input.key} autoComplete={autoComplete} required={required} />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <input {...input} key={input.key} autoComplete={autoComplete} required={required} aria-invalid={fieldErrors(meta) ? true : undefined} />
+      <FieldErrors id={meta.errorId} errors={fieldErrors(meta)} />
     </div>
   );
 }
@@ -54,6 +54,12 @@ export function SelectField({
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );
+}
+
+/** The field's own errors and those of its items ("countries[1]"), once each. */
+export function fieldErrors(meta: AnyField): string[] | undefined {
+  const all = [...new Set(Object.values(meta.allErrors as Record<string, string[]>).flat())];
+  return all.length ? all : undefined;
 }
 
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {

@@ -8,6 +8,9 @@ export type DomainErrorCode =
   | "rate_limited"
   | "licence_blocked";
 
+/** Ids from URLs and forms are checked before they reach a uuid column (a malformed one is simply not found). */
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,

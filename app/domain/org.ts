@@ -39,6 +39,14 @@ export function licenceBlock(state: LicenceState, today: string): LicenceBlock |
   return null;
 }
 
+export type EffectiveLicence = "active" | "suspended" | "revoked" | "expired" | "none";
+
+/** What a licence amounts to today (a suspension past its end is active again; a lapsed one is expired). */
+export function effectiveLicence(state: LicenceState, today: string): EffectiveLicence {
+  const block = licenceBlock(state, today);
+  return block === null ? "active" : block === "missing" ? "none" : block;
+}
+
 export function canSignIn(kind: OrgKind, licence: LicenceState, today: string): LicenceBlock | null {
   return kind === "agency" ? licenceBlock(licence, today) : null;
 }

@@ -84,6 +84,13 @@ const core = {
   "licence.suspended": "Suspended",
   "licence.revoked": "Revoked",
   "licence.none": "No licence recorded",
+  "licence.expired": "Expired",
+  "licence.initial": "Licence recorded",
+  "admin.licence_renew": "Licence valid until (renewal, optional)",
+  "errors.already_member": "This person is already a member of your organisation.",
+  "errors.until_in_past": "The end of a suspension cannot be in the past.",
+  "error.400_title": "That could not be done",
+  "error.400_text": "The request was not valid or is no longer possible. Go back and try again.",
 
   "settings.title": "{org}: settings",
   "settings.members": "Members",

@@ -84,6 +84,13 @@ const core: Record<CoreKey, string> = {
   "licence.suspended": "Dibekukan",
   "licence.revoked": "Dicabut",
   "licence.none": "Belum ada izin tercatat",
+  "licence.expired": "Kedaluwarsa",
+  "licence.initial": "Izin dicatat",
+  "admin.licence_renew": "Izin berlaku sampai (perpanjangan, opsional)",
+  "errors.already_member": "Orang ini sudah menjadi anggota organisasi Anda.",
+  "errors.until_in_past": "Akhir pembekuan tidak boleh di masa lalu.",
+  "error.400_title": "Tidak dapat dilakukan",
+  "error.400_text": "Permintaan tidak sah atau tidak lagi dapat dilakukan. Kembali dan coba lagi.",
 
   "settings.title": "{org}: pengaturan",
   "settings.members": "Anggota",

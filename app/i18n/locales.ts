@@ -37,7 +37,7 @@ export function formatDate(locale: Locale, value: Date | string, style: "medium"
 
 export function formatDateTime(locale: Locale, value: Date | string): string {
   const d = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
+  return new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(d);
 }
 
 export function formatNumber(locale: Locale, value: number): string {

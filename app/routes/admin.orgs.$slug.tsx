@@ -7,12 +7,13 @@ import { Field, FormErrors, SelectField } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { InviteLink } from "~/components/invite-link";
 import { DomainError } from "~/domain/errors";
-import { LICENCE_STATUSES, ROLES } from "~/domain/org";
+import { effectiveLicence, isoDay, LICENCE_STATUSES, ROLES } from "~/domain/org";
+import { isMessageKey } from "~/i18n/translate";
 import { ChangeLicenceSchema, InviteMemberSchema } from "~/domain/schemas/org";
 import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
 import { changeLicence, getOrganisationDetail } from "~/services/orgs/admin-orgs.server";
 import { inviteMember } from "~/services/orgs/invitations.server";
-import { replyWithDomainError, throwAsResponse } from "~/web/errors.server";
+import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
@@ -21,7 +22,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.det
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  return getOrganisationDetail(context.deps, actor, params.slug ?? "").catch(throwAsResponse);
+  const detail = await getOrganisationDetail(context.deps, actor, params.slug ?? "").catch(throwAsResponse);
+  const { org } = detail;
+  const licence = effectiveLicence({ status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until }, isoDay(context.deps.now()));
+  return { ...detail, licence };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -32,13 +36,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "licence") {
       const submission = parseWithZod(formData, { schema: ChangeLicenceSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return invalid(submission, { intent });
       await changeLicence(context.deps, actor, slug, submission.value);
       return redirect(`/admin/orgs/${slug}`, { headers: { "Set-Cookie": await setFlash(context, "flash.licence_changed") } });
     }
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteMemberSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return invalid(submission, { intent });
       try {
         const { token } = await inviteMember(context.deps, actor, slug, submission.value);
         const link = new URL(`/invite/${token}`, request.url).toString();
@@ -58,7 +62,7 @@ export default function AdminOrgDetail() {
   const t = useT();
   const locale = useLocale();
   const [search] = useSearchParams();
-  const { org, members, licenceHistory } = useLoaderData<typeof loader>();
+  const { org, members, licenceHistory, licence } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [inviteForm, inviteFields] = useForm({
     id: "admin-invite",
@@ -94,7 +98,7 @@ export default function AdminOrgDetail() {
               <dt>{t("dashboard.licence_number")}</dt>
               <dd>{org.licence_number}</dd>
               <dt>{t("dashboard.licence")}</dt>
-              <dd>{org.licence_status ? <span className={`badge ${org.licence_status}`}>{t(`licence.${org.licence_status}`)}</span> : t("licence.none")}{org.licence_suspended_until ? ` → ${formatDate(locale, org.licence_suspended_until)}` : null}</dd>
+              <dd><span className={`badge ${licence}`}>{t(`licence.${licence}`)}</span>{licence === "suspended" && org.licence_suspended_until ? ` → ${formatDate(locale, org.licence_suspended_until)}` : null}</dd>
               {org.licence_valid_until ? (<><dt>{t("dashboard.valid_until")}</dt><dd>{formatDate(locale, org.licence_valid_until)}</dd></>) : null}
             </>
           ) : null}
@@ -134,6 +138,7 @@ export default function AdminOrgDetail() {
             <Field meta={licFields.reason} label={t("admin.licence_reason")} />
             <Field meta={licFields.suspendedUntil} label={t("admin.licence_until")} type="date" />
             <Field meta={licFields.scope} label={t("admin.licence_scope")} />
+            <Field meta={licFields.validUntil} label={t("admin.licence_renew")} type="date" />
             <div className="actions"><button type="submit" name="intent" value="licence">{t("admin.licence_submit")}</button></div>
           </Form>
           <h2>{t("admin.licence_history")}</h2>
@@ -157,7 +162,7 @@ export default function AdminOrgDetail() {
                       <td><span className={`badge ${e.status}`}>{t(`licence.${e.status}`)}</span></td>
                       <td>{e.scope ?? ""}</td>
                       <td>{e.suspended_until ? formatDate(locale, e.suspended_until) : ""}</td>
-                      <td>{e.reason}</td>
+                      <td>{isMessageKey(e.reason) ? t(e.reason) : e.reason}</td>
                       <td>{e.recorded_by_name ?? t("admin.system")}</td>
                     </tr>
                   ))}

@@ -6,12 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
-import { ORG_KINDS, type OrgKind } from "~/domain/org";
+import { effectiveLicence, isoDay, ORG_KINDS, type OrgKind } from "~/domain/org";
 import { CreateOrgSchema } from "~/domain/schemas/org";
-import { formatDate } from "~/i18n/locales";
+import { countryName, formatDate } from "~/i18n/locales";
 import { createOrg } from "~/services/orgs/create-org.server";
 import { listOrganisations } from "~/services/orgs/admin-orgs.server";
-import { replyWithDomainError, throwAsResponse } from "~/web/errors.server";
+import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
 
@@ -25,18 +25,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const kind = asKind(url.searchParams.get("kind"));
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
   const list = await listOrganisations(context.deps, actor, { kind, page }).catch(throwAsResponse);
+  const today = isoDay(context.deps.now());
   return {
     kind: kind ?? "",
     page: list.page,
     pages: list.pages,
-    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licenceStatus: o.licence_status, createdAt: o.created_at })),
+    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence({ status: o.licence_status, suspendedUntil: o.licence_suspended_until, validUntil: o.licence_valid_until }, today) : null, createdAt: o.created_at })),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const submission = parseWithZod(await request.formData(), { schema: CreateOrgSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return invalid(submission);
   try {
     const org = await createOrg(context.deps, actor, submission.value);
     return redirect(`/admin/orgs/${org.slug}?created=1`);
@@ -91,8 +92,8 @@ export default function AdminOrgs() {
                 <tr key={o.slug}>
                   <td><Link to={`/admin/orgs/${o.slug}`}>{o.name}</Link></td>
                   <td>{t(`kind.${o.kind}`)}</td>
-                  <td>{o.countries.join(", ")}</td>
-                  <td>{o.licenceStatus ? <span className={`badge ${o.licenceStatus}`}>{t(`licence.${o.licenceStatus}`)}</span> : null}</td>
+                  <td>{o.countries.map((c) => countryName(locale, c)).join(", ")}</td>
+                  <td>{o.licence ? <span className={`badge ${o.licence}`}>{t(`licence.${o.licence}`)}</span> : null}</td>
                   <td>{formatDate(locale, o.createdAt)}</td>
                 </tr>
               ))}

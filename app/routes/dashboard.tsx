@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { countryName, formatDate } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/en";
+import { effectiveLicence, isoDay } from "~/domain/org";
 import { memberCount } from "~/services/users/users.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       country: org.country,
       countries: org.countries,
       licenceNumber: org.licence_number,
-      licenceStatus: org.licence_status,
+      licence: effectiveLicence({ status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until }, isoDay(context.deps.now())),
       licenceValidUntil: org.licence_valid_until,
     },
     members: await memberCount(context.deps, org.id),
@@ -60,7 +61,7 @@ export default function Dashboard() {
               <dt>{t("dashboard.licence_number")}</dt>
               <dd>{org.licenceNumber}</dd>
               <dt>{t("dashboard.licence")}</dt>
-              <dd>{org.licenceStatus ? t(`licence.${org.licenceStatus}`) : t("licence.none")}</dd>
+              <dd>{t(`licence.${org.licence}`)}</dd>
               {org.licenceValidUntil ? (
                 <>
                   <dt>{t("dashboard.valid_until")}</dt>

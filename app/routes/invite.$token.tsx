@@ -9,7 +9,7 @@ import { useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
 import { AcceptInvitationSchema } from "~/domain/schemas/auth";
 import { acceptInvitation, findInvitation } from "~/services/orgs/invitations.server";
-import { replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError } from "~/web/errors.server";
 import { rejectBots } from "~/web/forms.server";
 import { getLocale } from "~/web/locale.server";
 import { pageTitle } from "~/components/page-title";
@@ -24,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: AcceptInvitationSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
     const locale = await getLocale(request, context);

@@ -9,7 +9,7 @@ import { useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
 import { LoginSchema, safeRedirect } from "~/domain/schemas/auth";
 import { logIn } from "~/services/auth/log-in.server";
-import { replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError } from "~/web/errors.server";
 import { rejectBots } from "~/web/forms.server";
 import { getSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
     const { env, deps } = context;

@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from "~/i18n/locales";
 import { createApiKey, revokeOrgApiKey } from "~/services/api-keys/api-keys.server";
 import { cancelInvitation, inviteMember } from "~/services/orgs/invitations.server";
 import { getOrgSettings } from "~/services/orgs/org-settings.server";
-import { replyWithDomainError, throwAsResponse } from "~/web/errors.server";
+import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
@@ -34,7 +34,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteMemberSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return invalid(submission, { intent });
       try {
         const { token } = await inviteMember(context.deps, actor, slug, submission.value);
         const link = new URL(`/invite/${token}`, request.url).toString();
@@ -46,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "create-key") {
       const submission = parseWithZod(formData, { schema: CreateApiKeySchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return invalid(submission, { intent });
       const key = await createApiKey(context.deps, actor, slug, submission.value.name);
       return { intent, result: submission.reply({ resetForm: true }), key: { name: key.name, key: key.key } };
     }

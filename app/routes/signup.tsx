@@ -11,7 +11,7 @@ import { DomainError } from "~/domain/errors";
 import { SignupSchema } from "~/domain/schemas/auth";
 import { countryName } from "~/i18n/locales";
 import { signUpEmployer } from "~/services/auth/sign-up-employer.server";
-import { replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { rejectBots } from "~/web/forms.server";
 import { getLocale } from "~/web/locale.server";
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignupSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
     const locale = await getLocale(request, context);

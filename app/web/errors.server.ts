@@ -23,6 +23,11 @@ export function replyWithDomainError<T, X extends object = object>(submission: S
   return data({ ...(extra as X), result: submission.reply({ formErrors, fieldErrors }) }, { status: STATUS[e.code] });
 }
 
+/** A form that failed its schema: the errors go back next to the fields, with status 400. */
+export function invalid<T, X extends object = object>(submission: Submission<T>, extra?: X, opts: { hideFields?: string[] } = {}) {
+  return data({ ...(extra as X), result: submission.reply({ hideFields: opts.hideFields }) }, { status: 400 });
+}
+
 /** Route-level guard errors (not found, forbidden) become thrown HTTP responses for the ErrorBoundary. */
 export function throwAsResponse(e: unknown): never {
   if (e instanceof DomainError) throw new Response(e.messageKey, { status: STATUS[e.code] });

@@ -25,7 +25,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   await unsafeCreateOrg(deps, { kind: "employer", slug: "pflege-berlin", name: "Pflegezentrum Berlin GmbH", country: "DE" }, cli);
   await unsafeCreateOrg(deps, { kind: "agency", slug: "pt-maju-bersama", name: "PT Maju Bersama Sejahtera", licenceNumber: "SIP3MI-0142/2024", licenceValidUntil: "2029-06-30" }, cli);
   await unsafeCreateOrg(deps, { kind: "agency", slug: "pt-samudra-jaya", name: "PT Samudra Jaya Abadi", licenceNumber: "SIP3MI-0388/2023", licenceValidUntil: "2028-03-31" }, cli);
-  await unsafeChangeLicence(deps, (await orgId(deps, "pt-samudra-jaya")), { status: "suspended", reason: "Demo: placement-cost complaint under investigation", suspendedUntil: "2027-02-28", scope: "all placements" }, null);
+  await unsafeChangeLicence(deps, (await orgId(deps, "pt-samudra-jaya")), { status: "suspended", reason: "Demo: placement-cost complaint under investigation", scope: "all placements" }, null);
 
   const names: Record<string, string> = {
     "admin@kp2mi.example": "Ratna Sari",

@@ -37,7 +37,6 @@ export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: s
     bin,
     [
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", opts.masterKey,
       "--db-path", path.join(dir, "data.ms"),
       "--dump-dir", path.join(dir, "dumps"),
       "--snapshot-dir", path.join(dir, "snapshots"),
@@ -45,7 +44,8 @@ export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: s
       "--no-analytics",
       "--log-level", opts.log ? "INFO" : "WARN",
     ],
-    { cwd: dir, stdio: ["ignore", opts.log ? "inherit" : "ignore", "pipe"] },
+    // the key goes by environment, not argv, so other local users cannot read it in `ps`
+    { cwd: dir, stdio: ["ignore", opts.log ? "inherit" : "ignore", "pipe"], env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey } },
   );
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => {

@@ -57,6 +57,13 @@ describe("npm run admin", () => {
     const r = admin(["user", "create", "--org", slug, "--email", `p@${slug}.example`, "--role", "member"], "piped-password-123\n");
     expect(r.code).toBe(0);
     expect(r.out).not.toContain("password");
+    const login = await fetch(`${inject("baseUrl")}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: inject("baseUrl"), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.250.0.2" },
+      body: new URLSearchParams({ email: `p@${slug}.example`, password: "piped-password-123" }),
+    });
+    expect(login.status).toBe(302);
     const short = admin(["user", "create", "--org", slug, "--email", `q@${slug}.example`, "--role", "member"], "short\n");
     expect(short.code).toBe(2);
     expect(short.err).toContain("Use at least 10 characters.");

@@ -80,7 +80,7 @@ describe("employer sign-up, login and logout over HTTP", () => {
   it("shows field errors in the user's language and stores nothing for bad input", async () => {
     const email = `${unique("bad")}@test.example`;
     const res = await new Client().post("/signup", signupForm(email, { password: "short", country: "" }), { headers: { "Accept-Language": "id" } });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Gunakan minimal 10 karakter.");
     expect(html).toContain("Pilih salah satu opsi.");

@@ -25,6 +25,7 @@ describe("inviting colleagues", () => {
     const page = await invitee.get(path);
     expect(await page.text()).toContain(email);
     const bad = await invitee.post(path, { name: "", password: "short" });
+    expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Use at least 10 characters.");
     expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
 
@@ -48,6 +49,7 @@ describe("inviting colleagues", () => {
     const slug = unique("pt-agency");
 
     const bad = await c.post("/admin/orgs", { kind: "agency", slug: "Bad Slug!", name: "PT" });
+    expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("Use 3–48 lower-case letters, digits and single dashes.");
     expect(html).toContain("An agency needs its SIP3MI licence number.");
@@ -81,5 +83,35 @@ describe("the invitation form is public", () => {
     expect(bot.status).toBe(422);
     expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
     expect((await new Client().post(path, { name: "Human", password: "another-long-password" })).status).toBe(302);
+  });
+});
+
+describe("invitations do not reveal other organisations' members", () => {
+  it("accepts an invitation for an address that has an account elsewhere; the invitee is told on accepting", async () => {
+    const other = await orgWithUser(deps, "agency");
+    const admin = await orgWithUser(deps, "employer");
+    const c = new Client();
+    await c.logIn(admin.email, admin.password);
+    const path = await invite(c, `/orgs/${admin.org.slug}/settings`, other.email, "member");
+    const accept = await new Client().post(path, { name: "Twice", password: "another-long-password" });
+    expect(accept.status).toBe(409);
+    expect(await accept.text()).toContain("An account with this email already exists.");
+    const own = await c.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: admin.email, role: "member" });
+    expect(own.status).toBe(409);
+    expect(await own.text()).toContain("already a member of your organisation");
+  });
+
+  it("creates a mission in the UI and shows an unknown country code next to its field", async () => {
+    const ministry = await orgWithUser(deps, "ministry");
+    const c = new Client();
+    await c.logIn(ministry.email, ministry.password);
+    const slug = unique("kbri");
+    const bad = await c.post("/admin/orgs", { kind: "mission", slug, name: "KBRI Test", countries: "DE, XX" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Use two-letter ISO country codes, e.g. DE.");
+    const ok = await c.post("/admin/orgs", { kind: "mission", slug, name: "KBRI Test", countries: "de, pl" });
+    expect(ok.status).toBe(302);
+    const org = await deps.db.selectFrom("organisations").select(["kind", "countries"]).where("slug", "=", slug).executeTakeFirstOrThrow();
+    expect(org).toEqual({ kind: "mission", countries: ["DE", "PL"] });
   });
 });

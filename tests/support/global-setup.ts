@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
     MEILI_MASTER_KEY: meili.masterKey,
     SESSION_SECRET: sessionSecret,
     // Tests give each client its own X-Forwarded-For address, so per-IP login limits stay per test.
-    TRUST_PROXY: "true",
+    TRUST_PROXY: "1",
     LOGIN_MAX_ATTEMPTS_PER_IP: "30",
   });
   console.log(`[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`);

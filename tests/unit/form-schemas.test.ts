@@ -32,12 +32,15 @@ describe("shared form schemas", () => {
     expect(messages(CreateOrgSchema.safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "DE, XX" }))).toEqual({ "countries.1": "errors.country_unknown" });
   });
 
-  it("reject an end date on anything but a suspension", () => {
-    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: "2027-01-01" }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+  it("reject an end date on anything but a suspension, or one in the past", () => {
+    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: "2099-01-01" }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+    expect(messages(ChangeLicenceSchema.safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2020-01-01" }))).toEqual({ suspendedUntil: "errors.until_in_past" });
   });
 
   it("never redirect off-site after login", () => {
     expect(safeRedirect("/orgs/x/settings")).toBe("/orgs/x/settings");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", null, undefined]) expect(safeRedirect(bad)).toBe("/dashboard");
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/ /x", "", null, undefined]) {
+      expect(safeRedirect(bad)).toBe("/dashboard");
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSignIn, licenceBlock, type LicenceState } from "~/domain/org";
+import { canSignIn, effectiveLicence, licenceBlock, type LicenceState } from "~/domain/org";
 
 const today = "2026-11-23";
 const state = (s: Partial<LicenceState>): LicenceState => ({ status: "active", suspendedUntil: null, validUntil: null, ...s });
@@ -17,6 +17,12 @@ describe("agency licence rules", () => {
     ["no licence recorded", { status: null }, "missing"],
   ])("%s", (_name, s, expected) => {
     expect(licenceBlock(state(s), today)).toBe(expected);
+  });
+
+  it("shows what the licence amounts to today, not merely its recorded status", () => {
+    expect(effectiveLicence(state({ validUntil: "2026-11-22" }), today)).toBe("expired");
+    expect(effectiveLicence(state({ status: "suspended", suspendedUntil: "2026-11-22" }), today)).toBe("active");
+    expect(effectiveLicence(state({ status: null }), today)).toBe("none");
   });
 
   it("only agencies are gated by a licence", () => {

@@ -38,8 +38,14 @@ export const AcceptInvitationSchema = z.object({
   password: newPassword,
 });
 
-/** Only same-site relative paths are followed after login: never an open redirect. */
+/**
+ * Only same-site relative paths are followed after login: never an open redirect. Browsers drop tabs and
+ * newlines and treat "\\" as "/", so "/\t/evil.example" would leave the site: any control character,
+ * whitespace or backslash is refused outright.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = "/dashboard"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (!to || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(to)) return fallback;
   return to;
 }

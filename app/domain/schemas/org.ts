@@ -61,11 +61,17 @@ export const ChangeLicenceSchema = z
     status: z.enum(LICENCE_STATUSES),
     reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(1000),
     suspendedUntil: isoDate.optional(),
+    /** a renewed licence's new last day */
+    validUntil: isoDate.optional(),
     scope: z.string().trim().max(200).optional(),
   })
-  .refine((v) => v.status === "suspended" || v.suspendedUntil === undefined, {
-    path: ["suspendedUntil"],
-    message: "errors.until_only_for_suspension",
+  .superRefine((v, ctx) => {
+    if (v.status !== "suspended" && v.suspendedUntil !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_only_for_suspension" });
+    }
+    if (v.suspendedUntil !== undefined && v.suspendedUntil < new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_in_past" });
+    }
   });
 export type ChangeLicenceInput = z.infer<typeof ChangeLicenceSchema>;
 

@@ -1,4 +1,4 @@
-import { DomainError } from "~/domain/errors";
+import { DomainError, isUuid } from "~/domain/errors";
 import { canSignIn, isoDay, type Actor } from "~/domain/org";
 import { findApiKeyByHash, insertApiKey, revokeApiKey, touchApiKey } from "~db/api-keys";
 import { recordAudit } from "~db/audit";
@@ -39,8 +39,11 @@ export async function unsafeCreateApiKey(deps: Deps, org: Organisation, name: st
 export async function revokeOrgApiKey(deps: Deps, actor: Actor, orgSlug: string, keyId: string) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: false });
   requireAdminOf(actor, org);
-  if (!(await revokeApiKey(deps.db, org.id, keyId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
-  await recordAudit(deps.db, { orgId: org.id, actorUserId: actor.userId, action: "api_key.revoked", subjectType: "api_key", subjectId: keyId });
+  if (!isUuid(keyId)) throw new DomainError("not_found", "errors.not_found");
+  await deps.db.transaction().execute(async (tx) => {
+    if (!(await revokeApiKey(tx, org.id, keyId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
+    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "api_key.revoked", subjectType: "api_key", subjectId: keyId });
+  });
 }
 
 /** The organisation a bearer key acts as, or null for an unknown, revoked or licence-blocked key. */

@@ -14,6 +14,18 @@ export async function signUpEmployer(deps: Deps, input: SignupInput, locale: str
     throw new DomainError("conflict", "errors.email_taken", { email: "errors.email_taken" });
   }
   const passwordHash = await hashPassword(input.password);
+  // Two sign-ups of the same company name can race for its slug; the loser takes the next free one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createEmployer(deps, input, passwordHash, locale);
+    } catch (e) {
+      if (attempt < 3 && isUniqueViolation(e, "organisations_slug_key")) continue;
+      throw e;
+    }
+  }
+}
+
+async function createEmployer(deps: Deps, input: SignupInput, passwordHash: string, locale: string) {
   const { user } = await deps.db.transaction().execute(async (tx) => {
     const slug = await uniqueSlug(tx, input.organisationName);
     const org = await insertOrg(tx, { kind: "employer", slug, name: input.organisationName, country: input.country });

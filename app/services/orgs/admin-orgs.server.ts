@@ -4,6 +4,7 @@ import type { ChangeLicenceInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { insertLicenceEvent, listLicenceEvents } from "~db/licence-events";
 import { countOrgs, findOrgBySlug, listOrgs, updateOrg } from "~db/orgs";
+import { deleteSessionsOfOrg } from "~db/sessions";
 import { listOrgMembers } from "~db/users";
 import type { Deps } from "../deps.server";
 
@@ -45,7 +46,13 @@ export async function changeLicence(deps: Deps, actor: Actor, slug: string, inpu
 export async function unsafeChangeLicence(deps: Deps, orgId: string, input: ChangeLicenceInput, by: string | null) {
   await deps.db.transaction().execute(async (tx) => {
     const suspendedUntil = input.status === "suspended" ? (input.suspendedUntil ?? null) : null;
-    await updateOrg(tx, orgId, { licence_status: input.status, licence_suspended_until: suspendedUntil });
+    await updateOrg(tx, orgId, {
+      licence_status: input.status,
+      licence_suspended_until: suspendedUntil,
+      ...(input.validUntil ? { licence_valid_until: input.validUntil } : {}),
+    });
+    // Suspension or revocation ends every session at once; a reinstatement does not revive old ones.
+    if (input.status !== "active") await deleteSessionsOfOrg(tx, orgId);
     await insertLicenceEvent(tx, { orgId, status: input.status, reason: input.reason, scope: input.scope ?? null, suspendedUntil, recordedBy: by });
     await recordAudit(tx, {
       orgId,
@@ -54,7 +61,7 @@ export async function unsafeChangeLicence(deps: Deps, orgId: string, input: Chan
       action: "licence.changed",
       subjectType: "organisation",
       subjectId: orgId,
-      details: { status: input.status, reason: input.reason, suspendedUntil, scope: input.scope ?? null },
+      details: { status: input.status, reason: input.reason, suspendedUntil, scope: input.scope ?? null, validUntil: input.validUntil ?? null },
     });
   });
 }

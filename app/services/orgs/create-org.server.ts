@@ -41,7 +41,7 @@ export async function unsafeCreateOrg(
         await insertLicenceEvent(tx, {
           orgId: org.id,
           status: "active",
-          reason: "licence recorded",
+          reason: "licence.initial", // an i18n key: shown in the reader's language
           scope: null,
           suspendedUntil: null,
           recordedBy: by.userId,

@@ -1,12 +1,12 @@
-import { DomainError } from "~/domain/errors";
-import type { Actor } from "~/domain/org";
+import { DomainError, isUuid } from "~/domain/errors";
+import { canSignIn, isoDay, type Actor } from "~/domain/org";
 import type { InviteMemberInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { findOpenInvitation, insertInvitation, markInvitationAccepted, revokeInvitation } from "~db/invitations";
-import { emailExists, insertUser } from "~db/users";
+import { insertUser, listOrgMembers } from "~db/users";
 import type { Deps } from "../deps.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
-import { createSession } from "../auth/sessions.server";
+import { createSession, licenceOf } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
 import { loadOrgFor, requireAdminOf } from "./load-org-for.server";
 
@@ -19,8 +19,10 @@ export const INVITATION_DAYS = 7;
 export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: true });
   requireAdminOf(actor, org);
-  if (await emailExists(deps.db, input.email)) {
-    throw new DomainError("conflict", "errors.email_taken", { email: "errors.email_taken" });
+  // Only this organisation's own members are reported; whether the address has an account elsewhere is
+  // not revealed to the inviter (the invitee learns it on accepting).
+  if ((await listOrgMembers(deps.db, org.id)).some((m) => m.email === input.email)) {
+    throw new DomainError("conflict", "errors.already_member", { email: "errors.already_member" });
   }
   const token = randomToken();
   const invitation = await deps.db.transaction().execute(async (tx) => {
@@ -41,9 +43,11 @@ export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, in
 export async function cancelInvitation(deps: Deps, actor: Actor, orgSlug: string, invitationId: string) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: true });
   requireAdminOf(actor, org);
-  const done = await revokeInvitation(deps.db, org.id, invitationId, deps.now());
-  if (!done) throw new DomainError("not_found", "errors.not_found");
-  await recordAudit(deps.db, { orgId: org.id, actorUserId: actor.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+  if (!isUuid(invitationId)) throw new DomainError("not_found", "errors.not_found");
+  await deps.db.transaction().execute(async (tx) => {
+    if (!(await revokeInvitation(tx, org.id, invitationId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
+    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+  });
 }
 
 export async function findInvitation(deps: Deps, token: string) {
@@ -56,6 +60,8 @@ export async function findInvitation(deps: Deps, token: string) {
 export async function acceptInvitation(deps: Deps, token: string, input: { name: string; password: string }, locale: string) {
   const found = await findOpenInvitation(deps.db, sha256(token), deps.now());
   if (!found) throw new DomainError("not_found", "errors.invitation_invalid");
+  const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(deps.now()));
+  if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await deps.db.transaction().execute(async (tx) => {

@@ -1,6 +1,9 @@
 // The one Database interface for Kysely: a table per entry, columns as PostgreSQL returns them.
 // `date` columns are returned as 'YYYY-MM-DD' strings (see db/client.ts), timestamps as Date.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { CheckFinding } from "~/domain/job-orders/checks";
+import type { JobOrderInput } from "~/domain/job-orders/schema";
+import type { JobOrderState } from "~/domain/job-orders/state-machine";
 import type { LicenceStatus, OrgKind, Role } from "~/domain/org";
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -19,6 +22,10 @@ export interface OrganisationsTable {
   licence_status: LicenceStatus | null;
   licence_suspended_until: string | null;
   licence_valid_until: string | null;
+  registration_number: string | null;
+  address: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
   created_at: CreatedAt;
 }
 
@@ -99,6 +106,97 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+export interface JobOrdersTable {
+  id: Generated<string>;
+  reference: Generated<string>;
+  employer_org_id: string;
+  status: ColumnType<JobOrderState, JobOrderState | undefined, JobOrderState>;
+  version: ColumnType<number, number | undefined, number>;
+  title: string;
+  isco_code: string;
+  sector: string;
+  country: string;
+  positions: number;
+  positions_filled: ColumnType<number, number | undefined, number>;
+  start_date: string;
+  contract_months: number;
+  content: ColumnType<JobOrderInput, string, string>;
+  submitted_at: Date | null;
+  verification_code: string | null;
+  verified_by_org_id: string | null;
+  verified_at: Date | null;
+  valid_until: string | null;
+  status_changed_at: ColumnType<Date, Date | undefined, Date>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface JobOrderVersionsTable {
+  id: Generated<string>;
+  job_order_id: string;
+  version: number;
+  content: ColumnType<JobOrderInput, string, string>;
+  employer: ColumnType<EmployerSnapshot, string, string>;
+  findings: ColumnType<CheckFinding[], string, string>;
+  submitted_at: CreatedAt;
+  submitted_by: string | null;
+  decision: "approve" | "return" | "reject" | null;
+  reason: string | null;
+  note: string | null;
+  decided_by_user: string | null;
+  decided_by_org: string | null;
+  decided_at: Date | null;
+}
+
+export interface JobOrderEventsTable {
+  id: Generated<string>;
+  job_order_id: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  changes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface ProblemEmployersTable {
+  id: Generated<string>;
+  employer_org_id: string;
+  reason: string;
+  listed_on: string;
+  listed_by: string | null;
+  lifted_at: Date | null;
+  lifted_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DestinationStandardsTable {
+  id: Generated<string>;
+  country: string;
+  isco_code: string | null;
+  /** numeric: PostgreSQL returns a string; repositories convert */
+  min_wage_amount: ColumnType<string | null, number | null, number | null>;
+  min_wage_currency: string | null;
+  min_wage_period: "hour" | "day" | "week" | "month" | "year" | null;
+  max_hours_per_week: ColumnType<string | null, number | null, number | null>;
+  source: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** The employer's legal details as copied into a job order at submission. */
+export interface EmployerSnapshot {
+  name: string;
+  country: string | null;
+  registrationNumber: string;
+  address: string;
+  contactEmail: string;
+  contactPhone: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   licence_events: LicenceEventsTable;
@@ -108,6 +206,11 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
+  job_orders: JobOrdersTable;
+  job_order_versions: JobOrderVersionsTable;
+  job_order_events: JobOrderEventsTable;
+  problem_employers: ProblemEmployersTable;
+  destination_standards: DestinationStandardsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -118,3 +221,6 @@ export type NewUser = Insertable<UsersTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type LicenceEvent = Selectable<LicenceEventsTable>;
+export type JobOrder = Selectable<JobOrdersTable>;
+export type JobOrderVersion = Selectable<JobOrderVersionsTable>;
+export type JobOrderEvent = Selectable<JobOrderEventsTable>;

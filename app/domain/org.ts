@@ -56,6 +56,8 @@ export interface Actor {
   orgId: string;
   orgKind: OrgKind;
   role: Role | "api";
+  /** who acted when no user did, for audit trails: "api-key:<name>" */
+  label?: string | null;
 }
 
 export const isMinistryAdmin = (a: Actor) => a.orgKind === "ministry" && a.role === "admin";

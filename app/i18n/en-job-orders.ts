@@ -34,7 +34,10 @@ export const enJobOrders = {
   "errors.employer_details_missing": "Add your company's registration number, address and contact in the organisation settings before submitting.",
   "errors.filled_exceeds": "Filled positions cannot exceed the order's positions.",
   "errors.job_order_not_found": "No such job order.",
+  "errors.invalid_json": "The request body is not valid JSON.",
+  "errors.method_not_allowed": "This method is not allowed here.",
   "errors.already_listed": "This employer is already on the list.",
+  "errors.standard_exists": "A standard for this country and occupation is already recorded; remove it first.",
 
   "sector.cruise": "Cruise ships",
   "sector.merchant_ship": "Merchant ships",

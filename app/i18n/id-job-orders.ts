@@ -36,7 +36,10 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "errors.employer_details_missing": "Lengkapi nomor registrasi, alamat, dan kontak perusahaan di pengaturan organisasi sebelum mengajukan.",
   "errors.filled_exceeds": "Posisi terisi tidak boleh melebihi jumlah posisi job order.",
   "errors.job_order_not_found": "Job order tidak ditemukan.",
+  "errors.invalid_json": "Isi permintaan bukan JSON yang sah.",
+  "errors.method_not_allowed": "Metode ini tidak diizinkan di sini.",
   "errors.already_listed": "Pemberi kerja ini sudah ada dalam daftar.",
+  "errors.standard_exists": "Standar untuk negara dan jabatan ini sudah tercatat; hapus dahulu.",
 
   "sector.cruise": "Kapal pesiar",
   "sector.merchant_ship": "Kapal niaga",

@@ -32,6 +32,7 @@ export function encodeMessage(key: string, params?: Record<string, string | numb
 /** Translate an encoded message; anything that is not one of our keys shows the generic error. */
 export function translateError(locale: Locale, message: string, params?: Record<string, string | number>): string {
   const [key = "", query] = message.split("?", 2);
-  const all = { ...Object.fromEntries(new URLSearchParams(query ?? "")), ...params };
+  const all: Record<string, string | number> = { ...Object.fromEntries(new URLSearchParams(query ?? "")), ...params };
+  for (const [k, v] of Object.entries(all)) if (typeof v === "string" && isMessageKey(v)) all[k] = translate(locale, v);
   return translate(locale, isMessageKey(key) ? key : "errors.invalid", all);
 }

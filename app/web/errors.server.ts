@@ -41,7 +41,7 @@ export function apiError(e: unknown, locale: Locale): Response {
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: STATUS[e.code] },
+    { status: apiStatusOverride(e) ?? STATUS[e.code] },
   );
 }
 
@@ -56,4 +56,11 @@ export function apiValidationError(issues: { path: PropertyKey[]; message: strin
     { error: { code: "invalid", message: translateError(locale, "errors.form_has_errors"), fields } },
     { status: 422 },
   );
+}
+
+/** Status 405 for a wrong method, 400 for an unreadable body, else the domain code's status. */
+export function apiStatusOverride(e: DomainError): number | null {
+  if (e.messageKey === "errors.method_not_allowed") return 405;
+  if (e.messageKey === "errors.invalid_json") return 400;
+  return null;
 }

@@ -37,6 +37,7 @@ describe("job order state machine", () => {
   it("says why a transition is refused", () => {
     expect(transition("draft", "approve", "mission")).toEqual({ ok: false, why: "state" });
     expect(transition("submitted", "approve", "owner")).toEqual({ ok: false, why: "actor" });
+    expect(transition("submitted", "submit", "mission")).toEqual({ ok: false, why: "actor" });
     for (const terminal of ["filled", "closed", "expired", "revoked"] as const) {
       for (const action of JOB_ORDER_ACTIONS) for (const by of ACTORS) expect(transition(terminal, action, by).ok).toBe(false);
     }

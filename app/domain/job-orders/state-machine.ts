@@ -38,8 +38,9 @@ export type TransitionResult =
 
 export function transition(from: JobOrderState, action: JobOrderAction, by: ActorRole): TransitionResult {
   const rule = RULES[action];
-  if (!rule.from.includes(from)) return { ok: false, why: "state" };
+  // An actor who may never take the action is refused as such (403), whatever the state.
   if (!rule.by.includes(by)) return { ok: false, why: "actor" };
+  if (!rule.from.includes(from)) return { ok: false, why: "state" };
   return { ok: true, to: rule.to ?? from };
 }
 

@@ -55,5 +55,5 @@ export async function authenticateApiKey(deps: Deps, key: string): Promise<{ act
   if (!org) return null;
   if (canSignIn(org.kind, licenceOf(org), isoDay(deps.now()))) return null;
   await touchApiKey(deps.db, row.id, deps.now());
-  return { actor: { userId: null, orgId: org.id, orgKind: org.kind, role: "api" }, org, keyId: row.id };
+  return { actor: { userId: null, orgId: org.id, orgKind: org.kind, role: "api", label: `api-key:${row.name}` }, org, keyId: row.id };
 }

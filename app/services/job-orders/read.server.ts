@@ -1,0 +1,120 @@
+import { availableActions, type JobOrderState } from "~/domain/job-orders/state-machine";
+import { isoDay, type Actor } from "~/domain/org";
+import { countByCountry, countByStatus, countJobOrders, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
+import type { JobOrder } from "~db/schema";
+import type { Deps } from "../deps.server";
+import { actorOrg, loadVisible } from "./access.server";
+import { currentFindings } from "./submit.server";
+
+export const PAGE_SIZE = 20;
+
+/** The public shape of an order (API and pages): never the employer's contact details. */
+export function presentOrder(o: JobOrder) {
+  return {
+    id: o.id,
+    reference: o.reference,
+    status: o.status,
+    version: o.version,
+    positionsFilled: o.positions_filled,
+    verificationCode: o.verification_code,
+    verifiedAt: o.verified_at,
+    validUntil: o.valid_until,
+    submittedAt: o.submitted_at,
+    updatedAt: o.updated_at,
+    ...o.content,
+  };
+}
+
+/** One order with what this viewer may do to it, its versions and its audit trail. */
+export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
+  const { order, role } = await loadVisible(deps, actor, id);
+  const [versions, events, findings] = await Promise.all([
+    listVersions(deps.db, order.id),
+    listEvents(deps.db, order.id),
+    role === "mission" || role === "ministry" ? currentFindings(deps.db, order) : Promise.resolve([]),
+  ]);
+  const actions = role === "agency" ? [] : availableActions(order.status, role);
+  // Agencies see verified orders but not their history or the employer's legal snapshot.
+  const showHistory = role !== "agency";
+  return {
+    order: presentOrder(order),
+    role,
+    actions,
+    findings,
+    versions: showHistory
+      ? versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, employer: v.employer, decision: v.decision, reason: v.reason, note: v.note, decidedAt: v.decided_at, decidedBy: v.decided_by_org_name }))
+      : [],
+    events: showHistory
+      ? events.map((e) => ({ id: e.id, action: e.action, at: e.created_at, who: e.user_name ?? e.actor_label ?? "", org: e.org_name, changes: e.changes }))
+      : [],
+  };
+}
+
+/** What an organisation's job-order list shows: an employer its own, a mission those for its countries. */
+function scopeFor(kind: string, orgId: string, countries: readonly string[]): ListFilter {
+  switch (kind) {
+    case "employer":
+      return { employerOrgId: orgId };
+    case "mission":
+      return { countries, statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] };
+    case "ministry":
+      return { statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] };
+    default:
+      return { statuses: ["verified"] };
+  }
+}
+
+export async function listJobOrdersFor(deps: Deps, actor: Actor, opts: { status?: JobOrderState; country?: string; sector?: string; page: number }) {
+  const org = await actorOrg(deps.db, actor);
+  const scope = scopeFor(org.kind, org.id, org.countries);
+  const statuses = opts.status ? (scope.statuses ?? [opts.status]).filter((s) => s === opts.status) : scope.statuses;
+  const filter: ListFilter = { ...scope, statuses, country: opts.country, sector: opts.sector };
+  const [total, counts] = await Promise.all([countJobOrders(deps.db, filter), countByStatus(deps.db, { ...scope, country: opts.country, sector: opts.sector })]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, opts.page), pages);
+  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "updated" });
+  return { rows, total, page, pages, counts };
+}
+
+/** A mission's queue: submitted orders for its countries, oldest submission first, with counts per country. */
+export async function verificationQueue(deps: Deps, actor: Actor, opts: { country?: string; sector?: string; page: number }) {
+  const org = await actorOrg(deps.db, actor);
+  if (org.kind !== "mission") return null;
+  const base: ListFilter = { countries: org.countries, statuses: ["submitted"] };
+  const filter: ListFilter = { ...base, country: opts.country, sector: opts.sector };
+  const [total, byCountry] = await Promise.all([countJobOrders(deps.db, filter), countByCountry(deps.db, base)]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, opts.page), pages);
+  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "queue" });
+  return { countries: org.countries, rows, total, page, pages, byCountry };
+}
+
+/** The public board: verified, still valid, with open positions. */
+export async function publicBoard(deps: Deps, opts: { country?: string; sector?: string; iscoCode?: string; page: number }) {
+  const filter: ListFilter = { statuses: ["verified"], openOnly: true, validOn: isoDay(deps.now()), country: opts.country, sector: opts.sector, iscoCode: opts.iscoCode };
+  const total = await countJobOrders(deps.db, filter);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, opts.page), pages);
+  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "board" });
+  return {
+    total,
+    page,
+    pages,
+    rows: rows.map((r) => ({
+      reference: r.reference,
+      title: r.title,
+      iscoCode: r.isco_code,
+      sector: r.sector,
+      country: r.country,
+      city: r.content.city ?? null,
+      employerName: r.employer_name,
+      open: r.positions - r.positions_filled,
+      wageAmount: r.content.wageAmount,
+      wageCurrency: r.content.wageCurrency,
+      wagePeriod: r.content.wagePeriod,
+      contractMonths: r.contract_months,
+      startDate: r.start_date,
+      verificationCode: r.verification_code,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import { DomainError } from "~/domain/errors";
+import { checkJobOrder } from "~/domain/job-orders/checks";
+import type { Actor } from "~/domain/org";
+import { listStandards } from "~db/destination-standards";
+import { insertEvent, insertVersion, patchJobOrder } from "~db/job-orders";
+import { findActiveListing } from "~db/problem-employers";
+import type { Db } from "~db/client";
+import type { EmployerSnapshot, JobOrder, Organisation } from "~db/schema";
+import type { Deps } from "../deps.server";
+import { actorFields, lockForAction } from "./access.server";
+
+export function employerSnapshot(org: Organisation): EmployerSnapshot | null {
+  if (!org.registration_number || !org.address || !org.contact_email || !org.contact_phone) return null;
+  return { name: org.name, country: org.country, registrationNumber: org.registration_number, address: org.address, contactEmail: org.contact_email, contactPhone: org.contact_phone };
+}
+
+/** The automatic checks as they stand now: problem-employer hold, wage floor and hours flags. */
+export async function currentFindings(db: Db, order: Pick<JobOrder, "employer_org_id" | "content">) {
+  const [standards, listing] = await Promise.all([listStandards(db, order.content.country), findActiveListing(db, order.employer_org_id)]);
+  return checkJobOrder(order.content, standards, listing ? { reason: listing.reason, listedOn: listing.listed_on } : null);
+}
+
+/**
+ * Submits the order for verification: a new version that freezes the content, the employer's legal details as
+ * they are now, and the automatic findings at submission.
+ */
+export async function submitJobOrder(deps: Deps, actor: Actor, id: string): Promise<JobOrder> {
+  return deps.db.transaction().execute(async (tx) => {
+    const { order, org, to } = await lockForAction(tx, actor, id, "submit");
+    const employer = employerSnapshot(org);
+    if (!employer) throw new DomainError("invalid", "errors.employer_details_missing");
+    const version = order.version + 1;
+    const now = deps.now();
+    await insertVersion(tx, { job_order_id: order.id, version, content: order.content, employer, findings: await currentFindings(tx, order), submitted_by: actor.userId });
+    await patchJobOrder(tx, order.id, { status: to, version, submitted_at: now }, now);
+    await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "submitted", from_status: order.status, to_status: to, changes: { version } });
+    return { ...order, status: to, version, submitted_at: now };
+  });
+}

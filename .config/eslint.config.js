@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: {
       ...jsxA11y.configs.recommended.rules,
       // No user-facing literal in markup: every string comes from app/i18n.
-      "react/jsx-no-literals": ["error", { noStrings: true, ignoreProps: true, allowedStrings: ["·", "—", "/", ":", "×", "→", "*", "(", ")", "…"] }],
+      "react/jsx-no-literals": ["error", { noStrings: true, ignoreProps: true, allowedStrings: ["·", " · ", "—", "/", ":", "×", "→", "*", "(", ")", "…"] }],
       "react/jsx-key": "error",
     },
   },

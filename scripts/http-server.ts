@@ -8,6 +8,7 @@ import type { ServerEnv } from "~/env.server";
 import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
+import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
@@ -72,6 +73,13 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     }),
   );
 
+  // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
+  // validity directly, so nothing depends on this running exactly on time).
+  const sweep = () => expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e));
+  void sweep();
+  const sweeper = setInterval(sweep, 3_600_000);
+  sweeper.unref();
+
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
     s.once("error", reject);
@@ -83,6 +91,7 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     url: `http://${shownHost}:${port}`,
     deps,
     async close() {
+      clearInterval(sweeper);
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await deps.db.destroy();

@@ -6,7 +6,7 @@ import { useErrorText } from "./i18n";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
-type InputType = "text" | "email" | "password" | "date" | "search" | "url";
+type InputType = "text" | "email" | "password" | "date" | "search" | "url" | "number";
 
 interface FieldProps {
   meta: AnyField;
@@ -15,17 +15,21 @@ interface FieldProps {
   hint?: string;
   autoComplete?: string;
   required?: boolean;
+  list?: string;
+  min?: number;
+  max?: number;
+  step?: string;
 }
 
 /** Label, input, hint and the field's errors in the user's language, wired for screen readers. */
-export function Field({ meta, label, type = "text", hint, autoComplete, required }: FieldProps) {
+export function Field({ meta, label, type = "text", hint, autoComplete, required, list, min, max, step }: FieldProps) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const input = getInputProps(meta, { type, ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p id={hintId} className="hint">{hint}</p> : null}
-      <input {...input} key={input.key} autoComplete={autoComplete} required={required} aria-invalid={fieldErrors(meta) ? true : undefined} />
+      <input {...input} key={input.key} autoComplete={autoComplete} required={required} list={list} min={min} max={max} step={step} aria-invalid={fieldErrors(meta) ? true : undefined} />
       <FieldErrors id={meta.errorId} errors={fieldErrors(meta)} />
     </div>
   );
@@ -48,10 +52,10 @@ export function SelectField({
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p id={hintId} className="hint">{hint}</p> : null}
-      <select {...select} key={select.key}>
+      <select {...select} key={select.key} aria-invalid={fieldErrors(meta) ? true : undefined}>
         {children}
       </select>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <FieldErrors id={meta.errorId} errors={fieldErrors(meta)} />
     </div>
   );
 }

@@ -28,13 +28,21 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             {user ? (
               <>
                 <li><NavLink to="/dashboard">{t("nav.dashboard")}</NavLink></li>
+                {user.orgKind === "mission" ? <li><NavLink to="/verification">{t("nav.verification")}</NavLink></li> : null}
+                {user.orgKind === "agency" ? <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li> : <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>}
                 <li><NavLink to={`/orgs/${user.orgSlug}/settings`}>{t("nav.settings")}</NavLink></li>
                 {user.orgKind === "ministry" && user.role === "admin" ? (
-                  <li><NavLink to="/admin/orgs">{t("nav.admin")}</NavLink></li>
+                  <>
+                    <li><NavLink to="/admin/orgs">{t("nav.admin")}</NavLink></li>
+                    <li><NavLink to="/admin/problem-employers">{t("nav.problem_employers")}</NavLink></li>
+                    <li><NavLink to="/admin/standards">{t("nav.standards")}</NavLink></li>
+                  </>
                 ) : null}
               </>
             ) : (
               <>
+                <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li>
+                <li><NavLink to="/verify">{t("nav.verify")}</NavLink></li>
                 <li><NavLink to="/login">{t("nav.login")}</NavLink></li>
                 <li><NavLink to="/signup">{t("nav.signup")}</NavLink></li>
               </>

@@ -258,6 +258,7 @@ export const enJobOrders = {
   "board.apply": "Show",
   "board.empty": "No verified vacancies match. Try fewer filters.",
   "board.results": "{n} vacancies",
+  "board.open": "{n} positions open",
   "board.check": "Verification {code}",
   "board.starts": "starts {date}",
 

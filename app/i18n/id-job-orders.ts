@@ -260,6 +260,7 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "board.apply": "Tampilkan",
   "board.empty": "Tidak ada lowongan terverifikasi yang cocok. Coba kurangi saringan.",
   "board.results": "{n} lowongan",
+  "board.open": "{n} posisi terbuka",
   "board.check": "Verifikasi {code}",
   "board.starts": "mulai {date}",
 

@@ -56,3 +56,19 @@ export function countryName(locale: Locale, code: string): string {
     return code;
   }
 }
+
+export function languageName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([intlTag(locale)], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function currencyName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([intlTag(locale)], { type: "currency" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

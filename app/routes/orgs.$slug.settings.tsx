@@ -9,6 +9,8 @@ import { InviteLink } from "~/components/invite-link";
 import { DomainError } from "~/domain/errors";
 import { ROLES } from "~/domain/org";
 import { CreateApiKeySchema, InviteMemberSchema } from "~/domain/schemas/org";
+import { EmployerDetailsSchema } from "~/domain/job-orders/schema";
+import { updateEmployerDetails } from "~/services/orgs/employer-details.server";
 import { formatDate, formatDateTime } from "~/i18n/locales";
 import { createApiKey, revokeOrgApiKey } from "~/services/api-keys/api-keys.server";
 import { cancelInvitation, inviteMember } from "~/services/orgs/invitations.server";
@@ -50,6 +52,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const key = await createApiKey(context.deps, actor, slug, submission.value.name);
       return { intent, result: submission.reply({ resetForm: true }), key: { name: key.name, key: key.key } };
     }
+    if (intent === "details") {
+      const submission = parseWithZod(formData, { schema: EmployerDetailsSchema });
+      if (submission.status !== "success") return invalid(submission, { intent });
+      await updateEmployerDetails(context.deps, actor, slug, submission.value);
+      return redirect(back, { headers: { "Set-Cookie": await setFlash(context, "details.saved") } });
+    }
     if (intent === "revoke-key") {
       await revokeOrgApiKey(context.deps, actor, slug, String(formData.get("keyId") ?? ""));
       return redirect(back, { headers: { "Set-Cookie": await setFlash(context, "flash.key_revoked") } });
@@ -67,7 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function OrgSettings() {
   const t = useT();
   const locale = useLocale();
-  const { org, isAdmin, members, invitations, keys } = useLoaderData<typeof loader>();
+  const { org, isAdmin, members, invitations, keys, details } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -97,6 +105,7 @@ export default function OrgSettings() {
           </table>
         </div>
       </section>
+      {isAdmin && details ? <DetailsSection details={details} lastResult={actionData?.intent === "details" ? actionData.result : undefined} /> : null}
       {isAdmin ? (
         <>
           <InviteSection lastResult={actionData?.intent === "invite" ? actionData.result : undefined} invite={actionData && "invite" in actionData ? actionData.invite : undefined} slug={org.slug} />
@@ -175,6 +184,35 @@ function InviteSection({ lastResult, invite, slug }: { lastResult: LastResult; i
         </SelectField>
         <div className="actions">
           <button type="submit" name="intent" value="invite">{t("settings.invite_submit")}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function DetailsSection({ details, lastResult }: { details: { registrationNumber: string; address: string; contactEmail: string; contactPhone: string }; lastResult: LastResult }) {
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "details",
+    lastResult,
+    defaultValue: details,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmployerDetailsSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section aria-labelledby="details-h">
+      <h2 id="details-h">{t("details.title")}</h2>
+      <p>{t("details.lead")}</p>
+      <Form method="post" {...getFormProps(form)} className="card stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field meta={fields.registrationNumber} label={t("jo.f_registration")} />
+        <Field meta={fields.address} label={t("jo.f_address")} autoComplete="street-address" />
+        <div className="row">
+          <Field meta={fields.contactEmail} label={t("jo.f_contact_email")} type="email" autoComplete="email" />
+          <Field meta={fields.contactPhone} label={t("jo.f_contact_phone")} autoComplete="tel" />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="details">{t("details.save")}</button>
         </div>
       </Form>
     </section>

@@ -19,6 +19,18 @@ export const INSURANCE = ["employer_paid", "statutory_shared"] as const;
 export const PLACEMENT_COSTS = ["travel", "visa_permits", "training", "competency_test", "medical_check", "agency_fee", "insurance", "documents"] as const;
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Flags repeated codes in a list. It sits on the array, not the object: an object-level refinement would not
+ * run while any other field is wrong, and the user should see every error at once.
+ */
+const noDuplicateCodes = (message: string) => (items: { code: string }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.code)) ctx.addIssue({ code: "custom", path: [i, "code"], message });
+    seen.add(item.code);
+  });
+};
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
 const LanguageRequirement = z.object({
@@ -55,8 +67,8 @@ export const JobOrderSchema = z
     transport: z.enum(TRANSPORT),
     insurance: z.enum(INSURANCE),
     employerPaysPlacementCosts: z.literal(true, { error: "errors.employer_must_pay" }),
-    languages: z.array(LanguageRequirement).max(5).default([]),
-    certificates: z.array(CertificateRequirement).max(12).default([]),
+    languages: z.array(LanguageRequirement).max(5).superRefine(noDuplicateCodes("errors.duplicate_language")).default([]),
+    certificates: z.array(CertificateRequirement).max(12).superRefine(noDuplicateCodes("errors.duplicate_certificate")).default([]),
     minExperienceYears: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(40).default(0),
     descriptionEn: z.string().trim().min(20, { error: "errors.description_short" }).max(5000),
     descriptionId: z.string().trim().max(5000).optional(),
@@ -70,16 +82,6 @@ export const JobOrderSchema = z
     if (workingDays === 0 || v.hoursPerWeek / workingDays > 14) {
       ctx.addIssue({ code: "custom", path: ["restDaysPerWeek"], message: "errors.rest_days_impossible" });
     }
-    const seenLang = new Set<string>();
-    v.languages.forEach((l, i) => {
-      if (seenLang.has(l.code)) ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "errors.duplicate_language" });
-      seenLang.add(l.code);
-    });
-    const seenCert = new Set<string>();
-    v.certificates.forEach((c, i) => {
-      if (seenCert.has(c.code)) ctx.addIssue({ code: "custom", path: ["certificates", i, "code"], message: "errors.duplicate_certificate" });
-      seenCert.add(c.code);
-    });
   });
 
 export type JobOrderInput = z.infer<typeof JobOrderSchema>;

@@ -16,6 +16,10 @@ export async function getOrgSettings(deps: Deps, actor: Actor, slug: string) {
   ]);
   return {
     org: { id: org.id, slug: org.slug, name: org.name, kind: org.kind },
+    details:
+      org.kind === "employer"
+        ? { registrationNumber: org.registration_number ?? "", address: org.address ?? "", contactEmail: org.contact_email ?? "", contactPhone: org.contact_phone ?? "" }
+        : null,
     isAdmin,
     members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, createdAt: m.created_at })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expires_at })),

@@ -1,0 +1,33 @@
+import { z } from "../zod-messages";
+import { COUNTRY_CODES } from "../countries";
+import { CURRENCY_CODES } from "../reference/currencies";
+import { ISCO_CODES } from "../reference/isco";
+import { WAGE_PERIODS } from "./schema";
+
+const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
+
+export const ProblemListingSchema = z.object({
+  employer: z.string().trim().min(1, { error: "errors.choose_option" }),
+  reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(500),
+  listedOn: z.iso.date({ error: "errors.date_invalid" }).optional(),
+});
+
+export const StandardSchema = z
+  .object({
+    country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })),
+    iscoCode: z.enum(ISCO_CODES, { error: "errors.isco_unknown" }).optional(),
+    minWageAmount: z.number({ error: "errors.number" }).positive({ error: "errors.wage_positive" }).optional(),
+    minWageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })).optional(),
+    minWagePeriod: z.enum(WAGE_PERIODS).optional(),
+    maxHoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }).optional(),
+    source: z.string().trim().max(300).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const wageParts = [v.minWageAmount, v.minWageCurrency, v.minWagePeriod].filter((x) => x !== undefined).length;
+    if (wageParts > 0 && wageParts < 3) {
+      for (const k of ["minWageAmount", "minWageCurrency", "minWagePeriod"] as const) {
+        if (v[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: "errors.required" });
+      }
+    }
+    if (wageParts === 0 && v.maxHoursPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["minWageAmount"], message: "errors.standard_needs_value" });
+  });

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { usePay } from "~/components/job-order-view";
+import { pageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
+import { COUNTRY_CODES } from "~/domain/countries";
+import { displayCode } from "~/domain/job-orders/verification-code";
+import { ISCO_CODES, OCCUPATIONS, occupationTitle } from "~/domain/reference/isco";
+import { SECTORS } from "~/domain/reference/sectors";
+import { countryName, formatDate } from "~/i18n/locales";
+import { publicBoard } from "~/services/job-orders/read.server";
+import { dot, withParen } from "~/components/text";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.title");
+
+/** The public board: anyone may browse verified vacancies. No employer contact details are shown. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const q = new URL(request.url).searchParams;
+  const country = COUNTRY_CODES.find((c) => c === q.get("country")?.toUpperCase());
+  const sector = SECTORS.find((s) => s === q.get("sector"));
+  const iscoCode = ISCO_CODES.find((c) => c === q.get("occupation"));
+  const board = await publicBoard(context.deps, { country, sector, iscoCode, page: Number(q.get("page")) || 1 });
+  return { filters: { country: country ?? "", sector: sector ?? "", occupation: iscoCode ?? "" }, ...board };
+}
+
+export default function Board() {
+  const t = useT();
+  const locale = useLocale();
+  const pay = usePay();
+  const { filters, rows, total, page, pages } = useLoaderData<typeof loader>();
+  const countries = COUNTRY_CODES.filter((c) => c !== "ID").map((c) => ({ c, n: countryName(locale, c) })).sort((a, b) => a.n.localeCompare(b.n, locale));
+  return (
+    <>
+      <h1>{t("board.title")}</h1>
+      <p className="lead">{t("board.lead")}</p>
+      <Form method="get" className="card row">
+        <div className="field">
+          <label htmlFor="b-country">{t("board.filter_country")}</label>
+          <select id="b-country" name="country" defaultValue={filters.country}>
+            <option value="">{t("board.all")}</option>
+            {countries.map(({ c, n }) => <option key={c} value={c}>{n}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="b-sector">{t("board.filter_sector")}</label>
+          <select id="b-sector" name="sector" defaultValue={filters.sector}>
+            <option value="">{t("board.all")}</option>
+            {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="b-occupation">{t("board.filter_occupation")}</label>
+          <select id="b-occupation" name="occupation" defaultValue={filters.occupation}>
+            <option value="">{t("board.all")}</option>
+            {OCCUPATIONS.map((o) => <option key={o.code} value={o.code}>{withParen(o[locale], o.code)}</option>)}
+          </select>
+        </div>
+        <div className="field" style={{ alignSelf: "end" }}>
+          <button type="submit">{t("board.apply")}</button>
+        </div>
+      </Form>
+      <p aria-live="polite">{t("board.results", { n: total })}</p>
+      {rows.length === 0 ? <p className="empty">{t("board.empty")}</p> : null}
+      <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+        {rows.map((r) => (
+          <li key={r.reference} className="card board-item">
+            <h2>{r.title}</h2>
+            <p className="meta">{dot(occupationTitle(r.iscoCode, locale), t(`sector.${r.sector as (typeof SECTORS)[number]}`))}</p>
+            <p>{dot([countryName(locale, r.country), r.city].filter(Boolean).join(", "), r.employerName)}</p>
+            <p><strong>{pay(r.wageAmount, r.wageCurrency, r.wagePeriod)}</strong></p>
+            <p>{dot(t("board.open", { n: r.open }), t("jo.contract", { months: r.contractMonths, date: formatDate(locale, r.startDate) }))}</p>
+            {r.verificationCode ? <p><Link to={`/verify/${r.verificationCode}`}>{t("board.check", { code: displayCode(r.verificationCode) })}</Link></p> : null}
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pages={pages} />
+    </>
+  );
+}

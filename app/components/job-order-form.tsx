@@ -134,7 +134,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel }: Props) {
       <fieldset className="card">
         <legend>{t("jo.section_requirements")}</legend>
         <Field meta={fields.minExperienceYears} label={t("jo.f_min_experience")} type="number" min={0} max={40} />
-        <h3 id="lang-h">{t("jo.f_languages")}</h3>
+        <h2 id="lang-h" className="subhead">{t("jo.f_languages")}</h2>
         {languages.map((item, i) => {
           const l = item.getFieldset();
           return (
@@ -154,7 +154,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel }: Props) {
         <FieldErrors id={fields.languages.errorId} errors={fields.languages.errors} />
         <button {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { code: "", minLevel: "B1" } })} className="secondary small">{t("jo.add_language")}</button>
 
-        <h3 id="cert-h">{t("jo.f_certificates")}</h3>
+        <h2 id="cert-h" className="subhead">{t("jo.f_certificates")}</h2>
         {certificates.length === 0 ? <p className="empty">{t("jo.none_required")}</p> : null}
         {certificates.map((item, i) => {
           const c = item.getFieldset();

@@ -170,6 +170,7 @@ export const enJobOrders = {
   "jo.submitted": "Submitted for verification.",
   "jo.status": "Status",
   "jo.reference": "Reference",
+  "jo.reference_value": "Reference {reference}",
   "jo.version": "Version {n}",
   "jo.submit": "Submit for verification",
   "jo.submit_help": "A mission covering {country} verifies the order. Your company details are copied into it now.",

@@ -172,6 +172,7 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "jo.submitted": "Diajukan untuk verifikasi.",
   "jo.status": "Status",
   "jo.reference": "Referensi",
+  "jo.reference_value": "Referensi {reference}",
   "jo.version": "Versi {n}",
   "jo.submit": "Ajukan untuk verifikasi",
   "jo.submit_help": "Perwakilan RI yang mencakup {country} memverifikasi job order ini. Data perusahaan Anda disalin ke dalamnya sekarang.",

@@ -20,7 +20,7 @@ import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { invalid, replyWithDomainError, statusOf, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
-import { dot, withParen } from "~/components/text";
+import { withParen } from "~/components/text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.job_orders");
 
@@ -95,7 +95,7 @@ export default function JobOrderDetail() {
       <p><Link to="/job-orders">{t("jo.back")}</Link></p>
       <h1>{order.title}</h1>
       <p className="meta">
-        {dot(t("jo.reference"), order.reference)} <StatusBadge status={order.status} />
+        {t("jo.reference_value", { reference: order.reference })} <StatusBadge status={order.status} />
         {order.version > 0 ? ` · ${t("jo.version", { n: order.version })}` : null}
       </p>
       {actionData && "message" in actionData ? <FormErrors id="submit-errors" errors={[actionData.message]} /> : null}
@@ -209,6 +209,7 @@ function Actions({ actions, order, last }: { actions: string[]; order: Order; la
   if (actions.length === 0) return null;
   return (
     <section className="card" aria-label={t("settings.actions")}>
+      {actions.some((a) => a === "edit" || a === "submit" || a === "close") ? (
       <div className="actions">
         {actions.includes("edit") ? <Link className="button secondary" to="edit">{t("jo.edit")}</Link> : null}
         {actions.includes("submit") ? (
@@ -222,6 +223,7 @@ function Actions({ actions, order, last }: { actions: string[]; order: Order; la
           </Form>
         ) : null}
       </div>
+      ) : null}
       {actions.includes("submit") ? <p className="hint">{t("jo.submit_help", { country: countryName(locale, order.country) })}</p> : null}
 
       {actions.includes("fill") ? (

@@ -4,6 +4,7 @@ import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { inviteMember } from "~/services/orgs/invitations.server";
 import { actorOf } from "~/services/auth/sessions.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
+import { apiOrg, orderInput } from "../support/job-orders";
 import { axeViolations, launchBrowser } from "../support/browser";
 
 const deps = testDeps();
@@ -21,6 +22,10 @@ afterAll(async () => {
 describe("every page passes axe in both languages", () => {
   it.each(["en-GB", "id-ID"])("%s", async (locale) => {
     const ministry = await orgWithUser(deps, "ministry");
+    const employer = await apiOrg(deps, "employer");
+    const mission = await orgWithUser(deps, "mission", { extra: { countries: ["US"] } });
+    const orderId = (await employer.call("POST", "/job-orders", orderInput())).json.jobOrder.id as string;
+    await employer.call("POST", `/job-orders/${orderId}/submit`);
     const agency = await orgWithUser(deps, "agency");
     await unsafeChangeLicence(deps, agency.org.id, { status: "suspended", reason: "axe check", suspendedUntil: "2099-01-01" }, null);
     const { token } = await inviteMember(deps, actorOf({ user: ministry.user, org: ministry.org }), agency.org.slug, { email: `new-${agency.org.slug}@test.example`, role: "member" });
@@ -34,15 +39,23 @@ describe("every page passes axe in both languages", () => {
       findings[url] = await axeViolations(page);
     };
 
-    for (const url of ["/", "/login", "/signup", `/invite/${token}`, "/no-such-page", "/login?blocked=suspended"]) await check(url);
-    await page.goto(`${base}/login`);
-    await page.locator("#login-email").fill(ministry.email);
-    await page.locator("#login-password").fill(ministry.password);
-    await page.locator("#login button[type=submit]").click();
-    await page.waitForURL(`${base}/dashboard`);
-    for (const url of ["/dashboard", `/orgs/${ministry.org.slug}/settings`, "/admin/orgs", `/admin/orgs/${agency.org.slug}`, "/admin/orgs?kind=agency"]) await check(url);
+    for (const url of ["/", "/login", "/signup", `/invite/${token}`, "/no-such-page", "/login?blocked=suspended", "/jobs", "/verify", "/verify/ZZZZZZZZ"]) await check(url);
+    const signInAs = async (email: string, password: string) => {
+      await context.clearCookies();
+      await page.goto(`${base}/login`);
+      await page.locator("#login-email").fill(email);
+      await page.locator("#login-password").fill(password);
+      await page.locator("#login button[type=submit]").click();
+      await page.waitForURL(`${base}/dashboard`);
+    };
+    await signInAs(ministry.email, ministry.password);
+    for (const url of ["/dashboard", `/orgs/${ministry.org.slug}/settings`, "/admin/orgs", `/admin/orgs/${agency.org.slug}`, "/admin/orgs?kind=agency", "/admin/problem-employers", "/admin/standards", "/job-orders", `/job-orders/${orderId}`]) await check(url);
+    await signInAs(employer.email, employer.password);
+    for (const url of ["/job-orders", "/job-orders/new", `/job-orders/${orderId}`, `/orgs/${employer.org.slug}/settings`]) await check(url);
+    await signInAs(mission.email, mission.password);
+    for (const url of ["/verification", `/job-orders/${orderId}`]) await check(url);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     await context.close();
-  });
+  }, 120_000);
 });

@@ -1,0 +1,37 @@
+import { sql } from "kysely";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb, migrateToLatest } from "~db/client";
+import { createSearch } from "~search/client";
+import { seedDemoDataIfEmpty } from "../../scripts/lib/demo-data";
+
+// `npm start` loads this into an empty database; a broken seed means a broken first impression.
+const name = `demo_seed_${Date.now()}`;
+const admin = createDb(inject("databaseUrl"), { max: 1 });
+const db = createDb(inject("databaseUrl").replace(/\/[^/]+$/, `/${name}`), { max: 2 });
+
+afterAll(async () => {
+  await db.destroy();
+  await sql.raw(`drop database if exists ${name}`).execute(admin);
+  await admin.destroy();
+});
+
+describe("demo data", () => {
+  it("seeds an empty database once: six employers, their missions, and job orders in every state", async () => {
+    await sql.raw(`create database ${name}`).execute(admin);
+    await migrateToLatest(db);
+    const deps = { db, search: createSearch(inject("meiliUrl"), inject("meiliMasterKey")), now: () => new Date() };
+    expect(await seedDemoDataIfEmpty(deps)).toBe(true);
+    expect(await seedDemoDataIfEmpty(deps)).toBe(false);
+
+    const states = await db.selectFrom("job_orders").select("status").distinct().execute();
+    expect(states.map((s) => s.status).sort()).toEqual(["closed", "draft", "expired", "filled", "rejected", "returned", "revoked", "submitted", "verified"]);
+    const employers = await db.selectFrom("organisations").select("country").where("kind", "=", "employer").execute();
+    expect(new Set(employers.map((e) => e.country))).toEqual(new Set(["MT", "DE", "JP", "KR", "TW"]));
+    const missions = await db.selectFrom("organisations").select("countries").where("kind", "=", "mission").execute();
+    const covered = new Set(missions.flatMap((m) => m.countries));
+    for (const c of (await db.selectFrom("job_orders").select("country").distinct().execute()).map((r) => r.country)) expect(covered.has(c), c).toBe(true);
+    expect(await db.selectFrom("problem_employers").select("id").where("lifted_at", "is", null).execute()).toHaveLength(1);
+    const verified = await db.selectFrom("job_orders").select(["verification_code", "valid_until"]).where("status", "=", "verified").execute();
+    expect(verified.every((v) => v.verification_code && v.valid_until)).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.ser
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { withParen } from "~/components/text";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "problem.title");
 
@@ -67,10 +68,7 @@ export default function ProblemEmployers() {
                   <td>{l.reason}</td>
                   <td>{formatDate(locale, l.listed_on)}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="listingId" value={l.id} />
-                      <button type="submit" name="intent" value="lift" className="secondary small" aria-label={t("problem.lift_employer", { name: l.employer_name })}>{t("problem.lift")}</button>
-                    </Form>
+                    <RowAction intent="lift" field="listingId" value={l.id} tone="secondary" label={t("problem.lift")} ariaLabel={t("problem.lift_employer", { name: l.employer_name })} />
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,7 @@ import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.ser
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { dot } from "~/components/text";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "standards.title");
 
@@ -77,10 +78,7 @@ export default function Standards() {
                     <td>{s.maxHoursPerWeek ?? ""}</td>
                     <td>{s.source ?? ""}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="id" value={s.id} />
-                        <button type="submit" name="intent" value="remove" className="danger small" aria-label={t("standards.remove_row", { what })}>{t("standards.remove")}</button>
-                      </Form>
+                      <RowAction intent="remove" field="id" value={s.id} label={t("standards.remove")} ariaLabel={t("standards.remove_row", { what })} />
                     </td>
                   </tr>
                 );

@@ -17,7 +17,8 @@ import { decideJobOrder, revokeJobOrder } from "~/services/job-orders/decide.ser
 import { closeJobOrder, recordPlacements } from "~/services/job-orders/lifecycle.server";
 import { getJobOrderDetail } from "~/services/job-orders/read.server";
 import { submitJobOrder } from "~/services/job-orders/submit.server";
-import { invalid, replyWithDomainError, statusOf, throwAsResponse } from "~/web/errors.server";
+import { statusOf, throwAsResponse } from "~/web/errors.server";
+import { handleForm } from "~/web/forms.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { withParen } from "~/components/text";
@@ -43,34 +44,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "close":
         await closeJobOrder(context.deps, actor, id);
         return back("jo.closed_flash");
-      case "fill": {
-        const s = parseWithZod(formData, { schema: RecordFilledSchema });
-        if (s.status !== "success") return invalid(s, { intent });
-        try {
-          await recordPlacements(context.deps, actor, id, s.value.positionsFilled);
-        } catch (e) {
-          if (e instanceof DomainError && e.code === "invalid") return replyWithDomainError(s, e, { intent });
-          throw e;
-        }
-        return back("jo.filled_flash");
-      }
-      case "decide": {
-        const s = parseWithZod(formData, { schema: VerificationSchema });
-        if (s.status !== "success") return invalid(s, { intent });
-        try {
-          await decideJobOrder(context.deps, actor, id, s.value);
-        } catch (e) {
-          if (e instanceof DomainError && e.code === "conflict") return replyWithDomainError(s, e, { intent });
-          throw e;
-        }
-        return back("verify.decided");
-      }
-      case "revoke": {
-        const s = parseWithZod(formData, { schema: RevokeSchema });
-        if (s.status !== "success") return invalid(s, { intent });
-        await revokeJobOrder(context.deps, actor, id, s.value);
-        return back("verify.revoked_flash");
-      }
+      case "fill":
+        return handleForm(formData, RecordFilledSchema, { intent }, async (v) => {
+          await recordPlacements(context.deps, actor, id, v.positionsFilled);
+          return back("jo.filled_flash");
+        }, ["invalid"]);
+      case "decide":
+        return handleForm(formData, VerificationSchema, { intent }, async (v) => {
+          await decideJobOrder(context.deps, actor, id, v);
+          return back("verify.decided");
+        }, ["conflict"]);
+      case "revoke":
+        return handleForm(formData, RevokeSchema, { intent }, async (v) => {
+          await revokeJobOrder(context.deps, actor, id, v);
+          return back("verify.revoked_flash");
+        });
       default:
         throw new Response("errors.invalid", { status: 400 });
     }

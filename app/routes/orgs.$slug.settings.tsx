@@ -19,6 +19,7 @@ import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.ser
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
+import { RowAction } from "~/components/row-action";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.settings");
 
@@ -131,12 +132,7 @@ export default function OrgSettings() {
                         <td>{t(`role.${i.role}`)}</td>
                         <td>{formatDateTime(locale, i.expiresAt)}</td>
                         <td>
-                          <Form method="post">
-                            <input type="hidden" name="invitationId" value={i.id} />
-                            <button type="submit" name="intent" value="cancel-invite" className="danger small" aria-label={t("settings.cancel_invite", { email: i.email })}>
-                              {t("settings.cancel")}
-                            </button>
-                          </Form>
+                          <RowAction intent="cancel-invite" field="invitationId" value={i.id} label={t("settings.cancel")} ariaLabel={t("settings.cancel_invite", { email: i.email })} />
                         </td>
                       </tr>
                     ))}
@@ -278,14 +274,7 @@ function KeysSection({ orgName, keys, lastResult, created }: { orgName: string; 
                   <td>{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("settings.key_never_used")}</td>
                   <td>{k.revokedAt ? t("settings.key_revoked", { date: formatDate(locale, k.revokedAt) }) : t("settings.key_active")}</td>
                   <td>
-                    {k.revokedAt ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="keyId" value={k.id} />
-                        <button type="submit" name="intent" value="revoke-key" className="danger small" aria-label={t("settings.revoke_key", { name: k.name })}>
-                          {t("settings.revoke")}
-                        </button>
-                      </Form>
-                    )}
+                    {k.revokedAt ? null : <RowAction intent="revoke-key" field="keyId" value={k.id} label={t("settings.revoke")} ariaLabel={t("settings.revoke_key", { name: k.name })} />}
                   </td>
                 </tr>
               ))}

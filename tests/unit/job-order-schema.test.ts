@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
 import { isMessageKey } from "~/i18n/translate";
+import { orderInput } from "../support/order-input";
 
-const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-export const validOrder = {
-  title: "Assistant Waiter",
-  iscoCode: "5131",
-  sector: "cruise",
-  country: "US",
-  city: "Miami",
-  vesselName: "Aurora Star",
-  vesselType: "cruise ship",
-  positions: 12,
-  wageAmount: 1450,
-  wageCurrency: "USD",
-  wagePeriod: "month",
-  hoursPerWeek: 70,
-  restDaysPerWeek: 1,
-  annualLeaveDays: 30,
-  contractMonths: 8,
-  startDate: inAYear,
-  accommodation: "free",
-  meals: "free",
-  transport: "free",
-  insurance: "employer_paid",
-  employerPaysPlacementCosts: true,
-  languages: [{ code: "en", minLevel: "B1" }],
-  certificates: [{ code: "stcw_bst", mandatory: true }, { code: "crowd_management", mandatory: false }],
-  minExperienceYears: 1,
-  descriptionEn: "Serve guests in the main dining room of a 3,000-passenger ship.",
-};
+const validOrder = orderInput();
 
 const errors = (input: unknown) => {
   const r = JobOrderSchema.safeParse(input);

@@ -1,6 +1,7 @@
 // English messages. Keys are the contract: app/i18n/id.ts must have exactly the same ones (the type checker
 // enforces it). Placeholders are {name}.
 import { enJobOrders } from "./en-job-orders";
+import { enWorkers } from "./en-workers";
 
 const core = {
   "app.name": "Jembatan",
@@ -233,6 +234,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
+import { idWorkers } from "./id-workers";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -233,4 +234,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers };

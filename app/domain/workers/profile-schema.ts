@@ -1,0 +1,78 @@
+import { z } from "../zod-messages";
+import { COUNTRY_CODES } from "../countries";
+import { CERTIFICATE_CODES } from "../reference/certificates";
+import { ISCO_CODES } from "../reference/isco";
+import { LANGUAGES } from "../reference/languages";
+import { PROVINCE_CODES } from "../reference/provinces";
+import { SECTORS } from "../reference/sectors";
+import { cefrFromEvidence, EVIDENCE_KINDS, TOEFL_SCALE_CHANGE } from "./language-evidence";
+
+// A worker's competency profile: the agency's form, the bulk import (CSV and JSON, row by row) and the API all
+// parse with this one schema. Identity fields are personal data (UU PDP): stored, never indexed.
+
+export const WORKER_STATUSES = ["available", "in_process", "placed", "withdrawn"] as const;
+export type WorkerStatus = (typeof WORKER_STATUSES)[number];
+
+const isoDate = z.iso.date({ error: "errors.date_invalid" });
+const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const Experience = z.object({
+  sector: z.enum(SECTORS),
+  iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 4) : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
+  years: z.number({ error: "errors.number" }).min(0).max(50),
+  employer: z.string().trim().max(160).optional(),
+  country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),
+});
+
+const LanguageEvidence = z
+  .object({
+    code: z.enum(LANGUAGES),
+    kind: z.enum(EVIDENCE_KINDS),
+    level: z.preprocess(upper, z.string().max(4)).optional(),
+    score: z.number({ error: "errors.number" }).min(0).max(1000).optional(),
+    takenOn: isoDate.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === "toefl_ibt_120" && e.takenOn && e.takenOn >= TOEFL_SCALE_CHANGE) {
+      ctx.addIssue({ code: "custom", path: ["takenOn"], message: "errors.toefl_old_scale_date" });
+    }
+    if (cefrFromEvidence(e) === null) ctx.addIssue({ code: "custom", path: [e.score === undefined ? "level" : "score"], message: "errors.evidence_no_level" });
+  });
+
+const Certificate = z
+  .object({
+    code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
+    number: z.string().trim().max(80).optional(),
+    issuedOn: isoDate.optional(),
+    expiresOn: isoDate.optional(),
+  })
+  .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, { path: ["expiresOn"], message: "errors.expiry_before_issue" });
+
+export const WorkerProfileSchema = z.object({
+  externalRef: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" }).optional()),
+  fullName: z.string().trim().min(2, { error: "errors.required" }).max(160),
+  dateOfBirth: isoDate.refine((d) => d <= adultCutoff(), { error: "errors.too_young" }),
+  sex: z.enum(["female", "male"]),
+  provinceCode: z.preprocess((v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v), z.enum(PROVINCE_CODES, { error: "errors.province_unknown" })),
+  regency: z.string().trim().max(120).optional(),
+  phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }).optional()),
+  nik: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{16}$/, { error: "errors.nik_invalid" }).optional()),
+  passportNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" }).optional()),
+  passportExpiry: z.preprocess(blankToUndefined, isoDate.optional()),
+  experiences: z.array(Experience).min(1, { error: "errors.experience_required" }).max(10),
+  languages: z.array(LanguageEvidence).max(12).default([]),
+  certificates: z.array(Certificate).max(30).default([]),
+  availableFrom: isoDate,
+  status: z.enum(WORKER_STATUSES).default("available"),
+  preferredCountries: z.array(z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))).max(10).default([]),
+  consentToMatching: z.boolean().default(false),
+});
+export type WorkerProfileInput = z.infer<typeof WorkerProfileSchema>;
+
+/** Workers must be at least 18 (UU 18/2017 Art. 5). */
+function adultCutoff(): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - 18);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,12 @@
+// English: worker profiles, import and search.
+export const enWorkers = {
+  "errors.toefl_old_scale_date": "The 0–120 TOEFL scale applies to tests before 21 January 2026; use the 1–6 scale.",
+  "errors.evidence_no_level": "This result does not reach any CEFR level.",
+  "errors.expiry_before_issue": "The expiry date must be after the issue date.",
+  "errors.external_ref_invalid": "Use letters, digits and . _ / - only.",
+  "errors.too_young": "Workers must be at least 18 years old.",
+  "errors.province_unknown": "Choose a province (two-digit Kemendagri code).",
+  "errors.nik_invalid": "A NIK has exactly 16 digits.",
+  "errors.passport_invalid": "A passport number has 6–12 letters and digits.",
+  "errors.experience_required": "Add at least one occupation with years of experience.",
+} as const;

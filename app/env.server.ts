@@ -19,6 +19,8 @@ const base = {
   LOGIN_MAX_FAILURES_PER_EMAIL: int(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: int(100),
   LOGIN_WINDOW_MINUTES: int(15),
+  /** how often the search outbox worker looks for changes to send to Meilisearch */
+  OUTBOX_POLL_MS: int(1000),
 };
 
 const pgUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");

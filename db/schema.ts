@@ -5,6 +5,7 @@ import type { CheckFinding } from "~/domain/job-orders/checks";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { JobOrderState } from "~/domain/job-orders/state-machine";
 import type { LicenceStatus, OrgKind, Role } from "~/domain/org";
+import type { WorkerProfileInput, WorkerStatus } from "~/domain/workers/profile-schema";
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -187,6 +188,52 @@ export interface DestinationStandardsTable {
   created_at: CreatedAt;
 }
 
+export interface WorkersTable {
+  id: Generated<string>;
+  agency_org_id: string;
+  external_ref: string | null;
+  full_name: string;
+  date_of_birth: string;
+  sex: "female" | "male";
+  province_code: string;
+  regency: string | null;
+  phone: string | null;
+  nik: string | null;
+  passport_number: string | null;
+  passport_expiry: string | null;
+  profile: ColumnType<WorkerCompetencies, string, string>;
+  available_from: string;
+  status: WorkerStatus;
+  consent_matching: ColumnType<boolean, boolean | undefined, boolean>;
+  consent_recorded_at: Date | null;
+  consent_recorded_by: string | null;
+  archived_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type WorkerCompetencies = Pick<WorkerProfileInput, "experiences" | "languages" | "certificates" | "preferredCountries">;
+
+export interface WorkerConsentEventsTable {
+  id: Generated<string>;
+  worker_id: string;
+  consent: boolean;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface SearchOutboxTable {
+  id: Generated<string>;
+  entity: "worker";
+  entity_id: string;
+  enqueued_at: CreatedAt;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  done_at: Date | null;
+}
+
 /** The employer's legal details as copied into a job order at submission. */
 export interface EmployerSnapshot {
   name: string;
@@ -211,6 +258,9 @@ export interface Database {
   job_order_events: JobOrderEventsTable;
   problem_employers: ProblemEmployersTable;
   destination_standards: DestinationStandardsTable;
+  workers: WorkersTable;
+  worker_consent_events: WorkerConsentEventsTable;
+  search_outbox: SearchOutboxTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -224,3 +274,4 @@ export type LicenceEvent = Selectable<LicenceEventsTable>;
 export type JobOrder = Selectable<JobOrdersTable>;
 export type JobOrderVersion = Selectable<JobOrderVersionsTable>;
 export type JobOrderEvent = Selectable<JobOrderEventsTable>;
+export type Worker = Selectable<WorkersTable>;

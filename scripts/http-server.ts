@@ -9,6 +9,7 @@ import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
+import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
@@ -79,6 +80,8 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
   void sweep();
   const sweeper = setInterval(sweep, 3_600_000);
   sweeper.unref();
+  // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
+  const outbox = startOutboxWorker(deps, { intervalMs: env.OUTBOX_POLL_MS, onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e) });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -92,6 +95,7 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     deps,
     async close() {
       clearInterval(sweeper);
+      await outbox.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await deps.db.destroy();

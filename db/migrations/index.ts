@@ -1,10 +1,12 @@
 import type { Migration } from "kysely/migration";
 import * as foundation from "./2026-11-23T0900-foundation";
 import * as jobOrders from "./2026-11-23T1000-job-orders";
+import * as workers from "./2026-11-23T1100-workers";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
 export const migrations: Record<string, Migration> = {
   "2026-11-23T0900-foundation": foundation,
   "2026-11-23T1000-job-orders": jobOrders,
+  "2026-11-23T1100-workers": workers,
 };

@@ -45,6 +45,7 @@ export default async function setup(project: TestProject) {
     // Tests give each client its own X-Forwarded-For address, so per-IP login limits stay per test.
     TRUST_PROXY: "1",
     LOGIN_MAX_ATTEMPTS_PER_IP: "30",
+    OUTBOX_POLL_MS: "200",
   });
   console.log(`[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`);
   project.provide("baseUrl", app.url);

@@ -1,0 +1,92 @@
+import { claimOutbox, markOutboxDone, markOutboxFailed } from "~db/search-outbox";
+import { allWorkers, loadWorkers } from "~db/workers";
+import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
+import { applyWorkerChanges, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
+import type { Deps } from "../deps.server";
+import { workerSource } from "./worker-source.server";
+
+export interface DrainResult {
+  claimed: number;
+  indexed: number;
+  removed: number;
+  failed: number;
+}
+
+/**
+ * One batch from the outbox into Meilisearch. Jobs carry only ids; the current rows are loaded fresh, so several
+ * changes to one worker collapse into one document. Rows are marked done only after Meilisearch reports success;
+ * on failure they are retried with backoff and nothing is lost.
+ */
+export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<DrainResult> {
+  const claimed = await claimOutbox(deps.db, batchSize, 120);
+  if (claimed.length === 0) return { claimed: 0, indexed: 0, removed: 0, failed: 0 };
+  const ids = [...new Set(claimed.map((c) => c.entity_id))];
+  const rows = await loadWorkers(deps.db, ids);
+  const sources = rows.map(workerSource);
+  const upserts = sources.filter(belongsInIndex).map(toWorkerDocument);
+  const keep = new Set(upserts.map((d) => d.id as string));
+  const deletes = ids.filter((id) => !keep.has(id)); // no consent, archived, or deleted: out of the index
+  try {
+    await applyWorkerChanges(deps.search, upserts, deletes);
+    await markOutboxDone(deps.db, claimed.map((c) => c.id));
+    return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
+  } catch (e) {
+    await markOutboxFailed(deps.db, claimed.map((c) => c.id), e instanceof Error ? e.message : String(e));
+    return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length };
+  }
+}
+
+/** Drains until the outbox has nothing due (for tests, imports and the CLI). */
+export async function drainOutbox(deps: Deps, batchSize = 1000): Promise<DrainResult> {
+  const total: DrainResult = { claimed: 0, indexed: 0, removed: 0, failed: 0 };
+  for (;;) {
+    const r = await drainOutboxOnce(deps, batchSize);
+    total.claimed += r.claimed;
+    total.indexed += r.indexed;
+    total.removed += r.removed;
+    total.failed += r.failed;
+    if (r.claimed === 0 || r.failed > 0) return total;
+  }
+}
+
+/** The background worker started with the HTTP server: polls the outbox (no NOTIFY: STACK.md trap 16). */
+export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onError?: (e: unknown) => void }) {
+  let stopped = false;
+  let indexReady = false;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      if (!indexReady) {
+        await ensureWorkersIndex(deps.search);
+        indexReady = true;
+      }
+      await drainOutbox(deps);
+    } catch (e) {
+      indexReady = false;
+      opts.onError?.(e);
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(tick);
+  }, opts.intervalMs);
+  timer.unref();
+  running = running.then(tick);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** `npm run reindex`: everything from PostgreSQL into a fresh index, swapped in when complete. */
+export async function reindexWorkers(deps: Deps, pageSize = 5000): Promise<number> {
+  async function* documents() {
+    for await (const rows of allWorkers(deps.db, pageSize)) {
+      yield rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument);
+    }
+  }
+  return rebuildWorkersIndex(deps.search, documents());
+}

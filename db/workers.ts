@@ -1,0 +1,80 @@
+import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
+import type { Db } from "./client";
+import type { Worker } from "./schema";
+
+export function columnsOf(input: WorkerProfileInput) {
+  return {
+    external_ref: input.externalRef ?? null,
+    full_name: input.fullName,
+    date_of_birth: input.dateOfBirth,
+    sex: input.sex,
+    province_code: input.provinceCode,
+    regency: input.regency ?? null,
+    phone: input.phone ?? null,
+    nik: input.nik ?? null,
+    passport_number: input.passportNumber ?? null,
+    passport_expiry: input.passportExpiry ?? null,
+    profile: JSON.stringify({ experiences: input.experiences, languages: input.languages, certificates: input.certificates, preferredCountries: input.preferredCountries }),
+    available_from: input.availableFrom,
+    status: input.status,
+    consent_matching: input.consentToMatching,
+  };
+}
+
+export async function insertWorker(db: Db, agencyId: string, input: WorkerProfileInput, by: string | null, at: Date): Promise<Worker> {
+  return db
+    .insertInto("workers")
+    .values({ agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateWorker(db: Db, id: string, input: WorkerProfileInput, at: Date, consentChangedBy?: string | null): Promise<void> {
+  await db
+    .updateTable("workers")
+    .set({ ...columnsOf(input), updated_at: at, ...(consentChangedBy !== undefined ? { consent_recorded_at: at, consent_recorded_by: consentChangedBy } : {}) })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function findWorkerOfAgency(db: Db, agencyId: string, id: string): Promise<Worker | undefined> {
+  return db.selectFrom("workers").selectAll().where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+}
+
+export async function findWorkerByRef(db: Db, agencyId: string, externalRef: string): Promise<Worker | undefined> {
+  return db.selectFrom("workers").selectAll().where("agency_org_id", "=", agencyId).where("external_ref", "=", externalRef).executeTakeFirst();
+}
+
+/** Other profiles of the same agency with the same NIK or passport number: flagged at entry. */
+export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: string; nik?: string | null; passportNumber?: string | null }) {
+  if (!w.nik && !w.passportNumber) return [];
+  let q = db.selectFrom("workers").select(["id", "full_name", "external_ref", "nik", "passport_number"]).where("agency_org_id", "=", agencyId).where("archived_at", "is", null);
+  if (w.id) q = q.where("id", "<>", w.id);
+  q = q.where((eb) => eb.or([...(w.nik ? [eb("nik", "=", w.nik)] : []), ...(w.passportNumber ? [eb("passport_number", "=", w.passportNumber)] : [])]));
+  return q.limit(5).execute();
+}
+
+export async function setArchived(db: Db, agencyId: string, id: string, at: Date | null): Promise<boolean> {
+  const r = await db.updateTable("workers").set({ archived_at: at, updated_at: new Date() }).where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+export async function insertConsentEvent(db: Db, workerId: string, consent: boolean, by: string | null): Promise<void> {
+  await db.insertInto("worker_consent_events").values({ worker_id: workerId, consent, recorded_by: by }).execute();
+}
+
+export async function loadWorkers(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom("workers").selectAll().where("id", "in", ids).execute();
+}
+
+/** All workers in id order, a page at a time (for a reindex from PostgreSQL). */
+export async function* allWorkers(db: Db, pageSize: number) {
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await db.selectFrom("workers").selectAll().where("id", ">", after).orderBy("id").limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}

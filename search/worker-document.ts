@@ -1,0 +1,89 @@
+import { CERTIFICATES, certificateName } from "~/domain/reference/certificates";
+import { occupation } from "~/domain/reference/isco";
+import { LANGUAGES } from "~/domain/reference/languages";
+import { SECTORS } from "~/domain/reference/sectors";
+import { bestEvidence, cefrRankOf, describeEvidence, type Evidence } from "~/domain/workers/language-evidence";
+
+/**
+ * What the index may know of a worker. Built field by field from an allow-list: NIK, passport, phone, email,
+ * street address and exact date of birth are never copied (a test reads the raw documents back to prove it).
+ * Flat numeric fields per language and certificate keep Meilisearch filters exact (STACK.md trap 14: filters over
+ * arrays of objects can pair two different certificates).
+ */
+export interface WorkerSource {
+  id: string;
+  agencyId: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: "female" | "male";
+  provinceCode: string;
+  regency: string | null;
+  status: string;
+  consent: boolean;
+  archived: boolean;
+  availableFrom: string;
+  updatedAt: Date;
+  experiences: { sector: string; iscoCode: string; years: number }[];
+  languages: (Evidence & { code: string })[];
+  certificates: { code: string; expiresOn?: string }[];
+  preferredCountries: string[];
+}
+
+export type WorkerDocument = Record<string, string | number | boolean | string[]>;
+
+/** Certificates without an expiry are valid "for ever": year 3000, as a timestamp. */
+export const NO_EXPIRY_TS = 32_503_680_000;
+export const dayTs = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 1000);
+
+export function toWorkerDocument(w: WorkerSource): WorkerDocument {
+  const doc: WorkerDocument = {
+    id: w.id,
+    agency_id: w.agencyId,
+    name: w.fullName,
+    birth_year: Number(w.dateOfBirth.slice(0, 4)),
+    sex: w.sex,
+    province_code: w.provinceCode,
+    regency: w.regency ?? "",
+    status: w.status,
+    consent: w.consent,
+    available_from: w.availableFrom,
+    available_from_ts: dayTs(w.availableFrom),
+    updated_at_ts: Math.floor(w.updatedAt.getTime() / 1000),
+    preferred_countries: w.preferredCountries,
+    sectors: [...new Set(w.experiences.map((e) => e.sector))],
+    isco_codes: [...new Set(w.experiences.map((e) => e.iscoCode))],
+    occupations: [...new Set(w.experiences.flatMap((e) => {
+      const o = occupation(e.iscoCode);
+      return o ? [o.en, o.id, ...o.aka] : [];
+    }))],
+  };
+  for (const s of SECTORS) {
+    const years = w.experiences.filter((e) => e.sector === s).reduce((sum, e) => sum + e.years, 0);
+    if (years > 0) doc[`years_${s}`] = years;
+  }
+  const languages: string[] = [];
+  const evidence: string[] = [];
+  for (const code of LANGUAGES) {
+    const best = bestEvidence(w.languages.filter((l) => l.code === code));
+    if (!best) continue;
+    languages.push(code);
+    doc[`lang_${code}`] = cefrRankOf(best.level);
+    evidence.push(`${code}:${best.level}:${describeEvidence(best.evidence)}`);
+  }
+  doc.languages = languages;
+  doc.language_evidence = evidence;
+  const certs: string[] = [];
+  for (const c of CERTIFICATES) {
+    const held = w.certificates.filter((x) => x.code === c.code);
+    if (held.length === 0) continue;
+    certs.push(c.code);
+    // the latest expiry of any certificate of this type counts
+    doc[`cert_until_${c.code}`] = Math.max(...held.map((h) => (h.expiresOn ? dayTs(h.expiresOn) : NO_EXPIRY_TS)));
+  }
+  doc.certificates = certs;
+  doc.certificate_names = certs.flatMap((c) => [certificateName(c, "en"), certificateName(c, "id")]);
+  return doc;
+}
+
+/** Only consenting, non-archived profiles are in the index at all (withdrawing consent removes one at once). */
+export const belongsInIndex = (w: Pick<WorkerSource, "consent" | "archived">) => w.consent && !w.archived;

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveWorker, archiveWorker } from "~/services/workers/save-worker.server";
+import { reindexWorkers } from "~/services/search/drain-outbox.server";
+import { agencySearchClient, ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { orgWithUser, testDeps } from "../support/fixtures";
+import { agencyActor, waitIndexed, workerInput } from "../support/workers";
+
+const deps = testDeps();
+let a: Awaited<ReturnType<typeof orgWithUser>>, b: Awaited<ReturnType<typeof orgWithUser>>;
+
+beforeAll(async () => {
+  await ensureWorkersIndex(deps.search);
+  [a, b] = await Promise.all([orgWithUser(deps, "agency"), orgWithUser(deps, "agency")]);
+});
+afterAll(() => deps.db.destroy());
+
+const rawDoc = (id: string) => deps.search.index(WORKERS_INDEX).getDocument(id).catch(() => null);
+
+describe("worker profiles in Meilisearch", () => {
+  it("never puts personal identifiers in the index", async () => {
+    const w = await saveWorker(deps, agencyActor(a.org, a.user.id), workerInput({ externalRef: "PII-1" }));
+    await waitIndexed(deps, [w.id]);
+    const doc = (await rawDoc(w.id)) as Record<string, unknown>;
+    expect(doc).toMatchObject({ name: "Siti Nurhaliza", agency_id: a.org.id, birth_year: 1996, province_code: "33", lang_en: 4, consent: true });
+    expect(doc.cert_until_stcw_bst).toBe(Date.parse("2029-02-01T00:00:00Z") / 1000);
+    const text = JSON.stringify(doc);
+    for (const secret of ["3301015204960001", "C1234567", "+62 812 3456 7890", "812", "1996-04-12", "2031-01-31", "6201234567"]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    for (const field of ["nik", "passport_number", "passportNumber", "phone", "email", "date_of_birth", "dateOfBirth", "address"]) expect(doc).not.toHaveProperty(field);
+  });
+
+  it("confines each agency's search to its own documents, whatever the query or filter", async () => {
+    const mine = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Wahyuningsih Tenant", nik: undefined, passportNumber: undefined }));
+    const theirs = await saveWorker(deps, agencyActor(b.org), workerInput({ fullName: "Wahyuningsih Tenant", nik: undefined, passportNumber: undefined }));
+    await waitIndexed(deps, [mine.id, theirs.id]);
+    const client = await agencySearchClient(deps.search, a.org.id);
+    const idx = client.index(WORKERS_INDEX);
+    const plain = await idx.search("Wahyuningsih");
+    expect(plain.hits.map((h) => h.id)).toContain(mine.id);
+    expect(plain.hits.every((h) => h.agency_id === a.org.id)).toBe(true);
+    for (const filter of [`agency_id = "${b.org.id}"`, `agency_id = "${b.org.id}" OR agency_id = "${a.org.id}"`, `NOT agency_id = "${a.org.id}"`, `id = "${theirs.id}"`]) {
+      // a filter Meilisearch rejects (`id` is not filterable) shows nothing either
+      const hits = await idx.search("", { filter, limit: 1000 }).then((r) => r.hits, () => []);
+      expect(hits.some((h) => h.agency_id !== a.org.id), filter).toBe(false);
+    }
+    // the token cannot write or read documents directly either
+    await expect(idx.getDocument(theirs.id)).rejects.toThrow();
+    await expect(idx.addDocuments([{ id: "x", agency_id: a.org.id }])).rejects.toThrow();
+  });
+
+  it("withdrawing consent or archiving takes a profile out of search; consent is recorded each time", async () => {
+    const actor = agencyActor(a.org, a.user.id);
+    const input = workerInput({ externalRef: "CONSENT-1", nik: undefined, passportNumber: undefined });
+    const w = await saveWorker(deps, actor, input);
+    await waitIndexed(deps, [w.id]);
+    expect(await rawDoc(w.id)).not.toBeNull();
+    await saveWorker(deps, actor, { ...input, consentToMatching: false });
+    await waitIndexed(deps, [w.id]);
+    expect(await rawDoc(w.id)).toBeNull();
+    await saveWorker(deps, actor, input);
+    await waitIndexed(deps, [w.id]);
+    expect(await rawDoc(w.id)).not.toBeNull();
+    const events = await deps.db.selectFrom("worker_consent_events").select(["consent", "recorded_by"]).where("worker_id", "=", w.id).orderBy("id").execute();
+    expect(events).toEqual([{ consent: true, recorded_by: a.user.id }, { consent: false, recorded_by: a.user.id }, { consent: true, recorded_by: a.user.id }]);
+    await archiveWorker(deps, actor, w.id);
+    await waitIndexed(deps, [w.id]);
+    expect(await rawDoc(w.id)).toBeNull();
+  });
+
+  it("updates by the agency's own reference instead of duplicating, and flags a duplicate NIK", async () => {
+    const actor = agencyActor(a.org);
+    const first = await saveWorker(deps, actor, workerInput({ externalRef: "REF-77", nik: "3301019999990001", passportNumber: "X7777777" }));
+    const again = await saveWorker(deps, actor, workerInput({ externalRef: "REF-77", nik: "3301019999990001", passportNumber: "X7777777", fullName: "Siti N. Updated" }));
+    expect(again).toMatchObject({ id: first.id, created: false });
+    const rows = await deps.db.selectFrom("workers").select("full_name").where("agency_org_id", "=", a.org.id).where("external_ref", "=", "REF-77").execute();
+    expect(rows).toEqual([{ full_name: "Siti N. Updated" }]);
+    const other = await saveWorker(deps, actor, workerInput({ externalRef: "REF-78", nik: "3301019999990001", passportNumber: "X7878787" }));
+    expect(other.duplicates).toEqual([{ id: first.id, fullName: "Siti N. Updated", externalRef: "REF-77", field: "nik" }]);
+    // another agency's identical NIK is none of this agency's business
+    expect((await saveWorker(deps, agencyActor(b.org), workerInput({ externalRef: "REF-77", nik: "3301019999990001", passportNumber: "X7777777" }))).duplicates).toEqual([]);
+  });
+
+  it("rebuilds the index from PostgreSQL into a new index and swaps it in", async () => {
+    const w = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Reindex Kartini", nik: undefined, passportNumber: undefined }));
+    await waitIndexed(deps, [w.id]);
+    // damage the live index behind PostgreSQL's back, then rebuild
+    await deps.search.index(WORKERS_INDEX).deleteDocument(w.id).waitTask();
+    expect(await rawDoc(w.id)).toBeNull();
+    const before = (await deps.search.getIndex(WORKERS_INDEX)).uid;
+    const n = await reindexWorkers(deps);
+    expect(n).toBeGreaterThan(0);
+    expect((await deps.search.getIndex(WORKERS_INDEX)).uid).toBe(before);
+    expect(await rawDoc(w.id)).not.toBeNull();
+    const leftovers = (await deps.search.getIndexes({ limit: 1000 })).results.filter((i) => i.uid.startsWith(`${WORKERS_INDEX}_rebuild_`));
+    expect(leftovers).toEqual([]);
+  });
+
+  it("refuses non-agencies", async () => {
+    const employer = await orgWithUser(deps, "employer");
+    await expect(saveWorker(deps, { userId: null, orgId: employer.org.id, orgKind: "employer", role: "admin" }, workerInput())).rejects.toThrow("errors.not_found");
+  });
+});

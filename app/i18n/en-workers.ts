@@ -8,5 +8,10 @@ export const enWorkers = {
   "errors.province_unknown": "Choose a province (two-digit Kemendagri code).",
   "errors.nik_invalid": "A NIK has exactly 16 digits.",
   "errors.passport_invalid": "A passport number has 6–12 letters and digits.",
+  "errors.duplicate_in_file": "This external reference already appears in row {row} of the file.",
+  "errors.duplicate_nik": "Another profile of your agency has the same NIK.",
+  "errors.duplicate_passport": "Another profile of your agency has the same passport number.",
+  "errors.import_too_large": "Import at most {max} rows at a time.",
+  "errors.import_unreadable": "The file could not be read as CSV or JSON.",
   "errors.experience_required": "Add at least one occupation with years of experience.",
 } as const;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "~/domain/csv";
+import { csvTemplate, parseImportFile } from "~/domain/workers/import-format";
+import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
+
+describe("CSV parsing", () => {
+  it("handles quotes, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {
+    const text = '\uFEFFa,b,c\r\n"x, y","say ""hi""","line1\nline2"\r\nplain,,end\n';
+    expect(parseCsv(text)).toEqual([["a", "b", "c"], ["x, y", 'say "hi"', "line1\nline2"], ["plain", "", "end"]]);
+  });
+  it("ignores blank lines", () => {
+    expect(parseCsv("a,b\n\n1,2\n\n")).toEqual([["a", "b"], ["1", "2"]]);
+  });
+});
+
+describe("import file format", () => {
+  it("the downloadable template's example row is valid", () => {
+    const rows = parseImportFile(csvTemplate())!;
+    expect(rows).toHaveLength(1);
+    const r = WorkerProfileSchema.parse(rows[0]!.data);
+    expect(r).toMatchObject({ externalRef: "MB-2026-0001", provinceCode: "33", consentToMatching: true });
+    expect(r.experiences).toEqual([{ sector: "cruise", iscoCode: "5131", years: 4 }, { sector: "hospitality", iscoCode: "5120", years: 1 }]);
+    expect(r.languages).toEqual([{ code: "en", kind: "ielts", score: 6 }, { code: "ja", kind: "jlpt", level: "N4" }]);
+    expect(r.certificates[0]).toEqual({ code: "stcw_bst", expiresOn: "2029-02-01", number: "6201234567" });
+  });
+  it("reads JSON arrays and rejects what is neither", () => {
+    expect(parseImportFile('[{"fullName":"A"}]')).toEqual([{ row: 1, data: { fullName: "A" } }]);
+    expect(parseImportFile("{}")).toBeNull();
+    expect(parseImportFile("name,age\nA,3")).toBeNull();
+  });
+});

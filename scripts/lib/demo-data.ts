@@ -3,7 +3,9 @@ import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { unsafeCreateUser } from "~/services/users/users.server";
 import { countOrgs, findOrgBySlug, updateOrg } from "~db/orgs";
+import { importWorkers } from "~/services/workers/import-workers.server";
 import { seedDemoJobOrders } from "./demo-job-orders";
+import { generateWorker, prng } from "./generate-workers";
 
 export const DEMO_PASSWORD = "jembatan-demo";
 
@@ -39,6 +41,7 @@ const ORGS: DemoOrg[] = [
   { slug: "kaohsiung-ocean", input: { kind: "employer", slug: "kaohsiung-ocean", name: "Kaohsiung Ocean Fishing Co.", country: "TW" }, user: { email: "hr@kaohsiung-ocean.example", name: "Chen Wei" }, details: { registration_number: "TW-53012345", address: "No. 3 Yugang East 2nd Road, Qianzhen, Kaohsiung, Taiwan", contact_email: "crew@kaohsiung-ocean.example", contact_phone: "+886 7 813 0000" } },
   { slug: "lucky-star-fishing", input: { kind: "employer", slug: "lucky-star-fishing", name: "Lucky Star Fishing Co.", country: "TW" }, user: { email: "hr@luckystar.example", name: "Lin Hao" } },
   { slug: "pt-maju-bersama", input: { kind: "agency", slug: "pt-maju-bersama", name: "PT Maju Bersama Sejahtera", licenceNumber: "SIP3MI-0142/2024", licenceValidUntil: "2029-06-30" }, user: { email: "admin@maju-bersama.example", name: "Dewi Lestari" } },
+  { slug: "pt-bahari-nusantara", input: { kind: "agency", slug: "pt-bahari-nusantara", name: "PT Bahari Nusantara Crewing", licenceNumber: "SIP3MI-0211/2025", licenceValidUntil: "2030-02-28" }, user: { email: "admin@bahari-nusantara.example", name: "Rizky Saputra" } },
   { slug: "pt-samudra-jaya", input: { kind: "agency", slug: "pt-samudra-jaya", name: "PT Samudra Jaya Abadi", licenceNumber: "SIP3MI-0388/2023", licenceValidUntil: "2028-03-31" }, user: { email: "admin@samudra-jaya.example", name: "Agus Pratama" } },
 ];
 
@@ -54,7 +57,21 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   await unsafeChangeLicence(deps, await orgId(deps, "pt-samudra-jaya"), { status: "suspended", reason: "Demo: placement-cost complaint under investigation", scope: "all placements" }, null);
   const emails = new Map(ORGS.map((o) => [o.slug, o.user.email]));
   await seedDemoJobOrders(deps, (slug) => emails.get(slug) ?? "");
+  await seedDemoWorkers(deps);
   return true;
+}
+
+/** A few thousand generated profiles over the demo orders' sectors, for three agencies (one suspended). */
+async function seedDemoWorkers(deps: Deps) {
+  const rand = prng(2026);
+  const plan: [slug: string, count: number][] = [["pt-maju-bersama", 1500], ["pt-bahari-nusantara", 1000], ["pt-samudra-jaya", 500]];
+  let offset = 0;
+  for (const [slug, count] of plan) {
+    const id = await orgId(deps, slug);
+    const rows = Array.from({ length: count }, (_, i) => ({ row: i + 2, data: { ...generateWorker(offset + i, rand), externalRef: `${slug.toUpperCase().slice(3, 8)}-${String(i + 1).padStart(5, "0")}` } }));
+    offset += count;
+    await importWorkers(deps, { userId: null, orgId: id, orgKind: "agency", role: "admin", label: "seed" }, rows, "valid_only");
+  }
 }
 
 async function orgId(deps: Deps, slug: string): Promise<string> {

@@ -33,5 +33,9 @@ describe("demo data", () => {
     expect(await db.selectFrom("problem_employers").select("id").where("lifted_at", "is", null).execute()).toHaveLength(1);
     const verified = await db.selectFrom("job_orders").select(["verification_code", "valid_until"]).where("status", "=", "verified").execute();
     expect(verified.every((v) => v.verification_code && v.valid_until)).toBe(true);
+    const perAgency = await db.selectFrom("workers").innerJoin("organisations as o", "o.id", "workers.agency_org_id").select(["o.slug", "o.licence_status"]).select((eb) => eb.fn.countAll<string>().as("n")).groupBy(["o.slug", "o.licence_status"]).execute();
+    expect(perAgency.map((r) => [r.slug, r.licence_status, Number(r.n)]).sort()).toEqual([["pt-bahari-nusantara", "active", 1000], ["pt-maju-bersama", "active", 1500], ["pt-samudra-jaya", "suspended", 500]]);
+    const sectors = await db.selectFrom("workers").select(sql<string>`profile->'experiences'->0->>'sector'`.as("s")).distinct().execute();
+    expect(sectors.length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -29,7 +29,12 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <>
                 <li><NavLink to="/dashboard">{t("nav.dashboard")}</NavLink></li>
                 {user.orgKind === "mission" ? <li><NavLink to="/verification">{t("nav.verification")}</NavLink></li> : null}
-                {user.orgKind === "agency" ? <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li> : <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>}
+                {user.orgKind === "agency" ? (
+                  <>
+                    <li><NavLink to="/workers">{t("nav.workers")}</NavLink></li>
+                    <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li>
+                  </>
+                ) : <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>}
                 <li><NavLink to={`/orgs/${user.orgSlug}/settings`}>{t("nav.settings")}</NavLink></li>
                 {user.orgKind === "ministry" && user.role === "admin" ? (
                   <>

@@ -101,3 +101,23 @@ describe("worker profiles in Meilisearch", () => {
     await expect(saveWorker(deps, { userId: null, orgId: employer.org.id, orgKind: "employer", role: "admin" }, workerInput())).rejects.toThrow("errors.not_found");
   });
 });
+
+describe("the agency's search page over HTTP", () => {
+  it("shows only the agency's own profiles, and only to agencies", async () => {
+    const { Client } = await import("../support/http");
+    const mine = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Purwaningsih Halaman", nik: undefined, passportNumber: undefined }));
+    const theirs = await saveWorker(deps, agencyActor(b.org), workerInput({ fullName: "Purwaningsih Halaman", nik: undefined, passportNumber: undefined }));
+    await waitIndexed(deps, [mine.id, theirs.id]);
+    const c = new Client();
+    await c.logIn(a.email, a.password);
+    const html = await (await c.get("/workers?q=Purwaningsih")).text();
+    expect(html).toContain("Profiles found: 1");
+    const forged = await (await c.get(`/workers?q=Purwaningsih&province=33%22%20OR%20agency_id%20%3D%20%22${b.org.id}`)).text();
+    expect(forged).toContain("Profiles found: 1");
+    const employer = await orgWithUser(deps, "employer");
+    const e = new Client();
+    await e.logIn(employer.email, employer.password);
+    expect((await e.get("/workers")).status).toBe(404);
+    expect((await e.get("/workers/import")).status).toBe(404);
+  });
+});

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useErrorText, useT } from "~/components/i18n";
+import { pageTitle } from "~/components/page-title";
+import { CSV_COLUMN_HELP, CSV_COLUMNS, parseImportFile } from "~/domain/workers/import-format";
+import { importWorkers } from "~/services/workers/import-workers.server";
+import { throwAsResponse } from "~/web/errors.server";
+import { requireSignedIn } from "~/web/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { org } = await requireSignedIn(request, context);
+  if (org.kind !== "agency") throw new Response("errors.not_found", { status: 404 });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request, context);
+  const form = await request.formData();
+  const file = form.get("file");
+  const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
+  const rows = file instanceof File && file.size > 0 ? parseImportFile(await file.text()) : null;
+  if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
+  const report = await importWorkers(context.deps, actor, rows, mode).catch(throwAsResponse);
+  const refused = mode === "all_or_nothing" && report.errors.length > 0;
+  return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
+}
+
+export default function ImportWorkers() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const report = result?.report;
+  return (
+    <>
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.lead")}</p>
+      <p>
+        <a href="/workers/import/template.csv" download>{t("import.template")}</a>
+        {" · "}
+        <a href="/workers/import/schema.json">{t("import.schema")}</a>
+      </p>
+      <Form method="post" encType="multipart/form-data" className="card stack narrow-wide">
+        <div className="field">
+          <label htmlFor="import-file">{t("import.file")}</label>
+          <input id="import-file" name="file" type="file" accept=".csv,.json,text/csv,application/json" required aria-describedby="import-file-error" />
+          <div id="import-file-error" className="field-errors" aria-live="polite">{result?.unreadable ? <p>{t("errors.import_unreadable")}</p> : null}</div>
+        </div>
+        <fieldset>
+          <legend>{t("import.mode")}</legend>
+          <div className="check"><input type="radio" id="mode-valid" name="mode" value="valid_only" defaultChecked /><label htmlFor="mode-valid">{t("import.mode_valid")}</label></div>
+          <div className="check"><input type="radio" id="mode-all" name="mode" value="all_or_nothing" /><label htmlFor="mode-all">{t("import.mode_all")}</label></div>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" disabled={busy}>{t("import.submit")}</button>
+          {busy ? <span role="status" className="check"><progress aria-label={t("import.busy")} />{t("import.busy")}</span> : null}
+        </div>
+      </Form>
+
+      {report ? (
+        <section aria-labelledby="report-h" className="card">
+          <div role="status"><h2 id="report-h">{t("import.result", { total: report.total, created: report.created, updated: report.updated, failed: report.errors.length })}</h2></div>
+          {report.mode === "all_or_nothing" && report.errors.length ? <p className="form-errors">{t("import.refused")}</p> : report.imported ? <p>{t("import.searchable")}</p> : null}
+          <IssueTable title={t("import.errors")} issues={report.errors} />
+          <IssueTable title={t("import.warnings")} issues={report.warnings} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="format-h">
+        <h2 id="format-h">{t("import.format")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th scope="col">{t("import.col_column")}</th><th scope="col">{t("import.col_content")}</th></tr></thead>
+            <tbody>{CSV_COLUMNS.map((c) => <tr key={c}><td><code>{c}</code></td><td>{CSV_COLUMN_HELP[c]}</td></tr>)}</tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function IssueTable({ title, issues }: { title: string; issues: { row: number; field: string; message: string }[] }) {
+  const t = useT();
+  const text = useErrorText();
+  if (issues.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th scope="col">{t("import.col_row")}</th><th scope="col">{t("import.col_field")}</th><th scope="col">{t("import.col_message")}</th></tr></thead>
+          <tbody>
+            {issues.slice(0, 500).map((i) => (
+              <tr key={`${i.row}-${i.field}`}><td>{i.row}</td><td><code>{i.field}</code></td><td>{text(i.message)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

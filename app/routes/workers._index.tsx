@@ -43,7 +43,7 @@ export default function Workers() {
     <>
       <h1>{t("workers.title")}</h1>
       <p>{t("workers.lead")}</p>
-      <p><Link className="button secondary" to="/workers/import">{t("workers.import_link")}</Link></p>
+      <p className="actions"><Link className="button" to="/workers/new">{t("workers.new")}</Link><Link className="button secondary" to="/workers/import">{t("workers.import_link")}</Link></p>
       <Form method="get" className="card stack" role="search">
         <div className="field">
           <label htmlFor="w-q">{t("workers.search_label")}</label>
@@ -135,7 +135,7 @@ export default function Workers() {
                 <tbody>
                   {result.hits.map((h) => (
                     <tr key={h.id}>
-                      <td>{h.name}<br /><small>{dot(t("workers.born", { year: h.birthYear }), t(`wstatus.${h.status as "available"}`))}</small></td>
+                      <td><Link to={`/workers/${h.id}`}>{h.name}</Link><br /><small>{dot(t("workers.born", { year: h.birthYear }), t(`wstatus.${h.status as "available"}`))}</small></td>
                       <td>{provinceName(h.province)}</td>
                       <td>{h.iscoCodes.map((c) => occupationTitle(c, locale)).join(", ")}</td>
                       <td>{h.languages.map((l) => withParen(`${languageName(locale, l.code)} ${l.level}`, l.evidence === l.level ? "" : l.evidence)).join(", ")}</td>

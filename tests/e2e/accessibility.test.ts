@@ -5,6 +5,8 @@ import { inviteMember } from "~/services/orgs/invitations.server";
 import { actorOf } from "~/services/auth/sessions.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { apiOrg, orderInput } from "../support/job-orders";
+import { workerInput } from "../support/workers";
+import { saveWorker } from "~/services/workers/save-worker.server";
 import { axeViolations, launchBrowser } from "../support/browser";
 
 const deps = testDeps();
@@ -54,6 +56,10 @@ describe("every page passes axe in both languages", () => {
     for (const url of ["/job-orders", "/job-orders/new", `/job-orders/${orderId}`, `/orgs/${employer.org.slug}/settings`]) await check(url);
     await signInAs(mission.email, mission.password);
     for (const url of ["/verification", `/job-orders/${orderId}`]) await check(url);
+    const agencyUser = await orgWithUser(deps, "agency");
+    const worker = await saveWorker(deps, { userId: null, orgId: agencyUser.org.id, orgKind: "agency", role: "admin" }, workerInput());
+    await signInAs(agencyUser.email, agencyUser.password);
+    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", `/workers/${worker.id}`, "/jobs"]) await check(url);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     await context.close();

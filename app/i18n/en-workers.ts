@@ -91,6 +91,7 @@ export const enWorkers = {
   "import.mode_valid": "Import the valid rows and list the others",
   "import.mode_all": "Import nothing unless every row is valid",
   "import.submit": "Import",
+  "import.progress": "{done} of {total} rows written…",
   "import.busy": "Importing… about two seconds per 10,000 rows.",
   "import.template": "Download the CSV template",
   "import.schema": "JSON Schema of one row",

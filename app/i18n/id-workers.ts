@@ -93,6 +93,7 @@ export const idWorkers: Record<keyof typeof enWorkers, string> = {
   "import.mode_valid": "Impor baris yang sah dan tampilkan yang lain",
   "import.mode_all": "Jangan impor apa pun kecuali semua baris sah",
   "import.submit": "Impor",
+  "import.progress": "{done} dari {total} baris ditulis…",
   "import.busy": "Mengimpor… sekitar dua detik per 10.000 baris.",
   "import.template": "Unduh templat CSV",
   "import.schema": "JSON Schema untuk satu baris",

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useRef } from "react";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
@@ -37,6 +38,16 @@ export default function Workers() {
   const t = useT();
   const locale = useLocale();
   const { params, result, down } = useLoaderData<typeof loader>();
+  // Results follow the user's typing: the GET form submits itself 250 ms after the last change (it still works
+  // as a plain form without JavaScript).
+  const submit = useSubmit();
+  const searching = useNavigation().state === "loading";
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onChange = (e: React.FormEvent<HTMLFormElement>) => {
+    const form = e.currentTarget;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 250);
+  };
   const count = (facet: string, value: string) => result?.facets[facet]?.[value];
   const opt = (facet: string, value: string, label: string) => withParen(label, count(facet, value));
   return (
@@ -44,7 +55,7 @@ export default function Workers() {
       <h1>{t("workers.title")}</h1>
       <p>{t("workers.lead")}</p>
       <p className="actions"><Link className="button" to="/workers/new">{t("workers.new")}</Link><Link className="button secondary" to="/workers/import">{t("workers.import_link")}</Link></p>
-      <Form method="get" className="card stack" role="search">
+      <Form method="get" className="card stack" role="search" onChange={onChange} aria-busy={searching}>
         <div className="field">
           <label htmlFor="w-q">{t("workers.search_label")}</label>
           <input id="w-q" name="q" type="search" defaultValue={params.q} autoComplete="off" />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useErrorText, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { CSV_COLUMN_HELP, CSV_COLUMNS, parseImportFile } from "~/domain/workers/import-format";
@@ -28,11 +29,52 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
 
+type Report = NonNullable<ReturnType<typeof useActionData<typeof action>>>["report"];
+type StreamLine = { type: "progress"; done: number; total: number } | { type: "report"; report: NonNullable<Report> } | { type: "unreadable" } | { type: "failed" };
+
+/** With JavaScript, the upload goes to the streaming endpoint so the page can show real progress. */
+function useStreamingImport() {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [streamed, setStreamed] = useState<{ report: Report; unreadable: boolean; failed: boolean } | null>(null);
+  const [running, setRunning] = useState(false);
+  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setRunning(true);
+    setStreamed(null);
+    setProgress(null);
+    try {
+      const res = await fetch("/workers/import/stream", { method: "POST", body: new FormData(e.currentTarget) });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let nl: number;
+        while ((nl = buffer.indexOf("\n")) >= 0) {
+          const line = JSON.parse(buffer.slice(0, nl)) as StreamLine;
+          buffer = buffer.slice(nl + 1);
+          if (line.type === "progress") setProgress({ done: line.done, total: line.total });
+          else setStreamed({ report: line.type === "report" ? line.report : null, unreadable: line.type === "unreadable", failed: line.type === "failed" });
+        }
+      }
+    } catch {
+      setStreamed({ report: null, unreadable: false, failed: true });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { onSubmit, progress, streamed, running };
+}
+
 export default function ImportWorkers() {
   const t = useT();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const report = result?.report;
+  const submitting = useNavigation().state === "submitting";
+  const { onSubmit, progress, streamed, running } = useStreamingImport();
+  const busy = submitting || running;
+  const report = streamed ? streamed.report : result?.report;
+  const unreadable = streamed ? streamed.unreadable : result?.unreadable;
   return (
     <>
       <h1>{t("import.title")}</h1>
@@ -42,11 +84,11 @@ export default function ImportWorkers() {
         {" · "}
         <a href="/workers/import/schema.json">{t("import.schema")}</a>
       </p>
-      <Form method="post" encType="multipart/form-data" className="card stack narrow-wide">
+      <Form method="post" encType="multipart/form-data" className="card stack narrow-wide" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="import-file">{t("import.file")}</label>
           <input id="import-file" name="file" type="file" accept=".csv,.json,text/csv,application/json" required aria-describedby="import-file-error" />
-          <div id="import-file-error" className="field-errors" aria-live="polite">{result?.unreadable ? <p>{t("errors.import_unreadable")}</p> : null}</div>
+          <div id="import-file-error" className="field-errors" aria-live="polite">{unreadable ? <p>{t("errors.import_unreadable")}</p> : null}</div>
         </div>
         <fieldset>
           <legend>{t("import.mode")}</legend>
@@ -55,8 +97,14 @@ export default function ImportWorkers() {
         </fieldset>
         <div className="actions">
           <button type="submit" disabled={busy}>{t("import.submit")}</button>
-          {busy ? <span role="status" className="check"><progress aria-label={t("import.busy")} />{t("import.busy")}</span> : null}
+          {busy ? (
+            <span role="status" className="check">
+              <progress aria-label={t("import.busy")} value={progress?.done} max={progress?.total || undefined} />
+              {progress ? t("import.progress", { done: progress.done, total: progress.total }) : t("import.busy")}
+            </span>
+          ) : null}
         </div>
+        {streamed?.failed ? <p className="form-errors" role="alert">{t("error.500_text")}</p> : null}
       </Form>
 
       {report ? (

@@ -104,3 +104,27 @@ describe("npm run import", () => {
     expect(r.stdout).toContain("2 rows: 1 created, 0 updated, 1 rejected");
   });
 });
+
+describe("import progress", () => {
+  it("streams progress after each batch, then the report", async () => {
+    const { Client } = await import("../support/http");
+    const c = new Client();
+    expect((await c.logIn(agency.email, agency.password)).status).toBe(302);
+    const rows = Array.from({ length: 1_200 }, (_, i) => ({ ...base, external_ref: `STREAM-${i}` }));
+    rows[700] = { ...rows[700]!, sex: "unknown" };
+    const body = new FormData();
+    body.set("file", new Blob([csv(rows)], { type: "text/csv" }), "workers.csv");
+    body.set("mode", "valid_only");
+    const res = await fetch(`${inject("baseUrl")}/workers/import/stream`, {
+      method: "POST",
+      body,
+      headers: { Origin: c.baseUrl, Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "X-Forwarded-For": c.ip },
+    });
+    expect(res.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.type === "progress").map((l) => l.done)).toEqual([0, 500, 1000, 1199]);
+    const last = lines.at(-1);
+    expect(last.type).toBe("report");
+    expect(last.report).toMatchObject({ total: 1200, created: 1199, errors: [{ row: 702, field: "sex", message: "errors.choose_option" }] });
+  });
+});

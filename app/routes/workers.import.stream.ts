@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { parseImportFile } from "~/domain/workers/import-format";
+import { importWorkers } from "~/services/workers/import-workers.server";
+import { requireSignedIn } from "~/web/session.server";
+
+/**
+ * The import page's progress channel: the same import as the page's form, answered as NDJSON lines —
+ * {"type":"progress","done":500,"total":10000} after each batch, then {"type":"report",…} — so large files show
+ * progress while they are written.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, org } = await requireSignedIn(request, context);
+  if (org.kind !== "agency") return new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const file = form.get("file");
+  const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
+  const rows = file instanceof File && file.size > 0 ? parseImportFile(await file.text()) : null;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        if (!rows) {
+          send({ type: "unreadable" });
+        } else {
+          send({ type: "progress", done: 0, total: rows.length });
+          const report = await importWorkers(context.deps, actor, rows, mode, (done, total) => send({ type: "progress", done, total }));
+          send({ type: "report", report });
+        }
+      } catch (e) {
+        console.error("[import]", e);
+        send({ type: "failed" });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
+}

@@ -173,6 +173,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel }: Props) {
             </div>
           );
         })}
+        <FieldErrors id={fields.certificates.errorId} errors={fields.certificates.errors} />
         <button {...form.insert.getButtonProps({ name: fields.certificates.name, defaultValue: { code: "", mandatory: true } })} className="secondary small">{t("jo.add_certificate")}</button>
       </fieldset>
 

@@ -45,17 +45,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await closeJobOrder(context.deps, actor, id);
         return back("jo.closed_flash");
       case "fill":
-        return handleForm(formData, RecordFilledSchema, { intent }, async (v) => {
+        return await handleForm(formData, RecordFilledSchema, { intent }, async (v) => {
           await recordPlacements(context.deps, actor, id, v.positionsFilled);
           return back("jo.filled_flash");
         }, ["invalid"]);
       case "decide":
-        return handleForm(formData, VerificationSchema, { intent }, async (v) => {
+        return await handleForm(formData, VerificationSchema, { intent }, async (v) => {
           await decideJobOrder(context.deps, actor, id, v);
           return back("verify.decided");
         }, ["conflict"]);
       case "revoke":
-        return handleForm(formData, RevokeSchema, { intent }, async (v) => {
+        return await handleForm(formData, RevokeSchema, { intent }, async (v) => {
           await revokeJobOrder(context.deps, actor, id, v);
           return back("verify.revoked_flash");
         });
@@ -168,11 +168,11 @@ export default function JobOrderDetail() {
               <tbody>
                 {events.map((e) => {
                   const key = `audit.${e.action}`;
-                  const fields = Array.isArray(e.changes.fields) ? (e.changes.fields as string[]).join(", ") : "";
+                  const fields = Array.isArray(e.changes.fields) ? (e.changes.fields as string[]).map((f) => fieldLabel(t, f)).join(", ") : "";
                   return (
                     <tr key={e.id}>
                       <td>{formatDateTime(locale, e.at)}</td>
-                      <td>{[e.who, e.org].filter(Boolean).join(" · ")}</td>
+                      <td>{[actorLabel(t, e.who), e.org].filter(Boolean).join(" · ")}</td>
                       <td>{isMessageKey(key) ? t(key) : e.action}{fields ? ` (${t("jo.changed_fields", { fields })})` : null}</td>
                     </tr>
                   );
@@ -184,6 +184,21 @@ export default function JobOrderDetail() {
       ) : null}
     </>
   );
+}
+
+/** Field names in the audit trail, as the form labels them. */
+function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
+  const key = `jo.f_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+  const aliases: Record<string, string> = { iscoCode: "jo.f_isco", wageAmount: "jo.f_wage_amount", hoursPerWeek: "jo.f_hours", restDaysPerWeek: "jo.f_rest_days", annualLeaveDays: "jo.f_leave_days", employerPaysPlacementCosts: "jo.section_costs", descriptionEn: "jo.f_description_en", descriptionId: "jo.f_description_id", minExperienceYears: "jo.f_min_experience" };
+  const k = aliases[field] ?? key;
+  return isMessageKey(k) ? t(k) : field;
+}
+
+/** Who acted: a person's name, "System" for the expiry sweep and the CLI, or the API key's label. */
+function actorLabel(t: ReturnType<typeof useT>, who: string): string {
+  if (who.startsWith("api-key:")) return t("jo.via_api_key", { name: who.slice(8) });
+  if (who === "system" || who === "cli" || who === "seed") return t("admin.system");
+  return who;
 }
 
 type Order = ReturnType<typeof useLoaderData<typeof loader>>["order"];

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testDeps } from "../support/fixtures";
 import { apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
@@ -23,7 +24,7 @@ async function draft(patch = {}) {
 }
 
 describe("a job order's life cycle over the API", () => {
-  it("draft → edit → submit → returned with reasons → corrected → resubmitted (version 2) → verified → filled", async () => {
+  it("draft → edit → submit → returned with reasons → corrected → resubmitted (version 2) → verified, then fill and close offered", async () => {
     const created = await employer.call("POST", "/job-orders", orderInput());
     expect(created.status).toBe(201);
     expect(created.json.jobOrder).toMatchObject({ status: "draft", version: 0, title: "Assistant Waiter", verificationCode: null });
@@ -173,10 +174,15 @@ describe("tenancy over HTTP", () => {
     expect(JSON.stringify(seen.json)).not.toContain("hr@example.com");
 
     const agencyList = await agency.call("GET", "/job-orders");
+    expect(agencyList.json.data.some((o: { id: string }) => o.id === id)).toBe(true);
     expect(agencyList.json.data.every((o: { status: string }) => o.status === "verified")).toBe(true);
     const otherList = await otherEmployer.call("GET", "/job-orders");
     expect(otherList.json.data.some((o: { id: string }) => o.id === id)).toBe(false);
-    expect((await otherMission.call("GET", "/job-orders")).json.data.every((o: { country: string }) => o.country === "DE")).toBe(true);
+    const deOrder = await draft({ country: "DE", sector: "health_care", iscoCode: "2221", vesselName: undefined });
+    await employer.call("POST", `/job-orders/${deOrder}/submit`);
+    const deList = (await otherMission.call("GET", "/job-orders")).json.data as { id: string; country: string }[];
+    expect(deList.map((o) => o.id)).toContain(deOrder);
+    expect(deList.every((o) => o.country === "DE")).toBe(true);
     expect((await employer.call("GET", "/job-orders/not-a-uuid")).status).toBe(404);
   });
 });
@@ -209,5 +215,73 @@ describe("bad input is refused field by field and nothing is stored", () => {
     });
     expect(res.status).toBe(400);
     expect((await employer.call("DELETE", "/job-orders")).status).toBe(405);
+  });
+});
+
+describe("review findings, pinned", () => {
+  it("two verifiers deciding at once: exactly one decision wins", async () => {
+    const id = await draft();
+    await employer.call("POST", `/job-orders/${id}/submit`);
+    const [x, y] = await Promise.all([
+      mission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" }),
+      mission.call("POST", `/job-orders/${id}/verification`, { decision: "reject", reason: "contract_terms" }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const decided = await deps.db.selectFrom("job_order_versions").select("decision").where("job_order_id", "=", id).execute();
+    expect(decided).toHaveLength(1);
+    const events = await deps.db.selectFrom("job_order_events").select("action").where("job_order_id", "=", id).where("action", "in", ["approved", "rejected"]).execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it("only ministry administrators oversee orders: members and ministry API keys see nothing", async () => {
+    const id = await draft();
+    await employer.call("POST", `/job-orders/${id}/submit`);
+    await mission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" });
+    const ministryKey = await apiOrg(deps, "ministry");
+    expect((await ministryKey.call("GET", `/job-orders/${id}`)).status).toBe(404);
+    expect((await ministryKey.call("GET", "/job-orders")).json.data).toEqual([]);
+    const { Client } = await import("../support/http");
+    const { orgWithUser } = await import("../support/fixtures");
+    const member = await orgWithUser(deps, "ministry", { role: "member" });
+    const c = new Client();
+    await c.logIn(member.email, member.password);
+    expect((await c.get(`/job-orders/${id}`)).status).toBe(404);
+    expect((await c.post(`/job-orders/${id}`, { intent: "revoke", reason: "other", note: "x" })).status).toBe(404);
+    const admin = await orgWithUser(deps, "ministry");
+    const a = new Client();
+    await a.logIn(admin.email, admin.password);
+    expect((await a.get(`/job-orders/${id}`)).status).toBe(200);
+  });
+
+  it("a stale draft is re-checked at submission, and an order whose start has passed cannot be approved", async () => {
+    const id = await draft();
+    await deps.db.updateTable("job_orders").set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` }).where("id", "=", id).execute();
+    const r = await employer.call("POST", `/job-orders/${id}/submit`);
+    expect(r.status).toBe(422);
+    expect(r.json.error.fields).toEqual({ startDate: "The start date cannot be in the past." });
+    const id2 = await draft();
+    await employer.call("POST", `/job-orders/${id2}/submit`);
+    await deps.db.updateTable("job_orders").set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` }).where("id", "=", id2).execute();
+    const approve = await mission.call("POST", `/job-orders/${id2}/verification`, { decision: "approve" });
+    expect(approve.status).toBe(409);
+    expect(approve.json.error.message).toContain("start date has passed");
+  });
+
+  it("the expiry sweep expires an order the day after its last valid day, not on it", async () => {
+    const { expireDueJobOrders } = await import("~/services/job-orders/lifecycle.server");
+    const id = await draft();
+    await employer.call("POST", `/job-orders/${id}/submit`);
+    await mission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" });
+    // Only this order's validity is moved (a sweep at a shifted clock would expire other tests' orders too).
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await deps.db.updateTable("job_orders").set({ valid_until: today }).where("id", "=", id).execute();
+    await expireDueJobOrders(deps);
+    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("verified");
+    await deps.db.updateTable("job_orders").set({ valid_until: yesterday }).where("id", "=", id).execute();
+    await expireDueJobOrders(deps);
+    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("expired");
+    const ev = await deps.db.selectFrom("job_order_events").select(["action", "actor_label", "from_status"]).where("job_order_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(ev).toEqual({ action: "expired", actor_label: "system", from_status: "verified" });
   });
 });

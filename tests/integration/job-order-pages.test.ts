@@ -92,7 +92,7 @@ describe("job orders in the browser, over HTTP", () => {
       const page = await (await c.get(`/job-orders/${id}`)).text();
       expect(page).toContain("Created the draft");
       expect(page).toContain("Submitted for verification");
-      expect(page).toContain("Verified");
+      expect(page).toContain("Approved and verified");
     }
   });
 
@@ -112,7 +112,7 @@ describe("job orders in the browser, over HTTP", () => {
     await verifier.post(`/job-orders/${expiredId}`, { intent: "decide", decision: "approve" });
     await deps.db.updateTable("job_orders").set({ valid_until: "2025-01-31" }).where("id", "=", expiredId).execute();
     const expiredCode = (await deps.db.selectFrom("job_orders").select("verification_code").where("id", "=", expiredId).executeTakeFirstOrThrow()).verification_code!;
-    expect(await (await new Client().get(`/verify/${expiredCode}`)).text()).toContain("This job order expired on 31 January 2025");
+    expect(await (await new Client().get(`/verify/${expiredCode}`)).text()).toContain("This job order expired on 1 February 2025");
     expect(await (await new Client().get(`/jobs?country=${missionCountry}`)).text()).not.toContain(expiredCode.slice(0, 4) + "-" + expiredCode.slice(4));
 
     const unknown = await new Client().get("/verify/ZZZZ-ZZZZ");

@@ -31,6 +31,16 @@ describe("automatic checks on a job order", () => {
     expect(checkJobOrder({ ...order, iscoCode: "5120" }, floors, null).map((f) => f.kind)).toEqual(["flag_wage_below_minimum"]);
   });
 
+  it("an occupation row that records only hours does not hide the country's wage floor (and the reverse)", () => {
+    const floors = [
+      std({ iscoCode: null, minWageAmount: 5100, minWageCurrency: "HKD", minWagePeriod: "month" }),
+      std({ iscoCode: "9111", maxHoursPerWeek: 48 }),
+    ];
+    expect(checkJobOrder({ ...order, wageAmount: 1000, hoursPerWeek: 60 }, floors, null).map((f) => f.kind).sort()).toEqual(["flag_hours_over_maximum", "flag_wage_below_minimum"]);
+    const reverse = [std({ iscoCode: null, maxHoursPerWeek: 48 }), std({ iscoCode: "9111", minWageAmount: 5100, minWageCurrency: "HKD", minWagePeriod: "month" })];
+    expect(checkJobOrder({ ...order, hoursPerWeek: 60 }, reverse, null).map((f) => f.kind)).toEqual(["flag_hours_over_maximum"]);
+  });
+
   it("compares hourly floors through the order's hours", () => {
     const floors = [std({ country: "JP", minWageAmount: 1121, minWageCurrency: "JPY", minWagePeriod: "hour" })];
     const jp = { ...order, country: "JP", wageCurrency: "JPY", hoursPerWeek: 40, restDaysPerWeek: 2 };

@@ -35,9 +35,11 @@ describe("the job order schema", () => {
     for (const key of Object.values(found)) expect(isMessageKey(key)).toBe(true);
   });
 
-  it("normalises codes and accepts an ISCO picker value with its title", () => {
-    const r = JobOrderSchema.parse({ ...validOrder, wageCurrency: "usd", country: "us", iscoCode: "5131 Waiters" });
+  it("normalises codes; never truncates an unknown ISCO code into a known one; destinations are abroad", () => {
+    const r = JobOrderSchema.parse({ ...validOrder, wageCurrency: "usd", country: "us", iscoCode: " 5131 " });
     expect(r).toMatchObject({ wageCurrency: "USD", country: "US", iscoCode: "5131" });
+    expect(errors({ ...validOrder, iscoCode: "51319" })).toEqual({ iscoCode: "errors.isco_unknown" });
+    expect(errors({ ...validOrder, country: "ID" })).toEqual({ country: "errors.destination_abroad" });
   });
 
   it("requires a reason to return or reject, and a note for 'other'", () => {

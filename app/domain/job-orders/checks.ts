@@ -38,9 +38,12 @@ export function monthlyWage(amount: number, period: JobOrderInput["wagePeriod"],
   }
 }
 
-/** The most specific standard: the occupation's own, else the country-wide one. */
-export function pickStandard(standards: readonly DestinationStandard[], country: string, iscoCode: string): DestinationStandard | undefined {
-  const forCountry = standards.filter((s) => s.country === country);
+/**
+ * The most specific standard that records `has`: the occupation's own, else the country-wide one. Wage and hours
+ * are picked separately, so an occupation row that records only hours never hides the country's wage floor.
+ */
+export function pickStandard(standards: readonly DestinationStandard[], country: string, iscoCode: string, has: (s: DestinationStandard) => boolean): DestinationStandard | undefined {
+  const forCountry = standards.filter((s) => s.country === country && has(s));
   return forCountry.find((s) => s.iscoCode === iscoCode) ?? forCountry.find((s) => s.iscoCode === null);
 }
 
@@ -51,7 +54,7 @@ export function checkJobOrder(
 ): CheckFinding[] {
   const findings: CheckFinding[] = [];
   if (problemListing) findings.push({ kind: "hold_problem_employer", ...problemListing });
-  const std = pickStandard(standards, order.country, order.iscoCode);
+  const std = pickStandard(standards, order.country, order.iscoCode, (s) => s.minWageAmount != null && !!s.minWageCurrency && !!s.minWagePeriod);
   if (std?.minWageAmount != null && std.minWageCurrency && std.minWagePeriod) {
     if (std.minWageCurrency !== order.wageCurrency) {
       findings.push({ kind: "flag_wage_currency_differs", floorCurrency: std.minWageCurrency, orderCurrency: order.wageCurrency, minimum: std.minWageAmount, period: std.minWagePeriod, source: std.source });
@@ -64,8 +67,9 @@ export function checkJobOrder(
       }
     }
   }
-  if (std?.maxHoursPerWeek != null && order.hoursPerWeek > std.maxHoursPerWeek) {
-    findings.push({ kind: "flag_hours_over_maximum", hours: order.hoursPerWeek, maximum: std.maxHoursPerWeek, source: std.source });
+  const hoursStd = pickStandard(standards, order.country, order.iscoCode, (s) => s.maxHoursPerWeek != null);
+  if (hoursStd?.maxHoursPerWeek != null && order.hoursPerWeek > hoursStd.maxHoursPerWeek) {
+    findings.push({ kind: "flag_hours_over_maximum", hours: order.hoursPerWeek, maximum: hoursStd.maxHoursPerWeek, source: hoursStd.source });
   }
   return findings;
 }

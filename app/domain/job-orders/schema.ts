@@ -46,9 +46,9 @@ const CertificateRequirement = z.object({
 export const JobOrderSchema = z
   .object({
     title: z.string().trim().min(3, { error: "errors.title_short" }).max(120),
-    iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 4) : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
+    iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
     sector: z.enum(SECTORS),
-    country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })),
+    country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }).refine((c) => c !== "ID", { error: "errors.destination_abroad" })),
     city: z.string().trim().max(120).optional(),
     vesselName: z.string().trim().max(120).optional(),
     vesselType: z.string().trim().max(80).optional(),

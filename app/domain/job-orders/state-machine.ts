@@ -53,10 +53,15 @@ export function availableActions(state: JobOrderState, by: ActorRole): JobOrderA
 export const PUBLIC_STATES: readonly JobOrderState[] = ["verified", "filled", "closed", "expired", "revoked"];
 
 /** How an organisation relates to an order, from which visibility and roles follow. */
-export function roleFor(org: { id: string; kind: OrgKind; countries: readonly string[] }, order: { employerOrgId: string; country: string }): ActorRole | "agency" | null {
+export function roleFor(
+  org: { id: string; kind: OrgKind; countries: readonly string[] },
+  order: { employerOrgId: string; country: string },
+  userRole: "admin" | "member" | "api" = "admin",
+): ActorRole | "agency" | null {
   if (org.kind === "employer") return org.id === order.employerOrgId ? "owner" : null;
   if (org.kind === "mission") return org.countries.includes(order.country) ? "mission" : null;
-  if (org.kind === "ministry") return "ministry";
+  // Only ministry administrators (signed in) oversee orders; ministry members and ministry API keys do not.
+  if (org.kind === "ministry") return userRole === "admin" ? "ministry" : null;
   if (org.kind === "agency") return "agency";
   return null;
 }

@@ -24,3 +24,9 @@ export function addMonths(isoDate: string, months: number): string {
   d.setUTCDate(Math.min(day, last));
   return d.toISOString().slice(0, 10);
 }
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

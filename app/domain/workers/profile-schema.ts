@@ -19,7 +19,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const Experience = z.object({
   sector: z.enum(SECTORS),
-  iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 4) : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
+  iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
   years: z.number({ error: "errors.number" }).min(0).max(50),
   employer: z.string().trim().max(160).optional(),
   country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),

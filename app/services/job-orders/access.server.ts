@@ -26,14 +26,14 @@ export async function actorOrg(db: Db, actor: Actor): Promise<Organisation> {
   return org;
 }
 
-export function viewerOf(org: Organisation, order: Pick<JobOrder, "employer_org_id" | "country">): Viewer | null {
-  return roleFor({ id: org.id, kind: org.kind, countries: org.countries }, { employerOrgId: order.employer_org_id, country: order.country });
+export function viewerOf(org: Organisation, order: Pick<JobOrder, "employer_org_id" | "country">, actor: Actor): Viewer | null {
+  return roleFor({ id: org.id, kind: org.kind, countries: org.countries }, { employerOrgId: order.employer_org_id, country: order.country }, actor.role);
 }
 
 export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise<{ order: JobOrder; role: Viewer; org: Organisation }> {
   if (!isUuid(id)) throw new DomainError("not_found", "errors.job_order_not_found");
   const [order, org] = await Promise.all([findJobOrder(deps.db, id), actorOrg(deps.db, actor)]);
-  const role = order ? viewerOf(org, order) : null;
+  const role = order ? viewerOf(org, order, actor) : null;
   if (!order || !canSee(role, order)) throw new DomainError("not_found", "errors.job_order_not_found");
   return { order, role, org };
 }
@@ -45,7 +45,7 @@ export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise
 export async function lockForAction(tx: Db, actor: Actor, id: string, action: JobOrderAction) {
   if (!isUuid(id)) throw new DomainError("not_found", "errors.job_order_not_found");
   const [order, org] = await Promise.all([lockJobOrder(tx, id), actorOrg(tx, actor)]);
-  const role = order ? viewerOf(org, order) : null;
+  const role = order ? viewerOf(org, order, actor) : null;
   if (!order || !canSee(role, order)) throw new DomainError("not_found", "errors.job_order_not_found");
   const result = role === "agency" ? ({ ok: false, why: "actor" } as const) : transition(order.status, action, role);
   if (!result.ok) {

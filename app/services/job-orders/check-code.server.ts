@@ -1,4 +1,4 @@
-import { normaliseCode } from "~/domain/job-orders/verification-code";
+import { addDays, normaliseCode } from "~/domain/job-orders/verification-code";
 import { isoDay } from "~/domain/org";
 import { findByVerificationCode, listEvents } from "~db/job-orders";
 import type { Deps } from "../deps.server";
@@ -33,7 +33,8 @@ export async function checkVerificationCode(deps: Deps, raw: string): Promise<Co
     const ev = (await listEvents(deps.db, row.id)).find((e) => e.action === "revoked");
     revokedBy = ev?.org_name ?? null;
   }
-  const changedOn = state === "current" ? null : state === "expired" && row.status === "verified" ? row.valid_until : isoDay(row.status_changed_at);
+  // "Expired on" is the first day the order is no longer valid, whether or not the hourly sweep has run yet.
+  const changedOn = state === "current" ? null : state === "expired" && row.valid_until ? addDays(row.valid_until, 1) : isoDay(row.status_changed_at);
   const c = row.content;
   return {
     found: true,

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import { isHold } from "~/domain/job-orders/checks";
 import type { VerificationInput } from "~/domain/job-orders/schema";
-import { addMonths, CODE_ALPHABET, CODE_LENGTH, VALIDITY_MONTHS } from "~/domain/job-orders/verification-code";
+import { addDays, addMonths, CODE_ALPHABET, CODE_LENGTH, VALIDITY_MONTHS } from "~/domain/job-orders/verification-code";
 import { isoDay, type Actor } from "~/domain/org";
 import { decideVersion, insertEvent, patchJobOrder } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
@@ -24,7 +24,8 @@ export async function decideJobOrder(deps: Deps, actor: Actor, id: string, input
     let patch: Partial<JobOrder> = { status: to };
     if (input.decision === "approve") {
       if ((await currentFindings(tx, order)).some(isHold)) throw new DomainError("conflict", "errors.problem_employer_hold");
-      patch = { status: to, verification_code: newCode(), verified_by_org_id: actor.orgId, verified_at: now, valid_until: addMonths(isoDay(now), VALIDITY_MONTHS) };
+      if (order.content.startDate < isoDay(now)) throw new DomainError("conflict", "errors.start_passed");
+      patch = { status: to, verification_code: newCode(), verified_by_org_id: actor.orgId, verified_at: now, valid_until: addDays(addMonths(isoDay(now), VALIDITY_MONTHS), -1) };
     }
     await patchJobOrder(tx, order.id, patch, now);
     await decideVersion(tx, order.id, order.version, { decision: input.decision, reason: input.reason ?? null, note: input.note ?? null, userId: actor.userId, orgId: actor.orgId, at: now });

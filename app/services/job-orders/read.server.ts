@@ -51,14 +51,14 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
 }
 
 /** What an organisation's job-order list shows: an employer its own, a mission those for its countries. */
-function scopeFor(kind: string, orgId: string, countries: readonly string[]): ListFilter {
+function scopeFor(kind: string, orgId: string, countries: readonly string[], role: string): ListFilter {
   switch (kind) {
     case "employer":
       return { employerOrgId: orgId };
     case "mission":
       return { countries, statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] };
     case "ministry":
-      return { statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] };
+      return role === "admin" ? { statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] } : { statuses: [] };
     default:
       return { statuses: ["verified"] };
   }
@@ -66,7 +66,7 @@ function scopeFor(kind: string, orgId: string, countries: readonly string[]): Li
 
 export async function listJobOrdersFor(deps: Deps, actor: Actor, opts: { status?: JobOrderState; country?: string; sector?: string; page: number }) {
   const org = await actorOrg(deps.db, actor);
-  const scope = scopeFor(org.kind, org.id, org.countries);
+  const scope = scopeFor(org.kind, org.id, org.countries, actor.role);
   const statuses = opts.status ? (scope.statuses ?? [opts.status]).filter((s) => s === opts.status) : scope.statuses;
   const filter: ListFilter = { ...scope, statuses, country: opts.country, sector: opts.sector };
   const [total, counts] = await Promise.all([countJobOrders(deps.db, filter), countByStatus(deps.db, { ...scope, country: opts.country, sector: opts.sector })]);

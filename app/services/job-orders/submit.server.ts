@@ -1,5 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { checkJobOrder } from "~/domain/job-orders/checks";
+import { JobOrderSchema } from "~/domain/job-orders/schema";
 import type { Actor } from "~/domain/org";
 import { listStandards } from "~db/destination-standards";
 import { insertEvent, insertVersion, patchJobOrder } from "~db/job-orders";
@@ -29,6 +30,12 @@ export async function submitJobOrder(deps: Deps, actor: Actor, id: string): Prom
     const { order, org, to } = await lockForAction(tx, actor, id, "submit");
     const employer = employerSnapshot(org);
     if (!employer) throw new DomainError("invalid", "errors.employer_details_missing");
+    // A draft saved months ago is checked again against today's rules (a start date now in the past, …).
+    const recheck = JobOrderSchema.safeParse(order.content);
+    if (!recheck.success) {
+      const fields = Object.fromEntries(recheck.error.issues.map((i) => [i.path.join("."), i.message]));
+      throw new DomainError("invalid", "errors.order_needs_update", fields);
+    }
     const version = order.version + 1;
     const now = deps.now();
     await insertVersion(tx, { job_order_id: order.id, version, content: order.content, employer, findings: await currentFindings(tx, order), submitted_by: actor.userId });

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { usePay } from "~/components/job-order-view";
 import { pageTitle } from "~/components/page-title";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { COUNTRY_CODES } from "~/domain/countries";
 import { displayCode } from "~/domain/job-orders/verification-code";
@@ -35,27 +36,9 @@ export default function Board() {
       <h1>{t("board.title")}</h1>
       <p className="lead">{t("board.lead")}</p>
       <Form method="get" className="card row">
-        <div className="field">
-          <label htmlFor="b-country">{t("board.filter_country")}</label>
-          <select id="b-country" name="country" defaultValue={filters.country}>
-            <option value="">{t("board.all")}</option>
-            {countries.map(({ c, n }) => <option key={c} value={c}>{n}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="b-sector">{t("board.filter_sector")}</label>
-          <select id="b-sector" name="sector" defaultValue={filters.sector}>
-            <option value="">{t("board.all")}</option>
-            {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="b-occupation">{t("board.filter_occupation")}</label>
-          <select id="b-occupation" name="occupation" defaultValue={filters.occupation}>
-            <option value="">{t("board.all")}</option>
-            {OCCUPATIONS.map((o) => <option key={o.code} value={o.code}>{withParen(o[locale], o.code)}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="b-country" name="country" label={t("board.filter_country")} value={filters.country} anyLabel={t("board.all")} options={countries.map(({ c, n }) => ({ value: c, label: n }))} />
+        <FilterSelect id="b-sector" name="sector" label={t("board.filter_sector")} value={filters.sector} anyLabel={t("board.all")} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
+        <FilterSelect id="b-occupation" name="occupation" label={t("board.filter_occupation")} value={filters.occupation} anyLabel={t("board.all")} options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))} />
         <div className="field" style={{ alignSelf: "end" }}>
           <button type="submit">{t("board.apply")}</button>
         </div>

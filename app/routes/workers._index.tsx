@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/
 import { useRef } from "react";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
+import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { dot, withParen } from "~/components/text";
 import { certificateName, CERTIFICATES } from "~/domain/reference/certificates";
@@ -13,15 +14,14 @@ import { SECTORS } from "~/domain/reference/sectors";
 import { WORKER_STATUSES } from "~/domain/workers/profile-schema";
 import { formatDate, languageName } from "~/i18n/locales";
 import { searchWorkers } from "~/services/workers/search-workers.server";
-import { requireSignedIn } from "~/web/session.server";
+import { requireOrgKind } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.title");
 
 const KEYS = ["q", "sector", "isco", "province", "lang", "minLevel", "cert", "certValidOn", "status", "availableBy"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, org } = await requireSignedIn(request, context);
-  if (org.kind !== "agency") throw new Response("errors.not_found", { status: 404 });
+  const { actor } = await requireOrgKind(request, context, "agency");
   const sp = new URL(request.url).searchParams;
   const params = Object.fromEntries(KEYS.map((k) => [k, sp.get(k) ?? ""])) as Record<(typeof KEYS)[number], string>;
   try {
@@ -61,57 +61,15 @@ export default function Workers() {
           <input id="w-q" name="q" type="search" defaultValue={params.q} autoComplete="off" />
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="w-sector">{t("workers.f_sector")}</label>
-            <select id="w-sector" name="sector" defaultValue={params.sector}>
-              <option value="">{t("workers.any")}</option>
-              {SECTORS.map((s) => <option key={s} value={s}>{opt("sectors", s, t(`sector.${s}`))}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="w-isco">{t("workers.f_occupation")}</label>
-            <select id="w-isco" name="isco" defaultValue={params.isco}>
-              <option value="">{t("workers.any")}</option>
-              {OCCUPATIONS.map((o) => <option key={o.code} value={o.code}>{withParen(o[locale], o.code)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="w-province">{t("workers.f_province")}</label>
-            <select id="w-province" name="province" defaultValue={params.province}>
-              <option value="">{t("workers.any")}</option>
-              {PROVINCES.map((p) => <option key={p.code} value={p.code}>{opt("province_code", p.code, p.name)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="w-status">{t("workers.f_status")}</label>
-            <select id="w-status" name="status" defaultValue={params.status}>
-              <option value="">{t("workers.any")}</option>
-              {WORKER_STATUSES.map((s) => <option key={s} value={s}>{opt("status", s, t(`wstatus.${s}`))}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="w-sector" name="sector" label={t("workers.f_sector")} value={params.sector} anyLabel={t("workers.any")} options={SECTORS.map((s) => ({ value: s, label: opt("sectors", s, t(`sector.${s}`)) }))} />
+          <FilterSelect id="w-isco" name="isco" label={t("workers.f_occupation")} value={params.isco} anyLabel={t("workers.any")} options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))} />
+          <FilterSelect id="w-province" name="province" label={t("workers.f_province")} value={params.province} anyLabel={t("workers.any")} options={PROVINCES.map((p) => ({ value: p.code, label: opt("province_code", p.code, p.name) }))} />
+          <FilterSelect id="w-status" name="status" label={t("workers.f_status")} value={params.status} anyLabel={t("workers.any")} options={WORKER_STATUSES.map((s) => ({ value: s, label: opt("status", s, t(`wstatus.${s}`)) }))} />
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="w-lang">{t("workers.f_language")}</label>
-            <select id="w-lang" name="lang" defaultValue={params.lang}>
-              <option value="">{t("workers.any")}</option>
-              {LANGUAGES.map((l) => <option key={l} value={l}>{opt("languages", l, languageName(locale, l))}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="w-level">{t("workers.f_min_level")}</label>
-            <select id="w-level" name="minLevel" defaultValue={params.minLevel}>
-              <option value="">{t("workers.any")}</option>
-              {CEFR_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="w-cert">{t("workers.f_certificate")}</label>
-            <select id="w-cert" name="cert" defaultValue={params.cert}>
-              <option value="">{t("workers.any")}</option>
-              {CERTIFICATES.map((c) => <option key={c.code} value={c.code}>{opt("certificates", c.code, c[locale])}</option>)}
-            </select>
-          </div>
+          <FilterSelect id="w-lang" name="lang" label={t("workers.f_language")} value={params.lang} anyLabel={t("workers.any")} options={LANGUAGES.map((l) => ({ value: l, label: opt("languages", l, languageName(locale, l)) }))} />
+          <FilterSelect id="w-level" name="minLevel" label={t("workers.f_min_level")} value={params.minLevel} anyLabel={t("workers.any")} options={CEFR_LEVELS.map((l) => ({ value: l, label: l }))} />
+          <FilterSelect id="w-cert" name="cert" label={t("workers.f_certificate")} value={params.cert} anyLabel={t("workers.any")} options={CERTIFICATES.map((c) => ({ value: c.code, label: opt("certificates", c.code, c[locale]) }))} />
           <div className="field">
             <label htmlFor="w-valid">{t("workers.f_valid_on")}</label>
             <input id="w-valid" name="certValidOn" type="date" defaultValue={params.certValidOn} />

@@ -7,13 +7,12 @@ import { pageTitle } from "~/components/page-title";
 import { CSV_COLUMN_HELP, CSV_COLUMNS, parseImportFile } from "~/domain/workers/import-format";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
-import { requireSignedIn } from "~/web/session.server";
+import { requireOrgKind, requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireSignedIn(request, context);
-  if (org.kind !== "agency") throw new Response("errors.not_found", { status: 404 });
+  await requireOrgKind(request, context, "agency");
   return null;
 }
 

@@ -9,13 +9,12 @@ import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
-import { requireSignedIn } from "~/web/session.server";
+import { requireOrgKind, requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "wf.new_title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireSignedIn(request, context);
-  if (org.kind !== "agency") throw new Response("errors.not_found", { status: 404 });
+  await requireOrgKind(request, context, "agency");
   return null;
 }
 

@@ -39,6 +39,13 @@ export async function requireSignedIn(request: Request, ctx: RequestContext): Pr
   throw redirect(`/login?${params}`);
 }
 
+/** Pages for one kind of organisation (an agency's worker pages): anyone else gets "not found". */
+export async function requireOrgKind(request: Request, ctx: RequestContext, kind: SignedIn["org"]["kind"]): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(request, ctx);
+  if (signedIn.org.kind !== kind) throw new Response("errors.not_found", { status: 404 });
+  return signedIn;
+}
+
 /** For /api/v1/*: the organisation behind `Authorization: Bearer <key>`, or a 401 in the API error format. */
 export async function requireApiActor(request: Request, ctx: RequestContext) {
   const header = request.headers.get("Authorization") ?? "";

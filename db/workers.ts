@@ -78,3 +78,13 @@ export async function* allWorkers(db: Db, pageSize: number) {
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/** The agency's profiles from PostgreSQL (all of them: also without consent, or archived), newest change first. */
+export async function listAgencyWorkers(db: Db, agencyId: string, opts: { archived: boolean; limit: number; offset: number }) {
+  const base = db.selectFrom("workers").where("agency_org_id", "=", agencyId).where("archived_at", opts.archived ? "is not" : "is", null);
+  const [rows, total] = await Promise.all([
+    base.select(["id", "full_name", "external_ref", "status", "consent_matching", "available_from", "updated_at"]).orderBy("updated_at", "desc").orderBy("id").limit(opts.limit).offset(opts.offset).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}

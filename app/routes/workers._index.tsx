@@ -54,7 +54,7 @@ export default function Workers() {
     <>
       <h1>{t("workers.title")}</h1>
       <p>{t("workers.lead")}</p>
-      <p className="actions"><Link className="button" to="/workers/new">{t("workers.new")}</Link><Link className="button secondary" to="/workers/import">{t("workers.import_link")}</Link></p>
+      <p className="actions"><Link className="button" to="/workers/new">{t("workers.new")}</Link><Link className="button secondary" to="/workers/import">{t("workers.import_link")}</Link><Link to="/workers/all">{t("workers.all_title")}</Link></p>
       <Form method="get" className="card stack" role="search" onChange={onChange} aria-busy={searching}>
         <div className="field">
           <label htmlFor="w-q">{t("workers.search_label")}</label>

@@ -59,7 +59,7 @@ describe("every page passes axe in both languages", () => {
     const agencyUser = await orgWithUser(deps, "agency");
     const worker = await saveWorker(deps, { userId: null, orgId: agencyUser.org.id, orgKind: "agency", role: "admin" }, workerInput());
     await signInAs(agencyUser.email, agencyUser.password);
-    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", `/workers/${worker.id}`, "/jobs"]) await check(url);
+    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", "/workers/all", "/workers/all?archived=1", `/workers/${worker.id}`, "/jobs"]) await check(url);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     await context.close();

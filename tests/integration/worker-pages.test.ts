@@ -65,5 +65,12 @@ describe("worker profile pages", () => {
     await waitIndexed(deps, [id]);
     expect(await (await ca.get("/workers?q=Sumarni")).text()).toContain("Profiles found: 0");
     expect(await (await ca.get(loc)).text()).toMatch(/Consent to matching: not given/);
+    // out of search, but never out of reach: the full list comes from PostgreSQL
+    const all = await (await ca.get("/workers/all")).text();
+    expect(all).toContain("Sumarni Consent (CONS-PAGE)");
+    expect(all).toMatch(/Sumarni Consent \(CONS-PAGE\)<\/a><\/td><td>Available<\/td><td>not given/);
+    await ca.post(loc, { intent: "archive" });
+    expect(await (await ca.get("/workers/all")).text()).not.toContain("CONS-PAGE");
+    expect(await (await ca.get("/workers/all?archived=1")).text()).toContain("Sumarni Consent (CONS-PAGE)");
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError, isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
-import { findDuplicateIdentity, findWorkerOfAgency } from "~db/workers";
+import { findDuplicateIdentity, findWorkerOfAgency, listAgencyWorkers } from "~db/workers";
 import type { Deps } from "../deps.server";
 
 /** One of the agency's own profiles, as the form edits it, with its consent record and identity duplicates. */
@@ -35,5 +35,20 @@ export async function getWorker(deps: Deps, actor: Actor, id: string) {
     archived: w.archived_at !== null,
     consent: { given: w.consent_matching, recordedAt: w.consent_recorded_at, recordedBy: consentBy?.name ?? null },
     duplicates: duplicates.map((d) => ({ id: d.id, fullName: d.full_name, externalRef: d.external_ref, field: w.nik && d.nik === w.nik ? ("nik" as const) : ("passport" as const) })),
+  };
+}
+
+export const LIST_PAGE_SIZE = 50;
+
+/** Every profile of the agency, including those without consent (not in search) and, on request, archived ones. */
+export async function listWorkers(deps: Deps, actor: Actor, opts: { archived: boolean; page: number }) {
+  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
+  const page = Math.max(1, opts.page);
+  const { rows, total } = await listAgencyWorkers(deps.db, actor.orgId, { archived: opts.archived, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
+    rows: rows.map((r) => ({ id: r.id, name: r.full_name, ref: r.external_ref, status: r.status, consent: r.consent_matching, availableFrom: r.available_from, updatedAt: r.updated_at })),
   };
 }

@@ -78,8 +78,26 @@ export async function rebuildWorkersIndex(search: Search, batches: AsyncIterable
   return n;
 }
 
+// The signing key is looked up once per client, not on every search (listing keys is a request of its own).
+const signingKeys = new WeakMap<Search, Promise<{ key: string; uid: string }>>();
+
+function tenantSigningKey(search: Search): Promise<{ key: string; uid: string }> {
+  let key = signingKeys.get(search);
+  if (!key) {
+    key = findOrCreateSigningKey(search);
+    signingKeys.set(search, key);
+    key.catch(() => signingKeys.delete(search));
+  }
+  return key;
+}
+
+/** Forgets the cached signing key (it was deleted or rotated in Meilisearch). */
+export function forgetSigningKey(search: Search): void {
+  signingKeys.delete(search);
+}
+
 /** A search-only API key that signs tenant tokens (created once, found again by name). */
-async function tenantSigningKey(search: Search): Promise<{ key: string; uid: string }> {
+async function findOrCreateSigningKey(search: Search): Promise<{ key: string; uid: string }> {
   const keys = await search.getKeys({ limit: 1000 });
   const found = keys.results.find((k) => k.name === TENANT_KEY_NAME);
   if (found) return { key: found.key, uid: found.uid };

@@ -121,3 +121,16 @@ describe("the agency's search page over HTTP", () => {
     expect((await e.get("/workers/import")).status).toBe(404);
   });
 });
+
+describe("the tenant-token signing key", () => {
+  it("is looked up again when Meilisearch no longer knows the cached one", async () => {
+    const { searchWorkers } = await import("~/services/workers/search-workers.server");
+    const w = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Rotasi Kunci", nik: undefined, passportNumber: undefined }));
+    await waitIndexed(deps, [w.id]);
+    const ask = () => searchWorkers(deps, agencyActor(a.org), { q: "Rotasi Kunci", page: 1 });
+    expect((await ask()).hits.map((h) => h.id)).toContain(w.id);
+    const keys = await deps.search.getKeys({ limit: 1000 });
+    for (const k of keys.results.filter((k) => k.name === "jembatan-tenant-search")) await deps.search.deleteKey(k.uid);
+    expect((await ask()).hits.map((h) => h.id)).toContain(w.id);
+  });
+});

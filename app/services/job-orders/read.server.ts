@@ -1,5 +1,6 @@
 import { availableActions, type JobOrderState } from "~/domain/job-orders/state-machine";
 import { isoDay, type Actor } from "~/domain/org";
+import { pageWindow } from "~/domain/paging";
 import { countByCountry, countByStatus, countJobOrders, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
@@ -70,9 +71,8 @@ export async function listJobOrdersFor(deps: Deps, actor: Actor, opts: { status?
   const statuses = opts.status ? (scope.statuses ?? [opts.status]).filter((s) => s === opts.status) : scope.statuses;
   const filter: ListFilter = { ...scope, statuses, country: opts.country, sector: opts.sector };
   const [total, counts] = await Promise.all([countJobOrders(deps.db, filter), countByStatus(deps.db, { ...scope, country: opts.country, sector: opts.sector })]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, opts.page), pages);
-  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "updated" });
+  const { page, pages, limit, offset } = pageWindow(total, opts.page, PAGE_SIZE);
+  const rows = await listJobOrders(deps.db, filter, { limit, offset, order: "updated" });
   return { rows, total, page, pages, counts };
 }
 
@@ -83,9 +83,8 @@ export async function verificationQueue(deps: Deps, actor: Actor, opts: { countr
   const base: ListFilter = { countries: org.countries, statuses: ["submitted"] };
   const filter: ListFilter = { ...base, country: opts.country, sector: opts.sector };
   const [total, byCountry] = await Promise.all([countJobOrders(deps.db, filter), countByCountry(deps.db, base)]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, opts.page), pages);
-  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "queue" });
+  const { page, pages, limit, offset } = pageWindow(total, opts.page, PAGE_SIZE);
+  const rows = await listJobOrders(deps.db, filter, { limit, offset, order: "queue" });
   return { countries: org.countries, rows, total, page, pages, byCountry };
 }
 
@@ -93,9 +92,8 @@ export async function verificationQueue(deps: Deps, actor: Actor, opts: { countr
 export async function publicBoard(deps: Deps, opts: { country?: string; sector?: string; iscoCode?: string; page: number }) {
   const filter: ListFilter = { statuses: ["verified"], openOnly: true, validOn: isoDay(deps.now()), country: opts.country, sector: opts.sector, iscoCode: opts.iscoCode };
   const total = await countJobOrders(deps.db, filter);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, opts.page), pages);
-  const rows = await listJobOrders(deps.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, order: "board" });
+  const { page, pages, limit, offset } = pageWindow(total, opts.page, PAGE_SIZE);
+  const rows = await listJobOrders(deps.db, filter, { limit, offset, order: "board" });
   return {
     total,
     page,

@@ -1,4 +1,5 @@
 import { DomainError } from "~/domain/errors";
+import { pageWindow } from "~/domain/paging";
 import { isMinistryAdmin, type Actor, type OrgKind } from "~/domain/org";
 import type { ChangeLicenceInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
@@ -18,9 +19,8 @@ function requireMinistryAdmin(actor: Actor) {
 export async function listOrganisations(deps: Deps, actor: Actor, opts: { kind?: OrgKind; page: number }) {
   requireMinistryAdmin(actor);
   const total = await countOrgs(deps.db, opts.kind);
-  const pages = Math.max(1, Math.ceil(total / ORGS_PER_PAGE));
-  const page = Math.min(Math.max(1, opts.page), pages);
-  const orgs = await listOrgs(deps.db, { kind: opts.kind, limit: ORGS_PER_PAGE, offset: (page - 1) * ORGS_PER_PAGE });
+  const { page, pages, limit, offset } = pageWindow(total, opts.page, ORGS_PER_PAGE);
+  const orgs = await listOrgs(deps.db, { kind: opts.kind, limit, offset });
   return { orgs, total, page, pages };
 }
 

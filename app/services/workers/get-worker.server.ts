@@ -1,5 +1,6 @@
 import { DomainError, isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
+import { pageCount } from "~/domain/paging";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { findDuplicateIdentity, findWorkerOfAgency, listAgencyWorkers } from "~db/workers";
 import type { Deps } from "../deps.server";
@@ -48,7 +49,7 @@ export async function listWorkers(deps: Deps, actor: Actor, opts: { archived: bo
   return {
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
+    pages: pageCount(total, LIST_PAGE_SIZE),
     rows: rows.map((r) => ({ id: r.id, name: r.full_name, ref: r.external_ref, status: r.status, consent: r.consent_matching, availableFrom: r.available_from, updatedAt: r.updated_at })),
   };
 }

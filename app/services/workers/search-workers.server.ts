@@ -7,7 +7,7 @@ import { PROVINCE_CODES } from "~/domain/reference/provinces";
 import { SECTORS } from "~/domain/reference/sectors";
 import { WORKER_STATUSES } from "~/domain/workers/profile-schema";
 import { dayTs } from "~search/worker-document";
-import { agencySearchClient, WORKERS_INDEX } from "~search/workers-index";
+import { agencySearchClient, forgetSigningKey, WORKERS_INDEX } from "~search/workers-index";
 import type { Deps } from "../deps.server";
 
 export interface WorkerSearchQuery {
@@ -54,13 +54,18 @@ export const SEARCH_PAGE_SIZE = 20;
 
 export async function searchWorkers(deps: Deps, actor: Actor, q: WorkerSearchQuery) {
   if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
-  const client = await agencySearchClient(deps.search, actor.orgId);
-  const r = await client.index(WORKERS_INDEX).search(q.q.slice(0, 200), {
+  const query = async () => (await agencySearchClient(deps.search, actor.orgId)).index(WORKERS_INDEX).search(q.q.slice(0, 200), {
     filter: workerFilter(q),
     facets: ["sectors", "province_code", "status", "languages", "certificates"],
     hitsPerPage: SEARCH_PAGE_SIZE,
     page: Math.max(1, Math.min(q.page, 500)),
     attributesToRetrieve: ["id", "name", "birth_year", "sex", "province_code", "regency", "sectors", "isco_codes", "language_evidence", "certificates", "available_from", "status"],
+  });
+  // A cached signing key that Meilisearch no longer knows makes the token invalid: look it up again once.
+  const r = await query().catch((e: unknown) => {
+    if ((e as { cause?: { code?: string } }).cause?.code !== "invalid_api_key") throw e;
+    forgetSigningKey(deps.search);
+    return query();
   });
   return {
     hits: r.hits.map((h) => ({

@@ -33,3 +33,13 @@ export async function listOrgs(
   if (opts.kind) q = q.where("kind", "=", opts.kind);
   return q.limit(opts.limit).offset(opts.offset).execute();
 }
+
+/** Every agency with its licence, for deciding which agencies' profiles may be matched. */
+export async function listAgencyLicences(db: Db) {
+  return db
+    .selectFrom("organisations")
+    .select(["id", "name", "licence_status", "licence_suspended_until", "licence_valid_until"])
+    .where("kind", "=", "agency")
+    .orderBy("name")
+    .execute();
+}

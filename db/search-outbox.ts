@@ -44,3 +44,15 @@ export async function outboxBacklog(db: Db): Promise<number> {
   const r = await db.selectFrom("search_outbox").select(sql<number>`count(*)::int`.as("n")).where("done_at", "is", null).executeTakeFirstOrThrow();
   return r.n;
 }
+
+/** Records that the index changed (after Meilisearch confirmed it): cached match rankings are now stale. */
+export async function bumpSearchGeneration(db: Db): Promise<void> {
+  await sql`select nextval('search_generation')`.execute(db);
+}
+
+/** The current index generation (see bumpSearchGeneration). */
+export async function searchGeneration(db: Db): Promise<string> {
+  const r = await sql<{ last_value: string; is_called: boolean }>`select last_value, is_called from search_generation`.execute(db);
+  const row = r.rows[0]!;
+  return row.is_called ? String(row.last_value) : "0";
+}

@@ -52,6 +52,8 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     preferred_countries: w.preferredCountries,
     sectors: [...new Set(w.experiences.map((e) => e.sector))],
     isco_codes: [...new Set(w.experiences.map((e) => e.iscoCode))],
+    // "cruise:5120": occupation within a sector, as one value (trap 14), for the exact-occupation score
+    sector_isco: [...new Set(w.experiences.map((e) => `${e.sector}:${e.iscoCode}`))],
     occupations: [...new Set(w.experiences.flatMap((e) => {
       const o = occupation(e.iscoCode);
       return o ? [o.en, o.id, ...o.aka] : [];

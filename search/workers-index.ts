@@ -18,7 +18,7 @@ export function workerIndexSettings() {
     searchableAttributes: ["name", "occupations", "certificate_names", "regency"],
     displayedAttributes: ["*"],
     filterableAttributes: [
-      equality(["agency_id", "status", "consent", "sex", "province_code", "sectors", "isco_codes", "languages", "certificates", "preferred_countries"]),
+      equality(["agency_id", "status", "consent", "sex", "province_code", "sectors", "isco_codes", "sector_isco", "languages", "certificates", "preferred_countries"]),
       comparison([
         "available_from_ts",
         "birth_year",
@@ -27,7 +27,16 @@ export function workerIndexSettings() {
         ...SECTORS.map((s) => `years_${s}`),
       ]),
     ],
-    sortableAttributes: ["available_from_ts", "updated_at_ts", "name"],
+    // The gate fields are sortable too: near misses are listed closest-first straight from the index, id breaking ties.
+    sortableAttributes: [
+      "id",
+      "available_from_ts",
+      "updated_at_ts",
+      "name",
+      ...LANGUAGES.map((l) => `lang_${l}`),
+      ...CERTIFICATE_CODES.map((c) => `cert_until_${c}`),
+      ...SECTORS.map((s) => `years_${s}`),
+    ],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     // Occupation titles in English and Indonesian find each other ("cook" ↔ "juru masak").
     synonyms: Object.fromEntries(OCCUPATIONS.flatMap((o) => {

@@ -1,5 +1,6 @@
 // English messages. Keys are the contract: app/i18n/id.ts must have exactly the same ones (the type checker
 // enforces it). Placeholders are {name}.
+import { enMatching } from "./en-matching";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 
@@ -234,6 +235,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

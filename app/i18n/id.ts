@@ -1,3 +1,4 @@
+import { idMatching } from "./id-matching";
 import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
@@ -234,4 +235,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching };

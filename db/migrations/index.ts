@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as foundation from "./2026-11-23T0900-foundation";
 import * as jobOrders from "./2026-11-23T1000-job-orders";
 import * as workers from "./2026-11-23T1100-workers";
+import * as matching from "./2026-11-23T1200-matching";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T0900-foundation": foundation,
   "2026-11-23T1000-job-orders": jobOrders,
   "2026-11-23T1100-workers": workers,
+  "2026-11-23T1200-matching": matching,
 };

@@ -112,5 +112,5 @@ describe("a job order from draft to the public verification page", () => {
     await p.waitForURL(`${base}/verify/${code.replace("-", "")}`);
     await p.screenshot({ path: path.join(ARTIFACTS, "verify-page.png"), fullPage: true });
     await Promise.all([e.context.close(), m.context.close(), pub.close()]);
-  });
+  }, 90_000); // a whole journey through three browser sessions
 });

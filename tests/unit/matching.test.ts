@@ -118,3 +118,24 @@ describe("ranking the pool", () => {
     expect(nearMisses.map((n) => [n.candidate.id, n.failed.gate])).toEqual([["bst-short", "certificate"], ["late", "availability"]]);
   });
 });
+
+describe("near misses", () => {
+  it("are never about status: a placed or non-consenting worker is not shown at all", () => {
+    const { nearMisses } = rankPool(order, [cand({ id: "placed", status: "placed" }), cand({ id: "no-consent", consent: false })], "2027-01-15");
+    expect(nearMisses).toEqual([]);
+  });
+
+  it("are listed by the order's gate items, closest to passing first, then by id", () => {
+    const pool = [
+      cand({ id: "late-far", availableFrom: "2027-06-01" }),
+      cand({ id: "late-near", availableFrom: "2027-03-05" }),
+      cand({ id: "no-bst", certificates: [] }),
+      cand({ id: "bst-short", certificates: [{ code: "stcw_bst", expiresOn: "2027-10-01" }] }),
+      cand({ id: "b-en", languages: [{ code: "en", kind: "ielts", score: 5 }] }),
+      cand({ id: "a-en", languages: [{ code: "en", kind: "ielts", score: 5 }] }),
+      cand({ id: "no-en", languages: [] }),
+    ];
+    const { nearMisses } = rankPool(order, pool, "2027-01-15");
+    expect(nearMisses.map((n) => n.candidate.id)).toEqual(["a-en", "b-en", "no-en", "bst-short", "no-bst", "late-near", "late-far"]);
+  });
+});

@@ -72,3 +72,41 @@ export function failedGates(o: MatchOrder, c: Candidate): GateFailure[] {
   if (c.availableFrom > o.startDate) failures.push({ gate: "availability", availableFrom: c.availableFrom, startDate: o.startDate, lateByDays: days(o.startDate, c.availableFrom) });
   return failures;
 }
+
+/**
+ * One missing item of a gate, as users count and filter near misses: `sector`, `language:en`,
+ * `certificate:stcw_bst`, `availability`. The status gate (available, consenting) is never a "missing item":
+ * a worker who is placed or has not consented is not shown in matching at all.
+ */
+export type GateKey = "sector" | "availability" | `language:${string}` | `certificate:${string}`;
+
+/** The order's gate items, in the order they are shown. */
+export function gateKeys(o: MatchOrder): GateKey[] {
+  return [
+    "sector",
+    ...o.languages.map((l) => `language:${l.code}` as const),
+    ...o.certificates.filter((c) => c.mandatory).map((c) => `certificate:${c.code}` as const),
+    "availability",
+  ];
+}
+
+export function failureKey(f: GateFailure): GateKey | "status" {
+  switch (f.gate) {
+    case "status": return "status";
+    case "sector": return "sector";
+    case "language": return `language:${f.code}`;
+    case "certificate": return `certificate:${f.code}`;
+    case "availability": return "availability";
+  }
+}
+
+/** How far a near miss is from passing (smaller = closer): years, CEFR levels or days short. */
+export function failureGap(f: GateFailure): number {
+  switch (f.gate) {
+    case "status": return Number.POSITIVE_INFINITY;
+    case "sector": return f.needed - f.years;
+    case "language": return CEFR_LEVELS.indexOf(f.needs) + 1 - cefrRankOf(f.has);
+    case "certificate": return f.shortByDays ?? Number.POSITIVE_INFINITY;
+    case "availability": return f.lateByDays;
+  }
+}

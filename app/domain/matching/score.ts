@@ -1,6 +1,6 @@
 import { CEFR_LEVELS } from "../reference/languages";
 import { bestEvidence, cefrRankOf } from "../workers/language-evidence";
-import { certificateUntil, contractEnd, failedGates, sectorYears, type Candidate, type GateFailure, type MatchOrder } from "./gates";
+import { certificateUntil, contractEnd, failedGates, failureGap, failureKey, gateKeys, sectorYears, type Candidate, type GateFailure, type MatchOrder } from "./gates";
 
 // The score is a sum of named components, each shown to users. Weights are deliberate, small integers: an exact
 // occupation matters most, then depth of experience, language and certificates; recency breaks near-ties.
@@ -72,9 +72,26 @@ export interface NearMiss {
   failed: GateFailure;
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Highest score first; equal scores by id, so the order is stable across calls and engines. */
+export const compareRanked = (a: { score: number; id: string }, b: { score: number; id: string }) => b.score - a.score || byId(a, b);
+
+/**
+ * Near misses in the order they are listed: by the order's gate items (sector, languages, certificates,
+ * availability), then closest to passing first, then by id.
+ */
+export function compareNearMisses(o: MatchOrder) {
+  const position = new Map<string, number>(gateKeys(o).map((k, i) => [k, i]));
+  return (a: { id: string; failed: GateFailure }, b: { id: string; failed: GateFailure }) =>
+    (position.get(failureKey(a.failed)) ?? 99) - (position.get(failureKey(b.failed)) ?? 99) ||
+    failureGap(a.failed) - failureGap(b.failed) ||
+    byId(a, b);
+}
+
 /**
  * Ranks the whole pool: qualified candidates by score (highest first, ties by id, so the order is stable), and
- * near misses — candidates failing exactly one gate item — with that item.
+ * near misses: available, consenting candidates failing exactly one gate item, with that item.
  */
 export function rankPool(o: MatchOrder, pool: readonly Candidate[], today: string): { ranked: Ranked[]; nearMisses: NearMiss[] } {
   const ranked: Ranked[] = [];
@@ -82,9 +99,10 @@ export function rankPool(o: MatchOrder, pool: readonly Candidate[], today: strin
   for (const c of pool) {
     const failures = failedGates(o, c);
     if (failures.length === 0) ranked.push({ candidate: c, ...scoreCandidate(o, c, today) });
-    else if (failures.length === 1) nearMisses.push({ candidate: c, failed: failures[0]! });
+    else if (failures.length === 1 && failures[0]!.gate !== "status") nearMisses.push({ candidate: c, failed: failures[0]! });
   }
-  ranked.sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
-  nearMisses.sort((a, b) => (a.candidate.id < b.candidate.id ? -1 : 1));
+  ranked.sort((a, b) => compareRanked({ score: a.score, id: a.candidate.id }, { score: b.score, id: b.candidate.id }));
+  const near = compareNearMisses(o);
+  nearMisses.sort((a, b) => near({ id: a.candidate.id, failed: a.failed }, { id: b.candidate.id, failed: b.failed }));
   return { ranked, nearMisses };
 }

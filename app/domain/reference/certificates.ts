@@ -31,3 +31,24 @@ export const CERTIFICATES: readonly CertificateType[] = [
 export const CERTIFICATE_CODES = CERTIFICATES.map((x) => x.code) as [string, ...string[]];
 const byCode = new Map(CERTIFICATES.map((x) => [x.code, x]));
 export const certificateName = (code: string, locale: "en" | "id") => byCode.get(code)?.[locale] ?? code;
+
+/** The short names crew and recruiters use, for one-line explanations ("STCW BST valid to 2029-04"). */
+const SHORT: Record<string, string> = {
+  stcw_bst: "STCW BST",
+  stcw_pscrb: "STCW PSCRB",
+  stcw_aff: "STCW AFF",
+  stcw_mfa: "STCW MFA",
+  stcw_sat: "STCW SAT",
+  yellow_fever: "ICVP",
+  us_c1d_visa: "C1/D",
+  crowd_management: "Crowd Mgmt",
+  seafarer_medical: "Medical (ILO/IMO)",
+  seaman_book: "Buku Pelaut",
+  food_safety: "HACCP 2",
+  nurse_registration: "STR",
+  ssw_care_skill: "SSW Kaigo",
+  eps_topik: "EPS-TOPIK",
+  welding_6g: "Welder 6G",
+  bnsp_competency: "BNSP",
+};
+export const certificateShortName = (code: string) => SHORT[code] ?? code;

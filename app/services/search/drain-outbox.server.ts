@@ -1,4 +1,4 @@
-import { claimOutbox, markOutboxDone, markOutboxFailed } from "~db/search-outbox";
+import { bumpSearchGeneration, claimOutbox, markOutboxDone, markOutboxFailed } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
 import { applyWorkerChanges, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
@@ -28,6 +28,7 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
   const deletes = ids.filter((id) => !keep.has(id)); // no consent, archived, or deleted: out of the index
   try {
     await applyWorkerChanges(deps.search, upserts, deletes);
+    await bumpSearchGeneration(deps.db);
     await markOutboxDone(deps.db, claimed.map((c) => c.id));
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {
@@ -88,5 +89,7 @@ export async function reindexWorkers(deps: Deps, pageSize = 5000): Promise<numbe
       yield rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument);
     }
   }
-  return rebuildWorkersIndex(deps.search, documents());
+  const n = await rebuildWorkersIndex(deps.search, documents());
+  await bumpSearchGeneration(deps.db);
+  return n;
 }

@@ -1,0 +1,186 @@
+import { contractEnd, gateKeys, type Candidate, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import { CEFR_LEVELS, cefrRank } from "~/domain/reference/languages";
+import type { Search } from "./client";
+import { dayTs, NO_EXPIRY_TS } from "./worker-document";
+import { quoteFilterValue, WORKERS_INDEX } from "./workers-index";
+
+// Retrieval for the matching engine (issue 6). Every hard gate is a Meilisearch filter over flat fields (STACK.md
+// trap 14), and the pool is walked with POST /documents/fetch, which maxTotalHits and searchCutoffMs do not touch
+// (trap 13). Codes come from the reference allow-lists and are checked again here; numbers are numbers (trap 15).
+// The application re-checks and re-scores every document with app/domain/matching.
+//
+// Found here (Meilisearch 1.21, tests in tests/integration/meilisearch-traps.test.ts): documents/fetch with `sort`
+// silently drops documents that lack the sort field (its `total` still counts them), skips back one document for
+// most offsets, and refuses to sort on a field no document has yet. So the pool is read unsorted (ranked here),
+// and a page of near misses is a placeholder *search* (correct offsets; within maxTotalHits, see
+// NEAR_MISS_MAX_OFFSET), in two parts per gate item: those holding the field, sorted by it, then those without
+// it, by id.
+
+const CODE = /^[a-z0-9_]{1,40}$/;
+const code = (c: string) => {
+  if (!CODE.test(c)) throw new Error(`not a reference code: ${JSON.stringify(c)}`);
+  return c;
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The index fields one gate item reads, and the sort that lists its near misses closest-first. */
+interface GateClause {
+  key: GateKey;
+  clause: string;
+  /** the field a near miss on this item is closest-first by, and in which direction */
+  field: string;
+  dir: "asc" | "desc";
+}
+
+export function gateClauses(o: MatchOrder): GateClause[] {
+  const end = dayTs(contractEnd(o));
+  const sector = code(o.sector);
+  return gateKeys(o).map((key): GateClause => {
+    if (key === "sector") {
+      const years = o.minExperienceYears > 0 ? ` AND years_${sector} >= ${Number(o.minExperienceYears)}` : "";
+      return { key, clause: `(sectors = ${quoteFilterValue(sector)}${years})`, field: `years_${sector}`, dir: "desc" };
+    }
+    if (key === "availability") return { key, clause: `available_from_ts <= ${dayTs(o.startDate)}`, field: "available_from_ts", dir: "asc" };
+    const [kind, c] = key.split(":") as ["language" | "certificate", string];
+    if (kind === "language") {
+      const need = o.languages.find((l) => l.code === c)!;
+      return { key, clause: `lang_${code(c)} >= ${cefrRank(need.minLevel)}`, field: `lang_${code(c)}`, dir: "desc" };
+    }
+    return { key, clause: `cert_until_${code(c)} >= ${end}`, field: `cert_until_${code(c)}`, dir: "desc" };
+  });
+}
+
+/** Available, consenting profiles of the given agencies (an empty list matches nothing). */
+export function baseClause(agencyIds: readonly string[]): string {
+  for (const id of agencyIds) if (!UUID.test(id)) throw new Error("agency id must be a uuid");
+  const scope = agencyIds.length ? `agency_id IN [${agencyIds.map(quoteFilterValue).join(", ")}]` : `agency_id = "none"`;
+  return `status = "available" AND consent = true AND ${scope}`;
+}
+
+export const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) =>
+  [baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause)].join(" AND ");
+
+/**
+ * Passes every gate but `key`, and fails `key`: a near miss on exactly that item. `part` narrows it to those
+ * who hold the item's field (a level, an expiry, some years: closer) or lack it (further).
+ */
+export function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey, part?: NearMissPart): string {
+  const gates = gateClauses(o);
+  const missing = gates.find((g) => g.key === key);
+  if (!missing) throw new Error(`not a gate of this order: ${key}`);
+  const clauses = [baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), `NOT (${missing.clause})`];
+  if (part === "holding") clauses.push(`${missing.field} EXISTS`);
+  if (part === "lacking") clauses.push(`NOT ${missing.field} EXISTS`);
+  return clauses.join(" AND ");
+}
+
+export type NearMissPart = "holding" | "lacking";
+export const NEAR_MISS_PARTS: readonly NearMissPart[] = ["holding", "lacking"];
+
+/** The document fields the domain needs to re-check and score a candidate for this order. */
+function matchFields(o: MatchOrder): string[] {
+  return [
+    "id",
+    "agency_id",
+    "status",
+    "consent",
+    "sectors",
+    "sector_isco",
+    "available_from_ts",
+    "updated_at_ts",
+    "preferred_countries",
+    `years_${code(o.sector)}`,
+    ...o.languages.map((l) => `lang_${code(l.code)}`),
+    ...o.certificates.map((c) => `cert_until_${code(c.code)}`),
+  ];
+}
+
+export type MatchDocument = Record<string, unknown> & { id: string; agency_id: string };
+
+const isoOfTs = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
+
+/**
+ * A domain candidate rebuilt from an index document, holding exactly what this order's gates and score read:
+ * the order's sector (years summed, exact occupation or not), its languages as CEFR levels, its certificates
+ * with their latest expiry.
+ */
+export function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
+  const sectors = (d.sectors as string[] | undefined) ?? [];
+  const exact = ((d.sector_isco as string[] | undefined) ?? []).includes(`${o.sector}:${o.iscoCode}`);
+  const years = Number(d[`years_${o.sector}`] ?? 0);
+  return {
+    id: d.id,
+    status: String(d.status),
+    consent: d.consent === true,
+    availableFrom: isoOfTs(Number(d.available_from_ts)),
+    updatedAt: new Date(Number(d.updated_at_ts) * 1000).toISOString(),
+    experiences: sectors.includes(o.sector) ? [{ sector: o.sector, iscoCode: exact ? o.iscoCode : "", years }] : [],
+    languages: o.languages.flatMap((l) => {
+      const rank = d[`lang_${l.code}`];
+      return typeof rank === "number" && rank >= 1 ? [{ code: l.code, kind: "cefr" as const, level: CEFR_LEVELS[rank - 1]! }] : [];
+    }),
+    certificates: o.certificates.flatMap((c) => {
+      const until = d[`cert_until_${c.code}`];
+      if (typeof until !== "number") return [];
+      return [until >= NO_EXPIRY_TS ? { code: c.code } : { code: c.code, expiresOn: isoOfTs(until) }];
+    }),
+    preferredCountries: (d.preferred_countries as string[] | undefined) ?? [],
+  };
+}
+
+const PAGE = 10_000;
+
+/**
+ * Every document passing `filter`, however many (documents/fetch in pages of 10,000; the first page tells the
+ * total, the rest are fetched two at a time). Fails if the index changed while paging (the caller retries).
+ */
+export async function fetchAllDocuments(search: Search, o: MatchOrder, filter: string, uid = WORKERS_INDEX): Promise<MatchDocument[]> {
+  const index = search.index(uid);
+  const fields = matchFields(o);
+  const first = await index.getDocuments<MatchDocument>({ filter, fields: fields as never, limit: PAGE, offset: 0 });
+  const docs = [...first.results];
+  const offsets: number[] = [];
+  for (let off = PAGE; off < first.total; off += PAGE) offsets.push(off);
+  for (let i = 0; i < offsets.length; i += 2) {
+    const pages = await Promise.all(offsets.slice(i, i + 2).map((offset) => index.getDocuments<MatchDocument>({ filter, fields: fields as never, limit: PAGE, offset })));
+    for (const p of pages) {
+      if (p.total !== first.total) throw new IndexChangedError();
+      docs.push(...p.results);
+    }
+  }
+  if (new Set(docs.map((d) => d.id)).size !== first.total) throw new IndexChangedError();
+  return docs;
+}
+
+export class IndexChangedError extends Error {
+  constructor() {
+    super("the index changed while the pool was read");
+  }
+}
+
+/** How many documents pass each filter (documents/fetch's exact total; one request each, in parallel). */
+export async function countDocuments(search: Search, filters: readonly string[], uid = WORKERS_INDEX): Promise<number[]> {
+  const index = search.index(uid);
+  return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
+}
+
+/** Near misses are listed by search, which ranks at most maxTotalHits (100,000) hits: deeper pages are refused. */
+export const NEAR_MISS_MAX_OFFSET = 90_000;
+
+/**
+ * One page of near misses on `key`: those holding the item's field closest to passing first, those lacking it
+ * by id (the domain's order: a missing level, expiry or experience is the furthest from passing). Only called
+ * for a part known to be non-empty, so the sort field exists in the index.
+ */
+export async function nearMissPage(search: Search, o: MatchOrder, agencyIds: readonly string[], key: GateKey, part: NearMissPart, offset: number, limit: number, uid = WORKERS_INDEX): Promise<MatchDocument[]> {
+  if (offset + limit > NEAR_MISS_MAX_OFFSET + 1000) throw new Error("near-miss page beyond the listable range");
+  const gate = gateClauses(o).find((g) => g.key === key)!;
+  const r = await search.index(uid).search<MatchDocument>("", {
+    filter: nearMissFilter(o, agencyIds, key, part),
+    attributesToRetrieve: matchFields(o),
+    sort: part === "holding" ? [`${gate.field}:${gate.dir}`, "id:asc"] : ["id:asc"],
+    limit,
+    offset,
+  });
+  return r.hits;
+}

@@ -81,7 +81,11 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
   const sweeper = setInterval(sweep, 3_600_000);
   sweeper.unref();
   // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
-  const outbox = startOutboxWorker(deps, { intervalMs: env.OUTBOX_POLL_MS, onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e) });
+  const outbox = startOutboxWorker(deps, {
+    intervalMs: env.OUTBOX_POLL_MS,
+    onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e),
+    onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));

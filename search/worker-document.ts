@@ -35,9 +35,18 @@ export type WorkerDocument = Record<string, string | number | boolean | string[]
 export const NO_EXPIRY_TS = 32_503_680_000;
 export const dayTs = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 1000);
 
+/**
+ * The shape version of the documents built here. Bump it when a field is added or changes meaning: documents
+ * carry it as a field name (`doc_v2: true`), so Meilisearch's field distribution tells at start-up whether every
+ * document is current, and the outbox worker reindexes from PostgreSQL if not.
+ */
+export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION_FIELD = `doc_v${DOCUMENT_VERSION}`;
+
 export function toWorkerDocument(w: WorkerSource): WorkerDocument {
   const doc: WorkerDocument = {
     id: w.id,
+    [DOCUMENT_VERSION_FIELD]: true,
     agency_id: w.agencyId,
     name: w.fullName,
     birth_year: Number(w.dateOfBirth.slice(0, 4)),

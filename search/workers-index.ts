@@ -4,7 +4,7 @@ import { OCCUPATIONS } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
 import { createSearch, type Search } from "./client";
-import type { WorkerDocument } from "./worker-document";
+import { DOCUMENT_VERSION_FIELD, type WorkerDocument } from "./worker-document";
 
 export const WORKERS_INDEX = "workers";
 const TENANT_KEY_NAME = "jembatan-tenant-search";
@@ -56,6 +56,12 @@ export async function ensureWorkersIndex(search: Search, uid = WORKERS_INDEX): P
   }
   const task = await search.index(uid).updateSettings(workerIndexSettings() as never).waitTask(TASK_TIMEOUT);
   if (task.status !== "succeeded") throw new Error(`workers index settings failed: ${JSON.stringify(task.error)}`);
+}
+
+/** Whether every document in the index has the current shape (DOCUMENT_VERSION); an empty index is current. */
+export async function documentsAreCurrent(search: Search, uid = WORKERS_INDEX): Promise<boolean> {
+  const stats = await search.index(uid).getStats();
+  return stats.numberOfDocuments === 0 || stats.fieldDistribution[DOCUMENT_VERSION_FIELD] === stats.numberOfDocuments;
 }
 
 /** Upserts and deletes, each confirmed by Meilisearch's task result before the caller marks the outbox done. */

@@ -32,6 +32,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 {user.orgKind === "agency" ? (
                   <>
                     <li><NavLink to="/workers">{t("nav.workers")}</NavLink></li>
+                    <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>
                     <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li>
                   </>
                 ) : <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>}

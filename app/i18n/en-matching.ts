@@ -1,5 +1,8 @@
 // English: matching (ranked candidates, near misses, explanations).
 export const enMatching = {
+  "errors.limit_range": "Enter a number from 1 to 100.",
+  "errors.offset_range": "Enter a number from 0 up to the end of the list.",
+  "errors.agency_only": "Only placement agencies can list candidates.",
   "match.title": "Candidates for {title}",
   "match.intro": "Your available, consenting profiles that pass every requirement of this verified order, best first. Each rank is the sum of the points shown.",
   "match.intro_ministry": "How many available, consenting profiles of licensed agencies pass every requirement of this order. No personal data is shown here.",
@@ -8,7 +11,7 @@ export const enMatching = {
   "match.qualified_count": "{n} qualified",
   "match.near_title": "Near misses",
   "match.near_intro": "Candidates who miss exactly one requirement: plan training, renewals or a later start.",
-  "match.near_count": "{n} near misses",
+  "match.near_count": "Near misses: {n}",
   "match.missing_item": "Missing item",
   "match.all_items": "All missing items",
   "match.filter": "Show",

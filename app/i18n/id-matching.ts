@@ -2,6 +2,9 @@ import type { enMatching } from "./en-matching";
 
 // Bahasa Indonesia: pencocokan (kandidat berperingkat, hampir cocok, penjelasan).
 export const idMatching: Record<keyof typeof enMatching, string> = {
+  "errors.limit_range": "Masukkan angka 1 sampai 100.",
+  "errors.offset_range": "Masukkan angka dari 0 sampai akhir daftar.",
+  "errors.agency_only": "Hanya agensi penempatan yang dapat melihat daftar kandidat.",
   "match.title": "Kandidat untuk {title}",
   "match.intro": "Profil Anda yang tersedia, sudah memberi persetujuan, dan memenuhi setiap syarat job order terverifikasi ini, terbaik lebih dulu. Setiap peringkat adalah jumlah poin yang ditampilkan.",
   "match.intro_ministry": "Berapa banyak profil tersedia dan bersetuju dari agensi berizin yang memenuhi setiap syarat job order ini. Tidak ada data pribadi di sini.",
@@ -10,7 +13,7 @@ export const idMatching: Record<keyof typeof enMatching, string> = {
   "match.qualified_count": "{n} memenuhi syarat",
   "match.near_title": "Hampir cocok",
   "match.near_intro": "Kandidat yang kurang tepat satu syarat: rencanakan pelatihan, perpanjangan, atau mulai kerja lebih lambat.",
-  "match.near_count": "{n} hampir cocok",
+  "match.near_count": "Hampir cocok: {n}",
   "match.missing_item": "Syarat yang kurang",
   "match.all_items": "Semua syarat yang kurang",
   "match.filter": "Tampilkan",

@@ -87,6 +87,9 @@ export default function JobOrderDetail() {
         {order.version > 0 ? ` · ${t("jo.version", { n: order.version })}` : null}
       </p>
       {actionData && "message" in actionData ? <FormErrors id="submit-errors" errors={[actionData.message]} /> : null}
+      {(role === "agency" || role === "ministry") && order.status === "verified" && order.positionsFilled < order.positions ? (
+        <p className="actions"><Link className="button" to="matches">{t("match.find")}</Link></p>
+      ) : null}
 
       {latest?.decision && latest.decision !== "approve" ? (
         <section className="card notice" aria-labelledby="decision-h">

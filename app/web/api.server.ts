@@ -50,3 +50,11 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 export function methodNotAllowed(): never {
   throw new DomainError("invalid", "errors.method_not_allowed");
 }
+
+/** Parses URL query parameters with a shared schema; failures answer 422 with every parameter's error. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const r = schema.safeParse(params);
+  if (!r.success) throw new ValidationFailure(r.error.issues);
+  return r.data;
+}

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveWorker, archiveWorker } from "~/services/workers/save-worker.server";
-import { reindexWorkers } from "~/services/search/drain-outbox.server";
-import { agencySearchClient, ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { prepareIndex, reindexWorkers } from "~/services/search/drain-outbox.server";
+import { DOCUMENT_VERSION_FIELD } from "~search/worker-document";
+import { agencySearchClient, documentsAreCurrent, ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
 
@@ -94,6 +95,18 @@ describe("worker profiles in Meilisearch", () => {
     expect(await rawDoc(w.id)).not.toBeNull();
     const leftovers = (await deps.search.getIndexes({ limit: 1000 })).results.filter((i) => i.uid.startsWith(`${WORKERS_INDEX}_rebuild_`));
     expect(leftovers).toEqual([]);
+  });
+
+  it("reindexes from PostgreSQL at start-up when documents of an older shape are in the index", async () => {
+    const w = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Upgrade Sulastri", nik: undefined, passportNumber: undefined }));
+    await waitIndexed(deps, [w.id]);
+    // a document as an older release wrote it: no version field, no sector_isco
+    const old = Object.fromEntries(Object.entries((await rawDoc(w.id)) as Record<string, unknown>).filter(([k]) => k !== DOCUMENT_VERSION_FIELD && k !== "sector_isco"));
+    await deps.search.index(WORKERS_INDEX).addDocuments([old], { primaryKey: "id" }).waitTask();
+    expect(await documentsAreCurrent(deps.search)).toBe(false);
+    await prepareIndex(deps);
+    expect(await documentsAreCurrent(deps.search)).toBe(true);
+    expect(await rawDoc(w.id)).toMatchObject({ [DOCUMENT_VERSION_FIELD]: true, sector_isco: ["cruise:5131"] });
   });
 
   it("refuses non-agencies", async () => {

@@ -30,8 +30,8 @@ export interface MatchQuery {
   offset: number;
   nearLimit: number;
   nearOffset: number;
-  /** only near misses on this item */
-  item?: GateKey;
+  /** only near misses on this gate item (one of the order's, else invalid) */
+  item?: string;
 }
 
 export interface RankedResult {
@@ -196,6 +196,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
     };
   }
 
+  if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey)) throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
   const ranking = await cachedRanking(deps, order, o, agencyIds, today);
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);

@@ -1,7 +1,7 @@
 import { bumpSearchGeneration, claimOutbox, markOutboxDone, markOutboxFailed } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
-import { applyWorkerChanges, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
+import { applyWorkerChanges, documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
 import type { Deps } from "../deps.server";
 import { workerSource } from "./worker-source.server";
 
@@ -51,7 +51,7 @@ export async function drainOutbox(deps: Deps, batchSize = 1000): Promise<DrainRe
 }
 
 /** The background worker started with the HTTP server: polls the outbox (no NOTIFY: STACK.md trap 16). */
-export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onError?: (e: unknown) => void }) {
+export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onError?: (e: unknown) => void; onReindex?: (n: number) => void }) {
   let stopped = false;
   let indexReady = false;
   let running: Promise<void> = Promise.resolve();
@@ -59,7 +59,7 @@ export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onErro
     if (stopped) return;
     try {
       if (!indexReady) {
-        await ensureWorkersIndex(deps.search);
+        await prepareIndex(deps, opts.onReindex);
         indexReady = true;
       }
       await drainOutbox(deps);
@@ -80,6 +80,17 @@ export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onErro
       await running;
     },
   };
+}
+
+/**
+ * Settings first (STACK.md trap 17); then, if documents of an older shape are in the index (an upgrade added a
+ * field), everything is rebuilt from PostgreSQL and swapped in.
+ */
+export async function prepareIndex(deps: Deps, onReindex?: (n: number) => void): Promise<void> {
+  await ensureWorkersIndex(deps.search);
+  if (await documentsAreCurrent(deps.search)) return;
+  const n = await reindexWorkers(deps); // not inside `onReindex?.(…)`: an absent callback would skip its argument
+  onReindex?.(n);
 }
 
 /** `npm run reindex`: everything from PostgreSQL into a fresh index, swapped in when complete. */

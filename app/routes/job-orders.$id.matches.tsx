@@ -1,0 +1,209 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { pageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
+import { withParen } from "~/components/text";
+import { DomainError } from "~/domain/errors";
+import { MatchQuerySchema } from "~/domain/matching/api-schema";
+import type { GateKey } from "~/domain/matching/gates";
+import { pageCount } from "~/domain/paging";
+import type { MessageKey } from "~/i18n/en";
+import { formatNumber } from "~/i18n/locales";
+import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matching-text";
+import { matchJobOrder, type MatchView } from "~/services/matching/match-order.server";
+import { throwAsResponse } from "~/web/errors.server";
+import { requireSignedIn } from "~/web/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "match.qualified");
+
+const PAGE = 20;
+/** The CSS rank counter of a page (the list is numbered across pages). */
+const rankReset = (page: number) => ["rank", String((page - 1) * PAGE)].join(" ");
+const pageParam = (v: string | null) => Math.max(1, Math.floor(Number(v)) || 1);
+
+/** Agencies: their own ranked candidates and near misses. Ministry: counts only, across licensed agencies. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request, context);
+  const sp = new URL(request.url).searchParams;
+  const page = pageParam(sp.get("page"));
+  const npage = pageParam(sp.get("npage"));
+  const parsed = MatchQuerySchema.safeParse({ limit: PAGE, offset: (page - 1) * PAGE, nearLimit: PAGE, nearOffset: (npage - 1) * PAGE, item: sp.get("item") || undefined });
+  const q = parsed.success ? parsed.data : { limit: PAGE, offset: 0, nearLimit: PAGE, nearOffset: 0 };
+  try {
+    const view: MatchView = await matchJobOrder(context.deps, actor, params.id ?? "", q);
+    return { ok: true as const, view, page, npage, item: q.item ?? null };
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "conflict") return { ok: false as const, id: params.id ?? "" };
+    if (e instanceof DomainError && e.code === "invalid") {
+      // an item that is not one of this order's gates: show every near miss instead
+      return { ok: true as const, view: await matchJobOrder(context.deps, actor, params.id ?? "", { ...q, item: undefined }).catch(throwAsResponse), page, npage, item: null };
+    }
+    return throwAsResponse(e);
+  }
+}
+
+export default function Matches() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  if (!data.ok) {
+    return (
+      <>
+        <p><Link to={`/job-orders/${data.id}`}>{t("nav.job_orders")}</Link></p>
+        <h1>{t("match.qualified")}</h1>
+        <p className="notice" role="status">{t("match.not_matchable")}</p>
+      </>
+    );
+  }
+  const { view } = data;
+  return (
+    <>
+      <p><Link to={`/job-orders/${view.order.id}`}>{withParen(view.order.title, view.order.reference)}</Link></p>
+      <h1>{t("match.title", { title: view.order.title })}</h1>
+      <p className="hint">{t(view.kind === "agency" ? "match.intro" : "match.intro_ministry")}</p>
+      {view.kind === "agency" ? <AgencyMatches view={view} page={data.page} npage={data.npage} item={data.item} /> : <MinistryCounts view={view} />}
+    </>
+  );
+}
+
+type AgencyView = Extract<MatchView, { kind: "agency" }>;
+
+function AgencyMatches({ view, page, npage, item }: { view: AgencyView; page: number; npage: number; item: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const itemLabel = (key: GateKey) => formatGateItem(locale, key, view.order);
+  const filterTo = (key: string | null) => {
+    const sp = new URLSearchParams();
+    if (key) sp.set("item", key);
+    return `?${sp}#near-misses`;
+  };
+  return (
+    <>
+      <section aria-labelledby="qualified">
+        <h2 id="qualified">{t("match.qualified_count", { n: formatNumber(locale, view.total) })}</h2>
+        {view.stale > 0 ? <p className="hint" role="status">{t("match.stale_note", { n: view.stale })}</p> : null}
+        {view.results.length === 0 ? (
+          <p className="empty">{t("match.none")}</p>
+        ) : (
+          <ol className="match-list" start={(page - 1) * PAGE + 1} style={{ counterReset: rankReset(page) }}>
+            {view.results.map((r) => (
+              <li key={r.workerId} className="card match">
+                <div className="match-head">
+                  <Link to={`/workers/${r.workerId}`} className="match-name">{withParen(r.name, r.externalRef)}</Link>
+                  <span className="score" aria-label={t("match.score")}>{formatNumber(locale, r.score)}</span>
+                </div>
+                <p className="why">{formatExplanation(locale, r.explanation)}</p>
+                <details>
+                  <summary>{t("match.points")}</summary>
+                  <dl className="points">
+                    {Object.entries(r.components).map(([name, points]) => (
+                      <div key={name} className={points === 0 ? "zero" : undefined}>
+                        <dt>{t(`match.component.${name}` as MessageKey)}</dt>
+                        <dd>{formatNumber(locale, points)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pagination page={page} pages={pageCount(view.total, PAGE)} label={t("match.qualified")} />
+      </section>
+
+      <section aria-labelledby="near-misses-title" id="near-misses">
+        <h2 id="near-misses-title">{t("match.near_title")}</h2>
+        <p className="hint">{t("match.near_intro")}</p>
+        <nav aria-label={t("match.missing_item")}>
+          <ul className="chips">
+            <li><Link to={filterTo(null)} aria-current={item === null ? "true" : undefined}>{withParen(t("match.all_items"), formatNumber(locale, view.nearMissCounts.reduce((s, c) => s + c.count, 0)))}</Link></li>
+            {view.nearMissCounts.map((c) => (
+              <li key={c.key}>
+                <Link to={filterTo(c.key)} aria-current={item === c.key ? "true" : undefined}>{withParen(itemLabel(c.key), formatNumber(locale, c.count))}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {view.nearMisses.length === 0 ? (
+          <p className="empty">{t("match.none_near")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("match.candidate")}</th>
+                  <th scope="col">{t("match.missing_item")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.nearMisses.map((n) => (
+                  <tr key={n.workerId}>
+                    <td><Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link></td>
+                    <td>{formatFailure(locale, n.failed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={npage} pages={pageCount(view.nearMissTotal, PAGE)} param="npage" label={t("match.near_title")} />
+      </section>
+    </>
+  );
+}
+
+function MinistryCounts({ view }: { view: Extract<MatchView, { kind: "ministry" }> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p className="big-number"><strong>{formatNumber(locale, view.total)}</strong> {t("match.qualified")}</p>
+      <section aria-labelledby="by-agency">
+        <h2 id="by-agency">{t("match.by_agency")}</h2>
+        {view.byAgency.length === 0 ? (
+          <p className="empty">{t("match.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("match.agency")}</th>
+                  <th scope="col">{t("match.qualified")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.byAgency.map((a) => (
+                  <tr key={a.agencyId}>
+                    <td>{a.name}</td>
+                    <td>{formatNumber(locale, a.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="near-counts">
+        <h2 id="near-counts">{t("match.near_count", { n: formatNumber(locale, view.nearMissTotal) })}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("match.missing_item")}</th>
+                <th scope="col">{t("match.near_title")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.nearMissCounts.map((c) => (
+                <tr key={c.key}>
+                  <td>{formatGateItem(locale, c.key, view.order)}</td>
+                  <td>{formatNumber(locale, c.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

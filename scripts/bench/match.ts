@@ -1,0 +1,482 @@
+// Benchmark: the matching engine against a PostgreSQL-only ranking of the same N generated profiles (default
+// 100,000; written to handle 1,000,000), on throwaway PostgreSQL and Meilisearch.
+//   npx tsx scripts/bench/match.ts [N]
+// Prints the load and index times, then for five verified job orders (cruise waiter, ship cook, care worker,
+// welder, deckhand) the latency of matchJobOrder (the service behind GET /api/v1/job-orders/:id/matches, called
+// in-process: the HTTP layer adds only JSON encoding) cold (ranking cache cleared before each call) and warm
+// (cached ranking, paging through it), against the baseline: one indexed SQL query over a bench-only features
+// table that returns the same page (qualified total, top 20 by the same score with ties by id, near-miss counts
+// per gate item and the first near misses). Every page the engine returned is compared with the baseline's
+// ("equal results: yes", or the differences and exit code 1). Ends with p50/p95 per mode and the ratios, and
+// the machine (cores, Node version).
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { Meilisearch } from "meilisearch";
+import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { contractEnd, gateKeys, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import { WEIGHTS } from "~/domain/matching/score";
+import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
+import { cefrRank, LANGUAGES } from "~/domain/reference/languages";
+import { SECTORS } from "~/domain/reference/sectors";
+import { isoDay, type Actor } from "~/domain/org";
+import type { Deps } from "~/services/deps.server";
+import { decideJobOrder } from "~/services/job-orders/decide.server";
+import { submitJobOrder } from "~/services/job-orders/submit.server";
+import { createJobOrder } from "~/services/job-orders/write.server";
+import { clearMatchCache, matchJobOrder, matchOrderOf, type MatchView } from "~/services/matching/match-order.server";
+import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
+import { reindexWorkers } from "~/services/search/drain-outbox.server";
+import { workerSource } from "~/services/search/worker-source.server";
+import { unsafeCreateUser } from "~/services/users/users.server";
+import { importWorkers } from "~/services/workers/import-workers.server";
+import { createDb, migrateToLatest, type Db } from "~db/client";
+import { updateOrg } from "~db/orgs";
+import { allWorkers } from "~db/workers";
+import { createSearch } from "~search/client";
+import { belongsInIndex, NO_EXPIRY_TS, toWorkerDocument } from "~search/worker-document";
+import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { generateWorker, prng } from "../lib/generate-workers";
+
+const N = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(N) || N < 100) throw new Error("N must be an integer ≥ 100");
+const CHUNK = 20_000; // generated, imported and forgotten one chunk at a time (1,000,000 rows never sit in memory)
+const COLD = 20; // calls per order with the ranking cache cleared before each
+const WARM = 50; // calls per order on the cached ranking, paging offsets 0, 20, 40 …
+const PAGE = 20;
+const fmt = (n: number) => n.toLocaleString("en");
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rate = (n: number, ms: number) => `${fmt(Math.round((n / ms) * 1000))} rows/s`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Baseline design (PostgreSQL only). A features table with one row per profile holding exactly the fields of
+// toWorkerDocument (search/worker-document.ts), so the language-evidence → CEFR mapping and the latest-expiry rule
+// are computed once at write time, as the index does (in production it would be written in the same transaction
+// as the workers row). Flat typed columns: years_<sector> numeric, lang_<code> CEFR rank, cert_until_<code> date
+// (no expiry = 3000-01-01). Partial btree indexes over available, consenting profiles, one per gate field, led by
+// agency_id: (agency_id, years_<s>) where the profile has sector s, (agency_id, lang_<l>) and
+// (agency_id, cert_until_<c>) where the field is set, and (agency_id, available_from). One query per page: a
+// profile failing at most one gate item passes the sector gate or the order's most selective other gate, so the
+// pool is a BitmapOr of two index scans; each row's gate results, score (the domain's WEIGHTS and formulas) and
+// near-miss gap are computed in SQL; qualified total, top 20, near-miss counts per item and the first near misses
+// (with names from workers) come back in one round trip.
+// ---------------------------------------------------------------------------------------------------------------
+const FEATURES = "bench_match_features";
+const NO_EXPIRY_DAY = new Date(NO_EXPIRY_TS * 1000).toISOString().slice(0, 10); // 3000-01-01
+const CODE = /^[a-z0-9_]{1,40}$/;
+const code = (c: string) => {
+  if (!CODE.test(c)) throw new Error(`not a reference code: ${c}`);
+  return c;
+};
+const day = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a date: ${d}`);
+  return `date '${d}'`;
+};
+const num = (n: number) => {
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${n}`);
+  return String(n);
+};
+const country = (c: string) => {
+  if (!/^[A-Z]{2}$/.test(c)) throw new Error(`not a country code: ${c}`);
+  return c;
+};
+const SERVED = `status = 'available' and consent`; // the pool of every partial index, written identically in queries
+const hasSector = (s: string) => `sectors @> '{${code(s)}}'::text[]`;
+
+async function createFeatures(db: Db): Promise<void> {
+  const cols = [
+    "id uuid primary key",
+    "agency_id uuid not null",
+    "status text not null",
+    "consent boolean not null",
+    "available_from date not null",
+    "updated_at timestamptz not null",
+    "sectors text[] not null",
+    "sector_isco text[] not null",
+    "preferred_countries text[] not null",
+    ...SECTORS.map((s) => `years_${code(s)} numeric`),
+    ...LANGUAGES.map((l) => `lang_${code(l)} smallint`),
+    ...CERTIFICATE_CODES.map((c) => `cert_until_${code(c)} date`),
+  ];
+  await sql.raw(`create unlogged table ${FEATURES} (${cols.join(", ")})`).execute(db);
+}
+
+/** The features rows of every profile, from the same document the index gets. */
+async function fillFeatures(db: Db): Promise<number> {
+  let n = 0;
+  for await (const rows of allWorkers(db, 10_000)) {
+    const records = rows.map((w) => {
+      const src = workerSource(w);
+      const doc = toWorkerDocument(src);
+      const rec: Record<string, unknown> = {
+        id: doc.id,
+        agency_id: doc.agency_id,
+        status: doc.status,
+        consent: belongsInIndex(src), // consenting and not archived: what the index holds
+        available_from: doc.available_from,
+        updated_at: new Date(Number(doc.updated_at_ts) * 1000).toISOString(),
+        sectors: doc.sectors,
+        sector_isco: doc.sector_isco,
+        preferred_countries: doc.preferred_countries,
+      };
+      for (const s of SECTORS) if (doc[`years_${s}`] !== undefined) rec[`years_${s}`] = doc[`years_${s}`];
+      for (const l of LANGUAGES) if (doc[`lang_${l}`] !== undefined) rec[`lang_${l}`] = doc[`lang_${l}`];
+      for (const c of CERTIFICATE_CODES) {
+        const ts = doc[`cert_until_${c}`];
+        if (typeof ts === "number") rec[`cert_until_${c}`] = ts >= NO_EXPIRY_TS ? NO_EXPIRY_DAY : new Date(ts * 1000).toISOString().slice(0, 10);
+      }
+      return rec;
+    });
+    await sql`insert into ${sql.table(FEATURES)} select * from jsonb_populate_recordset(null::${sql.table(FEATURES)}, ${JSON.stringify(records)}::jsonb)`.execute(db);
+    n += records.length;
+  }
+  return n;
+}
+
+async function indexFeatures(db: Db): Promise<number> {
+  const ddl = [
+    ...SECTORS.map((s) => `create index bf_years_${s} on ${FEATURES} (agency_id, years_${s}) where ${SERVED} and ${hasSector(s)}`),
+    ...LANGUAGES.map((l) => `create index bf_lang_${l} on ${FEATURES} (agency_id, lang_${l}) where ${SERVED} and lang_${l} is not null`),
+    ...CERTIFICATE_CODES.map((c) => `create index bf_cert_until_${c} on ${FEATURES} (agency_id, cert_until_${c}) where ${SERVED} and cert_until_${c} is not null`),
+    `create index bf_available_from on ${FEATURES} (agency_id, available_from) where ${SERVED}`,
+  ];
+  for (const d of ddl) await sql.raw(d).execute(db);
+  return ddl.length;
+}
+
+interface BaselinePage {
+  total: number;
+  top: { id: string; score: number; name: string }[];
+  nearMissCounts: { key: GateKey; count: number }[];
+  near: { id: string; key: GateKey; name: string }[];
+}
+
+/** The page query for one order (codes, dates and numbers are checked, then written into the SQL text). */
+function baselineSql(o: MatchOrder, today: string) {
+  const s = code(o.sector);
+  const end = day(contractEnd(o));
+  const start = day(o.startDate);
+  const min = num(o.minExperienceYears);
+  const mandatory = o.certificates.filter((c) => c.mandatory);
+  const preferred = o.certificates.filter((c) => !c.mandatory);
+  const keys = gateKeys(o);
+  // every gate item: passes (never null), and how far a near miss is from passing (the domain's failureGap)
+  const items = keys.map((key) => {
+    if (key === "sector") return { pass: `(${hasSector(s)} and coalesce(years_${s}, 0) >= ${min})`, gap: `(${min} - coalesce(years_${s}, 0))` };
+    if (key === "availability") return { pass: `(available_from <= ${start})`, gap: `(available_from - ${start})::numeric` };
+    const [kind, c] = key.split(":") as ["language" | "certificate", string];
+    if (kind === "language") {
+      const need = cefrRank(o.languages.find((l) => l.code === c)!.minLevel);
+      return { pass: `(coalesce(lang_${code(c)}, 0) >= ${need})`, gap: `(${need} - coalesce(lang_${code(c)}, 0))::numeric` };
+    }
+    return { pass: `coalesce(cert_until_${code(c)} >= ${end}, false)`, gap: `coalesce(${end} - cert_until_${code(c)}, 1000000000)::numeric` };
+  });
+  // Profiles failing at most one item pass the sector gate or the most selective other gate: index both, OR them.
+  const second = mandatory[0]
+    ? `cert_until_${code(mandatory[0].code)} >= ${end}`
+    : o.languages[0]
+      ? `lang_${code(o.languages[0].code)} >= ${cefrRank(o.languages[0].minLevel)}`
+      : `available_from <= ${start}`;
+  // score.ts, component by component
+  const language = o.languages.map((l) => `greatest(0, coalesce(lang_${code(l.code)}, 0) - ${cefrRank(l.minLevel)}) * ${WEIGHTS.perLevelAboveMin}`);
+  const headroomDays = mandatory.map((c) => `case when cert_until_${code(c.code)} < ${day(NO_EXPIRY_DAY)} then cert_until_${code(c.code)} - ${end} end`);
+  const tightest = headroomDays.length ? `least(${headroomDays.join(", ")})` : "null";
+  const headroom = mandatory.length === 0
+    ? "0"
+    : `case when ${tightest} is null then ${WEIGHTS.headroomCap} else least(${WEIGHTS.headroomCap}, floor(greatest(0, ${tightest}) / (30.4375 * 6)) * ${WEIGHTS.perSixMonthsHeadroom}) end`;
+  const age = `(${day(today)} - (updated_at at time zone 'UTC')::date)`;
+  const score = [
+    `case when sector_isco @> array['${s}:${code(o.iscoCode)}'] then ${WEIGHTS.iscoExact} else 0 end`,
+    `least(${WEIGHTS.yearsCap}, greatest(0, coalesce(years_${s}, 0) - ${min}) * ${WEIGHTS.perYearBeyondMin})`,
+    language.length ? `least(${WEIGHTS.languageCap}, ${language.join(" + ")})` : "0",
+    preferred.length ? `(${preferred.map((c) => `case when cert_until_${code(c.code)} >= ${end} then 1 else 0 end`).join(" + ")}) * ${WEIGHTS.perPreferredCert}` : "0",
+    headroom,
+    `case when preferred_countries @> array['${country(o.country)}'] then ${WEIGHTS.preferredDestination} else 0 end`,
+    `case when ${age} <= 90 then ${WEIGHTS.updatedWithin90Days} when ${age} <= 365 then ${WEIGHTS.updatedWithinYear} else 0 end`,
+  ].map((x) => `(${x})`).join(" + ");
+  const fails = items.map((it) => `(case when ${it.pass} then 0 else 1 end)`).join(" + ");
+  const item = `case ${items.map((it, i) => `when not ${it.pass} then ${i}`).join(" ")} end`;
+  const gap = `case ${items.map((it) => `when not ${it.pass} then ${it.gap}`).join(" ")} end`;
+  return { keys, pool: `select id, ${fails} as fails, ${item} as item, ${gap} as gap, ${score} as score from ${FEATURES} where ${SERVED} and agency_id = `, filter: ` and (${hasSector(s)} or ${second})` };
+}
+
+type BaselineRow = { kind: string; id: string | null; v: number | null; item: number | null; name: string | null };
+
+function baselineQuery(o: MatchOrder, agencyId: string, today: string, q: { offset: number; nearOffset: number }) {
+  const b = baselineSql(o, today);
+  const query = sql<BaselineRow>`
+    with pool as materialized (${sql.raw(b.pool)}${agencyId}::uuid${sql.raw(b.filter)}),
+    top as (select id, score from pool where fails = 0 order by score desc, id offset ${q.offset} limit ${PAGE}),
+    near as (select id, item, gap from pool where fails = 1 order by item, gap, id offset ${q.nearOffset} limit ${PAGE})
+    select 'total' as kind, null::uuid as id, (select count(*) from pool where fails = 0)::float8 as v, null::int as item, null::text as name
+    union all select 'count', null, count(*)::float8, item, null from pool where fails = 1 group by item
+    union all select 'top', t.id, t.score::float8, null, w.full_name from top t join workers w on w.id = t.id
+    union all select 'near', n.id, n.gap::float8, n.item, w.full_name from near n join workers w on w.id = n.id`;
+  return { keys: b.keys, query };
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+/** How PostgreSQL reads the features table for this order's page (scan nodes and the indexes they use). */
+async function baselinePlan(db: Db, o: MatchOrder, agencyId: string, today: string): Promise<string> {
+  const { query } = baselineQuery(o, agencyId, today, { offset: 0, nearOffset: 0 });
+  const r = await sql<{ "QUERY PLAN": { Plan: PlanNode }[] }>`explain (format json) ${query}`.execute(db);
+  const out: string[] = [];
+  const indexes = (n: PlanNode): string[] => [...(n["Index Name"] ? [n["Index Name"]] : []), ...(n.Plans ?? []).flatMap(indexes)];
+  const walk = (n: PlanNode) => {
+    if (n["Relation Name"] === FEATURES) out.push(`${n["Node Type"]}${n["Node Type"] === "Bitmap Heap Scan" ? ` ← ${(n.Plans ?? []).map((c) => `${c["Node Type"].replace("Bitmap ", "")}(${indexes(c).join(", ")})`).join(" ")}` : n["Index Name"] ? ` (${n["Index Name"]})` : ""}`);
+    else for (const c of n.Plans ?? []) walk(c);
+  };
+  walk(r.rows[0]!["QUERY PLAN"][0]!.Plan);
+  return out.join("; ");
+}
+
+async function baselinePage(db: Db, o: MatchOrder, agencyId: string, today: string, q: { offset: number; nearOffset: number }): Promise<BaselinePage> {
+  const b = baselineQuery(o, agencyId, today, q);
+  const r = await b.query.execute(db);
+  const rows = r.rows;
+  const byId = (a: { id: string | null }, c: { id: string | null }) => (a.id! < c.id! ? -1 : a.id! > c.id! ? 1 : 0);
+  // the union does not promise an order between rows: put the (at most 20 + 20) page rows back in theirs
+  const top = rows.filter((x) => x.kind === "top").sort((a, c) => c.v! - a.v! || byId(a, c));
+  const near = rows.filter((x) => x.kind === "near").sort((a, c) => a.item! - c.item! || a.v! - c.v! || byId(a, c));
+  const counts = new Map(rows.filter((x) => x.kind === "count").map((x) => [x.item!, x.v!]));
+  return {
+    total: rows.find((x) => x.kind === "total")!.v!,
+    top: top.map((x) => ({ id: x.id!, score: x.v!, name: x.name! })),
+    nearMissCounts: b.keys.map((key, i) => ({ key, count: counts.get(i) ?? 0 })),
+    near: near.map((x) => ({ id: x.id!, key: b.keys[x.item!]!, name: x.name! })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The five orders of tests/integration/matching-agreement.test.ts, on the complete order of tests/support.
+// ---------------------------------------------------------------------------------------------------------------
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+const orderInput = (patch: Record<string, unknown>) => ({
+  title: "Assistant Waiter", iscoCode: "5131", sector: "cruise", country: "US", city: "Miami", vesselName: "Aurora Star", vesselType: "cruise ship",
+  positions: 12, wageAmount: 1450, wageCurrency: "USD", wagePeriod: "month", hoursPerWeek: 70, restDaysPerWeek: 1, annualLeaveDays: 30, contractMonths: 8,
+  startDate: inAYear(), accommodation: "free", meals: "free", transport: "free", insurance: "employer_paid", employerPaysPlacementCosts: true,
+  languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }], minExperienceYears: 1,
+  descriptionEn: "Serve guests in the main dining room of a 3,000-passenger ship.",
+  ...patch,
+});
+const ORDERS: Record<string, unknown>[] = [
+  { title: "Assistant Waiter", iscoCode: "5131", sector: "cruise", minExperienceYears: 1, languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "food_safety", mandatory: false }] },
+  { title: "Ship cook", iscoCode: "5120", sector: "cruise", minExperienceYears: 3, languages: [{ code: "en", minLevel: "B2" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seafarer_medical", mandatory: true }, { code: "crowd_management", mandatory: false }] },
+  { title: "Care worker", iscoCode: "5322", sector: "health_care", minExperienceYears: 2, languages: [{ code: "de", minLevel: "B1" }], certificates: [{ code: "nurse_registration", mandatory: false }], vesselName: undefined },
+  { title: "Welder", iscoCode: "7212", sector: "construction", minExperienceYears: 0, languages: [{ code: "ko", minLevel: "A2" }], certificates: [{ code: "eps_topik", mandatory: true }, { code: "welding_6g", mandatory: false }], vesselName: undefined },
+  { title: "Deckhand", iscoCode: "8350", sector: "fishing_vessel", minExperienceYears: 0, languages: [], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seaman_book", mandatory: true }] },
+];
+
+/** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
+async function verifiedOrder(deps: Deps, i: number, patch: Record<string, unknown>) {
+  const input = JobOrderSchema.parse(orderInput(patch));
+  const org = async (kind: "employer" | "mission", slug: string) => {
+    const o = await unsafeCreateOrg(deps, { kind, slug, name: slug, ...(kind === "employer" ? { country: "MT" } : { countries: [input.country] }) }, { userId: null, label: "bench" });
+    const u = await unsafeCreateUser(deps, { orgSlug: slug, email: `${slug}@bench.example`, name: slug, role: "admin", password: randomBytes(12).toString("hex") });
+    return { userId: u.id, orgId: o.id, orgKind: kind, role: "admin" } satisfies Actor;
+  };
+  const [employer, mission] = await Promise.all([org("employer", `bench-employer-${i}`), org("mission", `bench-mission-${i}`)]);
+  await updateOrg(deps.db, employer.orgId, { registration_number: "C 12345", address: "1 Harbour Street, Valletta VLT 1000, Malta", contact_email: "hr@example.com", contact_phone: "+356 2122 0000" });
+  const created = await createJobOrder(deps, employer, input);
+  await submitJobOrder(deps, employer, created.id);
+  return decideJobOrder(deps, mission, created.id, { decision: "approve" });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
+};
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await f();
+  return [r, performance.now() - t0];
+}
+
+const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "bench-pg-")), mkdtemp(path.join(os.tmpdir(), "bench-meili-"))]);
+const [pg, meili] = await Promise.all([
+  startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
+  startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
+]);
+const db = createDb(pg.url, { max: 4 });
+try {
+  await migrateToLatest(db);
+  // Loading uses a client with a long HTTP timeout (20k-document batches into a growing index); matching uses the
+  // production client (search/client.ts, 5 s), so what is measured is what the API runs.
+  const loadDeps: Deps = { db, search: new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 600_000 }), now: () => new Date() };
+  await ensureWorkersIndex(loadDeps.search);
+  const agencies = await Promise.all([1, 2, 3].map((k) => unsafeCreateOrg(loadDeps, { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` }, { userId: null, label: "bench" })));
+  const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
+
+  // 1. Load: generate a chunk, import it spread over the three agencies (row i → agency i mod 3), forget it.
+  const rand = prng(42);
+  let imported = 0;
+  let importErrors = 0;
+  const t0 = performance.now();
+  for (let from = 0; from < N; from += CHUNK) {
+    const parts: { row: number; data: unknown }[][] = [[], [], []];
+    for (let i = from; i < Math.min(N, from + CHUNK); i++) parts[i % 3]!.push({ row: i + 2, data: generateWorker(i, rand) });
+    for (let k = 0; k < 3; k++) {
+      if (parts[k]!.length === 0) continue;
+      const report = await importWorkers(loadDeps, agencyActor(agencies[k]!.id), parts[k]!, "valid_only");
+      imported += report.created;
+      importErrors += report.errors.length;
+    }
+    if (N >= 200_000 && (from + CHUNK) % 100_000 === 0) process.stderr.write(`  imported ${fmt(imported)} / ${fmt(N)} (${secs(performance.now() - t0)})\n`);
+  }
+  const importMs = performance.now() - t0;
+  const t1 = performance.now();
+  const indexed = await reindexWorkers(loadDeps, CHUNK); // rebuilds the index from PostgreSQL, swaps it in
+  await sql`update search_outbox set done_at = now() where done_at is null`.execute(db); // the rebuild covered them
+  const indexMs = performance.now() - t1;
+  const t2 = performance.now();
+  await createFeatures(db);
+  const featureRows = await fillFeatures(db);
+  const fillMs = performance.now() - t2;
+  const t3 = performance.now();
+  const nIndexes = await indexFeatures(db);
+  await sql`vacuum analyze`.execute(db);
+  const featIndexMs = performance.now() - t3;
+  const sizes = (await sql<{ table: string; indexes: string }>`select pg_size_pretty(pg_table_size(${FEATURES}::regclass)) as table, pg_size_pretty(pg_indexes_size(${FEATURES}::regclass)) as indexes`.execute(db)).rows[0]!;
+  const stats = await loadDeps.search.index(WORKERS_INDEX).getStats();
+
+  console.log(`profiles:                    ${fmt(N)} generated (prng 42), ${fmt(imported)} imported over 3 agencies (errors: ${importErrors})`);
+  console.log(`PostgreSQL import:           ${secs(importMs)} = ${rate(imported, importMs)} (importWorkers, chunks of ${fmt(CHUNK)})`);
+  console.log(`Meilisearch index:           ${fmt(indexed)} documents in ${secs(indexMs)} = ${rate(indexed, indexMs)} (reindexWorkers, batches of ${fmt(CHUNK)}; outbox marked done); index holds ${fmt(stats.numberOfDocuments)}`);
+  console.log(`PG-only features table:      ${fmt(featureRows)} rows in ${secs(fillMs)} + ${nIndexes} partial indexes and VACUUM ANALYZE in ${secs(featIndexMs)} (table ${sizes.table}, indexes ${sizes.indexes})`);
+
+  // 2. Orders.
+  const orders = [];
+  for (const [i, patch] of ORDERS.entries()) orders.push(await verifiedOrder(loadDeps, i + 1, patch));
+
+  // 3 + 4. Measure, interleaving engine and baseline call by call (same load, same drift), and compare pages.
+  const fixedNow = new Date(); // one "today" for the engine and the baseline, even across midnight
+  const today = isoDay(fixedNow);
+  const deps: Deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => fixedNow };
+  const agency = agencies[0]!;
+  const actor = agencyActor(agency.id);
+  const agencyProfiles = Math.ceil(N / 3);
+  const q = (offset: number) => ({ limit: PAGE, offset, nearLimit: PAGE, nearOffset: 0 });
+  const asAgency = (v: MatchView) => {
+    if (v.kind !== "agency") throw new Error("expected the agency view");
+    return v;
+  };
+
+  const mismatches: string[] = [];
+  const compare = (title: string, offset: number, v: MatchView, b: BaselinePage) => {
+    const e = asAgency(v);
+    const where = `${title} @ offset ${offset}`;
+    if (e.stale !== 0) mismatches.push(`${where}: engine reports ${e.stale} stale rows`);
+    if (e.total !== b.total) mismatches.push(`${where}: total engine ${e.total} vs PG ${b.total}`);
+    const et = JSON.stringify(e.results.map((r) => [r.workerId, r.score]));
+    const bt = JSON.stringify(b.top.map((r) => [r.id, r.score]));
+    if (et !== bt) mismatches.push(`${where}: top ${PAGE} differ\n  engine ${et}\n  PG     ${bt}`);
+    const ec = JSON.stringify(e.nearMissCounts);
+    const bc = JSON.stringify(b.nearMissCounts);
+    if (ec !== bc) mismatches.push(`${where}: near-miss counts engine ${ec} vs PG ${bc}`);
+    const en = JSON.stringify(e.nearMisses.map((n) => [n.workerId, n.key]));
+    const bn = JSON.stringify(b.near.map((n) => [n.id, n.key]));
+    if (en !== bn) mismatches.push(`${where}: near-miss page differs\n  engine ${en}\n  PG     ${bn}`);
+  };
+
+  const all = { engineCold: [] as number[], engineWarm: [] as number[], pgCold: [] as number[], pgWarm: [] as number[] };
+  const perOrder: { title: string; sector: string; total: number; near: number; engineCold: number[]; engineWarm: number[]; pgCold: number[]; pgWarm: number[] }[] = [];
+  // warm-up (JIT, connections, Meilisearch and PostgreSQL caches), not measured
+  for (const o of orders) {
+    clearMatchCache();
+    await matchJobOrder(deps, actor, o.id, q(0));
+    await baselinePage(db, matchOrderOf(o), agency.id, today, { offset: 0, nearOffset: 0 });
+  }
+  for (const order of orders) {
+    const o = matchOrderOf(order);
+    const row = { title: order.title, sector: order.sector, total: 0, near: 0, engineCold: [] as number[], engineWarm: [] as number[], pgCold: [] as number[], pgWarm: [] as number[] };
+    for (let i = 0; i < COLD; i++) {
+      clearMatchCache();
+      const [v, te] = await timed(() => matchJobOrder(deps, actor, order.id, q(0)));
+      const [b, tb] = await timed(() => baselinePage(db, o, agency.id, today, { offset: 0, nearOffset: 0 }));
+      row.engineCold.push(te);
+      row.pgCold.push(tb);
+      compare(order.title, 0, v, b);
+      if (i === 0) {
+        row.total = b.total;
+        row.near = b.nearMissCounts.reduce((s, c) => s + c.count, 0);
+      }
+    }
+    clearMatchCache();
+    await matchJobOrder(deps, actor, order.id, q(0)); // fills the cache: the warm calls page through this ranking
+    const span = Math.max(PAGE, Math.ceil(row.total / PAGE) * PAGE);
+    for (let i = 0; i < WARM; i++) {
+      const offset = (i * PAGE) % span;
+      const [v, te] = await timed(() => matchJobOrder(deps, actor, order.id, q(offset)));
+      const [b, tb] = await timed(() => baselinePage(db, o, agency.id, today, { offset, nearOffset: 0 }));
+      row.engineWarm.push(te);
+      row.pgWarm.push(tb);
+      compare(order.title, offset, v, b);
+    }
+    all.engineCold.push(...row.engineCold);
+    all.engineWarm.push(...row.engineWarm);
+    all.pgCold.push(...row.pgCold);
+    all.pgWarm.push(...row.pgWarm);
+    perOrder.push(row);
+  }
+
+  // How PostgreSQL ran the baseline, and one transport detail that weighs on the engine's small requests.
+  const plans = await Promise.all(orders.map(async (o) => `${o.title}: ${await baselinePlan(db, matchOrderOf(o), agency.id, today)}`));
+  const identity = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 5_000, requestInit: { headers: { "Accept-Encoding": "identity" } } });
+  const roundTrip = async (client: typeof deps.search) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 21; i++) xs.push((await timed(() => client.index(WORKERS_INDEX).search("", { filter: `agency_id = "${agency.id}"`, limit: PAGE })))[1]);
+    return pct(xs.slice(1), 0.5);
+  };
+  const [gzipTrip, plainTrip] = [await roundTrip(deps.search), await roundTrip(identity)];
+
+  // 5. Report.
+  const pp = (xs: number[]) => `${ms(pct(xs, 0.5)).padStart(7)} ${ms(pct(xs, 0.95)).padStart(7)}`;
+  console.log("");
+  console.log(`matching as agency 1 (${fmt(agencyProfiles)} of the ${fmt(N)} profiles); engine = matchJobOrder in-process (the API adds only JSON encoding); ms, p50 p95`);
+  console.log(`${"order".padEnd(18)} ${"qualified".padStart(9)} ${"near".padStart(7)} | ${"engine cold".padStart(15)} | ${"engine warm".padStart(15)} | ${"PG-only 1st pg".padStart(15)} | ${"PG-only paging".padStart(15)}`);
+  for (const r of perOrder) {
+    console.log(`${r.title.padEnd(18)} ${fmt(r.total).padStart(9)} ${fmt(r.near).padStart(7)} | ${pp(r.engineCold)} | ${pp(r.engineWarm)} | ${pp(r.pgCold)} | ${pp(r.pgWarm)}`);
+  }
+  console.log("PG-only plans (features table access):");
+  for (const p of plans) console.log(`  ${p}`);
+  console.log(`transport: a ${PAGE}-hit Meilisearch search round trip, p50 ${ms(gzipTrip)} ms with the production client (Node fetch asks for gzip) vs ${ms(plainTrip)} ms with Accept-Encoding: identity`);
+  console.log("");
+  const checked = perOrder.length * (COLD + WARM);
+  if (mismatches.length) {
+    console.log(`equal results: NO — ${mismatches.length} of ${checked} compared pages differ:`);
+    for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`equal results: yes (${checked} pages: total, top ${PAGE} ids and scores, near-miss counts per item, first ${PAGE} near misses)`);
+  }
+  console.log("");
+  const ratio = (pgXs: number[], engXs: number[], p: number) => `${(pct(pgXs, p) / pct(engXs, p)).toFixed(2)}x`;
+  console.log(`N = ${fmt(N)} · machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(`mode                                  calls | engine p50    p95 | PG-only p50    p95 | PG/engine p50    p95`);
+  const line = (label: string, eng: number[], pgx: number[]) =>
+    console.log(`${label.padEnd(37)} ${String(eng.length).padStart(5)} | ${ms(pct(eng, 0.5)).padStart(10)} ${ms(pct(eng, 0.95)).padStart(6)} | ${ms(pct(pgx, 0.5)).padStart(11)} ${ms(pct(pgx, 0.95)).padStart(6)} | ${ratio(pgx, eng, 0.5).padStart(13)} ${ratio(pgx, eng, 0.95).padStart(6)}`);
+  line("cold (engine cache cleared each call)", all.engineCold, all.pgCold);
+  line("warm (cached ranking, paging)", all.engineWarm, all.pgWarm);
+  console.log("ratio = PG-only / engine (below 1: PG-only is faster).");
+  console.log("PG-only has no application cache: both rows run the same query (first page, then the same offsets as the engine);");
+  console.log("PostgreSQL's shared buffers and the OS page cache are warm in both, as are Meilisearch's for the engine.");
+  if (mismatches.length) throw new Error("the engine and the PostgreSQL-only baseline disagree");
+} finally {
+  await db.destroy();
+  // pg's pool.end() does not wait for its sockets to close: give the server a moment to see them go, else its
+  // shutdown reports "terminating connection" to clients that are already leaving
+  await new Promise((r) => setTimeout(r, 300));
+  await Promise.allSettled([pg.stop(), meili.stop()]);
+}

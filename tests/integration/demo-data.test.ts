@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
+import { rankPool } from "~/domain/matching/score";
+import { candidateOf, matchOrderOf } from "~/services/matching/match-order.server";
 import { seedDemoDataIfEmpty } from "../../scripts/lib/demo-data";
 
 // `npm start` loads this into an empty database; a broken seed means a broken first impression.
@@ -37,5 +39,15 @@ describe("demo data", () => {
     expect(perAgency.map((r) => [r.slug, r.licence_status, Number(r.n)]).sort()).toEqual([["pt-bahari-nusantara", "active", 1000], ["pt-maju-bersama", "active", 1500], ["pt-samudra-jaya", "suspended", 500]]);
     const sectors = await db.selectFrom("workers").select(sql<string>`profile->'experiences'->0->>'sector'`.as("s")).distinct().execute();
     expect(sectors.length).toBeGreaterThanOrEqual(5);
+
+    // every verified demo order has candidates and near misses to show the demo agency (by the domain's rules)
+    const agency = await db.selectFrom("organisations").select("id").where("slug", "=", "pt-maju-bersama").executeTakeFirstOrThrow();
+    const pool = (await db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.id).execute()).map(candidateOf);
+    const orders = await db.selectFrom("job_orders").selectAll().where("status", "=", "verified").execute();
+    for (const o of orders) {
+      const { ranked, nearMisses } = rankPool(matchOrderOf(o), pool, new Date().toISOString().slice(0, 10));
+      expect(ranked.length, o.title).toBeGreaterThanOrEqual(5);
+      expect(nearMisses.length, o.title).toBeGreaterThan(0);
+    }
   });
 });

@@ -91,6 +91,10 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
     s.once("error", reject);
   });
+  // Keep idle connections open longer than clients do (undici: 4 s; proxies: 60 s), so a client never reuses a
+  // socket the server is closing at that moment ("other side closed"). headersTimeout must exceed it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : env.PORT;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;

@@ -10,11 +10,9 @@ import { quoteFilterValue, WORKERS_INDEX } from "./workers-index";
 // The application re-checks and re-scores every document with app/domain/matching.
 //
 // Found here (Meilisearch 1.21, tests in tests/integration/meilisearch-traps.test.ts): documents/fetch with `sort`
-// silently drops documents that lack the sort field (its `total` still counts them), skips back one document for
-// most offsets, and refuses to sort on a field no document has yet. So the pool is read unsorted (ranked here),
-// and a page of near misses is a placeholder *search* (correct offsets; within maxTotalHits, see
-// NEAR_MISS_MAX_OFFSET), in two parts per gate item: those holding the field, sorted by it, then those without
-// it, by id.
+// silently drops documents that lack the sort field (its `total` still counts them), skips back one document at
+// most offsets, and refuses to sort on a field no document has yet; a search is cut off silently. So both the
+// qualified pool and each near-miss set are read unsorted with documents/fetch and ordered by the domain.
 
 const CODE = /^[a-z0-9_]{1,40}$/;
 const code = (c: string) => {
@@ -27,9 +25,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 interface GateClause {
   key: GateKey;
   clause: string;
-  /** the field a near miss on this item is closest-first by, and in which direction */
-  field: string;
-  dir: "asc" | "desc";
 }
 
 export function gateClauses(o: MatchOrder): GateClause[] {
@@ -38,15 +33,15 @@ export function gateClauses(o: MatchOrder): GateClause[] {
   return gateKeys(o).map((key): GateClause => {
     if (key === "sector") {
       const years = o.minExperienceYears > 0 ? ` AND years_${sector} >= ${Number(o.minExperienceYears)}` : "";
-      return { key, clause: `(sectors = ${quoteFilterValue(sector)}${years})`, field: `years_${sector}`, dir: "desc" };
+      return { key, clause: `(sectors = ${quoteFilterValue(sector)}${years})` };
     }
-    if (key === "availability") return { key, clause: `available_from_ts <= ${dayTs(o.startDate)}`, field: "available_from_ts", dir: "asc" };
+    if (key === "availability") return { key, clause: `available_from_ts <= ${dayTs(o.startDate)}` };
     const [kind, c] = key.split(":") as ["language" | "certificate", string];
     if (kind === "language") {
       const need = o.languages.find((l) => l.code === c)!;
-      return { key, clause: `lang_${code(c)} >= ${cefrRank(need.minLevel)}`, field: `lang_${code(c)}`, dir: "desc" };
+      return { key, clause: `lang_${code(c)} >= ${cefrRank(need.minLevel)}` };
     }
-    return { key, clause: `cert_until_${code(c)} >= ${end}`, field: `cert_until_${code(c)}`, dir: "desc" };
+    return { key, clause: `cert_until_${code(c)} >= ${end}` };
   });
 }
 
@@ -60,22 +55,13 @@ export function baseClause(agencyIds: readonly string[]): string {
 export const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) =>
   [baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause)].join(" AND ");
 
-/**
- * Passes every gate but `key`, and fails `key`: a near miss on exactly that item. `part` narrows it to those
- * who hold the item's field (a level, an expiry, some years: closer) or lack it (further).
- */
-export function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey, part?: NearMissPart): string {
+/** Passes every gate but `key`, and fails `key`: a near miss on exactly that item. */
+export function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey): string {
   const gates = gateClauses(o);
   const missing = gates.find((g) => g.key === key);
   if (!missing) throw new Error(`not a gate of this order: ${key}`);
-  const clauses = [baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), `NOT (${missing.clause})`];
-  if (part === "holding") clauses.push(`${missing.field} EXISTS`);
-  if (part === "lacking") clauses.push(`NOT ${missing.field} EXISTS`);
-  return clauses.join(" AND ");
+  return [baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), `NOT (${missing.clause})`].join(" AND ");
 }
-
-export type NearMissPart = "holding" | "lacking";
-export const NEAR_MISS_PARTS: readonly NearMissPart[] = ["holding", "lacking"];
 
 /** The document fields the domain needs to re-check and score a candidate for this order. */
 function matchFields(o: MatchOrder): string[] {
@@ -158,29 +144,3 @@ export class IndexChangedError extends Error {
   }
 }
 
-/** How many documents pass each filter (documents/fetch's exact total; one request each, in parallel). */
-export async function countDocuments(search: Search, filters: readonly string[], uid = WORKERS_INDEX): Promise<number[]> {
-  const index = search.index(uid);
-  return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
-}
-
-/** Near misses are listed by search, which ranks at most maxTotalHits (100,000) hits: deeper pages are refused. */
-export const NEAR_MISS_MAX_OFFSET = 90_000;
-
-/**
- * One page of near misses on `key`: those holding the item's field closest to passing first, those lacking it
- * by id (the domain's order: a missing level, expiry or experience is the furthest from passing). Only called
- * for a part known to be non-empty, so the sort field exists in the index.
- */
-export async function nearMissPage(search: Search, o: MatchOrder, agencyIds: readonly string[], key: GateKey, part: NearMissPart, offset: number, limit: number, uid = WORKERS_INDEX): Promise<MatchDocument[]> {
-  if (offset + limit > NEAR_MISS_MAX_OFFSET + 1000) throw new Error("near-miss page beyond the listable range");
-  const gate = gateClauses(o).find((g) => g.key === key)!;
-  const r = await search.index(uid).search<MatchDocument>("", {
-    filter: nearMissFilter(o, agencyIds, key, part),
-    attributesToRetrieve: matchFields(o),
-    sort: part === "holding" ? [`${gate.field}:${gate.dir}`, "id:asc"] : ["id:asc"],
-    limit,
-    offset,
-  });
-  return r.hits;
-}

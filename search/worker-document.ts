@@ -1,3 +1,4 @@
+import { sumYears } from "~/domain/matching/gates";
 import { CERTIFICATES, certificateName } from "~/domain/reference/certificates";
 import { occupation } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
@@ -37,10 +38,10 @@ export const dayTs = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:0
 
 /**
  * The shape version of the documents built here. Bump it when a field is added or changes meaning: documents
- * carry it as a field name (`doc_v2: true`), so Meilisearch's field distribution tells at start-up whether every
+ * carry it as a field name (`doc_v3: true`), so Meilisearch's field distribution tells at start-up whether every
  * document is current, and the outbox worker reindexes from PostgreSQL if not.
  */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 export const DOCUMENT_VERSION_FIELD = `doc_v${DOCUMENT_VERSION}`;
 
 export function toWorkerDocument(w: WorkerSource): WorkerDocument {
@@ -69,7 +70,7 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     }))],
   };
   for (const s of SECTORS) {
-    const years = w.experiences.filter((e) => e.sector === s).reduce((sum, e) => sum + e.years, 0);
+    const years = sumYears(w.experiences.filter((e) => e.sector === s).map((e) => e.years));
     if (years > 0) doc[`years_${s}`] = years;
   }
   const languages: string[] = [];

@@ -27,16 +27,7 @@ export function workerIndexSettings() {
         ...SECTORS.map((s) => `years_${s}`),
       ]),
     ],
-    // The gate fields are sortable too: near misses are listed closest-first straight from the index, id breaking ties.
-    sortableAttributes: [
-      "id",
-      "available_from_ts",
-      "updated_at_ts",
-      "name",
-      ...LANGUAGES.map((l) => `lang_${l}`),
-      ...CERTIFICATE_CODES.map((c) => `cert_until_${c}`),
-      ...SECTORS.map((s) => `years_${s}`),
-    ],
+    sortableAttributes: ["available_from_ts", "updated_at_ts", "name"],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     // Occupation titles in English and Indonesian find each other ("cook" ↔ "juru masak").
     synonyms: Object.fromEntries(OCCUPATIONS.flatMap((o) => {

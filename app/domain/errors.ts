@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | "invalid"
   | "unauthenticated"
   | "rate_limited"
-  | "licence_blocked";
+  | "licence_blocked"
+  /** a dependency is busy or down: try again shortly */
+  | "unavailable";
 
 /** Ids from URLs and forms are checked before they reach a uuid column (a malformed one is simply not found). */
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -11,12 +11,14 @@ import { translate } from "./translate";
 // item of a near miss, and the label of a gate item.
 
 const num = (locale: Locale, n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+/** Years shown rounded down to a tenth, so 1.96 years short of 2 never reads "2 yrs, needs 2". */
+const years = (locale: Locale, n: number) => num(locale, Math.floor(n * 10 + 1e-9) / 10);
 const sectorName = (locale: Locale, s: string) => translate(locale, `sector.${s}` as MessageKey);
 
 /** "Cook 5 yrs · English B2 (IELTS 6.0) · STCW BST valid to 2029-04" */
 export function formatExplanation(locale: Locale, e: Explanation): string {
   const parts: string[] = [];
-  if (e.occupation) parts.push(translate(locale, "match.years", { occupation: occupationTitle(e.occupation.iscoCode, locale), years: num(locale, e.occupation.years) }));
+  if (e.occupation) parts.push(translate(locale, "match.years", { occupation: occupationTitle(e.occupation.iscoCode, locale), years: years(locale, e.occupation.years) }));
   for (const l of e.languages) {
     const evidence = l.evidence.kind === "cefr" ? "" : ` (${describeEvidence(l.evidence)})`;
     parts.push(`${languageName(locale, l.code)} ${l.level}${evidence}`);
@@ -47,7 +49,7 @@ export function formatFailure(locale: Locale, f: GateFailure): string {
     case "sector":
       return f.years === 0
         ? translate(locale, "match.fail.sector_none", { sector: sectorName(locale, f.sector) })
-        : translate(locale, "match.fail.sector_short", { sector: sectorName(locale, f.sector), years: num(locale, f.years), needed: f.needed });
+        : translate(locale, "match.fail.sector_short", { sector: sectorName(locale, f.sector), years: years(locale, f.years), needed: f.needed });
     case "language":
       return f.has === null
         ? translate(locale, "match.fail.language_none", { language: languageName(locale, f.code), needs: f.needs })

@@ -77,6 +77,7 @@ export default function JobOrderDetail() {
   const { order, role, actions, findings, versions, events } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const latest = versions[0];
+  const today = new Date().toISOString().slice(0, 10);
   const last = (intent: string) => (actionData?.intent === intent && "result" in actionData ? actionData.result : undefined);
   return (
     <>
@@ -87,7 +88,7 @@ export default function JobOrderDetail() {
         {order.version > 0 ? ` · ${t("jo.version", { n: order.version })}` : null}
       </p>
       {actionData && "message" in actionData ? <FormErrors id="submit-errors" errors={[actionData.message]} /> : null}
-      {(role === "agency" || role === "ministry") && order.status === "verified" && order.positionsFilled < order.positions ? (
+      {(role === "agency" || role === "ministry") && order.status === "verified" && order.positionsFilled < order.positions && (!order.validUntil || order.validUntil >= today) ? (
         <p className="actions"><Link className="button" to="matches">{t("match.find")}</Link></p>
       ) : null}
 

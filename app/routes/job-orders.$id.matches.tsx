@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
-import { withParen } from "~/components/text";
+import { rankLabel, withParen } from "~/components/text";
 import { DomainError } from "~/domain/errors";
 import { MatchQuerySchema } from "~/domain/matching/api-schema";
 import type { GateKey } from "~/domain/matching/gates";
@@ -18,20 +18,25 @@ import { requireSignedIn } from "~/web/session.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "match.qualified");
 
 const PAGE = 20;
-/** The CSS rank counter of a page (the list is numbered across pages). */
-const rankReset = (page: number) => ["rank", String((page - 1) * PAGE)].join(" ");
 const pageParam = (v: string | null) => Math.max(1, Math.floor(Number(v)) || 1);
 
 /** Agencies: their own ranked candidates and near misses. Ministry: counts only, across licensed agencies. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const sp = new URL(request.url).searchParams;
-  const page = pageParam(sp.get("page"));
-  const npage = pageParam(sp.get("npage"));
+  // absurd page numbers are clamped to the schema's range here and to the last page below
+  const page = Math.min(pageParam(sp.get("page")), 1 + Math.floor(1_000_000 / PAGE));
+  const npage = Math.min(pageParam(sp.get("npage")), 1 + Math.floor(1_000_000 / PAGE));
   const parsed = MatchQuerySchema.safeParse({ limit: PAGE, offset: (page - 1) * PAGE, nearLimit: PAGE, nearOffset: (npage - 1) * PAGE, item: sp.get("item") || undefined });
   const q = parsed.success ? parsed.data : { limit: PAGE, offset: 0, nearLimit: PAGE, nearOffset: 0 };
   try {
-    const view: MatchView = await matchJobOrder(context.deps, actor, params.id ?? "", q);
+    let view: MatchView = await matchJobOrder(context.deps, actor, params.id ?? "", q);
+    if (view.kind === "agency" && (page > pageCount(view.total, PAGE) || npage > pageCount(view.nearMissTotal, PAGE))) {
+      // past the end: show the last page of each list instead of an empty one
+      const last = { ...q, offset: (Math.min(page, pageCount(view.total, PAGE)) - 1) * PAGE, nearOffset: (Math.min(npage, pageCount(view.nearMissTotal, PAGE)) - 1) * PAGE };
+      view = await matchJobOrder(context.deps, actor, params.id ?? "", last);
+      return { ok: true as const, view, page: last.offset / PAGE + 1, npage: last.nearOffset / PAGE + 1, item: q.item ?? null };
+    }
     return { ok: true as const, view, page, npage, item: q.item ?? null };
   } catch (e) {
     if (e instanceof DomainError && e.code === "conflict") return { ok: false as const, id: params.id ?? "" };
@@ -85,12 +90,13 @@ function AgencyMatches({ view, page, npage, item }: { view: AgencyView; page: nu
         {view.results.length === 0 ? (
           <p className="empty">{t("match.none")}</p>
         ) : (
-          <ol className="match-list" start={(page - 1) * PAGE + 1} style={{ counterReset: rankReset(page) }}>
-            {view.results.map((r) => (
+          <ol className="match-list" start={(page - 1) * PAGE + 1}>
+            {view.results.map((r, i) => (
               <li key={r.workerId} className="card match">
                 <div className="match-head">
+                  <span className="rank">{rankLabel(formatNumber(locale, (page - 1) * PAGE + i + 1))}</span>
                   <Link to={`/workers/${r.workerId}`} className="match-name">{withParen(r.name, r.externalRef)}</Link>
-                  <span className="score" aria-label={t("match.score")}>{formatNumber(locale, r.score)}</span>
+                  <span className="score"><span className="visually-hidden">{t("match.score")}</span> {formatNumber(locale, r.score)}</span>
                 </div>
                 <p className="why">{formatExplanation(locale, r.explanation)}</p>
                 <details>

@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
   rate_limited: 429,
   licence_blocked: 403,
+  unavailable: 503,
 };
 
 export const statusOf = (e: DomainError) => STATUS[e.code];

@@ -95,7 +95,7 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
 
   it("is not truncated by maxTotalHits or the search cut-off (STACK.md trap 13)", async () => {
     // A scratch index where a search ranks at most 10 hits and is cut off after 1 ms: the engine reads the pool
-    // with documents/fetch and still ranks all of it.
+    // and the near misses with documents/fetch and still has all of them.
     const uid = `workers_trap_${Date.now()}`;
     await ensureWorkersIndex(deps.search, uid);
     await deps.search.index(uid).updateSettings({ pagination: { maxTotalHits: 10 }, searchCutoffMs: 1 }).waitTask();
@@ -110,6 +110,8 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       const ranking = await computeRanking(deps, o, [agency.org.id], isoDay(new Date()), uid);
       expect(ranking.ranked.map((r) => r.id)).toEqual(brute.ranked.map((r) => r.candidate.id));
       expect(ranking.ranked.length).toBeGreaterThan(10);
+      expect(ranking.nearMisses.map((n) => n.id)).toEqual(brute.nearMisses.map((n) => n.candidate.id));
+      expect(ranking.nearMisses.length).toBeGreaterThan(10);
     } finally {
       await deps.search.deleteIndex(uid).waitTask();
     }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
 import { contractEnd } from "~/domain/matching/gates";
@@ -5,7 +6,9 @@ import { formatExplanation, formatFailure } from "~/i18n/matching-text";
 import { matchJobOrder, matchOrderOf, type MatchQuery } from "~/services/matching/match-order.server";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { ensureWorkersIndex } from "~search/workers-index";
+import { enqueueSearchUpdate } from "~db/search-outbox";
+import { dayTs } from "~search/worker-document";
+import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
@@ -172,15 +175,22 @@ describe("matching a verified order", () => {
     const id = ids.twinA!;
     const before = await agencyView();
     expect(before.results.map((r) => r.workerId)).toContain(id);
-    // the worker's BST turns out to expire before the contract ends (the outbox has not run yet)
-    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: "Pool twinA", externalRef: "twinA", nik: undefined, passportNumber: undefined, experiences: [{ sector: "cruise", iscoCode: "5120", years: 5 }], certificates: [{ code: "stcw_bst", expiresOn: addDays(end, -10) }], availableFrom: addDays(start, -30) }), id);
+    // The worker's BST turns out to expire before the contract ends. The row changes in PostgreSQL without an
+    // outbox entry, so no outbox worker can index it before the view is read: the index still qualifies them.
+    const cert = [{ code: "stcw_bst", expiresOn: addDays(end, -10) }];
+    await sql`update workers set profile = jsonb_set(profile, '{certificates}', ${JSON.stringify(cert)}::jsonb) where id = ${id}`.execute(deps.db);
+    expect(((await deps.search.index(WORKERS_INDEX).getDocument(id)) as Record<string, unknown>).cert_until_stcw_bst).toBe(dayTs(addDays(end, 800)));
     const stale = await agencyView();
     expect(stale.results.map((r) => r.workerId)).not.toContain(id);
+    expect(stale.stale).toBe(1);
+    // once the change reaches the index, the worker is a near miss on exactly that certificate
+    await enqueueSearchUpdate(deps.db, "worker", [id]);
     await waitIndexed(deps, [id]);
     const after = await agencyView();
     expect(after.results.map((r) => r.workerId)).not.toContain(id);
+    expect(after.stale).toBe(0);
     expect(after.total).toBe(before.total - 1);
-    expect(after.nearMisses.find((n) => n.workerId === id)?.key).toBe("certificate:stcw_bst");
+    expect(after.nearMisses.find((n) => n.workerId === id)?.failed).toMatchObject({ gate: "certificate", code: "stcw_bst", shortByDays: 10 });
   });
 
   it("keeps agencies apart, and gives the ministry counts across licensed agencies only", async () => {

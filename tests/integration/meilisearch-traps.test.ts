@@ -12,6 +12,7 @@ const ids = (r: { results: Record<string, unknown>[] } | { hits: Record<string, 
 
 beforeAll(async () => {
   await ensureWorkersIndex(deps.search, uid);
+  await index().updateSettings({ sortableAttributes: ["id", "years_cruise"] }).waitTask();
   const docs = Array.from({ length: 40 }, (_, i) => ({ id: `d${String(i).padStart(2, "0")}`, sectors: ["x"], ...(i % 5 === 0 ? {} : { years_cruise: i % 4 }) }));
   await index().addDocuments(docs, { primaryKey: "id" }).waitTask();
 });
@@ -27,7 +28,7 @@ describe("Meilisearch behaviour the matching retrieval avoids", () => {
     expect(r.results.length).toBe(32);
   });
 
-  it("documents/fetch with sort skips back one document at some offsets; search with sort does not", async () => {
+  it("documents/fetch with sort skips back one document at some offsets (search with sort does not, but is cut off silently)", async () => {
     const sort = ["years_cruise:desc", "id:asc"];
     const filter = "years_cruise EXISTS";
     const all = ids(await index().getDocuments({ filter, fields: ["id"], limit: 100, sort } as never));

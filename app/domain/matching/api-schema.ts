@@ -10,7 +10,7 @@ export const MatchQuerySchema = z.object({
   limit: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.limit_range" }).max(100, { error: "errors.limit_range" }).default(20),
   offset: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.offset_range" }).max(1_000_000, { error: "errors.offset_range" }).default(0),
   nearLimit: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.limit_range" }).max(100, { error: "errors.limit_range" }).default(20),
-  nearOffset: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.offset_range" }).max(90_000, { error: "errors.offset_range" }).default(0),
+  nearOffset: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.offset_range" }).max(1_000_000, { error: "errors.offset_range" }).default(0),
   item: GateKeySchema.optional(),
 });
 export type MatchQueryInput = z.infer<typeof MatchQuerySchema>;

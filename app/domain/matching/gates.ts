@@ -40,7 +40,13 @@ export const contractEnd = (o: Pick<MatchOrder, "startDate" | "contractMonths">)
 
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export const sectorYears = (c: Candidate, sector: string) => c.experiences.filter((e) => e.sector === sector).reduce((s, e) => s + e.years, 0);
+/**
+ * Years of experience added up, rounded to 1/100: 0.3 + 0.6 + 0.1 is 0.9999999999999999 in floating point, which
+ * would fail a 1-year minimum. The index document uses the same sum.
+ */
+export const sumYears = (years: readonly number[]) => Math.round(years.reduce((s, y) => s + y, 0) * 100) / 100;
+
+export const sectorYears = (c: Candidate, sector: string) => sumYears(c.experiences.filter((e) => e.sector === sector).map((e) => e.years));
 
 /** The latest expiry among a worker's certificates of one type; null = none held; "none" = held without expiry. */
 export function certificateUntil(c: Candidate, code: string): string | "none" | null {

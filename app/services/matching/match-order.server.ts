@@ -1,23 +1,13 @@
 import { DomainError } from "~/domain/errors";
 import { explain, type Explanation } from "~/domain/matching/explain";
 import { failedGates, failureKey, gateKeys, type Candidate, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
-import { compareRanked, scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
+import { compareNearMisses, compareRanked, scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
 import { isoDay, licenceBlock, type Actor } from "~/domain/org";
 import { loadWorkers } from "~db/workers";
 import { listAgencyLicences } from "~db/orgs";
 import { searchGeneration } from "~db/search-outbox";
 import type { JobOrder, Worker } from "~db/schema";
-import {
-  candidateFromDocument,
-  countDocuments,
-  fetchAllDocuments,
-  IndexChangedError,
-  NEAR_MISS_PARTS,
-  type NearMissPart,
-  nearMissFilter,
-  nearMissPage,
-  qualifiedFilter,
-} from "~search/match-retrieval";
+import { candidateFromDocument, fetchAllDocuments, IndexChangedError, nearMissFilter, qualifiedFilter } from "~search/match-retrieval";
 import type { Deps } from "../deps.server";
 import { loadVisible } from "../job-orders/access.server";
 
@@ -105,37 +95,47 @@ export function isMatchable(o: JobOrder, today: string): boolean {
   return o.status === "verified" && o.positions_filled < o.positions && (o.valid_until === null || o.valid_until >= today);
 }
 
-interface Ranking {
+export interface Ranking {
   ranked: { id: string; agencyId: string; score: number }[];
+  /** in listing order: by gate item, closest to passing first, then by id */
+  nearMisses: { id: string; agencyId: string; key: GateKey; failed: GateFailure }[];
   nearMissCounts: { key: GateKey; count: number }[];
-  /** near misses per item and part, in listing order (for paging) */
-  nearMissParts: { key: GateKey; part: NearMissPart; count: number }[];
 }
 
 /**
- * The whole qualified pool ranked, and the near-miss count per gate item, straight from the index. Exact: every
- * document passing the gate filters is read (no maxTotalHits, no cut-off) and scored by the domain, which also
- * re-checks each gate on it.
+ * The whole qualified pool ranked, and every near miss, straight from the index. Exact: every document passing
+ * the gate filters (or all but one) is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
+ * domain, which re-checks each gate on it, scores it and orders the lists.
  */
 export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<Ranking> {
-  const parts = gateKeys(o).flatMap((key) => NEAR_MISS_PARTS.map((part) => ({ key, part })));
+  const keys = gateKeys(o);
   for (let attempt = 1; ; attempt++) {
     try {
-      const [docs, counts] = await Promise.all([
+      const [docs, ...near] = await Promise.all([
         fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid),
-        countDocuments(deps.search, parts.map((p) => nearMissFilter(o, agencyIds, p.key, p.part)), uid),
+        ...keys.map((k) => fetchAllDocuments(deps.search, o, nearMissFilter(o, agencyIds, k), uid)),
       ]);
-      const ranked = docs.flatMap((d) => {
+      const ranked = docs!.flatMap((d) => {
         const c = candidateFromDocument(o, d);
         if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
         return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
       });
       ranked.sort(compareRanked);
-      const nearMissParts = parts.map((p, i) => ({ ...p, count: counts[i]! }));
-      const nearMissCounts = gateKeys(o).map((key) => ({ key, count: nearMissParts.filter((p) => p.key === key).reduce((s, p) => s + p.count, 0) }));
-      return { ranked, nearMissCounts, nearMissParts };
+      const nearMisses = near.flatMap((list, i) =>
+        list.flatMap((d) => {
+          const failures = failedGates(o, candidateFromDocument(o, d));
+          if (failures.length !== 1 || failureKey(failures[0]!) !== keys[i]) return [];
+          return [{ id: d.id, agencyId: d.agency_id, key: keys[i]!, failed: failures[0]! }];
+        }),
+      );
+      nearMisses.sort(compareNearMisses(o));
+      const nearMissCounts = keys.map((key) => ({ key, count: nearMisses.filter((n) => n.key === key).length }));
+      return { ranked, nearMisses, nearMissCounts };
     } catch (e) {
-      if (e instanceof IndexChangedError && attempt < 3) continue;
+      if (e instanceof IndexChangedError) {
+        if (attempt < 3) continue;
+        throw new DomainError("unavailable", "errors.search_busy");
+      }
       throw e;
     }
   }
@@ -143,7 +143,7 @@ export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, 
 
 // Rankings are cached per order version, scope and day against the index generation (bumped whenever the outbox
 // or a reindex changes the index): paging through a list costs one pool read, and any index change recomputes.
-const CACHE_SIZE = 64;
+const CACHE_SIZE = 32;
 const cache = new Map<string, { generation: string; ranking: Promise<Ranking> }>();
 
 async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyIds: readonly string[], today: string): Promise<Ranking> {
@@ -156,8 +156,15 @@ async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyI
     return hit.ranking;
   }
   const ranking = computeRanking(deps, o, agencyIds, today);
-  cache.set(key, { generation, ranking });
-  ranking.catch(() => cache.delete(key));
+  const entry = { generation, ranking };
+  cache.set(key, entry);
+  const forget = () => {
+    if (cache.get(key) === entry) cache.delete(key);
+  };
+  // not kept if it failed, or if the index changed while it was read (it may mix before and after)
+  ranking.then(async () => {
+    if ((await searchGeneration(deps.db)) !== generation) forget();
+  }, forget);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return ranking;
 }
@@ -190,7 +197,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
       kind: "ministry",
       order: head,
       total: ranking.ranked.length,
-      nearMissTotal: ranking.nearMissCounts.reduce((s, c) => s + c.count, 0),
+      nearMissTotal: ranking.nearMisses.length,
       nearMissCounts: ranking.nearMissCounts,
       byAgency: agencies.filter((a) => perAgency.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     };
@@ -200,14 +207,14 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
   const agencyIds = [actor.orgId];
   const ranking = await cachedRanking(deps, order, o, agencyIds, today);
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
-  const counts = q.item ? ranking.nearMissCounts.filter((c) => c.key === q.item) : ranking.nearMissCounts;
-  const nearMisses = await nearMissesPage(deps, actor.orgId, o, ranking.nearMissParts.filter((p) => !q.item || p.key === q.item), q);
+  const near = q.item ? ranking.nearMisses.filter((n) => n.key === q.item) : ranking.nearMisses;
+  const nearMisses = await nearMissesPage(deps, actor.orgId, o, near.slice(q.nearOffset, q.nearOffset + q.nearLimit));
   return {
     kind: "agency",
     order: head,
-    total: ranking.ranked.length - stale,
+    total: ranking.ranked.length,
     results,
-    nearMissTotal: counts.reduce((s, c) => s + c.count, 0),
+    nearMissTotal: near.length,
     nearMissCounts: ranking.nearMissCounts,
     nearMisses,
     stale,
@@ -237,26 +244,10 @@ async function rankedPage(deps: Deps, agencyId: string, o: MatchOrder, ranking: 
   return { results, stale };
 }
 
-/** The requested slice of the near misses, in gate-item order, each closest to passing first. */
-async function nearMissesPage(deps: Deps, agencyId: string, o: MatchOrder, parts: Ranking["nearMissParts"], q: MatchQuery): Promise<NearMissResult[]> {
-  const segments: { key: GateKey; part: NearMissPart; offset: number; limit: number }[] = [];
-  let skip = q.nearOffset;
-  let need = q.nearLimit;
-  for (const { key, part, count } of parts) {
-    if (need <= 0) break;
-    if (skip >= count) {
-      skip -= count;
-      continue;
-    }
-    const take = Math.min(need, count - skip);
-    segments.push({ key, part, offset: skip, limit: take });
-    need -= take;
-    skip = 0;
-  }
-  const pages = await Promise.all(segments.map((s) => nearMissPage(deps.search, o, [agencyId], s.key, s.part, s.offset, s.limit)));
-  const docs = pages.flatMap((p, i) => p.map((d) => ({ key: segments[i]!.key, id: d.id })));
-  const rows = new Map((await loadWorkers(deps.db, docs.map((d) => d.id))).map((w) => [w.id, w]));
-  return docs.flatMap(({ key, id }) => {
+/** A page of near misses, each re-checked against PostgreSQL (still exactly this one item missing). */
+async function nearMissesPage(deps: Deps, agencyId: string, o: MatchOrder, slice: Ranking["nearMisses"]): Promise<NearMissResult[]> {
+  const rows = new Map((await loadWorkers(deps.db, slice.map((n) => n.id))).map((w) => [w.id, w]));
+  return slice.flatMap(({ key, id }) => {
     const w = rows.get(id);
     if (!w || w.agency_org_id !== agencyId) return [];
     const failures = failedGates(o, candidateOf(w));

@@ -24,7 +24,7 @@ export function formatExplanation(locale: Locale, e: Explanation): string {
     parts.push(`${languageName(locale, l.code)} ${l.level}${evidence}`);
   }
   for (const c of e.certificates) {
-    const certificate = certificateShortName(c.code);
+    const certificate = certificateShortName(c.code, locale);
     parts.push(c.until ? translate(locale, "match.valid_to", { certificate, month: c.until.slice(0, 7) }) : translate(locale, "match.no_expiry", { certificate }));
   }
   return parts.join(" · ");
@@ -56,8 +56,8 @@ export function formatFailure(locale: Locale, f: GateFailure): string {
         : translate(locale, "match.fail.language_low", { language: languageName(locale, f.code), has: f.evidence && f.evidence.kind !== "cefr" ? `${f.has} (${describeEvidence(f.evidence)})` : f.has, needs: f.needs });
     case "certificate":
       return f.shortByDays === null
-        ? translate(locale, "match.fail.certificate_none", { certificate: certificateShortName(f.code) })
-        : translate(locale, "match.fail.certificate_short", { certificate: certificateShortName(f.code), span: formatSpan(locale, f.shortByDays) });
+        ? translate(locale, "match.fail.certificate_none", { certificate: certificateShortName(f.code, locale) })
+        : translate(locale, "match.fail.certificate_short", { certificate: certificateShortName(f.code, locale), span: formatSpan(locale, f.shortByDays) });
     case "availability":
       return translate(locale, "match.fail.availability", { span: formatSpan(locale, f.lateByDays) });
   }
@@ -72,5 +72,5 @@ export function formatGateItem(locale: Locale, key: GateKey, order: { sector: st
   if (key === "availability") return translate(locale, "match.item.availability");
   const [kind, code] = key.split(":") as [string, string];
   if (kind === "language") return translate(locale, "match.item.language", { language: languageName(locale, code), level: order.languages.find((l) => l.code === code)?.minLevel ?? "" });
-  return translate(locale, "match.item.certificate", { certificate: certificateShortName(code) });
+  return translate(locale, "match.item.certificate", { certificate: certificateShortName(code, locale) });
 }

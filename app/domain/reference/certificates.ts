@@ -51,4 +51,11 @@ const SHORT: Record<string, string> = {
   welding_6g: "Welder 6G",
   bnsp_competency: "BNSP",
 };
-export const certificateShortName = (code: string) => SHORT[code] ?? code;
+/** Where Indonesian crews say it differently. */
+const SHORT_ID: Record<string, string> = {
+  crowd_management: "Manajemen Kerumunan",
+  seafarer_medical: "Kesehatan Pelaut",
+  welding_6g: "Juru Las 6G",
+  us_c1d_visa: "Visa C1/D",
+};
+export const certificateShortName = (code: string, locale: "en" | "id" = "en") => (locale === "id" ? SHORT_ID[code] : undefined) ?? SHORT[code] ?? code;

@@ -32,6 +32,8 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
     await markOutboxDone(deps.db, claimed.map((c) => c.id));
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {
+    // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
+    await bumpSearchGeneration(deps.db).catch(() => undefined);
     await markOutboxFailed(deps.db, claimed.map((c) => c.id), e instanceof Error ? e.message : String(e));
     return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length };
   }

@@ -223,6 +223,12 @@ export interface WorkerConsentEventsTable {
   recorded_at: CreatedAt;
 }
 
+/** Per-scope counters of confirmed index changes (scope = an agency id, or "*" for all); see db/search-outbox.ts. */
+export interface SearchGenerationsTable {
+  scope: string;
+  generation: ColumnType<string, string | number | undefined, string | number>;
+}
+
 export interface SearchOutboxTable {
   id: Generated<string>;
   entity: "worker";
@@ -261,6 +267,7 @@ export interface Database {
   workers: WorkersTable;
   worker_consent_events: WorkerConsentEventsTable;
   search_outbox: SearchOutboxTable;
+  search_generations: SearchGenerationsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

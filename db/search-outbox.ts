@@ -45,14 +45,31 @@ export async function outboxBacklog(db: Db): Promise<number> {
   return r.n;
 }
 
-/** Records that the index changed (after Meilisearch confirmed it): cached match rankings are now stale. */
-export async function bumpSearchGeneration(db: Db): Promise<void> {
-  await sql`select nextval('search_generation')`.execute(db);
+/** Everything (a reindex, or changes whose agency is unknown). */
+export const ALL_SCOPES = "*";
+
+/**
+ * Records that the index changed for these agencies (after Meilisearch confirmed it): cached match rankings of
+ * those agencies, and of the ministry, are now stale. `ALL_SCOPES` makes every ranking stale.
+ */
+export async function bumpSearchGeneration(db: Db, scopes: readonly string[]): Promise<void> {
+  const unique = [...new Set(scopes)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto("search_generations")
+    .values(unique.map((scope) => ({ scope, generation: 1 })))
+    .onConflict((oc) => oc.column("scope").doUpdateSet({ generation: sql`search_generations.generation + 1` }))
+    .execute();
 }
 
-/** The current index generation (see bumpSearchGeneration). */
-export async function searchGeneration(db: Db): Promise<string> {
-  const r = await sql<{ last_value: string; is_called: boolean }>`select last_value, is_called from search_generation`.execute(db);
-  const row = r.rows[0]!;
-  return row.is_called ? String(row.last_value) : "0";
+/** The index generation seen by rankings over these agencies (all agencies: null). Only ever grows. */
+export async function searchGeneration(db: Db, agencyIds: readonly string[] | null): Promise<string> {
+  let q = db.selectFrom("search_generations").select(sql<string>`coalesce(sum(generation), 0)::text`.as("g"));
+  if (agencyIds) q = q.where("scope", "in", [ALL_SCOPES, ...agencyIds]);
+  return (await q.executeTakeFirstOrThrow()).g;
+}
+
+/** Enqueues again every entity enqueued since `since` (after a reindex swap: their changes went to the old index). */
+export async function requeueSince(db: Db, since: Date): Promise<void> {
+  await sql`insert into search_outbox (entity, entity_id) select distinct entity, entity_id from search_outbox where enqueued_at >= ${since}`.execute(db);
 }

@@ -83,7 +83,17 @@ function matchFields(o: MatchOrder): string[] {
 
 export type MatchDocument = Record<string, unknown> & { id: string; agency_id: string };
 
-const isoOfTs = (ts: number) => new Date(ts * 1000).toISOString().slice(0, 10);
+const isoDays = new Map<number, string>();
+/** The ISO day of a timestamp (memoised: a pool repeats the same few hundred dates). */
+const isoOfTs = (ts: number) => {
+  let iso = isoDays.get(ts);
+  if (iso === undefined) {
+    iso = new Date(ts * 1000).toISOString().slice(0, 10);
+    if (isoDays.size > 50_000) isoDays.clear();
+    isoDays.set(ts, iso);
+  }
+  return iso;
+};
 
 /**
  * A domain candidate rebuilt from an index document, holding exactly what this order's gates and score read:
@@ -99,7 +109,7 @@ export function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidat
     status: String(d.status),
     consent: d.consent === true,
     availableFrom: isoOfTs(Number(d.available_from_ts)),
-    updatedAt: new Date(Number(d.updated_at_ts) * 1000).toISOString(),
+    updatedAt: isoOfTs(Number(d.updated_at_ts)),
     experiences: sectors.includes(o.sector) ? [{ sector: o.sector, iscoCode: exact ? o.iscoCode : "", years }] : [],
     languages: o.languages.flatMap((l) => {
       const rank = d[`lang_${l.code}`];

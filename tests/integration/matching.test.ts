@@ -6,7 +6,7 @@ import { formatExplanation, formatFailure } from "~/i18n/matching-text";
 import { matchJobOrder, matchOrderOf, type MatchQuery } from "~/services/matching/match-order.server";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { enqueueSearchUpdate } from "~db/search-outbox";
+import { enqueueSearchUpdate, searchGeneration } from "~db/search-outbox";
 import { dayTs } from "~search/worker-document";
 import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { orgWithUser, testDeps } from "../support/fixtures";
@@ -191,6 +191,17 @@ describe("matching a verified order", () => {
     expect(after.stale).toBe(0);
     expect(after.total).toBe(before.total - 1);
     expect(after.nearMisses.find((n) => n.workerId === id)?.failed).toMatchObject({ gate: "certificate", code: "stcw_bst", shortByDays: 10 });
+  });
+
+  it("counts index changes per agency, so one agency's edits leave the others' cached rankings valid", async () => {
+    const row = async (scope: string) => (await deps.db.selectFrom("search_generations").select("generation").where("scope", "=", scope).executeTakeFirst())?.generation ?? "0";
+    const [a0, b0] = [await row(agency.org.id), await row(other.org.id)];
+    const w = await saveWorker(deps, agencyActor(other.org), workerInput({ fullName: "Generation Test", nik: undefined, passportNumber: undefined, consentToMatching: false }));
+    await waitIndexed(deps, [w.id]);
+    expect(await row(agency.org.id)).toBe(a0);
+    expect(Number(await row(other.org.id))).toBeGreaterThan(Number(b0));
+    // the ministry's scope is every agency: its generation moved too
+    expect(Number(await searchGeneration(deps.db, null))).toBeGreaterThan(Number(await searchGeneration(deps.db, [agency.org.id])));
   });
 
   it("keeps agencies apart, and gives the ministry counts across licensed agencies only", async () => {

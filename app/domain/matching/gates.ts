@@ -36,9 +36,33 @@ export type GateFailure =
   | { gate: "availability"; availableFrom: string; startDate: string; lateByDays: number };
 
 /** The last day the worker must be covered: the contract runs from the start date for `contractMonths`. */
-export const contractEnd = (o: Pick<MatchOrder, "startDate" | "contractMonths">) => addDays(addMonths(o.startDate, o.contractMonths), -1);
+export const contractEnd = (o: Pick<MatchOrder, "startDate" | "contractMonths">) => {
+  const key = `${o.startDate}+${o.contractMonths}`;
+  let end = contractEnds.get(key);
+  if (end === undefined) {
+    end = addDays(addMonths(o.startDate, o.contractMonths), -1);
+    if (contractEnds.size > 1000) contractEnds.clear();
+    contractEnds.set(key, end);
+  }
+  return end;
+};
+// Ranking a pool asks for the same contract end and the same few hundred dates tens of thousands of times.
+const contractEnds = new Map<string, string>();
+const dayNumbers = new Map<string, number>();
 
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** Days since 1970 of an ISO date (memoised: pools repeat dates). */
+export function dayNumber(isoDate: string): number {
+  const day = isoDate.slice(0, 10);
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
+const days = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 /**
  * Years of experience added up, rounded to 1/100: 0.3 + 0.6 + 0.1 is 0.9999999999999999 in floating point, which

@@ -1,6 +1,6 @@
 import { CEFR_LEVELS } from "../reference/languages";
 import { bestEvidence, cefrRankOf } from "../workers/language-evidence";
-import { certificateUntil, contractEnd, failedGates, failureGap, failureKey, gateKeys, sectorYears, type Candidate, type GateFailure, type MatchOrder } from "./gates";
+import { certificateUntil, contractEnd, dayNumber, failedGates, failureGap, failureKey, gateKeys, sectorYears, type Candidate, type GateFailure, type MatchOrder } from "./gates";
 
 // The score is a sum of named components, each shown to users. Weights are deliberate, small integers: an exact
 // occupation matters most, then depth of experience, language and certificates; recency breaks near-ties.
@@ -28,7 +28,7 @@ export interface ScoreComponents {
   recency: number;
 }
 
-const monthsBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (30.4375 * 86_400_000);
+const monthsBetween = (from: string, to: string) => (dayNumber(to) - dayNumber(from)) / 30.4375;
 
 export function scoreCandidate(o: MatchOrder, c: Candidate, today: string): { score: number; components: ScoreComponents } {
   const end = contractEnd(o);

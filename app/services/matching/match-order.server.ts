@@ -141,13 +141,15 @@ export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, 
   }
 }
 
-// Rankings are cached per order version, scope and day against the index generation (bumped whenever the outbox
-// or a reindex changes the index): paging through a list costs one pool read, and any index change recomputes.
+// Rankings are cached per order version, scope and day against the index generation of their agencies (bumped
+// whenever the outbox confirms a change to one of their profiles, or a reindex): paging through a list costs one
+// pool read, and a change to any profile in scope recomputes it. The ministry's scope is every agency.
 const CACHE_SIZE = 32;
 const cache = new Map<string, { generation: string; ranking: Promise<Ranking> }>();
 
-async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyIds: readonly string[], today: string): Promise<Ranking> {
-  const generation = await searchGeneration(deps.db);
+async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyIds: readonly string[], today: string, scope: "agencies" | "all"): Promise<Ranking> {
+  const generationNow = () => searchGeneration(deps.db, scope === "all" ? null : agencyIds);
+  const generation = await generationNow();
   const key = `${order.id}|${order.version}|${order.updated_at.getTime()}|${today}|${[...agencyIds].sort().join(",")}`;
   const hit = cache.get(key);
   if (hit && hit.generation === generation) {
@@ -163,7 +165,7 @@ async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyI
   };
   // not kept if it failed, or if the index changed while it was read (it may mix before and after)
   ranking.then(async () => {
-    if ((await searchGeneration(deps.db)) !== generation) forget();
+    if ((await generationNow()) !== generation) forget();
   }, forget);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return ranking;
@@ -190,7 +192,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
 
   if (role === "ministry") {
     const agencies = await activeAgencies(deps, today);
-    const ranking = await cachedRanking(deps, order, o, agencies.map((a) => a.id), today);
+    const ranking = await cachedRanking(deps, order, o, agencies.map((a) => a.id), today, "all");
     const perAgency = new Map<string, number>();
     for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
     return {
@@ -205,7 +207,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
 
   if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey)) throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
-  const ranking = await cachedRanking(deps, order, o, agencyIds, today);
+  const ranking = await cachedRanking(deps, order, o, agencyIds, today, "agencies");
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
   const near = q.item ? ranking.nearMisses.filter((n) => n.key === q.item) : ranking.nearMisses;
   const nearMisses = await nearMissesPage(deps, actor.orgId, o, near.slice(q.nearOffset, q.nearOffset + q.nearLimit));
@@ -239,6 +241,10 @@ async function rankedPage(deps: Deps, agencyId: string, o: MatchOrder, ranking: 
       continue;
     }
     const { score, components } = scoreCandidate(o, c, today);
+    if (score !== r.score) {
+      stale++; // still qualified, but its rank changed: shown again in its new place once indexed
+      continue;
+    }
     results.push({ workerId: w.id, externalRef: w.external_ref, name: w.full_name, score, components, explanation: explain(o, c) });
   }
   return { results, stale };

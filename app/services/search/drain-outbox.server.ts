@@ -1,4 +1,5 @@
-import { bumpSearchGeneration, claimOutbox, markOutboxDone, markOutboxFailed } from "~db/search-outbox";
+import { withTryAdvisoryLock } from "~db/locks";
+import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, markOutboxDone, markOutboxFailed, requeueSince } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
 import { applyWorkerChanges, documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
@@ -28,12 +29,15 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
   const deletes = ids.filter((id) => !keep.has(id)); // no consent, archived, or deleted: out of the index
   try {
     await applyWorkerChanges(deps.search, upserts, deletes);
-    await bumpSearchGeneration(deps.db);
+    // the agencies whose profiles changed; a deleted row's agency is unknown, so everything is stale then
+    const loaded = new Set(rows.map((r) => r.id));
+    const unknown = ids.some((id) => !loaded.has(id));
+    await bumpSearchGeneration(deps.db, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
     await markOutboxDone(deps.db, claimed.map((c) => c.id));
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {
     // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
-    await bumpSearchGeneration(deps.db).catch(() => undefined);
+    await bumpSearchGeneration(deps.db, [ALL_SCOPES]).catch(() => undefined);
     await markOutboxFailed(deps.db, claimed.map((c) => c.id), e instanceof Error ? e.message : String(e));
     return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length };
   }
@@ -95,14 +99,24 @@ export async function prepareIndex(deps: Deps, onReindex?: (n: number) => void):
   onReindex?.(n);
 }
 
-/** `npm run reindex`: everything from PostgreSQL into a fresh index, swapped in when complete. */
+/**
+ * `npm run reindex`: everything from PostgreSQL into a fresh index, swapped in when complete. One reindex at a
+ * time (a PostgreSQL advisory lock: several instances starting together rebuild once; the others answer 0).
+ * Changes made while it ran went to the old index through the outbox, so they are enqueued again after the swap.
+ */
 export async function reindexWorkers(deps: Deps, pageSize = 5000): Promise<number> {
-  async function* documents() {
-    for await (const rows of allWorkers(deps.db, pageSize)) {
-      yield rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument);
+  return withTryAdvisoryLock(deps.db, REINDEX_LOCK, 0, async (started) => {
+    async function* documents() {
+      for await (const rows of allWorkers(deps.db, pageSize)) {
+        yield rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument);
+      }
     }
-  }
-  const n = await rebuildWorkersIndex(deps.search, documents());
-  await bumpSearchGeneration(deps.db);
-  return n;
+    const n = await rebuildWorkersIndex(deps.search, documents());
+    await requeueSince(deps.db, started);
+    await bumpSearchGeneration(deps.db, [ALL_SCOPES]);
+    return n;
+  });
 }
+
+/** An arbitrary, fixed advisory-lock key for the reindex ("jembatan reindex"). */
+const REINDEX_LOCK = 7_215_001;

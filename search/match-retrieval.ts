@@ -154,3 +154,9 @@ export class IndexChangedError extends Error {
   }
 }
 
+
+/** How many documents pass each filter (documents/fetch's exact total; one request each, in parallel). */
+export async function countDocuments(search: Search, filters: readonly string[], uid = WORKERS_INDEX): Promise<number[]> {
+  const index = search.index(uid);
+  return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
+}

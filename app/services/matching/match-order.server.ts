@@ -7,7 +7,7 @@ import { loadWorkers } from "~db/workers";
 import { listAgencyLicences } from "~db/orgs";
 import { searchGeneration } from "~db/search-outbox";
 import type { JobOrder, Worker } from "~db/schema";
-import { candidateFromDocument, fetchAllDocuments, IndexChangedError, nearMissFilter, qualifiedFilter } from "~search/match-retrieval";
+import { candidateFromDocument, countDocuments, fetchAllDocuments, IndexChangedError, nearMissFilter, qualifiedFilter } from "~search/match-retrieval";
 import type { Deps } from "../deps.server";
 import { loadVisible } from "../job-orders/access.server";
 
@@ -95,48 +95,74 @@ export function isMatchable(o: JobOrder, today: string): boolean {
   return o.status === "verified" && o.positions_filled < o.positions && (o.valid_until === null || o.valid_until >= today);
 }
 
+export type NearMissEntry = { id: string; agencyId: string; key: GateKey; failed: GateFailure };
+
 export interface Ranking {
   ranked: { id: string; agencyId: string; score: number }[];
-  /** in listing order: by gate item, closest to passing first, then by id */
-  nearMisses: { id: string; agencyId: string; key: GateKey; failed: GateFailure }[];
+  /** per gate item, in the order's item order (counted by the item's filter) */
   nearMissCounts: { key: GateKey; count: number }[];
+  /** the near misses on one item, closest to passing first, then by id: read from the index on first use */
+  nearMissesOn(key: GateKey): Promise<NearMissEntry[]>;
 }
 
 /**
- * The whole qualified pool ranked, and every near miss, straight from the index. Exact: every document passing
- * the gate filters (or all but one) is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
- * domain, which re-checks each gate on it, scores it and orders the lists.
+ * The whole qualified pool ranked, straight from the index, with the near-miss count per gate item. Exact: every
+ * document passing the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
+ * domain, which re-checks each gate on it and scores it. Near misses on an item are read the same way (all gates
+ * but that one) when a page first needs them, so counts alone (the ministry's view) cost no document reads.
  */
 export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<Ranking> {
   const keys = gateKeys(o);
+  const ranked = await retrying(async () => {
+    const docs = await fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid);
+    return docs.flatMap((d) => {
+      const c = candidateFromDocument(o, d);
+      if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
+      return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
+    });
+  });
+  ranked.sort(compareRanked);
+  const counts = await countDocuments(deps.search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid);
+  const lists = new Map<GateKey, Promise<NearMissEntry[]>>();
+  const order = compareNearMisses(o);
+  const load = (key: GateKey) =>
+    retrying(async () => {
+      const docs = await fetchAllDocuments(deps.search, o, nearMissFilter(o, agencyIds, key), uid);
+      const list = docs.flatMap((d) => {
+        const failures = failedGates(o, candidateFromDocument(o, d));
+        if (failures.length !== 1 || failureKey(failures[0]!) !== key) return [];
+        return [{ id: d.id, agencyId: d.agency_id, key, failed: failures[0]! }];
+      });
+      return list.sort(order);
+    });
+  return {
+    ranked,
+    nearMissCounts: keys.map((key, i) => ({ key, count: counts[i]! })),
+    nearMissesOn(key) {
+      let list = lists.get(key);
+      if (!list) {
+        list = load(key);
+        lists.set(key, list);
+        list.catch(() => lists.delete(key));
+      }
+      return list;
+    },
+  };
+}
+
+/** Every near miss of a ranking, in listing order (reads every item's set). */
+export async function allNearMisses(ranking: Ranking): Promise<NearMissEntry[]> {
+  return (await Promise.all(ranking.nearMissCounts.map((c) => ranking.nearMissesOn(c.key)))).flat();
+}
+
+/** Reads again when the index changed under a paged read; after three tries, "busy, try again" (503). */
+async function retrying<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const [docs, ...near] = await Promise.all([
-        fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid),
-        ...keys.map((k) => fetchAllDocuments(deps.search, o, nearMissFilter(o, agencyIds, k), uid)),
-      ]);
-      const ranked = docs!.flatMap((d) => {
-        const c = candidateFromDocument(o, d);
-        if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
-        return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
-      });
-      ranked.sort(compareRanked);
-      const nearMisses = near.flatMap((list, i) =>
-        list.flatMap((d) => {
-          const failures = failedGates(o, candidateFromDocument(o, d));
-          if (failures.length !== 1 || failureKey(failures[0]!) !== keys[i]) return [];
-          return [{ id: d.id, agencyId: d.agency_id, key: keys[i]!, failed: failures[0]! }];
-        }),
-      );
-      nearMisses.sort(compareNearMisses(o));
-      const nearMissCounts = keys.map((key) => ({ key, count: nearMisses.filter((n) => n.key === key).length }));
-      return { ranked, nearMisses, nearMissCounts };
+      return await read();
     } catch (e) {
-      if (e instanceof IndexChangedError) {
-        if (attempt < 3) continue;
-        throw new DomainError("unavailable", "errors.search_busy");
-      }
-      throw e;
+      if (!(e instanceof IndexChangedError)) throw e;
+      if (attempt >= 3) throw new DomainError("unavailable", "errors.search_busy");
     }
   }
 }
@@ -199,7 +225,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
       kind: "ministry",
       order: head,
       total: ranking.ranked.length,
-      nearMissTotal: ranking.nearMisses.length,
+      nearMissTotal: ranking.nearMissCounts.reduce((n, c) => n + c.count, 0),
       nearMissCounts: ranking.nearMissCounts,
       byAgency: agencies.filter((a) => perAgency.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     };
@@ -209,14 +235,14 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
   const agencyIds = [actor.orgId];
   const ranking = await cachedRanking(deps, order, o, agencyIds, today, "agencies");
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
-  const near = q.item ? ranking.nearMisses.filter((n) => n.key === q.item) : ranking.nearMisses;
-  const nearMisses = await nearMissesPage(deps, actor.orgId, o, near.slice(q.nearOffset, q.nearOffset + q.nearLimit));
+  const counts = q.item ? ranking.nearMissCounts.filter((c) => c.key === q.item) : ranking.nearMissCounts;
+  const nearMisses = await nearMissesPage(deps, actor.orgId, o, await nearSlice(ranking, counts, q.nearOffset, q.nearLimit));
   return {
     kind: "agency",
     order: head,
     total: ranking.ranked.length,
     results,
-    nearMissTotal: near.length,
+    nearMissTotal: counts.reduce((n, c) => n + c.count, 0),
     nearMissCounts: ranking.nearMissCounts,
     nearMisses,
     stale,
@@ -250,8 +276,25 @@ async function rankedPage(deps: Deps, agencyId: string, o: MatchOrder, ranking: 
   return { results, stale };
 }
 
+/** The near misses from `offset` (across items, in item order), reading only the items the page reaches. */
+async function nearSlice(ranking: Ranking, counts: Ranking["nearMissCounts"], offset: number, limit: number): Promise<NearMissEntry[]> {
+  const out: NearMissEntry[] = [];
+  let skip = offset;
+  for (const { key, count } of counts) {
+    if (out.length >= limit) break;
+    if (skip >= count) {
+      skip -= count;
+      continue;
+    }
+    const list = await ranking.nearMissesOn(key);
+    out.push(...list.slice(skip, skip + limit - out.length));
+    skip = 0;
+  }
+  return out;
+}
+
 /** A page of near misses, each re-checked against PostgreSQL (still exactly this one item missing). */
-async function nearMissesPage(deps: Deps, agencyId: string, o: MatchOrder, slice: Ranking["nearMisses"]): Promise<NearMissResult[]> {
+async function nearMissesPage(deps: Deps, agencyId: string, o: MatchOrder, slice: NearMissEntry[]): Promise<NearMissResult[]> {
   const rows = new Map((await loadWorkers(deps.db, slice.map((n) => n.id))).map((w) => [w.id, w]));
   return slice.flatMap(({ key, id }) => {
     const w = rows.get(id);

@@ -31,7 +31,13 @@ const gates = (c: Candidate) => failedGates(order, c).map((f) => f.gate);
 describe("hard gates", () => {
   it("computes the contract's last day", () => {
     expect(contractEnd(order)).toBe(END);
-    expect(contractEnd({ startDate: "2027-01-31", contractMonths: 1 })).toBe("2027-02-27");
+    // a start late in the month: the contract ends on the shorter month's last day
+    expect(contractEnd({ startDate: "2027-01-31", contractMonths: 1 })).toBe("2027-02-28");
+    expect(contractEnd({ startDate: "2027-01-29", contractMonths: 1 })).toBe("2027-02-28");
+    expect(contractEnd({ startDate: "2028-01-30", contractMonths: 1 })).toBe("2028-02-29");
+    expect(contractEnd({ startDate: "2027-01-28", contractMonths: 1 })).toBe("2027-02-27");
+    expect(contractEnd({ startDate: "2027-03-01", contractMonths: 1 })).toBe("2027-03-31");
+    expect(contractEnd({ startDate: "2027-08-31", contractMonths: 6 })).toBe("2028-02-29");
   });
 
   it("passes a qualified candidate", () => {

@@ -35,12 +35,15 @@ export type GateFailure =
   | { gate: "certificate"; code: string; expiresOn: string | null; contractEnd: string; shortByDays: number | null }
   | { gate: "availability"; availableFrom: string; startDate: string; lateByDays: number };
 
-/** The last day the worker must be covered: the contract runs from the start date for `contractMonths`. */
+/** The last day the worker must be covered: the contract runs from the start date for `contractMonths` months. */
 export const contractEnd = (o: Pick<MatchOrder, "startDate" | "contractMonths">) => {
   const key = `${o.startDate}+${o.contractMonths}`;
   let end = contractEnds.get(key);
   if (end === undefined) {
-    end = addDays(addMonths(o.startDate, o.contractMonths), -1);
+    // The day before the same date `contractMonths` later; when that month is too short for the start's day
+    // (31 January + 1 month), the contract runs to the month's last day (28 February), not the day before it.
+    const same = addMonths(o.startDate, o.contractMonths);
+    end = same.slice(8) < o.startDate.slice(8) ? same : addDays(same, -1);
     if (contractEnds.size > 1000) contractEnds.clear();
     contractEnds.set(key, end);
   }

@@ -7,7 +7,7 @@ import { orgWithUser, testDeps } from "../support/fixtures";
 import { apiOrg, orderInput } from "../support/job-orders";
 import { workerInput } from "../support/workers";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { axeViolations, launchBrowser } from "../support/browser";
+import { axeViolations, launchBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
 let browser: Browser;
@@ -44,11 +44,7 @@ describe("every page passes axe in both languages", () => {
     for (const url of ["/", "/login", "/signup", `/invite/${token}`, "/no-such-page", "/login?blocked=suspended", "/jobs", "/verify", "/verify/ZZZZZZZZ"]) await check(url);
     const signInAs = async (email: string, password: string) => {
       await context.clearCookies();
-      await page.goto(`${base}/login`);
-      await page.locator("#login-email").fill(email);
-      await page.locator("#login-password").fill(password);
-      await page.locator("#login button[type=submit]").click();
-      await page.waitForURL(`${base}/dashboard`);
+      await logInOn(page, base, email, password);
     };
     await signInAs(ministry.email, ministry.password);
     for (const url of ["/dashboard", `/orgs/${ministry.org.slug}/settings`, "/admin/orgs", `/admin/orgs/${agency.org.slug}`, "/admin/orgs?kind=agency", "/admin/problem-employers", "/admin/standards", "/job-orders", `/job-orders/${orderId}`]) await check(url);

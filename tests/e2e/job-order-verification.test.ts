@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { apiOrg } from "../support/job-orders";
-import { ARTIFACTS, axeViolations, launchBrowser } from "../support/browser";
+import { ARTIFACTS, axeViolations, launchBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
 const base = inject("baseUrl");
@@ -20,11 +20,7 @@ afterAll(async () => {
 async function logIn(locale: string, email: string, password: string) {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.locator("#login-email").fill(email);
-  await page.locator("#login-password").fill(password);
-  await page.locator("#login button[type=submit]").click();
-  await page.waitForURL(`${base}/dashboard`);
+  await logInOn(page, base, email, password);
   return { context, page };
 }
 

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { ARTIFACTS, axeViolations, launchBrowser, overflowsHorizontally } from "../support/browser";
+import { ARTIFACTS, axeViolations, launchBrowser, logInOn, overflowsHorizontally } from "../support/browser";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
@@ -45,11 +45,7 @@ describe("an agency matching a verified order in the browser", () => {
 
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.locator("#login-email").fill(agency.email);
-    await page.locator("#login-password").fill(agency.password);
-    await page.locator("#login button[type=submit]").click();
-    await page.waitForURL(`${base}/dashboard`);
+    await logInOn(page, base, agency.email, agency.password);
 
     // the agency finds the verified order among the job orders and asks for candidates
     await page.getByRole("navigation").getByRole("link", { name: "Job orders" }).click();

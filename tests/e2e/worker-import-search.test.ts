@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { toCsvLine } from "~/domain/csv";
 import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import { orgWithUser, testDeps } from "../support/fixtures";
-import { ARTIFACTS, axeViolations, launchBrowser } from "../support/browser";
+import { ARTIFACTS, axeViolations, launchBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
 const base = inject("baseUrl");
@@ -26,11 +26,7 @@ describe("an agency in the browser", () => {
     const agency = await orgWithUser(deps, "agency");
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.locator("#login-email").fill(agency.email);
-    await page.locator("#login-password").fill(agency.password);
-    await page.locator("#login button[type=submit]").click();
-    await page.waitForURL(`${base}/dashboard`);
+    await logInOn(page, base, agency.email, agency.password);
 
     await page.getByRole("navigation").getByRole("link", { name: "Worker profiles" }).click();
     await page.getByRole("link", { name: "Import profiles" }).click();

@@ -26,3 +26,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/** Fills the login form on `page` and waits for the dashboard (the page's context keeps the session). */
+export async function logInOn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator("#login-email").fill(email);
+  await page.locator("#login-password").fill(password);
+  await page.locator("#login button[type=submit]").click();
+  await page.waitForURL(`${baseUrl}/dashboard`);
+}

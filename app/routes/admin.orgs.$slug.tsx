@@ -1,3 +1,4 @@
+import { licenceOf } from "~/services/auth/sessions.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const detail = await getOrganisationDetail(context.deps, actor, params.slug ?? "").catch(throwAsResponse);
   const { org } = detail;
-  const licence = effectiveLicence({ status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until }, isoDay(context.deps.now()));
+  const licence = effectiveLicence(licenceOf(org), isoDay(context.deps.now()));
   return { ...detail, licence };
 }
 

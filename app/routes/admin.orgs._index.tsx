@@ -1,3 +1,4 @@
+import { licenceOf } from "~/services/auth/sessions.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kind: kind ?? "",
     page: list.page,
     pages: list.pages,
-    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence({ status: o.licence_status, suspendedUntil: o.licence_suspended_until, validUntil: o.licence_valid_until }, today) : null, createdAt: o.created_at })),
+    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence(licenceOf(o), today) : null, createdAt: o.created_at })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { licenceOf } from "~/services/auth/sessions.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       country: org.country,
       countries: org.countries,
       licenceNumber: org.licence_number,
-      licence: effectiveLicence({ status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until }, isoDay(context.deps.now())),
+      licence: effectiveLicence(licenceOf(org), isoDay(context.deps.now())),
       licenceValidUntil: org.licence_valid_until,
     },
     members: await memberCount(context.deps, org.id),

@@ -45,6 +45,7 @@ export function actorOf({ user, org }: UserWithOrg): Actor {
   return { userId: user.id, orgId: org.id, orgKind: org.kind, role: user.role };
 }
 
-export function licenceOf(org: UserWithOrg["org"]) {
+/** An organisation row's licence columns as the domain's licence state. */
+export function licenceOf(org: Pick<UserWithOrg["org"], "licence_status" | "licence_suspended_until" | "licence_valid_until">) {
   return { status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until };
 }

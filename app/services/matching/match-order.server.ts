@@ -9,6 +9,7 @@ import { searchGeneration } from "~db/search-outbox";
 import type { JobOrder, Worker } from "~db/schema";
 import { candidateFromDocument, countDocuments, fetchAllDocuments, IndexChangedError, nearMissFilter, qualifiedFilter } from "~search/match-retrieval";
 import type { Deps } from "../deps.server";
+import { licenceOf } from "../auth/sessions.server";
 import { loadVisible } from "../job-orders/access.server";
 
 // The matching engine's use case (issue 6): hard gates as Meilisearch filters over the whole pool, the domain's
@@ -113,16 +114,18 @@ export interface Ranking {
  */
 export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<Ranking> {
   const keys = gateKeys(o);
-  const ranked = await retrying(async () => {
-    const docs = await fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid);
-    return docs.flatMap((d) => {
-      const c = candidateFromDocument(o, d);
-      if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
-      return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
-    });
-  });
+  const [ranked, counts] = await Promise.all([
+    retrying(async () => {
+      const docs = await fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid);
+      return docs.flatMap((d) => {
+        const c = candidateFromDocument(o, d);
+        if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
+        return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
+      });
+    }),
+    countDocuments(deps.search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid),
+  ]);
   ranked.sort(compareRanked);
-  const counts = await countDocuments(deps.search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid);
   const lists = new Map<GateKey, Promise<NearMissEntry[]>>();
   const order = compareNearMisses(o);
   const load = (key: GateKey) =>
@@ -204,7 +207,7 @@ export function clearMatchCache(): void {
 
 async function activeAgencies(deps: Deps, today: string) {
   const all = await listAgencyLicences(deps.db);
-  return all.filter((a) => licenceBlock({ status: a.licence_status, suspendedUntil: a.licence_suspended_until, validUntil: a.licence_valid_until }, today) === null);
+  return all.filter((a) => licenceBlock(licenceOf(a), today) === null);
 }
 
 /** The matches of a verified order: an agency's own ranked candidates and near misses, or the ministry's counts. */

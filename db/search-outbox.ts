@@ -73,3 +73,32 @@ export async function searchGeneration(db: Db, agencyIds: readonly string[] | nu
 export async function requeueSince(db: Db, since: Date): Promise<void> {
   await sql`insert into search_outbox (entity, entity_id) select distinct entity, entity_id from search_outbox where enqueued_at >= ${since}`.execute(db);
 }
+
+/**
+ * The generation of every scope a ranking over these agencies depends on (all agencies: null), keyed by scope,
+ * with the database's clock at the same moment.
+ */
+export async function searchGenerations(db: Db, agencyIds: readonly string[] | null): Promise<{ at: Date; generations: Record<string, string> }> {
+  let q = db.selectFrom("search_generations").select(["scope", sql<string>`generation::text`.as("g"), sql<Date>`clock_timestamp()`.as("at")]);
+  if (agencyIds) q = q.where("scope", "in", [ALL_SCOPES, ...agencyIds]);
+  const rows = await q.execute();
+  const at = rows[0]?.at ?? (await sql<{ at: Date }>`select clock_timestamp() as at`.execute(db)).rows[0]!.at;
+  return { at, generations: Object.fromEntries(rows.map((r) => [r.scope, r.g])) };
+}
+
+/**
+ * The workers of these agencies (all: null) whose outbox rows Meilisearch confirmed at or after `since`, or null
+ * when there are more than `limit` of them (cheaper to read the pool again).
+ */
+export async function workersIndexedSince(db: Db, since: Date, agencyIds: readonly string[] | null, limit: number): Promise<string[] | null> {
+  let q = db
+    .selectFrom("search_outbox as o")
+    .innerJoin("workers as w", "w.id", "o.entity_id")
+    .select("o.entity_id")
+    .distinct()
+    .where("o.entity", "=", "worker")
+    .where("o.done_at", ">=", since);
+  if (agencyIds) q = q.where("w.agency_org_id", "in", agencyIds.length ? [...agencyIds] : ["00000000-0000-0000-0000-000000000000"]);
+  const rows = await q.limit(limit + 1).execute();
+  return rows.length > limit ? null : rows.map((r) => r.entity_id);
+}

@@ -9,6 +9,7 @@ import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
+import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
@@ -86,6 +87,11 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e),
     onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
   });
+  // Kept match rankings follow the outbox: recently viewed ones catch up in the background (not on a request).
+  const keeper = startRankingKeeper(deps, {
+    intervalMs: Math.max(env.OUTBOX_POLL_MS, 250),
+    onError: (e) => console.error("[rankings]", e instanceof Error ? e.message : e),
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -104,6 +110,7 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     async close() {
       clearInterval(sweeper);
       await outbox.stop();
+      await keeper.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await deps.db.destroy();

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-23T0900-foundation";
 import * as jobOrders from "./2026-11-23T1000-job-orders";
 import * as workers from "./2026-11-23T1100-workers";
 import * as matching from "./2026-11-23T1200-matching";
+import * as liveRankings from "./2026-11-23T1300-live-rankings";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1000-job-orders": jobOrders,
   "2026-11-23T1100-workers": workers,
   "2026-11-23T1200-matching": matching,
+  "2026-11-23T1300-live-rankings": liveRankings,
 };

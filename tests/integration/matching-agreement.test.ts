@@ -3,10 +3,13 @@ import { failureKey } from "~/domain/matching/gates";
 import { rankPool } from "~/domain/matching/score";
 import { isoDay } from "~/domain/org";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
-import { allNearMisses, candidateOf, computeRanking, matchJobOrder, matchOrderOf } from "~/services/matching/match-order.server";
+import { candidateOf, matchJobOrder, matchOrderOf } from "~/services/matching/match-order.server";
+import { clearMatchCache, keepRankingsCurrent, rankingCacheStats } from "~/services/matching/ranking-cache.server";
+import { allNearMisses, PoolRanking } from "~/services/matching/ranking.server";
+import { archiveWorker, saveWorker } from "~/services/workers/save-worker.server";
 import { workerSource } from "~/services/search/worker-source.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
-import { toWorkerDocument } from "~search/worker-document";
+import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
 import { applyWorkerChanges, ensureWorkersIndex } from "~search/workers-index";
 import { generateWorker, prng } from "../../scripts/lib/generate-workers";
 import { orgWithUser, testDeps } from "../support/fixtures";
@@ -61,25 +64,80 @@ async function bruteForce(made: (typeof orders)[number]) {
   return rankPool(matchOrderOf(made.order), rows.map(candidateOf), isoDay(new Date()));
 }
 
+/** The whole agency view of an order equals the brute-force ranking of the agency's rows in PostgreSQL. */
+async function expectAgreement(made: (typeof orders)[number]) {
+  const brute = await bruteForce(made);
+  const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 2 * N, offset: 0, nearLimit: 2 * N, nearOffset: 0 });
+  if (v.kind !== "agency") throw new Error("expected the agency view");
+  expect(v.stale).toBe(0);
+  expect(v.total, made.order.title).toBe(brute.ranked.length);
+  expect(v.results.map((r) => [r.workerId, r.score]), made.order.title).toEqual(brute.ranked.map((r) => [r.candidate.id, r.score]));
+  expect(v.results.map((r) => r.components)).toEqual(brute.ranked.map((r) => r.components));
+  expect(v.nearMisses.map((n) => [n.workerId, n.key]), made.order.title).toEqual(brute.nearMisses.map((n) => [n.candidate.id, failureKey(n.failed)]));
+  for (const { key, count } of v.nearMissCounts) expect(count, key).toBe(brute.nearMisses.filter((n) => failureKey(n.failed) === key).length);
+  return brute;
+}
+
 describe("the engine agrees with a brute-force ranking of the same profiles", () => {
   it("on every order: the same qualified set in the same order with the same scores, the same near misses and counts", async () => {
     let qualified = 0;
     for (const made of orders) {
-      const brute = await bruteForce(made);
-      const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: N, offset: 0, nearLimit: N, nearOffset: 0 });
-      if (v.kind !== "agency") throw new Error("expected the agency view");
-      expect(v.stale).toBe(0);
-      expect(v.total, made.order.title).toBe(brute.ranked.length);
-      expect(v.results.map((r) => [r.workerId, r.score]), made.order.title).toEqual(brute.ranked.map((r) => [r.candidate.id, r.score]));
-      expect(v.results.map((r) => r.components)).toEqual(brute.ranked.map((r) => r.components));
-      expect(v.nearMisses.map((n) => [n.workerId, n.key]), made.order.title).toEqual(brute.nearMisses.map((n) => [n.candidate.id, failureKey(n.failed)]));
-      for (const { key, count } of v.nearMissCounts) expect(count, key).toBe(brute.nearMisses.filter((n) => failureKey(n.failed) === key).length);
+      const brute = await expectAgreement(made);
       qualified += brute.ranked.length;
       // the data is not degenerate: each order has candidates, and near misses
       expect(brute.ranked.length, made.order.title).toBeGreaterThan(10);
       expect(brute.nearMisses.length, made.order.title).toBeGreaterThan(10);
     }
     expect(qualified).toBeGreaterThan(200);
+  });
+
+  it("keeps agreeing after profiles change: kept rankings catch up from the outbox without reading the pool again", async () => {
+    // Rankings read now, well after the import: a catch-up replays changes confirmed since its read less a
+    // 5 s margin, and the 5,000 imported rows in that window would (rightly) make it read the pool again.
+    await new Promise((r) => setTimeout(r, 5_500));
+    clearMatchCache();
+    for (const made of orders) await expectAgreement(made); // every order's ranking kept, with all near misses read
+    const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).orderBy("external_ref").limit(120).execute();
+    const rand = prng(99);
+    const actor = agencyActor(agency.org);
+    const touched: string[] = [];
+    for (const [i, row] of rows.entries()) {
+      if (i < 100) {
+        // a whole new profile on the same worker: moves in, out and within the lists
+        const data = { ...(generateWorker(N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined };
+        if (i % 10 === 0) data.consentToMatching = false;
+        await saveWorker(deps, actor, data, row.id);
+      } else {
+        await archiveWorker(deps, actor, row.id);
+      }
+      touched.push(row.id);
+    }
+    for (let i = 0; i < 10; i++) {
+      const data = { ...(generateWorker(2 * N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: `AGREE-NEW-${i}` };
+      touched.push((await saveWorker(deps, actor, data)).id);
+    }
+    await waitIndexed(deps, touched, 60_000);
+    const before = rankingCacheStats();
+    for (const made of orders) await expectAgreement(made);
+    const after = rankingCacheStats();
+    expect(after.reads - before.reads).toBe(0);
+    expect(after.catchUps - before.catchUps).toBeGreaterThanOrEqual(orders.length);
+  });
+
+  it("the keeper catches kept rankings up in the background, so the next request has nothing to replay", async () => {
+    for (const made of orders) await expectAgreement(made);
+    const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).where("archived_at", "is", null).orderBy("external_ref", "desc").limit(5).execute();
+    const rand = prng(123);
+    for (const [i, row] of rows.entries()) {
+      await saveWorker(deps, agencyActor(agency.org), { ...(generateWorker(3 * N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined }, row.id);
+    }
+    await waitIndexed(deps, rows.map((r) => r.id));
+    const before = rankingCacheStats();
+    await keepRankingsCurrent(deps);
+    const kept = rankingCacheStats();
+    expect(kept.catchUps - before.catchUps).toBeGreaterThanOrEqual(orders.length);
+    for (const made of orders) await expectAgreement(made);
+    expect(rankingCacheStats()).toEqual(kept);
   });
 
   it("pages of the ranked and near-miss lists are slices of the whole", async () => {
@@ -100,14 +158,14 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     await ensureWorkersIndex(deps.search, uid);
     await deps.search.index(uid).updateSettings({ pagination: { maxTotalHits: 10 }, searchCutoffMs: 1 }).waitTask();
     const rows = await deps.db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.org.id).execute();
-    await applyWorkerChanges(deps.search, rows.map(workerSource).filter((w) => w.consent).map(toWorkerDocument), [], uid);
+    await applyWorkerChanges(deps.search, rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument), [], uid);
     try {
       const made = orders[0]!;
       const o = matchOrderOf(made.order);
       const brute = await bruteForce(made);
       const plain = await deps.search.index(uid).search("", { filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`, limit: 1000 });
       expect(plain.hits.length).toBeLessThanOrEqual(10); // the trap is live in this index
-      const ranking = await computeRanking(deps, o, [agency.org.id], isoDay(new Date()), uid);
+      const ranking = await PoolRanking.read(deps.search, o, [agency.org.id], isoDay(new Date()), uid);
       expect(ranking.ranked.map((r) => r.id)).toEqual(brute.ranked.map((r) => r.candidate.id));
       expect(ranking.ranked.length).toBeGreaterThan(10);
       const near = await allNearMisses(ranking);

@@ -1,16 +1,16 @@
 import { DomainError } from "~/domain/errors";
 import { explain, type Explanation } from "~/domain/matching/explain";
 import { failedGates, failureKey, gateKeys, type Candidate, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
-import { compareNearMisses, compareRanked, scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
+import { scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
 import { isoDay, licenceBlock, type Actor } from "~/domain/org";
 import { loadWorkers } from "~db/workers";
 import { listAgencyLicences } from "~db/orgs";
-import { searchGeneration } from "~db/search-outbox";
 import type { JobOrder, Worker } from "~db/schema";
-import { candidateFromDocument, countDocuments, fetchAllDocuments, IndexChangedError, nearMissFilter, qualifiedFilter } from "~search/match-retrieval";
 import type { Deps } from "../deps.server";
 import { licenceOf } from "../auth/sessions.server";
 import { loadVisible } from "../job-orders/access.server";
+import { currentRanking } from "./ranking-cache.server";
+import type { NearMissEntry, Ranking } from "./ranking.server";
 
 // The matching engine's use case (issue 6): hard gates as Meilisearch filters over the whole pool, the domain's
 // score on every qualified document, and the shown page re-checked against PostgreSQL, the source of truth, so a
@@ -96,114 +96,7 @@ export function isMatchable(o: JobOrder, today: string): boolean {
   return o.status === "verified" && o.positions_filled < o.positions && (o.valid_until === null || o.valid_until >= today);
 }
 
-export type NearMissEntry = { id: string; agencyId: string; key: GateKey; failed: GateFailure };
-
-export interface Ranking {
-  ranked: { id: string; agencyId: string; score: number }[];
-  /** per gate item, in the order's item order (counted by the item's filter) */
-  nearMissCounts: { key: GateKey; count: number }[];
-  /** the near misses on one item, closest to passing first, then by id: read from the index on first use */
-  nearMissesOn(key: GateKey): Promise<NearMissEntry[]>;
-}
-
-/**
- * The whole qualified pool ranked, straight from the index, with the near-miss count per gate item. Exact: every
- * document passing the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
- * domain, which re-checks each gate on it and scores it. Near misses on an item are read the same way (all gates
- * but that one) when a page first needs them, so counts alone (the ministry's view) cost no document reads.
- */
-export async function computeRanking(deps: Pick<Deps, "search">, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<Ranking> {
-  const keys = gateKeys(o);
-  const [ranked, counts] = await Promise.all([
-    retrying(async () => {
-      const docs = await fetchAllDocuments(deps.search, o, qualifiedFilter(o, agencyIds), uid);
-      return docs.flatMap((d) => {
-        const c = candidateFromDocument(o, d);
-        if (failedGates(o, c).length > 0) return []; // the filters and the domain disagree: never rank it
-        return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(o, c, today).score }];
-      });
-    }),
-    countDocuments(deps.search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid),
-  ]);
-  ranked.sort(compareRanked);
-  const lists = new Map<GateKey, Promise<NearMissEntry[]>>();
-  const order = compareNearMisses(o);
-  const load = (key: GateKey) =>
-    retrying(async () => {
-      const docs = await fetchAllDocuments(deps.search, o, nearMissFilter(o, agencyIds, key), uid);
-      const list = docs.flatMap((d) => {
-        const failures = failedGates(o, candidateFromDocument(o, d));
-        if (failures.length !== 1 || failureKey(failures[0]!) !== key) return [];
-        return [{ id: d.id, agencyId: d.agency_id, key, failed: failures[0]! }];
-      });
-      return list.sort(order);
-    });
-  return {
-    ranked,
-    nearMissCounts: keys.map((key, i) => ({ key, count: counts[i]! })),
-    nearMissesOn(key) {
-      let list = lists.get(key);
-      if (!list) {
-        list = load(key);
-        lists.set(key, list);
-        list.catch(() => lists.delete(key));
-      }
-      return list;
-    },
-  };
-}
-
-/** Every near miss of a ranking, in listing order (reads every item's set). */
-export async function allNearMisses(ranking: Ranking): Promise<NearMissEntry[]> {
-  return (await Promise.all(ranking.nearMissCounts.map((c) => ranking.nearMissesOn(c.key)))).flat();
-}
-
-/** Reads again when the index changed under a paged read; after three tries, "busy, try again" (503). */
-async function retrying<T>(read: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read();
-    } catch (e) {
-      if (!(e instanceof IndexChangedError)) throw e;
-      if (attempt >= 3) throw new DomainError("unavailable", "errors.search_busy");
-    }
-  }
-}
-
-// Rankings are cached per order version, scope and day against the index generation of their agencies (bumped
-// whenever the outbox confirms a change to one of their profiles, or a reindex): paging through a list costs one
-// pool read, and a change to any profile in scope recomputes it. The ministry's scope is every agency.
-const CACHE_SIZE = 32;
-const cache = new Map<string, { generation: string; ranking: Promise<Ranking> }>();
-
-async function cachedRanking(deps: Deps, order: JobOrder, o: MatchOrder, agencyIds: readonly string[], today: string, scope: "agencies" | "all"): Promise<Ranking> {
-  const generationNow = () => searchGeneration(deps.db, scope === "all" ? null : agencyIds);
-  const generation = await generationNow();
-  const key = `${order.id}|${order.version}|${order.updated_at.getTime()}|${today}|${[...agencyIds].sort().join(",")}`;
-  const hit = cache.get(key);
-  if (hit && hit.generation === generation) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit.ranking;
-  }
-  const ranking = computeRanking(deps, o, agencyIds, today);
-  const entry = { generation, ranking };
-  cache.set(key, entry);
-  const forget = () => {
-    if (cache.get(key) === entry) cache.delete(key);
-  };
-  // not kept if it failed, or if the index changed while it was read (it may mix before and after)
-  ranking.then(async () => {
-    if ((await generationNow()) !== generation) forget();
-  }, forget);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return ranking;
-}
-
-/** Forgets every cached ranking (tests that rewrite the index behind the outbox's back). */
-export function clearMatchCache(): void {
-  cache.clear();
-}
+const orderKeyOf = (o: JobOrder) => `${o.id}|${o.version}|${o.updated_at.getTime()}`;
 
 async function activeAgencies(deps: Deps, today: string) {
   const all = await listAgencyLicences(deps.db);
@@ -221,7 +114,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
 
   if (role === "ministry") {
     const agencies = await activeAgencies(deps, today);
-    const ranking = await cachedRanking(deps, order, o, agencies.map((a) => a.id), today, "all");
+    const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds: agencies.map((a) => a.id), today, scope: "all" });
     const perAgency = new Map<string, number>();
     for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
     return {
@@ -236,7 +129,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
 
   if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey)) throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
-  const ranking = await cachedRanking(deps, order, o, agencyIds, today, "agencies");
+  const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds, today, scope: "agencies" });
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
   const counts = q.item ? ranking.nearMissCounts.filter((c) => c.key === q.item) : ranking.nearMissCounts;
   const nearMisses = await nearMissesPage(deps, actor.orgId, o, await nearSlice(ranking, counts, q.nearOffset, q.nearLimit));

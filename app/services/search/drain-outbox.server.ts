@@ -32,8 +32,11 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
     // the agencies whose profiles changed; a deleted row's agency is unknown, so everything is stale then
     const loaded = new Set(rows.map((r) => r.id));
     const unknown = ids.some((id) => !loaded.has(id));
-    await bumpSearchGeneration(deps.db, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
-    await markOutboxDone(deps.db, claimed.map((c) => c.id));
+    // one transaction: a cached ranking that sees the new generation also sees which rows it covers
+    await deps.db.transaction().execute(async (tx) => {
+      await markOutboxDone(tx, claimed.map((c) => c.id));
+      await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
+    });
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {
     // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect

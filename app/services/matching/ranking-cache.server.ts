@@ -1,0 +1,144 @@
+import type { MatchOrder } from "~/domain/matching/gates";
+import { isoDay } from "~/domain/org";
+import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
+import type { Deps } from "../deps.server";
+import { PoolRanking, type Ranking } from "./ranking.server";
+
+// Rankings are kept, per order version, scope (agencies) and day, and kept current rather than thrown away:
+// - Each holds the index generations of its scope (per-agency counters in PostgreSQL, bumped in the transaction
+//   that marks an outbox batch done) and the database clock when it last caught up.
+// - When a generation moved, the workers whose outbox rows were confirmed since then (less a margin for
+//   transactions that committed late; replaying a worker is harmless) are read again by id and re-judged
+//   (PoolRanking.apply): milliseconds, where reading the pool again costs about 35 µs per qualified profile.
+// - A reindex or a change whose agency is unknown ("*"), or more than MAX_CHANGES workers, reads the pool again.
+// - A background keeper (startRankingKeeper) catches recently viewed rankings up as the outbox confirms
+//   changes, so a request rarely does it itself, and drops rankings nobody viewed for IDLE_MS.
+// The store lives on globalThis: the Remix build and the server script each bundle this module, and both must
+// see one store. It is per process (several servers each keep their own).
+
+const MAX_ENTRIES = 64;
+const MAX_CHANGES = 5_000;
+const MARGIN_MS = 5_000;
+const IDLE_MS = 30 * 60_000;
+
+interface State {
+  ranking: PoolRanking;
+  /** database clock when these generations were read */
+  at: Date;
+  generations: Record<string, string>;
+}
+
+interface Entry {
+  request: RankingRequest;
+  /** null: every agency (the ministry's counts) */
+  scope: readonly string[] | null;
+  state: Promise<State>;
+  lastUsed: number;
+}
+
+const STORE = Symbol.for("jembatan.match-rankings");
+const store = ((globalThis as Record<symbol, unknown>)[STORE] ??= new Map<string, Entry>()) as Map<string, Entry>;
+
+export interface RankingRequest {
+  /** order id, version and last change: a changed order is a new ranking */
+  orderKey: string;
+  o: MatchOrder;
+  agencyIds: readonly string[];
+  today: string;
+  /** the ministry's ranking depends on every agency's generation */
+  scope: "agencies" | "all";
+}
+
+const keyOf = (r: RankingRequest) => `${r.orderKey}|${r.today}|${[...r.agencyIds].sort().join(",")}`;
+
+const stats = { reads: 0, catchUps: 0 };
+/** How often this process read a pool whole, and caught a kept ranking up by replaying changes. */
+export const rankingCacheStats = () => ({ ...stats });
+
+async function readFresh(deps: Pick<Deps, "db" | "search">, r: RankingRequest, scope: readonly string[] | null): Promise<State> {
+  stats.reads++;
+  // the generations first: anything confirmed after this moment is replayed on the next catch-up
+  const { at, generations } = await searchGenerations(deps.db, scope);
+  const ranking = await PoolRanking.read(deps.search, r.o, r.agencyIds, r.today);
+  return { ranking, at, generations };
+}
+
+const sameGenerations = (a: Record<string, string>, b: Record<string, string>) => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
+async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, scope: readonly string[] | null, s: State): Promise<State> {
+  const now = await searchGenerations(deps.db, scope);
+  if (sameGenerations(now.generations, s.generations)) return s;
+  if (now.generations["*"] !== s.generations["*"]) return readFresh(deps, r, scope);
+  const ids = await workersIndexedSince(deps.db, new Date(s.at.getTime() - MARGIN_MS), scope, MAX_CHANGES);
+  if (ids === null) return readFresh(deps, r, scope);
+  stats.catchUps++;
+  await s.ranking.apply(ids);
+  return { ranking: s.ranking, at: now.at, generations: now.generations };
+}
+
+/** Chains a step onto an entry's state; a failed step forgets the entry (the next request reads afresh). */
+function advance(key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
+  const next = e.state.then(step);
+  e.state = next;
+  next.catch(() => {
+    if (store.get(key) === e && e.state === next) store.delete(key);
+  });
+  return next;
+}
+
+/** The ranking for this request: kept and current with the index (see above), or read now. */
+export async function currentRanking(deps: Pick<Deps, "db" | "search">, r: RankingRequest): Promise<Ranking> {
+  const key = keyOf(r);
+  const scope = r.scope === "all" ? null : r.agencyIds;
+  let e = store.get(key);
+  if (!e) {
+    e = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed: Date.now() };
+    store.set(key, e);
+    evict();
+    return (await advance(key, e, () => readFresh(deps, r, scope))).ranking;
+  }
+  e.lastUsed = Date.now();
+  store.delete(key);
+  store.set(key, e); // most recently used last
+  return (await advance(key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
+}
+
+function evict() {
+  while (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+}
+
+/** Catches every recently viewed ranking up with the index; forgets those idle for IDLE_MS or of another day. */
+export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "now">): Promise<void> {
+  const today = isoDay(deps.now());
+  for (const [key, e] of [...store.entries()]) {
+    const r = e.request;
+    if (r.today !== today || Date.now() - e.lastUsed > IDLE_MS) {
+      store.delete(key);
+      continue;
+    }
+    await advance(key, e, (s) => caughtUp(deps, r, e.scope, s)).catch(() => undefined);
+  }
+}
+
+/** The keeper started with the HTTP server. */
+export function startRankingKeeper(deps: Pick<Deps, "db" | "search" | "now">, opts: { intervalMs: number; onError?: (e: unknown) => void }) {
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => keepRankingsCurrent(deps)).catch((e: unknown) => opts.onError?.(e));
+  }, opts.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Forgets every kept ranking (tests and benchmarks that rewrite the index behind the outbox's back). */
+export function clearMatchCache(): void {
+  store.clear();
+}

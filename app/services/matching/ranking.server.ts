@@ -1,0 +1,158 @@
+import { DomainError } from "~/domain/errors";
+import { failedGates, failureKey, gateKeys, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
+import type { Search } from "~search/client";
+import {
+  candidateFromDocument,
+  countDocuments,
+  fetchAllDocuments,
+  fetchDocumentsByIds,
+  IndexChangedError,
+  nearMissFilter,
+  qualifiedFilter,
+  type MatchDocument,
+} from "~search/match-retrieval";
+
+// The ranking of one order over a set of agencies, read from the index (issue 6). Exact: every document passing
+// the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the domain, which
+// re-checks each gate on it and scores it. Near misses on an item (all gates but that one) are counted by filter
+// and read the same way when a page first needs them. A ranking is then kept current by `apply`: the workers the
+// outbox indexed since are read again by id and put back where they now belong (ranking-cache.server.ts).
+
+export type RankedEntry = { id: string; agencyId: string; score: number };
+export type NearMissEntry = { id: string; agencyId: string; key: GateKey; failed: GateFailure };
+
+export interface Ranking {
+  readonly ranked: readonly RankedEntry[];
+  /** per gate item, in the order's item order (counted by the item's filter) */
+  readonly nearMissCounts: { key: GateKey; count: number }[];
+  /** the near misses on one item, closest to passing first, then by id: read from the index on first use */
+  nearMissesOn(key: GateKey): Promise<NearMissEntry[]>;
+}
+
+const byRank = (a: RankedEntry, b: RankedEntry) => compareRanked(a, b);
+
+export class PoolRanking implements Ranking {
+  ranked: RankedEntry[] = [];
+  nearMissCounts: { key: GateKey; count: number }[] = [];
+  private readonly lists = new Map<GateKey, Promise<NearMissEntry[]>>();
+  private readonly nearOrder: (a: NearMissEntry, b: NearMissEntry) => number;
+
+  private constructor(
+    private readonly search: Search,
+    readonly o: MatchOrder,
+    readonly agencyIds: readonly string[],
+    readonly today: string,
+    private readonly uid?: string,
+  ) {
+    this.nearOrder = compareNearMisses(o);
+  }
+
+  /** Reads and ranks the whole qualified pool, and counts the near misses per item. */
+  static async read(search: Search, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<PoolRanking> {
+    const r = new PoolRanking(search, o, agencyIds, today, uid);
+    const [ranked, counts] = await Promise.all([
+      retrying(async () => r.judgeQualified(await fetchAllDocuments(search, o, qualifiedFilter(o, agencyIds), uid))),
+      r.count(),
+    ]);
+    r.ranked = ranked.sort(byRank);
+    r.nearMissCounts = counts;
+    return r;
+  }
+
+  nearMissesOn(key: GateKey): Promise<NearMissEntry[]> {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = retrying(async () => this.judgeNear(await fetchAllDocuments(this.search, this.o, nearMissFilter(this.o, this.agencyIds, key), this.uid), key).sort(this.nearOrder));
+      this.lists.set(key, list);
+      const mine = list;
+      list.catch(() => {
+        if (this.lists.get(key) === mine) this.lists.delete(key);
+      });
+    }
+    return list;
+  }
+
+  /**
+   * Judges these workers again from their current documents: each leaves the place it held and takes the one it
+   * now earns (ranked, a near miss on one item, or nowhere). The documents are read by id through the same gate
+   * filters (qualified, or missing exactly one item); the lists change in one synchronous step at the end, so a
+   * page being read never sees half of it.
+   */
+  async apply(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const keys = gateKeys(this.o);
+    const filter = [qualifiedFilter(this.o, this.agencyIds), ...keys.map((k) => nearMissFilter(this.o, this.agencyIds, k))].map((f) => `(${f})`).join(" OR ");
+    const loaded = [...this.lists.entries()];
+    const [docs, counts, lists] = await Promise.all([
+      fetchDocumentsByIds(this.search, this.o, ids, filter, this.uid),
+      this.count(),
+      Promise.allSettled(loaded.map(([, p]) => p)),
+    ]);
+    const changed = new Set(ids);
+    const ranked = this.judgeQualified(docs).sort(byRank);
+    const near = new Map<GateKey, NearMissEntry[]>();
+    for (const key of keys) near.set(key, this.judgeNear(docs, key).sort(this.nearOrder));
+
+    this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
+    this.nearMissCounts = counts;
+    loaded.forEach(([key, promise], i) => {
+      if (this.lists.get(key) !== promise) return; // replaced meanwhile (read afresh): already current
+      const settled = lists[i]!;
+      if (settled.status === "rejected") this.lists.delete(key);
+      else this.lists.set(key, Promise.resolve(merge(settled.value.filter((n) => !changed.has(n.id)), near.get(key)!, this.nearOrder)));
+    });
+  }
+
+  private judgeQualified(docs: readonly MatchDocument[]): RankedEntry[] {
+    return docs.flatMap((d) => {
+      const c = candidateFromDocument(this.o, d);
+      if (failedGates(this.o, c).length > 0) return []; // the filters and the domain disagree: never rank it
+      return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(this.o, c, this.today).score }];
+    });
+  }
+
+  private judgeNear(docs: readonly MatchDocument[], key: GateKey): NearMissEntry[] {
+    return docs.flatMap((d) => {
+      const failures = failedGates(this.o, candidateFromDocument(this.o, d));
+      if (failures.length !== 1 || failures[0]!.gate === "status" || failureKey(failures[0]!) !== key) return [];
+      return [{ id: d.id, agencyId: d.agency_id, key, failed: failures[0]! }];
+    });
+  }
+
+  private async count(): Promise<{ key: GateKey; count: number }[]> {
+    const keys = gateKeys(this.o);
+    const counts = await countDocuments(this.search, keys.map((k) => nearMissFilter(this.o, this.agencyIds, k)), this.uid);
+    return keys.map((key, i) => ({ key, count: counts[i]! }));
+  }
+}
+
+/** Two lists sorted by `cmp` as one sorted list. */
+function merge<T>(a: readonly T[], b: readonly T[], cmp: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return a as T[];
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Every near miss of a ranking, in listing order (reads every item's set). */
+export async function allNearMisses(ranking: Ranking): Promise<NearMissEntry[]> {
+  return (await Promise.all(ranking.nearMissCounts.map((c) => ranking.nearMissesOn(c.key)))).flat();
+}
+
+/** Reads again when the index changed under a paged read; after three tries, "busy, try again" (503). */
+async function retrying<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof IndexChangedError)) throw e;
+      if (attempt >= 3) throw new DomainError("unavailable", "errors.search_busy");
+    }
+  }
+}

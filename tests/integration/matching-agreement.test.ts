@@ -140,6 +140,18 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     expect(rankingCacheStats()).toEqual(kept);
   });
 
+  it("on a new day, the keeper reads recently viewed rankings again for that day before anyone asks", async () => {
+    for (const made of orders) await expectAgreement(made);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const later = { ...deps, now: () => tomorrow };
+    const before = rankingCacheStats();
+    await keepRankingsCurrent(later);
+    const warmed = rankingCacheStats();
+    expect(warmed.reads - before.reads).toBeGreaterThanOrEqual(orders.length);
+    for (const made of orders) await matchJobOrder(later, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
+    expect(rankingCacheStats()).toEqual(warmed);
+  });
+
   it("pages of the ranked and near-miss lists are slices of the whole", async () => {
     const made = orders[0]!;
     const brute = await bruteForce(made);

@@ -2,6 +2,7 @@ import type { MatchOrder } from "~/domain/matching/gates";
 import { isoDay } from "~/domain/org";
 import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
 import type { Deps } from "../deps.server";
+import { IndexChangedError } from "~search/match-retrieval";
 import { PoolRanking, type Ranking } from "./ranking.server";
 
 // Rankings are kept, per order version, scope (agencies) and day, and kept current rather than thrown away:
@@ -16,7 +17,7 @@ import { PoolRanking, type Ranking } from "./ranking.server";
 // The store lives on globalThis: the Remix build and the server script each bundle this module, and both must
 // see one store. It is per process (several servers each keep their own).
 
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 32;
 const MAX_CHANGES = 5_000;
 const MARGIN_MS = 5_000;
 const IDLE_MS = 30 * 60_000;
@@ -75,7 +76,12 @@ async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, sc
   const ids = await workersIndexedSince(deps.db, new Date(s.at.getTime() - MARGIN_MS), scope, MAX_CHANGES);
   if (ids === null) return readFresh(deps, r, scope);
   stats.catchUps++;
-  await s.ranking.apply(ids);
+  try {
+    await s.ranking.apply(ids);
+  } catch (e) {
+    if (e instanceof IndexChangedError) return readFresh(deps, r, scope); // a near-miss list could not be kept
+    throw e;
+  }
   return { ranking: s.ranking, at: now.at, generations: now.generations };
 }
 
@@ -93,30 +99,50 @@ function advance(key: string, e: Entry, step: (s: State) => Promise<State>): Pro
 export async function currentRanking(deps: Pick<Deps, "db" | "search">, r: RankingRequest): Promise<Ranking> {
   const key = keyOf(r);
   const scope = r.scope === "all" ? null : r.agencyIds;
-  let e = store.get(key);
-  if (!e) {
-    e = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed: Date.now() };
-    store.set(key, e);
-    evict();
-    return (await advance(key, e, () => readFresh(deps, r, scope))).ranking;
-  }
+  const e = store.get(key);
+  if (!e) return (await startEntry(deps, key, r, scope, Date.now()).state).ranking;
   e.lastUsed = Date.now();
   store.delete(key);
   store.set(key, e); // most recently used last
   return (await advance(key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
 }
 
+/** A new kept ranking, read whole. */
+function startEntry(deps: Pick<Deps, "db" | "search">, key: string, r: RankingRequest, scope: readonly string[] | null, lastUsed: number): Entry {
+  const e: Entry = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed };
+  store.set(key, e);
+  evict();
+  // the near misses of every item are read in the background: later catch-ups then count from the lists
+  void advance(key, e, () => readFresh(deps, r, scope)).then(
+    (s) => s.ranking.readAllNearMisses().catch(() => undefined),
+    () => undefined,
+  );
+  return e;
+}
+
 function evict() {
   while (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
 }
 
-/** Catches every recently viewed ranking up with the index; forgets those idle for IDLE_MS or of another day. */
+/**
+ * Catches every recently viewed ranking up with the index and forgets those idle for IDLE_MS. A recently viewed
+ * ranking of an earlier day is read again for today (scores count the profile's age in days, and the contract
+ * gates do not move, but "today" is part of the key), so the first view of the day does not pay for it.
+ */
 export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "now">): Promise<void> {
   const today = isoDay(deps.now());
   for (const [key, e] of [...store.entries()]) {
     const r = e.request;
-    if (r.today !== today || Date.now() - e.lastUsed > IDLE_MS) {
+    if (Date.now() - e.lastUsed > IDLE_MS) {
       store.delete(key);
+      continue;
+    }
+    if (r.today !== today) {
+      store.delete(key);
+      const next: RankingRequest = { ...r, today };
+      const nextKey = keyOf(next);
+      if (store.has(nextKey)) continue;
+      await startEntry(deps, nextKey, next, e.scope, e.lastUsed).state.catch(() => undefined);
       continue;
     }
     await advance(key, e, (s) => caughtUp(deps, r, e.scope, s)).catch(() => undefined);

@@ -3,6 +3,7 @@ import { failedGates, failureKey, gateKeys, type GateFailure, type GateKey, type
 import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
 import type { Search } from "~search/client";
 import {
+  baseClause,
   candidateFromDocument,
   countDocuments,
   fetchAllDocuments,
@@ -73,20 +74,27 @@ export class PoolRanking implements Ranking {
     return list;
   }
 
+  /** Reads every item's near misses (in the background after a pool read: catch-ups then count from the lists). */
+  async readAllNearMisses(): Promise<void> {
+    await Promise.all(gateKeys(this.o).map((k) => this.nearMissesOn(k)));
+  }
+
   /**
    * Judges these workers again from their current documents: each leaves the place it held and takes the one it
-   * now earns (ranked, a near miss on one item, or nowhere). The documents are read by id through the same gate
-   * filters (qualified, or missing exactly one item); the lists change in one synchronous step at the end, so a
-   * page being read never sees half of it.
+   * now earns (ranked, a near miss on one item, or nowhere). The changed documents are read by id (only
+   * available, consenting ones of the agencies in scope) and judged by the domain's gates, the same judgement
+   * every document read through the gate filters gets. Near-miss counts come from the lists when every item's
+   * list is held, else from the items' filters. The lists change in one synchronous step at the end, so a page
+   * being read never sees half of it.
    */
   async apply(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const keys = gateKeys(this.o);
-    const filter = [qualifiedFilter(this.o, this.agencyIds), ...keys.map((k) => nearMissFilter(this.o, this.agencyIds, k))].map((f) => `(${f})`).join(" OR ");
     const loaded = [...this.lists.entries()];
-    const [docs, counts, lists] = await Promise.all([
-      fetchDocumentsByIds(this.search, this.o, ids, filter, this.uid),
-      this.count(),
+    const allHeld = keys.every((k) => this.lists.has(k));
+    const [docs, counted, lists] = await Promise.all([
+      fetchDocumentsByIds(this.search, this.o, ids, baseClause(this.agencyIds), this.uid),
+      allHeld ? null : this.count(),
       Promise.allSettled(loaded.map(([, p]) => p)),
     ]);
     const changed = new Set(ids);
@@ -94,14 +102,17 @@ export class PoolRanking implements Ranking {
     const near = new Map<GateKey, NearMissEntry[]>();
     for (const key of keys) near.set(key, this.judgeNear(docs, key).sort(this.nearOrder));
 
-    this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
-    this.nearMissCounts = counts;
+    const updated = new Map<GateKey, NearMissEntry[]>();
     loaded.forEach(([key, promise], i) => {
       if (this.lists.get(key) !== promise) return; // replaced meanwhile (read afresh): already current
       const settled = lists[i]!;
       if (settled.status === "rejected") this.lists.delete(key);
-      else this.lists.set(key, Promise.resolve(merge(settled.value.filter((n) => !changed.has(n.id)), near.get(key)!, this.nearOrder)));
+      else updated.set(key, merge(settled.value.filter((n) => !changed.has(n.id)), near.get(key)!, this.nearOrder));
     });
+    if (!counted && updated.size !== keys.length) throw new IndexChangedError(); // a list failed: read afresh
+    this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
+    for (const [key, list] of updated) this.lists.set(key, Promise.resolve(list));
+    this.nearMissCounts = counted ?? keys.map((key) => ({ key, count: updated.get(key)!.length }));
   }
 
   private judgeQualified(docs: readonly MatchDocument[]): RankedEntry[] {

@@ -113,10 +113,12 @@ function startEntry(deps: Pick<Deps, "db" | "search">, key: string, r: RankingRe
   store.set(key, e);
   evict();
   // the near misses of every item are read in the background: later catch-ups then count from the lists
-  void advance(key, e, () => readFresh(deps, r, scope)).then(
+  const background = advance(key, e, () => readFresh(deps, r, scope)).then(
     (s) => s.ranking.readAllNearMisses().catch(() => undefined),
     () => undefined,
   );
+  pending.add(background);
+  void background.finally(() => pending.delete(background));
   return e;
 }
 
@@ -162,6 +164,12 @@ export function startRankingKeeper(deps: Pick<Deps, "db" | "search" | "now">, op
       await running;
     },
   };
+}
+
+const pending = new Set<Promise<unknown>>();
+/** Resolves when no background read of this process is under way (benchmarks measure first views one at a time). */
+export async function rankingsIdle(): Promise<void> {
+  while (pending.size) await Promise.allSettled([...pending]);
 }
 
 /** Forgets every kept ranking (tests and benchmarks that rewrite the index behind the outbox's back). */

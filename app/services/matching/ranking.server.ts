@@ -3,7 +3,6 @@ import { failedGates, failureKey, gateKeys, type GateFailure, type GateKey, type
 import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
 import type { Search } from "~search/client";
 import {
-  baseClause,
   candidateFromDocument,
   countDocuments,
   fetchAllDocuments,
@@ -37,6 +36,8 @@ export class PoolRanking implements Ranking {
   ranked: RankedEntry[] = [];
   nearMissCounts: { key: GateKey; count: number }[] = [];
   private readonly lists = new Map<GateKey, Promise<NearMissEntry[]>>();
+  private readonly ready = new Map<GateKey, NearMissEntry[]>();
+  private readonly scope: ReadonlySet<string>;
   private readonly nearOrder: (a: NearMissEntry, b: NearMissEntry) => number;
 
   private constructor(
@@ -47,6 +48,7 @@ export class PoolRanking implements Ranking {
     private readonly uid?: string,
   ) {
     this.nearOrder = compareNearMisses(o);
+    this.scope = new Set(agencyIds);
   }
 
   /** Reads and ranks the whole qualified pool, and counts the near misses per item. */
@@ -62,15 +64,28 @@ export class PoolRanking implements Ranking {
   }
 
   nearMissesOn(key: GateKey): Promise<NearMissEntry[]> {
-    let list = this.lists.get(key);
-    if (!list) {
-      list = retrying(async () => this.judgeNear(await fetchAllDocuments(this.search, this.o, nearMissFilter(this.o, this.agencyIds, key), this.uid), key).sort(this.nearOrder));
-      this.lists.set(key, list);
-      const mine = list;
-      list.catch(() => {
-        if (this.lists.get(key) === mine) this.lists.delete(key);
-      });
-    }
+    const held = this.lists.get(key);
+    if (held) return held;
+    return this.track(
+      key,
+      retrying(async () => this.judgeNear(await fetchAllDocuments(this.search, this.o, nearMissFilter(this.o, this.agencyIds, key), this.uid), key).sort(this.nearOrder)),
+    );
+  }
+
+  /** Holds an item's list (a read, or a read with changes chained onto it); `ready` has it once it resolves. */
+  private track(key: GateKey, list: Promise<NearMissEntry[]>): Promise<NearMissEntry[]> {
+    this.lists.set(key, list);
+    list.then(
+      (value) => {
+        if (this.lists.get(key) === list) this.ready.set(key, value);
+      },
+      () => {
+        if (this.lists.get(key) === list) {
+          this.lists.delete(key);
+          this.ready.delete(key);
+        }
+      },
+    );
     return list;
   }
 
@@ -81,38 +96,35 @@ export class PoolRanking implements Ranking {
 
   /**
    * Judges these workers again from their current documents: each leaves the place it held and takes the one it
-   * now earns (ranked, a near miss on one item, or nowhere). The changed documents are read by id (only
-   * available, consenting ones of the agencies in scope) and judged by the domain's gates, the same judgement
-   * every document read through the gate filters gets. Near-miss counts come from the lists when every item's
-   * list is held, else from the items' filters. The lists change in one synchronous step at the end, so a page
-   * being read never sees half of it.
+   * now earns (ranked, a near miss on one item, or nowhere). The changed documents are read by id (a few, not
+   * the pool) and judged by the domain's gates, the same judgement every document read through the gate filters
+   * gets; documents of other agencies are left out. Near-miss counts come from the lists when every item's list
+   * is held, else from the items' filters. A list still being read gets the changes chained onto it. Everything
+   * changes in one synchronous step at the end, so a page being read never sees half of it.
    */
   async apply(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const keys = gateKeys(this.o);
-    const loaded = [...this.lists.entries()];
-    const allHeld = keys.every((k) => this.lists.has(k));
-    const [docs, counted, lists] = await Promise.all([
-      fetchDocumentsByIds(this.search, this.o, ids, baseClause(this.agencyIds), this.uid),
-      allHeld ? null : this.count(),
-      Promise.allSettled(loaded.map(([, p]) => p)),
-    ]);
+    const allReady = keys.every((k) => this.ready.has(k));
+    const [fetched, counted] = await Promise.all([fetchDocumentsByIds(this.search, this.o, ids, null, this.uid), allReady ? null : this.count()]);
+    const docs = fetched.filter((d) => this.scope.has(d.agency_id));
     const changed = new Set(ids);
     const ranked = this.judgeQualified(docs).sort(byRank);
-    const near = new Map<GateKey, NearMissEntry[]>();
-    for (const key of keys) near.set(key, this.judgeNear(docs, key).sort(this.nearOrder));
-
-    const updated = new Map<GateKey, NearMissEntry[]>();
-    loaded.forEach(([key, promise], i) => {
-      if (this.lists.get(key) !== promise) return; // replaced meanwhile (read afresh): already current
-      const settled = lists[i]!;
-      if (settled.status === "rejected") this.lists.delete(key);
-      else updated.set(key, merge(settled.value.filter((n) => !changed.has(n.id)), near.get(key)!, this.nearOrder));
-    });
-    if (!counted && updated.size !== keys.length) throw new IndexChangedError(); // a list failed: read afresh
     this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
-    for (const [key, list] of updated) this.lists.set(key, Promise.resolve(list));
-    this.nearMissCounts = counted ?? keys.map((key) => ({ key, count: updated.get(key)!.length }));
+    for (const key of keys) {
+      const fresh = this.judgeNear(docs, key).sort(this.nearOrder);
+      const patch = (list: readonly NearMissEntry[]) => merge(list.filter((n) => !changed.has(n.id)), fresh, this.nearOrder);
+      const value = this.ready.get(key);
+      if (value) {
+        const next = patch(value);
+        this.ready.set(key, next);
+        this.lists.set(key, Promise.resolve(next));
+      } else {
+        const pending = this.lists.get(key);
+        if (pending) this.track(key, pending.then(patch));
+      }
+    }
+    this.nearMissCounts = counted ?? keys.map((key) => ({ key, count: this.ready.get(key)!.length }));
   }
 
   private judgeQualified(docs: readonly MatchDocument[]): RankedEntry[] {

@@ -19,6 +19,7 @@ import { DEFAULT_LOCALE } from "~/i18n/locales";
 import { getLocale } from "~/web/locale.server";
 import { getSignedIn } from "~/web/session.server";
 import { takeFlash } from "~/web/flash.server";
+import { unreadCount } from "~/services/notifications/notifications.server";
 import styles from "~/styles/app.css";
 
 export const meta: MetaFunction = ({ matches, error }) =>
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     takeFlash(request, context),
   ]);
   const user = signedIn
-    ? { name: signedIn.user.name, orgSlug: signedIn.org.slug, orgKind: signedIn.org.kind, role: signedIn.user.role }
+    ? { name: signedIn.user.name, orgSlug: signedIn.org.slug, orgKind: signedIn.org.kind, role: signedIn.user.role, unread: await unreadCount(context.deps.db, signedIn.org.id) }
     : null;
   return data({ locale, user, flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }

@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { CheckFinding } from "~/domain/job-orders/checks";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { JobOrderState } from "~/domain/job-orders/state-machine";
+import type { Stage } from "~/domain/shortlists/stages";
 import type { LicenceStatus, OrgKind, Role } from "~/domain/org";
 import type { WorkerProfileInput, WorkerStatus } from "~/domain/workers/profile-schema";
 
@@ -268,6 +269,91 @@ export interface Database {
   worker_consent_events: WorkerConsentEventsTable;
   search_outbox: SearchOutboxTable;
   search_generations: SearchGenerationsTable;
+  shortlist_entries: ShortlistEntriesTable;
+  shortlist_events: ShortlistEventsTable;
+  shortlist_notes: ShortlistNotesTable;
+  disclosure_log: DisclosureLogTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
+}
+
+export interface ShortlistEntriesTable {
+  id: Generated<string>;
+  job_order_id: string;
+  agency_org_id: string;
+  /** null once the worker is erased (the entry stays as an anonymous statistic) */
+  worker_id: string | null;
+  stage: ColumnType<Stage, Stage | undefined, Stage>;
+  reason: string | null;
+  stat_sector: string;
+  stat_isco_code: string | null;
+  /** numeric: PostgreSQL returns a string */
+  stat_years: ColumnType<string, number, number>;
+  stat_province_code: string;
+  stat_age_band: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  stage_changed_at: ColumnType<Date, Date | undefined, Date>;
+  disclosure_consent_at: Date | null;
+  disclosure_consent_by: string | null;
+}
+
+export interface ShortlistEventsTable {
+  id: Generated<string>;
+  entry_id: string;
+  action: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
+  reason: string | null;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  at: CreatedAt;
+}
+
+export interface ShortlistNotesTable {
+  id: Generated<string>;
+  entry_id: string;
+  author_user_id: string | null;
+  author_label: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface DisclosureLogTable {
+  id: Generated<string>;
+  worker_id: string;
+  job_order_id: string;
+  employer_org_id: string;
+  viewer_user_id: string | null;
+  viewer_label: string | null;
+  fields: string[];
+  via: "page" | "api";
+  at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string;
+  job_order_id: string | null;
+  entry_id: string | null;
+  params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  to_email: string;
+  locale: string;
+  kind: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  attempts: ColumnType<number, number | undefined, number>;
+  sent_at: Date | null;
+  last_error: string | null;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -282,3 +368,4 @@ export type JobOrder = Selectable<JobOrdersTable>;
 export type JobOrderVersion = Selectable<JobOrderVersionsTable>;
 export type JobOrderEvent = Selectable<JobOrderEventsTable>;
 export type Worker = Selectable<WorkersTable>;
+export type ShortlistEntry = Selectable<ShortlistEntriesTable>;

@@ -40,6 +40,11 @@ export async function markOutboxFailed(db: Db, ids: string[], error: string): Pr
     .execute();
 }
 
+/** Deletes the done outbox rows of entities that no longer exist (erased workers). */
+export async function forgetDoneEntities(db: Db, entityIds: readonly string[]): Promise<void> {
+  if (entityIds.length) await db.deleteFrom("search_outbox").where("entity_id", "in", [...entityIds]).where("done_at", "is not", null).execute();
+}
+
 export async function outboxBacklog(db: Db): Promise<number> {
   const r = await db.selectFrom("search_outbox").select(sql<number>`count(*)::int`.as("n")).where("done_at", "is", null).executeTakeFirstOrThrow();
   return r.n;

@@ -8,6 +8,8 @@ export interface HeaderUser {
   orgSlug: string;
   orgKind: OrgKind;
   role: Role;
+  /** unread notifications of the organisation */
+  unread: number;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -36,6 +38,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                     <li><NavLink to="/jobs">{t("nav.board")}</NavLink></li>
                   </>
                 ) : <li><NavLink to="/job-orders" end={false}>{t("nav.job_orders")}</NavLink></li>}
+                <li><NavLink to="/notifications">{user.unread > 0 ? t("notif.nav_unread", { n: user.unread }) : t("notif.nav")}</NavLink></li>
                 <li><NavLink to={`/orgs/${user.orgSlug}/settings`}>{t("nav.settings")}</NavLink></li>
                 {user.orgKind === "ministry" && user.role === "admin" ? (
                   <>

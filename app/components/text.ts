@@ -7,3 +7,5 @@ export const withParen = (main: string, extra?: Part) => (extra === null || extr
 export const SEPARATOR = "──";
 /** "3." — a position in a ranked list. */
 export const rankLabel = (n: string) => `${n}.`;
+/** "English B2": words joined by a space. */
+export const spaced = (...parts: Part[]) => parts.filter((p) => p !== null && p !== undefined && p !== false && p !== "").join(" ");

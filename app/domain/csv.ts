@@ -37,3 +37,9 @@ export function parseCsv(text: string): string[][] {
 export function toCsvLine(values: readonly string[]): string {
   return values.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",");
 }
+
+/**
+ * A cell safe to open in a spreadsheet: text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at
+ * the start) is prefixed with an apostrophe (OWASP "CSV injection"). For exports of text people typed.
+ */
+export const spreadsheetCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

@@ -1,6 +1,7 @@
 // English messages. Keys are the contract: app/i18n/id.ts must have exactly the same ones (the type checker
 // enforces it). Placeholders are {name}.
 import { enMatching } from "./en-matching";
+import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 
@@ -235,6 +236,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { idMatching } from "./id-matching";
+import { idShortlists } from "./id-shortlists";
 import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
@@ -235,4 +236,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists };

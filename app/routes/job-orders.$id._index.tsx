@@ -11,7 +11,7 @@ import { pageTitle } from "~/components/page-title";
 import { DomainError } from "~/domain/errors";
 import { DECISION_REASONS, RecordFilledSchema, RevokeSchema, VERIFICATION_DECISIONS, VerificationSchema } from "~/domain/job-orders/schema";
 import { displayCode } from "~/domain/job-orders/verification-code";
-import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
+import { countryName, formatDate, formatDateTime, formatNumber } from "~/i18n/locales";
 import { isMessageKey } from "~/i18n/translate";
 import { decideJobOrder, revokeJobOrder } from "~/services/job-orders/decide.server";
 import { closeJobOrder, recordPlacements } from "~/services/job-orders/lifecycle.server";
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function JobOrderDetail() {
   const t = useT();
   const locale = useLocale();
-  const { order, role, actions, findings, versions, events } = useLoaderData<typeof loader>();
+  const { order, role, actions, findings, versions, events, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const latest = versions[0];
   const today = new Date().toISOString().slice(0, 10);
@@ -90,6 +90,12 @@ export default function JobOrderDetail() {
       {actionData && "message" in actionData ? <FormErrors id="submit-errors" errors={[actionData.message]} /> : null}
       {(role === "agency" || role === "ministry") && order.status === "verified" && order.positionsFilled < order.positions && (!order.validUntil || order.validUntil >= today) ? (
         <p className="actions"><Link className="button" to="matches">{t("match.find")}</Link></p>
+      ) : null}
+      {role === "agency" && candidates > 0 ? (
+        <p className="actions"><Link to="shortlist">{withParen(t("sl.nav"), formatNumber(locale, candidates))}</Link></p>
+      ) : null}
+      {role === "owner" && (candidates > 0 || order.status === "verified") ? (
+        <p className="actions"><Link to="candidates">{withParen(t("cand.nav"), formatNumber(locale, candidates))}</Link></p>
       ) : null}
 
       {latest?.decision && latest.decision !== "approve" ? (

@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/components/i18n";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { rankLabel, withParen } from "~/components/text";
@@ -12,7 +13,11 @@ import type { MessageKey } from "~/i18n/en";
 import { formatNumber } from "~/i18n/locales";
 import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matching-text";
 import { matchJobOrder, type MatchView } from "~/services/matching/match-order.server";
+import { AddCandidatesSchema } from "~/domain/shortlists/schema";
+import { addCandidates, alreadyShortlisted } from "~/services/shortlists/shortlist.server";
 import { throwAsResponse } from "~/web/errors.server";
+import { setFlash } from "~/web/flash.server";
+import { isShownOnRow, parseRow, rowDomainError } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "match.qualified");
@@ -23,6 +28,7 @@ const pageParam = (v: string | null) => Math.max(1, Math.floor(Number(v)) || 1);
 /** Agencies: their own ranked candidates and near misses. Ministry: counts only, across licensed agencies. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
+  const shortlistedOn = (v: MatchView) => (v.kind === "agency" ? alreadyShortlisted(context.deps, actor, params.id ?? "", v.results.map((r) => r.workerId)) : Promise.resolve([]));
   const sp = new URL(request.url).searchParams;
   // absurd page numbers are clamped to the schema's range here and to the last page below
   const page = Math.min(pageParam(sp.get("page")), 1 + Math.floor(1_000_000 / PAGE));
@@ -35,17 +41,33 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // past the end: show the last page of each list instead of an empty one
       const last = { ...q, offset: (Math.min(page, pageCount(view.total, PAGE)) - 1) * PAGE, nearOffset: (Math.min(npage, pageCount(view.nearMissTotal, PAGE)) - 1) * PAGE };
       view = await matchJobOrder(context.deps, actor, params.id ?? "", last);
-      return { ok: true as const, view, page: last.offset / PAGE + 1, npage: last.nearOffset / PAGE + 1, item: q.item ?? null };
+      return { ok: true as const, view, page: last.offset / PAGE + 1, npage: last.nearOffset / PAGE + 1, item: q.item ?? null, shortlisted: await shortlistedOn(view) };
     }
-    return { ok: true as const, view, page, npage, item: q.item ?? null };
+    return { ok: true as const, view, page, npage, item: q.item ?? null, shortlisted: await shortlistedOn(view) };
   } catch (e) {
     if (e instanceof DomainError && e.code === "conflict") return { ok: false as const, id: params.id ?? "" };
     if (e instanceof DomainError && e.code === "invalid") {
       // an item that is not one of this order's gates: show every near miss instead
-      return { ok: true as const, view: await matchJobOrder(context.deps, actor, params.id ?? "", { ...q, item: undefined }).catch(throwAsResponse), page, npage, item: null };
+      return { ok: true as const, view: await matchJobOrder(context.deps, actor, params.id ?? "", { ...q, item: undefined }).catch(throwAsResponse), page, npage, item: null, shortlisted: [] };
     }
     return throwAsResponse(e);
   }
+}
+
+/** Adds the ticked candidates to the agency's shortlist for this order (one or many at once). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request, context);
+  const form = await request.formData();
+  const id = params.id ?? "";
+  const parsed = parseRow(AddCandidatesSchema, { workerIds: form.getAll("workerIds") }, "add", "shortlist");
+  if (!parsed.ok) return parsed.reply;
+  try {
+    await addCandidates(context.deps, actor, id, parsed.value);
+  } catch (e) {
+    if (isShownOnRow(e)) return rowDomainError(e, "add", "shortlist");
+    return throwAsResponse(e);
+  }
+  return redirect(`/job-orders/${id}/shortlist`, { headers: { "Set-Cookie": await setFlash(context, "sl.added_flash") } });
 }
 
 export default function Matches() {
@@ -66,16 +88,21 @@ export default function Matches() {
       <p><Link to={`/job-orders/${view.order.id}`}>{withParen(view.order.title, view.order.reference)}</Link></p>
       <h1>{t("match.title", { title: view.order.title })}</h1>
       <p className="hint">{t(view.kind === "agency" ? "match.intro" : "match.intro_ministry")}</p>
-      {view.kind === "agency" ? <AgencyMatches view={view} page={data.page} npage={data.npage} item={data.item} /> : <MinistryCounts view={view} />}
+      {view.kind === "agency" ? <AgencyMatches view={view} page={data.page} npage={data.npage} item={data.item} shortlisted={data.shortlisted} /> : <MinistryCounts view={view} />}
     </>
   );
 }
 
 type AgencyView = Extract<MatchView, { kind: "agency" }>;
 
-function AgencyMatches({ view, page, npage, item }: { view: AgencyView; page: number; npage: number; item: string | null }) {
+function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyView; page: number; npage: number; item: string | null; shortlisted: string[] }) {
   const t = useT();
   const locale = useLocale();
+  const errorText = useErrorText();
+  const reply = useActionData<typeof action>()?.rowReply ?? null;
+  const busy = useNavigation().state === "submitting";
+  const onList = new Set(shortlisted);
+  const addError = reply ? (reply.fields.workerIds ?? reply.message) : null;
   const itemLabel = (key: GateKey) => formatGateItem(locale, key, view.order);
   const filterTo = (key: string | null) => {
     const sp = new URLSearchParams();
@@ -90,10 +117,17 @@ function AgencyMatches({ view, page, npage, item }: { view: AgencyView; page: nu
         {view.results.length === 0 ? (
           <p className="empty">{t("match.none")}</p>
         ) : (
+          <Form method="post" aria-describedby={addError ? "add-error" : undefined}>
+          {addError ? <p id="add-error" className="form-errors" role="alert">{errorText(addError)}</p> : null}
           <ol className="match-list" start={(page - 1) * PAGE + 1}>
             {view.results.map((r, i) => (
               <li key={r.workerId} className="card match">
                 <div className="match-head">
+                  {onList.has(r.workerId) ? (
+                    <span className="badge active">{t("sl.on_shortlist")}</span>
+                  ) : (
+                    <input type="checkbox" name="workerIds" value={r.workerId} className="pick" aria-label={t("sl.select_candidate", { name: r.name })} />
+                  )}
                   <span className="rank">{rankLabel(formatNumber(locale, (page - 1) * PAGE + i + 1))}</span>
                   <Link to={`/workers/${r.workerId}`} className="match-name">{withParen(r.name, r.externalRef)}</Link>
                   <span className="score"><span className="visually-hidden">{t("match.score")}</span> {formatNumber(locale, r.score)}</span>
@@ -113,6 +147,11 @@ function AgencyMatches({ view, page, npage, item }: { view: AgencyView; page: nu
               </li>
             ))}
           </ol>
+          <div className="actions">
+            <button type="submit" disabled={busy}>{t("sl.add_selected")}</button>
+            <Link to={`/job-orders/${view.order.id}/shortlist`}>{t("sl.nav")}</Link>
+          </div>
+          </Form>
         )}
         <Pagination page={page} pages={pageCount(view.total, PAGE)} label={t("match.qualified")} />
       </section>

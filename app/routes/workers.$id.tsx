@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/components/i18n";
+import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { WorkerForm } from "~/components/worker-form";
 import { withParen } from "~/components/text";
@@ -10,6 +10,10 @@ import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
 import { formatDateTime } from "~/i18n/locales";
 import { getWorker } from "~/services/workers/get-worker.server";
 import { archiveWorker, saveWorker } from "~/services/workers/save-worker.server";
+import { disclosureLog, eraseWorker } from "~/services/workers/privacy.server";
+import { EraseWorkerSchema } from "~/domain/workers/privacy-schema";
+import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";
+import { FieldErrors } from "~/components/field";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
@@ -18,7 +22,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.t
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  return getWorker(context.deps, actor, params.id ?? "").catch(throwAsResponse);
+  const [worker, disclosures] = await Promise.all([getWorker(context.deps, actor, params.id ?? ""), disclosureLog(context.deps, actor, params.id ?? "")]).catch(throwAsResponse);
+  return { ...worker, disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employer_name, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -26,6 +31,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "erase") {
+    const parsed = parseRow(EraseWorkerSchema, { confirm: form.get("confirm") ?? undefined }, id, intent);
+    if (!parsed.ok) return parsed.reply;
+    try {
+      await eraseWorker(context.deps, actor, id);
+    } catch (e) {
+      if (isShownOnRow(e)) return rowDomainError(e, id, intent);
+      return throwAsResponse(e);
+    }
+    return redirect("/workers", { headers: { "Set-Cookie": await setFlash(context, "privacy.erased_flash") } });
+  }
   if (intent === "archive" || intent === "restore") {
     await archiveWorker(context.deps, actor, id, intent === "archive").catch(throwAsResponse);
     return redirect(`/workers/${id}`, { headers: { "Set-Cookie": await setFlash(context, intent === "archive" ? "wf.archived_flash" : "wf.restored_flash") } });
@@ -55,10 +71,66 @@ export default function WorkerPage() {
       {w.consent.recordedAt ? (
         <p className="meta">{t("wf.consent_record", { state: t(w.consent.given ? "wf.consent_yes" : "wf.consent_no"), date: formatDateTime(locale, w.consent.recordedAt), by: w.consent.recordedBy ?? "—" })}</p>
       ) : null}
-      <WorkerForm lastResult={actionData?.result} defaultValue={w.input} submitLabel={t("wf.save")} />
+      <WorkerForm lastResult={actionData && "result" in actionData ? actionData.result : undefined} defaultValue={w.input} submitLabel={t("wf.save")} />
       <Form method="post" className="actions">
         <button type="submit" name="intent" value={w.archived ? "restore" : "archive"} className={w.archived ? "secondary" : "danger"}>{t(w.archived ? "wf.restore" : "wf.archive")}</button>
       </Form>
+      <Privacy workerId={w.id} disclosures={w.disclosures} reply={actionData && "rowReply" in actionData ? actionData.rowReply : null} />
     </div>
+  );
+}
+
+function Privacy({ workerId, disclosures, reply }: { workerId: string; disclosures: { id: string; at: string | Date; employer: string; reference: string; title: string; fields: string[]; via: string }[]; reply: RowReply | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const err = reply?.fields.confirm;
+  return (
+    <section aria-labelledby="privacy-h" className="card">
+      <h2 id="privacy-h">{t("privacy.title")}</h2>
+      <h3>{t("privacy.disclosures")}</h3>
+      {disclosures.length === 0 ? (
+        <p className="empty">{t("privacy.no_disclosures")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("privacy.when")}</th>
+                <th scope="col">{t("privacy.employer")}</th>
+                <th scope="col">{t("privacy.order")}</th>
+                <th scope="col">{t("privacy.fields")}</th>
+                <th scope="col">{t("privacy.via")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {disclosures.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDateTime(locale, d.at)}</td>
+                  <td>{d.employer}</td>
+                  <td>{withParen(d.title, d.reference)}</td>
+                  <td>{d.fields.map((f) => t(`privacy.field.${f}` as "privacy.field.full_name")).join(", ")}</td>
+                  <td>{t(d.via === "api" ? "privacy.via.api" : "privacy.via.page")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p><a href={`/workers/${workerId}/export.json`} download>{t("privacy.export")}</a></p>
+      <details open={Boolean(err || reply?.message)}>
+        <summary>{t("privacy.erase")}</summary>
+        <p className="hint">{t("privacy.erase_hint")}</p>
+        {reply?.message ? <p className="form-errors" role="alert">{errorText(reply.message)}</p> : null}
+        <Form method="post">
+          <div className="check">
+            <input type="checkbox" id="erase-confirm" name="confirm" aria-invalid={err ? true : undefined} aria-describedby={err ? "erase-confirm-error" : undefined} />
+            <label htmlFor="erase-confirm">{t("privacy.erase_confirm")}</label>
+          </div>
+          <FieldErrors id="erase-confirm-error" errors={err ? [err] : undefined} />
+          <button type="submit" name="intent" value="erase" className="danger">{t("privacy.erase")}</button>
+        </Form>
+      </details>
+    </section>
   );
 }

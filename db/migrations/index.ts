@@ -4,6 +4,7 @@ import * as jobOrders from "./2026-11-23T1000-job-orders";
 import * as workers from "./2026-11-23T1100-workers";
 import * as matching from "./2026-11-23T1200-matching";
 import * as liveRankings from "./2026-11-23T1300-live-rankings";
+import * as shortlists from "./2026-11-23T1400-shortlists";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1100-workers": workers,
   "2026-11-23T1200-matching": matching,
   "2026-11-23T1300-live-rankings": liveRankings,
+  "2026-11-23T1400-shortlists": shortlists,
 };

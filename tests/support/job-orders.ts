@@ -23,6 +23,11 @@ export async function apiOrg(deps: Deps, kind: "employer" | "mission" | "agency"
   if (kind === "employer") {
     await updateOrg(deps.db, made.org.id, { registration_number: "C 12345", address: "1 Harbour Street, Valletta VLT 1000, Malta", contact_email: "hr@example.com", contact_phone: "+356 2122 0000" });
   }
+  return apiFor(deps, made);
+}
+
+/** An API key and a JSON client for an organisation made elsewhere (e.g. the employer of a verified order). */
+export async function apiFor(deps: Deps, made: { org: Organisation; email: string; password: string }): Promise<ApiOrg> {
   const { key } = await unsafeCreateApiKey(deps, made.org, "test", { userId: null, label: "test" });
   return {
     org: made.org,

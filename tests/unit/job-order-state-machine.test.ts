@@ -18,6 +18,7 @@ const ALLOWED = new Set([
   "verified --expire(system)--> expired",
   "verified --revoke(mission)--> revoked",
   "verified --revoke(ministry)--> revoked",
+  "filled --reopen(system)--> verified",
 ]);
 const ACTORS: ActorRole[] = ["owner", "mission", "ministry", "system"];
 
@@ -38,9 +39,11 @@ describe("job order state machine", () => {
     expect(transition("draft", "approve", "mission")).toEqual({ ok: false, why: "state" });
     expect(transition("submitted", "approve", "owner")).toEqual({ ok: false, why: "actor" });
     expect(transition("submitted", "submit", "mission")).toEqual({ ok: false, why: "actor" });
-    for (const terminal of ["filled", "closed", "expired", "revoked"] as const) {
+    for (const terminal of ["closed", "expired", "revoked"] as const) {
       for (const action of JOB_ORDER_ACTIONS) for (const by of ACTORS) expect(transition(terminal, action, by).ok).toBe(false);
     }
+    // a filled order only reopens when a selected candidate leaves (the system's move, nobody's button)
+    for (const action of JOB_ORDER_ACTIONS) for (const by of ACTORS) expect(transition("filled", action, by).ok).toBe(action === "reopen" && by === "system");
   });
 
   it("offers each actor only the actions that would succeed", () => {

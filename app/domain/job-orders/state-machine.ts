@@ -4,11 +4,12 @@ import type { OrgKind } from "../org";
 //   draft → submitted → verified | returned | rejected
 //   returned | rejected → submitted (after correction: a new version)
 //   verified → filled | closed | expired | revoked
+//   filled → verified (the system, when a selected candidate leaves and frees a position)
 
 export const JOB_ORDER_STATES = ["draft", "submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] as const;
 export type JobOrderState = (typeof JOB_ORDER_STATES)[number];
 
-export const JOB_ORDER_ACTIONS = ["edit", "submit", "approve", "return", "reject", "fill", "close", "expire", "revoke"] as const;
+export const JOB_ORDER_ACTIONS = ["edit", "submit", "approve", "return", "reject", "fill", "close", "expire", "revoke", "reopen"] as const;
 export type JobOrderAction = (typeof JOB_ORDER_ACTIONS)[number];
 
 /** Who may take an action: the owning employer, a mission covering the destination, a ministry admin, or the system. */
@@ -30,6 +31,7 @@ export const RULES: Record<JobOrderAction, Rule> = {
   close: { from: ["verified"], to: "closed", by: ["owner", "ministry"] },
   expire: { from: ["verified"], to: "expired", by: ["system"] },
   revoke: { from: ["verified"], to: "revoked", by: ["mission", "ministry"] },
+  reopen: { from: ["filled"], to: "verified", by: ["system"] },
 };
 
 export type TransitionResult =

@@ -1,3 +1,5 @@
+import { EMPLOYER_STAGES } from "~/domain/shortlists/stages";
+import { countCandidates } from "~db/shortlists";
 import { availableActions, type JobOrderState } from "~/domain/job-orders/state-machine";
 import { isoDay, type Actor } from "~/domain/org";
 import { pageWindow } from "~/domain/paging";
@@ -35,6 +37,11 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
     role === "mission" || role === "ministry" ? currentFindings(deps.db, order) : Promise.resolve([]),
   ]);
   const actions = role === "agency" ? [] : availableActions(order.status, role);
+  // candidates on the order: an agency's own shortlist, or (for its employer) those proposed to it
+  const candidates =
+    role === "agency" || role === "owner"
+      ? await countCandidates(deps.db, order.id, role === "agency" ? { agencyId: actor.orgId } : { stages: EMPLOYER_STAGES })
+      : 0;
   // Agencies see verified orders but not their history or the employer's legal snapshot.
   const showHistory = role !== "agency";
   return {
@@ -42,6 +49,7 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
     role,
     actions,
     findings,
+    candidates,
     versions: showHistory
       ? versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, employer: v.employer, decision: v.decision, reason: v.reason, note: v.note, decidedAt: v.decided_at, decidedBy: v.decided_by_org_name }))
       : [],

@@ -1,5 +1,5 @@
 import { withTryAdvisoryLock } from "~db/locks";
-import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, markOutboxDone, markOutboxFailed, requeueSince } from "~db/search-outbox";
+import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, forgetDoneEntities, markOutboxDone, markOutboxFailed, requeueSince } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
 import { applyWorkerChanges, documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
@@ -36,6 +36,8 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
     await deps.db.transaction().execute(async (tx) => {
       await markOutboxDone(tx, claimed.map((c) => c.id));
       await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
+      // a worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its id
+      await forgetDoneEntities(tx, ids.filter((id) => !loaded.has(id)));
     });
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {

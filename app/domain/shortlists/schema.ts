@@ -1,0 +1,31 @@
+import { z } from "../zod-messages";
+import { REJECT_REASONS, STAGE_ACTIONS, WITHDRAW_REASONS } from "./stages";
+
+// Every shortlist form and API body is parsed by one of these schemas (pages and /api/v1 alike).
+
+const Id = z.uuid({ error: "errors.invalid" });
+
+/** Adding candidates from the match list: one or many at once. */
+export const AddCandidatesSchema = z.object({
+  workerIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(Id).min(1, { error: "shortlist.choose_candidates" }).max(100, { error: "shortlist.too_many" })),
+});
+export type AddCandidatesInput = z.infer<typeof AddCandidatesSchema>;
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+/** A move along the stages; withdrawing and rejecting need a reason. */
+export const StageMoveSchema = z
+  .object({
+    action: z.enum(STAGE_ACTIONS),
+    reason: z.preprocess(blank, z.enum([...new Set([...WITHDRAW_REASONS, ...REJECT_REASONS])]).optional()),
+  })
+  .superRefine((v, ctx) => {
+    const allowed: readonly string[] | null = v.action === "withdraw" ? WITHDRAW_REASONS : v.action === "reject" ? REJECT_REASONS : null;
+    if (allowed && !(v.reason && allowed.includes(v.reason))) ctx.addIssue({ code: "custom", path: ["reason"], message: "shortlist.reason_required" });
+  });
+export type StageMoveInput = z.infer<typeof StageMoveSchema>;
+
+export const NoteSchema = z.object({
+  body: z.string().trim().min(1, { error: "errors.required" }).max(2000, { error: "errors.too_long" }),
+});
+export type NoteInput = z.infer<typeof NoteSchema>;

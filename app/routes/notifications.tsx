@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { pageTitle } from "~/components/page-title";
+import { Pagination } from "~/components/pagination";
+import { dot } from "~/components/text";
+import { formatDateTime } from "~/i18n/locales";
+import type { MessageKey } from "~/i18n/en";
+import { listNotifications } from "~/services/notifications/notifications.server";
+import { requireSignedIn } from "~/web/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notif.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request, context);
+  const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page"))) || 1);
+  const { items, hasMore } = await listNotifications(context.deps, actor, page);
+  return { items, page, hasMore };
+}
+
+export default function Notifications() {
+  const { items, page, hasMore } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="narrow-wide">
+      <h1>{t("notif.title")}</h1>
+      {items.length === 0 ? (
+        <p className="empty">{t("notif.empty")}</p>
+      ) : (
+        <ul className="match-list">
+          {items.map((n) => {
+            const params = n.params as Record<string, string>;
+            return (
+              <li key={n.id} className="card">
+                <p className="meta">{dot(formatDateTime(locale, n.at), n.unread ? t("notif.new") : null)}</p>
+                <p>
+                  <Link to={params.path ?? "/dashboard"}>{t(`notify.${n.kind}.text` as MessageKey, params)}</Link>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pagination page={page} pages={hasMore ? page + 1 : page} label={t("notif.title")} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { DomainError, isUuid } from "~/domain/errors";
+import { isoDay, type Actor } from "~/domain/org";
+import { anonymise, DISCLOSED_FIELDS, type AnonymousCandidate } from "~/domain/shortlists/anonymise";
+import { EMPLOYER_STAGES, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
+import { findJobOrder } from "~db/job-orders";
+import { listEntries } from "~db/shortlists";
+import type { JobOrder } from "~db/schema";
+import type { Deps } from "../deps.server";
+
+// The employer's side of a job order's candidates (issue 7): the candidates agencies proposed, anonymised, side
+// by side. A worker's identity is added only once the agency recorded the worker's consent to disclosure for
+// this order, and every time it is shown that is written to the disclosure log (who, which fields, when, which
+// order, page or API).
+
+export interface EmployerCandidate extends AnonymousCandidate {
+  entryId: string;
+  stage: Stage;
+  reason: string | null;
+  actions: StageAction[];
+  /** present only after the worker's consent to disclosure for this order */
+  identity: { fullName: string; dateOfBirth: string; phone: string | null } | null;
+}
+
+export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string, via: "page" | "api"): Promise<{ order: JobOrder; candidates: EmployerCandidate[] }> {
+  if (actor.orgKind !== "employer" || !isUuid(orderId)) throw new DomainError("not_found", "errors.job_order_not_found");
+  const order = await findJobOrder(deps.db, orderId);
+  if (!order || order.employer_org_id !== actor.orgId) throw new DomainError("not_found", "errors.job_order_not_found");
+  const today = isoDay(deps.now());
+  const rows = await listEntries(deps.db, order.id, { stages: EMPLOYER_STAGES });
+  const candidates: EmployerCandidate[] = rows
+    .filter((r) => r.worker_id !== null && r.profile !== null)
+    .map((r) => ({
+      ...anonymise(r.id, { date_of_birth: r.date_of_birth!, province_code: r.province_code!, profile: r.profile! }, today),
+      entryId: r.id,
+      stage: r.stage,
+      reason: r.reason,
+      actions: stageActions(r.stage, "employer"),
+      identity: r.disclosure_consent_at ? { fullName: r.full_name!, dateOfBirth: r.date_of_birth!, phone: r.phone } : null,
+    }));
+  const disclosed = rows.filter((r) => r.worker_id !== null && r.disclosure_consent_at !== null);
+  if (disclosed.length) {
+    await deps.db
+      .insertInto("disclosure_log")
+      .values(
+        disclosed.map((r) => ({
+          worker_id: r.worker_id!,
+          job_order_id: order.id,
+          employer_org_id: actor.orgId,
+          viewer_user_id: actor.userId,
+          viewer_label: actor.label ?? null,
+          fields: [...DISCLOSED_FIELDS],
+          via,
+        })),
+      )
+      .execute();
+  }
+  return { order, candidates };
+}

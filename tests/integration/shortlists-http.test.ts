@@ -1,0 +1,359 @@
+import { randomInt } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "~/domain/job-orders/verification-code";
+import { saveWorker } from "~/services/workers/save-worker.server";
+import { WORKERS_INDEX } from "~search/workers-index";
+import { testDeps } from "../support/fixtures";
+import { Client } from "../support/http";
+import { apiFor, apiOrg, type ApiOrg } from "../support/job-orders";
+import { verifiedOrder } from "../support/matching";
+import { agencyActor, waitIndexed, workerInput } from "../support/workers";
+
+// Shortlists, the employer's anonymised review, consented disclosure and erasure, over HTTP (issue 7).
+
+const deps = testDeps();
+let agency: ApiOrg;
+let other: ApiOrg;
+let made: Awaited<ReturnType<typeof verifiedOrder>>;
+let employer: ApiOrg;
+type Key = "a1" | "a2" | "a3" | "a4" | "a5" | "late" | "b1" | "s1" | "s2" | "s3" | "t1" | "t2" | "holder";
+const w = {} as Record<Key, string>;
+const nik = () => Array.from({ length: 16 }, () => randomInt(10)).join("");
+const tag = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
+
+async function worker(api: ApiOrg, key: Key, patch: Parameters<typeof workerInput>[0] = {}) {
+  const start = made.order.start_date;
+  const saved = await saveWorker(
+    deps,
+    agencyActor(api.org),
+    workerInput({
+      fullName: `Pekerja ${key} ${tag}`,
+      externalRef: `${key}-${tag}`,
+      nik: nik(),
+      passportNumber: `P${randomInt(1e7).toString().padStart(7, "0")}`,
+      phone: `+62 812 ${randomInt(1e4).toString().padStart(4, "0")} ${randomInt(1e4).toString().padStart(4, "0")}`,
+      experiences: [{ sector: "cruise", iscoCode: "5131", years: 4 }],
+      certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+      availableFrom: addDays(start, -10),
+      ...patch,
+    }),
+  );
+  w[key] = saved.id;
+  return saved.id;
+}
+
+const entryOf = async (api: ApiOrg, orderId: string, workerId: string): Promise<string> => {
+  const r = await api.call("GET", `/job-orders/${orderId}/shortlist`);
+  const item = r.json.items.find((i: { workerId: string }) => i.workerId === workerId);
+  if (!item) throw new Error("not on the shortlist");
+  return item.entryId;
+};
+const move = (api: ApiOrg, entryId: string, action: string, reason?: string) => api.call("POST", `/shortlist/${entryId}/moves`, reason ? { action, reason } : { action });
+
+beforeAll(async () => {
+  [agency, other] = await Promise.all([apiOrg(deps, "agency"), apiOrg(deps, "agency")]);
+  made = await verifiedOrder(deps, { positions: 3 });
+  employer = await apiFor(deps, made.employer);
+  for (const k of ["a1", "a2", "a3", "a4", "a5"] as const) await worker(agency, k);
+  await worker(agency, "late", { availableFrom: addDays(made.order.start_date, 30) });
+  await worker(other, "b1");
+});
+afterAll(() => deps.db.destroy());
+
+describe("shortlists", () => {
+  it("an agency adds its own candidates, one or many at once; bad bodies are refused and store nothing", async () => {
+    const r = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.a1, w.a2, w.a3] });
+    expect(r.status).toBe(201);
+    expect(r.json.added).toHaveLength(3);
+    const again = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.a1, w.a4, w.a5, w.late] });
+    expect(again.json).toMatchObject({ already: 1 });
+    expect(again.json.added).toHaveLength(3);
+
+    const count = async () => (await deps.db.selectFrom("shortlist_entries").select(sql<number>`count(*)::int`.as("n")).where("job_order_id", "=", made.order.id).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    expect(before).toBe(6);
+    const empty = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [] });
+    expect(empty.status).toBe(422);
+    expect(empty.json.error.fields.workerIds).toBe("Choose at least one candidate.");
+    expect((await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: ["not-a-uuid"] })).status).toBe(422);
+    const theirs = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.b1, w.a2] }, { "Accept-Language": "id" });
+    expect(theirs.status).toBe(422);
+    expect(theirs.json.error.fields.workerIds).toBe("1 profil yang dipilih bukan milik agensi Anda.");
+    expect(await count()).toBe(before);
+
+    const list = await agency.call("GET", `/job-orders/${made.order.id}/shortlist`);
+    expect(list.json.items.map((i: { name: string }) => i.name)).toContain(`Pekerja a1 ${tag}`);
+    expect(list.json.items.every((i: { stage: string }) => i.stage === "shortlisted")).toBe(true);
+    // the other agency sees none of it, and the employer sees nothing before a proposal
+    const theirsList = await other.call("GET", `/job-orders/${made.order.id}/shortlist`);
+    expect(theirsList.json.items).toEqual([]);
+    expect((await employer.call("GET", `/job-orders/${made.order.id}/candidates`)).json.candidates).toEqual([]);
+    expect((await employer.call("GET", `/job-orders/${made.order.id}/shortlist`)).status).toBe(403);
+  });
+
+  it("moves candidates through the stages, each side only its own moves, with reasons where required", async () => {
+    const e1 = await entryOf(agency, made.order.id, w.a1);
+    const e2 = await entryOf(agency, made.order.id, w.a2);
+    // a shortlist is the agency's own until it proposes: the employer and other agencies cannot even see the entry
+    expect((await move(employer, e1, "request_interview")).status).toBe(404);
+    expect((await move(other, e1, "propose")).status).toBe(404);
+    expect((await move(agency, e1, "select")).status).toBe(403);
+
+    const p = await move(agency, e1, "propose");
+    expect(p.status).toBe(200);
+    expect(p.json.stage).toBe("proposed");
+    expect((await move(agency, e1, "depart")).status).toBe(409);
+    expect((await move(employer, e1, "withdraw", "other")).status).toBe(403);
+    expect((await move(employer, e1, "request_interview")).json.stage).toBe("interview");
+
+    await move(agency, e2, "propose");
+    const noReason = await move(employer, e2, "reject");
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.error.fields.reason).toBe("Choose a reason.");
+    expect((await move(employer, e2, "reject", "language")).json.stage).toBe("rejected");
+    expect((await move(agency, e2, "withdraw", "worker_declined")).status).toBe(409); // already over
+
+    // the employer was told about each proposal, in the app and in the mail outbox (no names in either)
+    const notes = await deps.db.selectFrom("notifications").selectAll().where("org_id", "=", made.employer.org.id).where("kind", "=", "candidate_proposed").execute();
+    expect(notes).toHaveLength(2);
+    const mail = await deps.db.selectFrom("email_outbox").selectAll().where("to_email", "=", made.employer.email).where("kind", "=", "candidate_proposed").execute();
+    expect(mail).toHaveLength(2);
+    expect(mail[0]!.subject).toMatch(/^New candidate C-[0-9A-F]{6} for /);
+    expect(JSON.stringify([notes, mail])).not.toContain(tag);
+
+    // notes are the agency's own
+    const note = await agency.call("POST", `/shortlist/${e1}/notes`, { body: "Strong English; renew the medical in March." });
+    expect(note.status).toBe(201);
+    expect((await other.call("POST", `/shortlist/${e1}/notes`, { body: "x" })).status).toBe(404);
+    expect((await agency.call("POST", `/shortlist/${e1}/notes`, { body: "  " })).status).toBe(422);
+    const listed = (await agency.call("GET", `/job-orders/${made.order.id}/shortlist`)).json.items.find((i: { entryId: string }) => i.entryId === e1);
+    expect(listed.notes.map((n: { body: string }) => n.body)).toEqual(["Strong English; renew the medical in March."]);
+  });
+
+  it("flags a candidate at once when a gate breaks, and refuses to propose them", async () => {
+    const eLate = await entryOf(agency, made.order.id, w.late);
+    const late = await move(agency, eLate, "propose");
+    expect(late.status).toBe(409);
+    expect(late.json.error.message).toMatch(/no longer passes every requirement/);
+
+    const e3 = await entryOf(agency, made.order.id, w.a3);
+    const e4 = await entryOf(agency, made.order.id, w.a4);
+    // a3's BST now ends before the contract does; a4 withdrew consent to matching
+    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja a3 ${tag}`, externalRef: `a3-${tag}`, nik: undefined, passportNumber: undefined, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 30) }], availableFrom: addDays(made.order.start_date, -10) }), w.a3);
+    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja a4 ${tag}`, externalRef: `a4-${tag}`, nik: undefined, passportNumber: undefined, consentToMatching: false, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 2000) }], availableFrom: addDays(made.order.start_date, -10) }), w.a4);
+    const items = (await agency.call("GET", `/job-orders/${made.order.id}/shortlist`)).json.items;
+    const i3 = items.find((i: { entryId: string }) => i.entryId === e3);
+    const i4 = items.find((i: { entryId: string }) => i.entryId === e4);
+    expect(i3.flagged).toBe(true);
+    expect(i3.failing[0]).toMatch(/^STCW BST expires .* before contract end$/);
+    expect(i3.actions).not.toContain("propose");
+    expect(i4.flagged).toBe(true);
+    expect((await move(agency, e3, "propose")).status).toBe(409);
+    expect((await move(agency, e4, "propose")).status).toBe(409);
+    const unflagged = items.find((i: { workerId: string }) => i.workerId === w.a5);
+    expect(unflagged.flagged).toBe(false);
+    expect(unflagged.actions).toContain("propose");
+  });
+});
+
+describe("the agency's pages", () => {
+  it("shortlists from the match page, moves a candidate from the shortlist page, shows errors next to the field, and exports CSV", async () => {
+    const browser = new Client();
+    await browser.logIn(agency.email, agency.password);
+    const order = await verifiedOrder(deps, { positions: 2 });
+    const ids = [await worker(agency, "s1"), await worker(agency, "s2")];
+    await waitIndexed(deps, ids);
+    const matches = await (await browser.get(`/job-orders/${order.order.id}/matches`)).text();
+    expect(matches).toMatch(new RegExp(`<input type="checkbox" name="workerIds"[^>]*value="${ids[0]}"`));
+    const none = await browser.post(`/job-orders/${order.order.id}/matches`, {});
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("Choose at least one candidate.");
+    const added = await browser.post(`/job-orders/${order.order.id}/matches`, { workerIds: ids[0]! });
+    expect(added.status).toBe(302);
+    expect(added.headers.get("location")).toBe(`/job-orders/${order.order.id}/shortlist`);
+    const page = await (await browser.get(`/job-orders/${order.order.id}/shortlist`)).text();
+    expect(page).toContain(`Pekerja s1 ${tag}`);
+    expect(page).toContain("Propose to employer");
+    const entry = await entryOf(agency, order.order.id, ids[0]!);
+
+    const noReason = await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "move", entryId: entry, action: "withdraw", reason: "" });
+    expect(noReason.status).toBe(400);
+    const noReasonHtml = await noReason.text();
+    expect(noReasonHtml).toContain(`id="e-${entry}-withdraw-reason-error"`);
+    expect(noReasonHtml).toContain("Choose a reason.");
+    const proposed = await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "move", entryId: entry, action: "propose" });
+    expect(proposed.status).toBe(302);
+    expect((await deps.db.selectFrom("shortlist_entries").select("stage").where("id", "=", entry).executeTakeFirstOrThrow()).stage).toBe("proposed");
+    await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "note", entryId: entry, body: "=HYPERLINK(\"http://evil.example\")" });
+
+    const csv = await browser.get(`/job-orders/${order.order.id}/shortlist.csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so spreadsheets read UTF-8 names right
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split("\r\n")[0]).toBe("code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes");
+    expect(text).toContain(`Pekerja s1 ${tag}`);
+    expect(text).toContain("proposed to the employer");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`); // a formula is never live in a spreadsheet
+    // another agency gets nothing of it
+    const stranger = new Client();
+    await stranger.logIn(other.email, other.password);
+    expect(await (await stranger.get(`/job-orders/${order.order.id}/shortlist.csv`)).text()).not.toContain(tag);
+  });
+});
+
+describe("positions", () => {
+  it("never selects more candidates than open positions, even when selections arrive at the same moment", async () => {
+    const order = await verifiedOrder(deps, { positions: 2 });
+    const boss = await apiFor(deps, order.employer);
+    const mine = [await worker(agency, "s1"), await worker(agency, "s2"), await worker(agency, "s3")];
+    const theirs = [await worker(other, "t1"), await worker(other, "t2")];
+    await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: mine });
+    await other.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: theirs });
+    const entries = [...(await Promise.all(mine.map((id) => entryOf(agency, order.order.id, id)))), ...(await Promise.all(theirs.map((id) => entryOf(other, order.order.id, id))))];
+    for (const [i, e] of entries.entries()) expect((await move(i < 3 ? agency : other, e, "propose")).status).toBe(200);
+
+    const answers = await Promise.all(entries.map((e) => move(boss, e, "select")));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.json.error.message === "Every position of this order is already taken.")).toBe(true);
+    const row = await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", order.order.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "filled", positions_filled: 2 });
+    const selected = await deps.db.selectFrom("shortlist_entries").select(["id", "worker_id", "agency_org_id"]).where("job_order_id", "=", order.order.id).where("stage", "=", "selected").execute();
+    expect(selected).toHaveLength(2);
+    // selected workers are in process (out of matching); everyone concerned heard that the order filled
+    const statuses = await deps.db.selectFrom("workers").select("status").where("id", "in", selected.map((s) => s.worker_id!)).execute();
+    expect(statuses.map((s) => s.status)).toEqual(["in_process", "in_process"]);
+    const filled = await deps.db.selectFrom("notifications").select("org_id").where("job_order_id", "=", order.order.id).where("kind", "=", "order_filled").execute();
+    expect(new Set(filled.map((n) => n.org_id))).toEqual(new Set([order.employer.org.id, agency.org.id, other.org.id]));
+
+    // a selected candidate who withdraws frees the position and reopens the order
+    const leaving = selected[0]!;
+    const leaver = leaving.agency_org_id === agency.org.id ? agency : other;
+    expect((await move(leaver, leaving.id, "withdraw", "worker_declined")).json).toEqual({ stage: "withdrawn", orderStatus: "verified" });
+    expect(await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", order.order.id).executeTakeFirstOrThrow()).toEqual({ status: "verified", positions_filled: 1 });
+    expect((await deps.db.selectFrom("workers").select("status").where("id", "=", leaving.worker_id!).executeTakeFirstOrThrow()).status).toBe("available");
+  });
+});
+
+describe("the employer's review", () => {
+  const PERSONAL = ["fullName", "full_name", "name", "nik", "passport", "phone", "dateOfBirth", "date_of_birth", "externalRef", "workerId", "photo", "email", "address"];
+
+  it("shows proposed candidates anonymised: no name, identifiers, contact or birth date", async () => {
+    const r = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
+    expect(r.status).toBe(200);
+    expect(r.json.candidates.length).toBeGreaterThanOrEqual(2);
+    const c = r.json.candidates[0];
+    expect(c.code).toMatch(/^C-[0-9A-F]{6}$/);
+    expect(c.ageBand).toMatch(/^\d{2}-\d{2}$|^50\+$/);
+    expect(c.provinceCode).toBe("33");
+    expect(c.languages).toEqual([{ code: "en", level: "B2" }]);
+    expect(c.certificates[0]).toMatchObject({ code: "stcw_bst" });
+    expect(c.identity).toBeNull();
+    const text = JSON.stringify(r.json);
+    expect(text).not.toContain(tag); // names and references carry the tag
+    for (const id of Object.values(w)) expect(text).not.toContain(id);
+    const rows = await deps.db.selectFrom("workers").select(["nik", "passport_number", "phone", "date_of_birth"]).where("id", "in", [w.a1, w.a2]).execute();
+    for (const row of rows) for (const v of Object.values(row)) expect(text).not.toContain(String(v));
+    const keys = new Set<string>();
+    JSON.parse(text, (k, v) => (keys.add(k), v));
+    for (const k of PERSONAL) expect(keys.has(k), k).toBe(false);
+
+    // the page, as the employer's browser gets it: the same candidates, none of the personal fields
+    const browser = new Client();
+    await browser.logIn(made.employer.email, made.employer.password);
+    const res = await browser.get(`/job-orders/${made.order.id}/candidates`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const c of r.json.candidates) expect(html).toContain(c.code);
+    expect(html).toContain("Not disclosed");
+    expect(html).not.toContain(tag);
+    for (const id of Object.values(w)) expect(html).not.toContain(id);
+    for (const row of rows) for (const v of Object.values(row)) expect(html).not.toContain(String(v));
+    expect(html).not.toContain("12 Apr 1996");
+  });
+
+  it("reveals the identity only after the worker's consent to disclosure, and logs every disclosure", async () => {
+    const e1 = await entryOf(agency, made.order.id, w.a1);
+    const before = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
+    expect(before.json.candidates.find((c: { entryId: string }) => c.entryId === e1).identity).toBeNull();
+    expect((await agency.call("GET", `/workers/${w.a1}/disclosures`)).json.disclosures).toEqual([]);
+    expect((await employer.call("POST", `/shortlist/${e1}/disclosure-consent`)).status).toBe(403);
+    expect((await other.call("POST", `/shortlist/${e1}/disclosure-consent`)).status).toBe(404);
+
+    expect((await agency.call("POST", `/shortlist/${e1}/disclosure-consent`)).status).toBe(200);
+    const after = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
+    const shown = after.json.candidates.find((c: { entryId: string }) => c.entryId === e1);
+    expect(shown.identity).toMatchObject({ fullName: `Pekerja a1 ${tag}`, dateOfBirth: "1996-04-12" });
+    // others on the same order stay anonymous
+    expect(after.json.candidates.filter((c: { identity: unknown }) => c.identity !== null)).toHaveLength(1);
+
+    const log = (await agency.call("GET", `/workers/${w.a1}/disclosures`)).json.disclosures;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ employer: made.employer.org.name, jobOrder: made.order.reference, fields: ["full_name", "date_of_birth", "phone"], via: "api" });
+    expect((await other.call("GET", `/workers/${w.a1}/disclosures`)).status).toBe(404);
+
+    // on the page too, and that view is logged as well
+    const browser = new Client();
+    await browser.logIn(made.employer.email, made.employer.password);
+    const html = await (await browser.get(`/job-orders/${made.order.id}/candidates`)).text();
+    expect(html).toContain(`Pekerja a1 ${tag}`);
+    expect(html).not.toContain(`Pekerja a2 ${tag}`);
+    const vias = (await deps.db.selectFrom("disclosure_log").select("via").where("worker_id", "=", w.a1).orderBy("id").execute()).map((d) => d.via);
+    expect(vias).toEqual(["api", "page"]);
+  });
+});
+
+describe("a worker's data on request", () => {
+  it("exports everything held about the worker", async () => {
+    const r = await agency.call("GET", `/workers/${w.a1}/export`);
+    expect(r.status).toBe(200);
+    expect(r.json.worker).toMatchObject({ id: w.a1, fullName: `Pekerja a1 ${tag}` });
+    expect(r.json.orders[0]).toMatchObject({ reference: made.order.reference, stage: "interview" });
+    expect(r.json.orders[0].notes[0].body).toMatch(/Strong English/);
+    expect(r.json.disclosures.length).toBeGreaterThanOrEqual(1);
+    expect((await other.call("GET", `/workers/${w.a1}/export`)).status).toBe(404);
+  });
+
+  it("erases the person from PostgreSQL and Meilisearch and keeps the anonymous placement statistics", async () => {
+    const id = w.a1;
+    await waitIndexed(deps, [id]);
+    const person = await deps.db.selectFrom("workers").select(["full_name", "nik", "passport_number", "phone"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const entry = await entryOf(agency, made.order.id, id);
+    expect((await other.call("DELETE", `/workers/${id}`)).status).toBe(404);
+    const r = await agency.call("DELETE", `/workers/${id}`);
+    expect(r.status).toBe(200);
+    await waitIndexed(deps, [id]);
+
+    // no table holds the name, NIK, passport, phone or the worker's id any more
+    const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(deps.db)).rows.map((r) => r.t);
+    for (const needle of [person.full_name, person.nik!, person.passport_number!, person.phone!, id]) {
+      for (const t of tables) {
+        const hit = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)} x where x::text ilike ${`%${needle}%`}`.execute(deps.db);
+        expect(hit.rows[0]!.n, `${t} still holds ${needle}`).toBe(0);
+      }
+    }
+    await expect(deps.search.index(WORKERS_INDEX).getDocument(id)).rejects.toThrow();
+    const found = await deps.search.index(WORKERS_INDEX).getDocuments({ ids: [id], fields: ["id"] });
+    expect(found.results).toEqual([]);
+
+    // the statistics stay: the entry, its order, stage and anonymous facts, without a worker
+    const kept = await deps.db.selectFrom("shortlist_entries").selectAll().where("id", "=", entry).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ worker_id: null, stage: "withdrawn", stat_sector: "cruise", stat_isco_code: "5131", stat_province_code: "33" });
+    expect(kept.stat_age_band).toMatch(/^\d{2}-\d{2}$/);
+    expect((await employer.call("GET", `/job-orders/${made.order.id}/candidates`)).json.candidates.find((c: { entryId: string }) => c.entryId === entry)).toBeUndefined();
+  });
+
+  it("refuses to erase a worker who holds a position until they are withdrawn from it", async () => {
+    const order = await verifiedOrder(deps, { positions: 1 });
+    const boss = await apiFor(deps, order.employer);
+    const id = await worker(agency, "holder");
+    await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: [id] });
+    const e = await entryOf(agency, order.order.id, id);
+    await move(agency, e, "propose");
+    expect((await move(boss, e, "select")).status).toBe(200);
+    const r = await agency.call("DELETE", `/workers/${id}`);
+    expect(r.status).toBe(409);
+    expect(await deps.db.selectFrom("workers").select("id").where("id", "=", id).executeTakeFirst()).toBeTruthy();
+  });
+});

@@ -16,3 +16,9 @@ export async function withTryAdvisoryLock<T, B>(db: Db, key: number, busy: B, fn
     }
   });
 }
+
+/** Whether some session holds the advisory lock `key` (taken with pg_try_advisory_lock(bigint)). */
+export async function isAdvisoryLockHeld(db: Db, key: number): Promise<boolean> {
+  const r = await sql<{ held: boolean }>`select exists (select 1 from pg_locks where locktype = 'advisory' and classid = ${Math.floor(key / 2 ** 32)} and objid = ${key % 2 ** 32} and objsubid = 1 and granted) as held`.execute(db);
+  return r.rows[0]?.held ?? false;
+}

@@ -8,6 +8,9 @@ export const enShortlists = {
   "shortlist.erased": "This worker's data was erased on request.",
   "shortlist.move_refused": "Not possible while the candidate is {stage}.",
   "shortlist.gates_fail": "This candidate no longer passes every requirement of the order, so cannot be proposed.",
+  "errors.filled_below_selected": "{n} candidates selected through Jembatan hold positions of this order: enter at least {n}.",
+  "shortlist.not_available": "This candidate is no longer available: consent to matching was withdrawn, the profile was archived, or the worker is already selected elsewhere.",
+  "cand.action_for": "{action} {code}",
   "shortlist.no_open_position": "Every position of this order is already taken.",
 
   "stage.shortlisted": "shortlisted",
@@ -57,6 +60,8 @@ export const enShortlists = {
   "sl.note_label": "New note (only your agency sees it)",
   "sl.add_note": "Add note",
   "sl.consent_button": "Record the worker's consent to show their identity to this employer",
+  "sl.consent_confirm": "The worker agreed to show their name, date of birth and phone to this order's employer.",
+  "sl.consent_confirm_required": "Tick the box to confirm the worker agreed.",
   "sl.consent_recorded": "Identity disclosure consented on {date}",
   "sl.added_flash": "Added to the shortlist.",
   "sl.moved_flash": "Stage updated.",

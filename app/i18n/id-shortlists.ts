@@ -10,6 +10,9 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "shortlist.erased": "Data pekerja ini telah dihapus atas permintaan.",
   "shortlist.move_refused": "Tidak dapat dilakukan selama kandidat berstatus {stage}.",
   "shortlist.gates_fail": "Kandidat ini tidak lagi memenuhi semua persyaratan pesanan, sehingga tidak dapat diajukan.",
+  "errors.filled_below_selected": "{n} kandidat yang dipilih melalui Jembatan memegang posisi pesanan ini: masukkan setidaknya {n}.",
+  "shortlist.not_available": "Kandidat ini tidak lagi tersedia: persetujuan pencocokan ditarik, profil diarsipkan, atau pekerja sudah terpilih di pesanan lain.",
+  "cand.action_for": "{action} {code}",
   "shortlist.no_open_position": "Semua posisi pada pesanan ini sudah terisi.",
 
   "stage.shortlisted": "masuk daftar pendek",
@@ -59,6 +62,8 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "sl.note_label": "Catatan baru (hanya agensi Anda yang melihat)",
   "sl.add_note": "Tambah catatan",
   "sl.consent_button": "Catat persetujuan pekerja untuk menunjukkan identitasnya kepada pemberi kerja ini",
+  "sl.consent_confirm": "Pekerja setuju menunjukkan nama, tanggal lahir, dan teleponnya kepada pemberi kerja pesanan ini.",
+  "sl.consent_confirm_required": "Centang kotak untuk mengonfirmasi persetujuan pekerja.",
   "sl.consent_recorded": "Persetujuan pengungkapan identitas pada {date}",
   "sl.added_flash": "Ditambahkan ke daftar pendek.",
   "sl.moved_flash": "Tahap diperbarui.",

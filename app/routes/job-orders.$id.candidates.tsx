@@ -144,7 +144,7 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
         <Form method="post" className="actions">
           <input type="hidden" name="entryId" value={c.entryId} />
           {simple.map((a) => (
-            <button key={a} type="submit" name="action" value={a} className={a === "select" ? undefined : "secondary"} aria-describedby={`c-${c.entryId}`}>
+            <button key={a} type="submit" name="action" value={a} className={a === "select" ? undefined : "secondary"} aria-label={t("cand.action_for", { action: t(`stage_action.${a}`), code: c.code })}>
               {t(`stage_action.${a}`)}
             </button>
           ))}
@@ -163,7 +163,7 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
               </select>
               <FieldErrors id={`${fieldId}-error`} errors={err ? [err] : undefined} />
             </div>
-            <button type="submit" name="action" value="reject" className="danger" aria-describedby={`c-${c.entryId}`}>{t("stage_action.reject")}</button>
+            <button type="submit" name="action" value="reject" className="danger" aria-label={t("cand.action_for", { action: t("stage_action.reject"), code: c.code })}>{t("stage_action.reject")}</button>
           </Form>
         </details>
       ) : null}

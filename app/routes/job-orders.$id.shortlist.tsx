@@ -5,7 +5,7 @@ import { FieldErrors } from "~/components/field";
 import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { dot, withParen } from "~/components/text";
-import { NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
+import { DisclosureConsentSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
 import { REJECT_REASONS, STAGE_RULES, WITHDRAW_REASONS, type StageAction } from "~/domain/shortlists/stages";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/locales";
 import { formatFailure } from "~/i18n/matching-text";
@@ -45,6 +45,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return back("sl.note_flash");
     }
     if (intent === "consent") {
+      const parsed = parseRow(DisclosureConsentSchema, { confirm: form.get("confirm") ?? undefined }, entryId, intent);
+      if (!parsed.ok) return parsed.reply;
       await recordDisclosureConsent(context.deps, actor, entryId);
       return back("sl.consent_flash");
     }
@@ -94,6 +96,7 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
   const simple = i.actions.filter((a) => !STAGE_RULES[a].reason);
   const withReason = i.actions.filter((a): a is StageAction => Boolean(STAGE_RULES[a].reason));
   const titleId = `e-${i.entryId}-name`;
+  const consentError = reply?.intent === "consent" ? reply.fields.confirm : undefined;
   return (
     <li className="card match" id={`e-${i.entryId}`} aria-labelledby={titleId}>
       <div className="match-head">
@@ -151,6 +154,11 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
         ) : (
           <Form method="post">
             <input type="hidden" name="entryId" value={i.entryId} />
+            <div className="check">
+              <input type="checkbox" id={`e-${i.entryId}-confirm`} name="confirm" aria-invalid={consentError ? true : undefined} aria-describedby={consentError ? `e-${i.entryId}-confirm-error` : undefined} />
+              <label htmlFor={`e-${i.entryId}-confirm`}>{t("sl.consent_confirm")}</label>
+            </div>
+            <FieldErrors id={`e-${i.entryId}-confirm-error`} errors={consentError ? [consentError] : undefined} />
             <button type="submit" name="intent" value="consent" className="secondary small">{t("sl.consent_button")}</button>
           </Form>
         )

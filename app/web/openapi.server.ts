@@ -2,6 +2,8 @@ import { z } from "zod";
 import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
 import { MatchQuerySchema, MatchResponseSchema } from "~/domain/matching/api-schema";
 import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
+import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
+import { AddCandidatesSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
 
 // The OpenAPI 3.1 description served at /api/v1/openapi.json, generated from the same zod schemas that parse
 // requests (and, for matches, describe the response), so it cannot drift from what the API accepts.
@@ -45,13 +47,13 @@ export function openApiDocument(baseUrl: string) {
     info: {
       title: "Jembatan API",
       version: "1",
-      description: "Job orders, verification, worker profiles and matching. Authenticate with `Authorization: Bearer <API key>` (created by an organisation admin under Settings). Messages follow Accept-Language (en, id).",
+      description: "Job orders, verification, worker profiles, matching and shortlists. Authenticate with `Authorization: Bearer <API key>` (created by an organisation admin under Settings). Messages follow Accept-Language (en, id).",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Error: ErrorSchema, MatchResponse: json(MatchResponseSchema, "output") },
+      schemas: { Error: ErrorSchema, MatchResponse: json(MatchResponseSchema, "output"), CandidatesResponse: json(CandidatesResponseSchema, "output") },
     },
     paths: {
       "/me": { get: { summary: "The organisation this key acts as", responses: ok("The organisation") } },
@@ -75,6 +77,35 @@ export function openApiDocument(baseUrl: string) {
           responses: { ...ok("Matches", { $ref: "#/components/schemas/MatchResponse" }), "409": { description: "The order is not verified with open positions", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } },
         },
       },
+      "/job-orders/{id}/shortlist": {
+        parameters: [idParam],
+        get: { summary: "The agency's shortlist for the order (agency key): stages, what each candidate fails now, notes", responses: ok("The shortlist") },
+        post: { summary: "Add candidates to the shortlist (agency key; 1–100 at once)", requestBody: body(AddCandidatesSchema), responses: { "201": { description: "{added: entry ids, already: n}" }, ...errors, "409": { description: "The order is not verified with open positions" } } },
+      },
+      "/job-orders/{id}/candidates": {
+        parameters: [idParam],
+        get: { summary: "Proposed candidates, anonymised (the order's employer key)", responses: ok("Candidates", { $ref: "#/components/schemas/CandidatesResponse" }) },
+      },
+      "/shortlist/{entryId}/moves": {
+        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        post: {
+          summary: "Move a candidate to its next stage",
+          description: "Agency keys: propose (only while every gate passes), sign_contract, depart, withdraw (reason). Employer keys: request_interview, select (only while a position is open), reject (reason).",
+          requestBody: body(StageMoveSchema),
+          responses: { ...ok("{stage, orderStatus}"), "409": { description: "Not allowed in this stage, a gate fails, or no position is open" } },
+        },
+      },
+      "/shortlist/{entryId}/notes": {
+        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        post: { summary: "A private note on the candidate (agency key)", requestBody: body(NoteSchema), responses: { "201": { description: "The note" }, ...errors } },
+      },
+      "/shortlist/{entryId}/disclosure-consent": {
+        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        post: { summary: "Record the worker's consent to show their identity to this order's employer (agency key)", responses: ok("{ok: true}") },
+      },
+      "/workers/{id}": { parameters: [idParam], delete: { summary: "Erase the worker on request (agency key); 409 while they hold a position", responses: ok("{erased: true}") } },
+      "/workers/{id}/disclosures": { parameters: [idParam], get: { summary: "Every disclosure of the worker's identity to an employer (agency key)", responses: ok("{disclosures: [...]}") } },
+      "/workers/{id}/export": { parameters: [idParam], get: { summary: "Everything held about the worker (agency key)", responses: ok("The export") } },
       "/workers/import": {
         post: {
           summary: "Import worker profiles (agency key): a JSON array or CSV (text/csv)",

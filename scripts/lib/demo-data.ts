@@ -5,6 +5,10 @@ import { unsafeCreateUser } from "~/services/users/users.server";
 import { countOrgs, findOrgBySlug, updateOrg } from "~db/orgs";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { seedDemoJobOrders } from "./demo-job-orders";
+import { rankPool } from "~/domain/matching/score";
+import { isoDay } from "~/domain/org";
+import { candidateOf, isMatchable, matchOrderOf } from "~/services/matching/match-order.server";
+import { addCandidates, moveCandidate } from "~/services/shortlists/shortlist.server";
 import { generateWorker, prng } from "./generate-workers";
 
 export const DEMO_PASSWORD = "jembatan-demo";
@@ -58,7 +62,27 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   const emails = new Map(ORGS.map((o) => [o.slug, o.user.email]));
   await seedDemoJobOrders(deps, (slug) => emails.get(slug) ?? "");
   await seedDemoWorkers(deps);
+  await seedDemoShortlist(deps);
   return true;
+}
+
+/**
+ * PT Maju Bersama's shortlist on the first matchable demo order: its three best candidates (ranked by the domain
+ * over its PostgreSQL rows, as the engine would), two of them proposed, so the employer has candidates to compare.
+ */
+async function seedDemoShortlist(deps: Deps) {
+  const agencyId = await orgId(deps, "pt-maju-bersama");
+  const actor = { userId: null, orgId: agencyId, orgKind: "agency" as const, role: "admin" as const, label: "seed" };
+  const today = isoDay(deps.now());
+  const orders = await deps.db.selectFrom("job_orders").selectAll().where("status", "=", "verified").orderBy("reference").execute();
+  const workers = await deps.db.selectFrom("workers").selectAll().where("agency_org_id", "=", agencyId).execute();
+  for (const order of orders.filter((o) => isMatchable(o, today))) {
+    const best = rankPool(matchOrderOf(order), workers.map(candidateOf), today).ranked.slice(0, 3);
+    if (best.length < 3) continue;
+    const { added } = await addCandidates(deps, actor, order.id, { workerIds: best.map((r) => r.candidate.id) });
+    for (const entryId of added.slice(0, 2)) await moveCandidate(deps, actor, entryId, { action: "propose" });
+    return;
+  }
 }
 
 /** A few thousand generated profiles over the demo orders' sectors, for three agencies (one suspended). */

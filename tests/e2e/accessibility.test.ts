@@ -49,13 +49,13 @@ describe("every page passes axe in both languages", () => {
     await signInAs(ministry.email, ministry.password);
     for (const url of ["/dashboard", `/orgs/${ministry.org.slug}/settings`, "/admin/orgs", `/admin/orgs/${agency.org.slug}`, "/admin/orgs?kind=agency", "/admin/problem-employers", "/admin/standards", "/job-orders", `/job-orders/${orderId}`]) await check(url);
     await signInAs(employer.email, employer.password);
-    for (const url of ["/job-orders", "/job-orders/new", `/job-orders/${orderId}`, `/orgs/${employer.org.slug}/settings`]) await check(url);
+    for (const url of ["/job-orders", "/job-orders/new", `/job-orders/${orderId}`, "/notifications", `/orgs/${employer.org.slug}/settings`]) await check(url);
     await signInAs(mission.email, mission.password);
     for (const url of ["/verification", `/job-orders/${orderId}`]) await check(url);
     const agencyUser = await orgWithUser(deps, "agency");
     const worker = await saveWorker(deps, { userId: null, orgId: agencyUser.org.id, orgKind: "agency", role: "admin" }, workerInput());
     await signInAs(agencyUser.email, agencyUser.password);
-    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", "/workers/all", "/workers/all?archived=1", `/workers/${worker.id}`, "/jobs"]) await check(url);
+    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", "/workers/all", "/workers/all?archived=1", "/notifications", `/workers/${worker.id}`, "/jobs"]) await check(url);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     await context.close();

@@ -49,5 +49,11 @@ describe("demo data", () => {
       expect(ranked.length, o.title).toBeGreaterThanOrEqual(5);
       expect(nearMisses.length, o.title).toBeGreaterThan(0);
     }
+
+    // and one shortlist to show: three candidates, two proposed, the employer notified of both
+    const entries = await db.selectFrom("shortlist_entries").select(["stage", "job_order_id"]).where("agency_org_id", "=", agency.id).execute();
+    expect(entries.map((e) => e.stage).sort()).toEqual(["proposed", "proposed", "shortlisted"]);
+    const order = await db.selectFrom("job_orders").select("employer_org_id").where("id", "=", entries[0]!.job_order_id).executeTakeFirstOrThrow();
+    expect(await db.selectFrom("notifications").select("id").where("org_id", "=", order.employer_org_id).where("kind", "=", "candidate_proposed").execute()).toHaveLength(2);
   });
 });

@@ -2,6 +2,8 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
+import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
+import { recordPlacements } from "~/services/job-orders/lifecycle.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { WORKERS_INDEX } from "~search/workers-index";
 import { testDeps } from "../support/fixtures";
@@ -227,6 +229,13 @@ describe("positions", () => {
     const filled = await deps.db.selectFrom("notifications").select("org_id").where("job_order_id", "=", order.order.id).where("kind", "=", "order_filled").execute();
     expect(new Set(filled.map((n) => n.org_id))).toEqual(new Set([order.employer.org.id, agency.org.id, other.org.id]));
 
+    // a filled order stays reachable for agencies with candidates on it, not for others
+    expect((await agency.call("GET", `/job-orders/${order.order.id}`)).status).toBe(200);
+    expect((await agency.call("GET", `/job-orders/${order.order.id}/shortlist`)).json.items).toHaveLength(3);
+    const stranger = await apiOrg(deps, "agency");
+    expect((await stranger.call("GET", `/job-orders/${order.order.id}`)).status).toBe(404);
+    expect((await stranger.call("GET", `/job-orders/${order.order.id}/shortlist`)).status).toBe(404);
+
     // a selected candidate who withdraws frees the position and reopens the order
     const leaving = selected[0]!;
     const leaver = leaving.agency_org_id === agency.org.id ? agency : other;
@@ -242,6 +251,7 @@ describe("the employer's review", () => {
   it("shows proposed candidates anonymised: no name, identifiers, contact or birth date", async () => {
     const r = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
     expect(r.status).toBe(200);
+    CandidatesResponseSchema.parse(r.json); // strict: any field beyond the anonymised ones fails here
     expect(r.json.candidates.length).toBeGreaterThanOrEqual(2);
     const c = r.json.candidates[0];
     expect(c.code).toMatch(/^C-[0-9A-F]{6}$/);
@@ -355,5 +365,50 @@ describe("a worker's data on request", () => {
     const r = await agency.call("DELETE", `/workers/${id}`);
     expect(r.status).toBe(409);
     expect(await deps.db.selectFrom("workers").select("id").where("id", "=", id).executeTakeFirst()).toBeTruthy();
+  });
+});
+
+describe("guards", () => {
+  it("another employer sees nothing of an order's candidates and cannot move them", async () => {
+    const stranger = await apiOrg(deps, "employer");
+    expect((await stranger.call("GET", `/job-orders/${made.order.id}/candidates`)).status).toBe(404);
+    const e2 = await entryOf(agency, made.order.id, w.a2);
+    expect((await move(stranger, e2, "select")).status).toBe(404);
+  });
+
+  it("keeps recorded placements at or above the candidates selected through Jembatan", async () => {
+    const order = await verifiedOrder(deps, { positions: 2 });
+    const boss = await apiFor(deps, order.employer);
+    const id = await worker(agency, "holder");
+    await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: [id] });
+    const e = await entryOf(agency, order.order.id, id);
+    await move(agency, e, "propose");
+    expect((await move(boss, e, "select")).status).toBe(200);
+    await expect(recordPlacements(deps, order.employerActor, order.order.id, 0)).rejects.toMatchObject({ code: "invalid", messageKey: "errors.filled_below_selected" });
+    expect((await deps.db.selectFrom("job_orders").select("positions_filled").where("id", "=", order.order.id).executeTakeFirstOrThrow()).positions_filled).toBe(1);
+  });
+
+  it("stops showing and selecting a proposed candidate who withdrew consent, and never selects one worker twice", async () => {
+    const [o1, o2] = [await verifiedOrder(deps, { positions: 2 }), await verifiedOrder(deps, { positions: 2 })];
+    const [boss1, boss2] = [await apiFor(deps, o1.employer), await apiFor(deps, o2.employer)];
+    const leaving = await worker(agency, "t1");
+    const twice = await worker(agency, "t2");
+    for (const o of [o1, o2]) await agency.call("POST", `/job-orders/${o.order.id}/shortlist`, { workerIds: [leaving, twice] });
+    const entries = async (o: typeof o1) => [await entryOf(agency, o.order.id, leaving), await entryOf(agency, o.order.id, twice)];
+    const [l1, t1] = await entries(o1);
+    const [, t2] = await entries(o2);
+    for (const e of [l1!, t1!, t2!]) expect((await move(agency, e, "propose")).status).toBe(200);
+
+    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja t1 ${tag}`, externalRef: `t1-${tag}`, nik: undefined, passportNumber: undefined, consentToMatching: false, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 2000) }], availableFrom: addDays(made.order.start_date, -10) }), leaving);
+    const seen = (await boss1.call("GET", `/job-orders/${o1.order.id}/candidates`)).json.candidates.map((c: { entryId: string }) => c.entryId);
+    expect(seen).toEqual([t1]);
+    const refused = await move(boss1, l1!, "select");
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/no longer available/);
+
+    expect((await move(boss1, t1!, "select")).status).toBe(200);
+    const second = await move(boss2, t2!, "select");
+    expect(second.status).toBe(409);
+    expect((await deps.db.selectFrom("job_orders").select("positions_filled").where("id", "=", o2.order.id).executeTakeFirstOrThrow()).positions_filled).toBe(0);
   });
 });

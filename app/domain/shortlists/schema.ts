@@ -29,3 +29,8 @@ export const NoteSchema = z.object({
   body: z.string().trim().min(1, { error: "errors.required" }).max(2000, { error: "errors.too_long" }),
 });
 export type NoteInput = z.infer<typeof NoteSchema>;
+
+/** The page's confirmation that the worker agreed to show their identity to this order's employer. */
+export const DisclosureConsentSchema = z.object({
+  confirm: z.literal("on", { error: "sl.consent_confirm_required" }),
+});

@@ -1,5 +1,6 @@
 import { DomainError, isUuid } from "~/domain/errors";
-import { roleFor, transition, type ActorRole, type JobOrderAction } from "~/domain/job-orders/state-machine";
+import { PUBLIC_STATES, roleFor, transition, type ActorRole, type JobOrderAction } from "~/domain/job-orders/state-machine";
+import { hasEntries } from "~db/shortlists";
 import type { Actor } from "~/domain/org";
 import { findJobOrder, lockJobOrder } from "~db/job-orders";
 import { findOrgById } from "~db/orgs";
@@ -34,8 +35,10 @@ export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise
   if (!isUuid(id)) throw new DomainError("not_found", "errors.job_order_not_found");
   const [order, org] = await Promise.all([findJobOrder(deps.db, id), actorOrg(deps.db, actor)]);
   const role = order ? viewerOf(org, order, actor) : null;
-  if (!order || !canSee(role, order)) throw new DomainError("not_found", "errors.job_order_not_found");
-  return { order, role, org };
+  // an agency keeps seeing an order it has candidates on after it leaves "verified" (filled, closed …)
+  const candidatesOn = role === "agency" && order && order.status !== "verified" && PUBLIC_STATES.includes(order.status) && (await hasEntries(deps.db, order.id, org.id));
+  if (!order || !(canSee(role, order) || candidatesOn)) throw new DomainError("not_found", "errors.job_order_not_found");
+  return { order, role: role!, org };
 }
 
 /**

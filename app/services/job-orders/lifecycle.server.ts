@@ -2,6 +2,7 @@ import { DomainError } from "~/domain/errors";
 import { canRecordFilled, transition } from "~/domain/job-orders/state-machine";
 import { isoDay, type Actor } from "~/domain/org";
 import { findDueToExpire, insertEvent, lockJobOrder, patchJobOrder } from "~db/job-orders";
+import { countSlotHolders } from "~db/shortlists";
 import type { Deps } from "../deps.server";
 import { actorFields, lockForAction } from "./access.server";
 
@@ -23,6 +24,9 @@ export async function recordPlacements(deps: Deps, actor: Actor, id: string, pos
     if (!canRecordFilled(order.positions, positionsFilled)) {
       throw new DomainError("invalid", "errors.filled_exceeds", { positionsFilled: "errors.filled_exceeds" });
     }
+    // candidates selected through Jembatan hold positions: the count can never drop below them
+    const held = await countSlotHolders(tx, order.id);
+    if (positionsFilled < held) throw new DomainError("invalid", "errors.filled_below_selected", { positionsFilled: "errors.filled_below_selected" }, { n: held });
     const full = positionsFilled === order.positions;
     const now = deps.now();
     await patchJobOrder(tx, order.id, full ? { positions_filled: positionsFilled, status: "filled" } : { positions_filled: positionsFilled }, now);

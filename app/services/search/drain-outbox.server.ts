@@ -1,4 +1,4 @@
-import { withTryAdvisoryLock } from "~db/locks";
+import { isAdvisoryLockHeld, withTryAdvisoryLock } from "~db/locks";
 import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, forgetDoneEntities, markOutboxDone, markOutboxFailed, requeueSince } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
@@ -36,8 +36,11 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
     await deps.db.transaction().execute(async (tx) => {
       await markOutboxDone(tx, claimed.map((c) => c.id));
       await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
-      // a worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its id
-      await forgetDoneEntities(tx, ids.filter((id) => !loaded.has(id)));
+      // A worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its id.
+      // Not while a reindex runs: it may have read the worker before the erasure, and replays these rows after
+      // its swap (requeueSince), so the deletion reaches the new index; they are forgotten then.
+      const gone = ids.filter((id) => !loaded.has(id));
+      if (gone.length && !(await isAdvisoryLockHeld(tx, REINDEX_LOCK))) await forgetDoneEntities(tx, gone);
     });
     return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
   } catch (e) {

@@ -27,8 +27,9 @@ export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string
   if (!order || order.employer_org_id !== actor.orgId) throw new DomainError("not_found", "errors.job_order_not_found");
   const today = isoDay(deps.now());
   const rows = await listEntries(deps.db, order.id, { stages: EMPLOYER_STAGES });
-  const candidates: EmployerCandidate[] = rows
-    .filter((r) => r.worker_id !== null && r.profile !== null)
+  // a worker who withdrew consent to matching, or whose profile was archived, is no longer shown to anyone
+  const shown = rows.filter((r) => r.worker_id !== null && r.profile !== null && r.consent_matching === true && r.archived_at === null);
+  const candidates: EmployerCandidate[] = shown
     .map((r) => ({
       ...anonymise(r.id, { date_of_birth: r.date_of_birth!, province_code: r.province_code!, profile: r.profile! }, today),
       entryId: r.id,
@@ -37,7 +38,7 @@ export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string
       actions: stageActions(r.stage, "employer"),
       identity: r.disclosure_consent_at ? { fullName: r.full_name!, dateOfBirth: r.date_of_birth!, phone: r.phone } : null,
     }));
-  const disclosed = rows.filter((r) => r.worker_id !== null && r.disclosure_consent_at !== null);
+  const disclosed = shown.filter((r) => r.disclosure_consent_at !== null);
   if (disclosed.length) {
     await deps.db
       .insertInto("disclosure_log")
@@ -48,7 +49,7 @@ export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string
           employer_org_id: actor.orgId,
           viewer_user_id: actor.userId,
           viewer_label: actor.label ?? null,
-          fields: [...DISCLOSED_FIELDS],
+          fields: DISCLOSED_FIELDS.filter((f) => f !== "phone" || r.phone !== null), // what was actually shown
           via,
         })),
       )

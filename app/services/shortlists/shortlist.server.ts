@@ -3,7 +3,7 @@ import { PUBLIC_STATES, transition } from "~/domain/job-orders/state-machine";
 import { failedGates, sectorYears, type GateFailure } from "~/domain/matching/gates";
 import { isoDay, type Actor } from "~/domain/org";
 import type { AddCandidatesInput, NoteInput, StageMoveInput } from "~/domain/shortlists/schema";
-import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
+import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, STAGE_RULES, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { findJobOrder, insertEvent, lockJobOrder, patchJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import {
@@ -32,6 +32,8 @@ import { notify } from "./notify.server";
 // locks the order, then the entry (always in that order, so two moves never deadlock); selecting counts the
 // order's held positions under that lock, so two selections at the same moment can never overfill it.
 
+const PRE_SELECTION: readonly Stage[] = ["shortlisted", "proposed", "interview"];
+
 const actorLabel = (a: Actor) => ({ actor_org_id: a.orgId, actor_user_id: a.userId, actor_label: a.label ?? null });
 
 function requireAgency(actor: Actor) {
@@ -59,7 +61,8 @@ export async function addCandidates(deps: Deps, actor: Actor, orderId: string, i
   if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
   const ids = [...new Set(input.workerIds)];
   return deps.db.transaction().execute(async (tx) => {
-    const workers = await loadWorkers(tx, ids);
+    // FOR SHARE: a worker being erased meanwhile is either still here (and the erasure waits) or already gone
+    const workers = await tx.selectFrom("workers").selectAll().where("id", "in", ids).forShare().execute();
     const own = new Map(workers.filter((w) => w.agency_org_id === actor.orgId).map((w) => [w.id, w]));
     const missing = ids.filter((id) => !own.has(id));
     if (missing.length) throw new DomainError("invalid", "shortlist.unknown_workers", { workerIds: "shortlist.unknown_workers" }, { n: missing.length });
@@ -112,7 +115,8 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
   const [notes, events] = await Promise.all([listNotes(deps.db, ids), listShortlistEvents(deps.db, ids)]);
   const o = matchOrderOf(order);
   const items: ShortlistItem[] = rows.map((r) => {
-    const failing = r.worker_id && r.profile ? failedGates(o, candidateOf(workerOf(r))) : [];
+    // gates matter until the employer selects (a selected worker is "in process", which the status gate would flag)
+    const failing = r.worker_id && r.profile && PRE_SELECTION.includes(r.stage) ? failedGates(o, candidateOf(workerOf(r))) : [];
     const actions = stageActions(r.stage, "agency").filter((a) => !(a === "propose" && failing.length > 0));
     return {
       entryId: r.id,
@@ -180,10 +184,14 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
       if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
       if (failedGates(matchOrderOf(order), candidateOf(worker)).length > 0) throw new DomainError("conflict", "shortlist.gates_fail");
     }
+    // the employer acts only on candidates still consenting to be matched; selecting needs them free
+    if ((move.to === "interview" || move.to === "selected") && (!worker.consent_matching || worker.archived_at !== null)) throw new DomainError("conflict", "shortlist.not_available");
+    if (move.to === "selected" && worker.status !== "available") throw new DomainError("conflict", "shortlist.not_available");
     let orderStatus = order.status;
     if (move.to === "selected") {
-      if (order.status !== "verified" || order.positions_filled >= order.positions) throw new DomainError("conflict", "shortlist.no_open_position");
-      const filled = order.positions_filled + 1;
+      const held = Math.max(order.positions_filled, await countSlotHolders(tx, order.id));
+      if (order.status !== "verified" || held >= order.positions) throw new DomainError("conflict", "shortlist.no_open_position");
+      const filled = held + 1;
       const full = filled === order.positions;
       orderStatus = full ? "filled" : order.status;
       await patchJobOrder(tx, order.id, full ? { positions_filled: filled, status: "filled" } : { positions_filled: filled }, now);
@@ -210,10 +218,13 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
       });
     }
 
-    await setStage(tx, entry.id, move.to, input.reason ?? null, now);
-    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: move.to, reason: input.reason ?? null, ...actorLabel(actor) }]);
+    const reason = STAGE_RULES[input.action].reason ? (input.reason ?? null) : null; // kept only where a move asks for one
+    await setStage(tx, entry.id, move.to, reason, now);
+    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: move.to, reason, ...actorLabel(actor) }]);
     const status = workerStatusAfter(entry.stage, move.to);
-    if (status && status !== worker.status) {
+    // released from this order: available again only if this order had made them "in process"
+    const applies = status !== null && status !== worker.status && !(status === "available" && worker.status !== "in_process");
+    if (status && applies) {
       await tx.updateTable("workers").set({ status, updated_at: now }).where("id", "=", worker.id).execute();
       await enqueueSearchUpdate(tx, "worker", [worker.id]);
     }
@@ -223,8 +234,9 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
     if (move.to === "selected") await notify(tx, { orgIds: [entry.agency_org_id], kind: "candidate_selected", jobOrderId: order.id, entryId: entry.id, params, path: `/job-orders/${order.id}/shortlist` });
     if (orderStatus === "filled" && order.status !== "filled") {
       const agencies = await tx.selectFrom("shortlist_entries").select("agency_org_id").distinct().where("job_order_id", "=", order.id).execute();
-      await notify(tx, { orgIds: [order.employer_org_id], kind: "order_filled", jobOrderId: order.id, params, path: `/job-orders/${order.id}` });
-      await notify(tx, { orgIds: agencies.map((a) => a.agency_org_id), kind: "order_filled", jobOrderId: order.id, params, path: `/job-orders/${order.id}/shortlist` });
+      const orderParams = { reference: order.reference, title: order.title }; // no candidate: it goes to every agency
+      await notify(tx, { orgIds: [order.employer_org_id], kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}` });
+      await notify(tx, { orgIds: agencies.map((a) => a.agency_org_id), kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}/shortlist` });
     }
     return { stage: move.to, orderStatus };
   });

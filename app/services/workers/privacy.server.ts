@@ -96,9 +96,10 @@ export async function exportWorkerData(deps: Deps, actor: Actor, workerId: strin
 export async function eraseWorker(deps: Deps, actor: Actor, workerId: string): Promise<void> {
   const w = await ownWorker(deps, actor, workerId);
   await deps.db.transaction().execute(async (tx) => {
+    // the entries first, then the worker: the order stage moves take (order, entry, worker), so no deadlock
+    const entries = await tx.selectFrom("shortlist_entries").select(["id", "stage"]).where("worker_id", "=", w.id).orderBy("id").forUpdate().execute();
     const locked = await tx.selectFrom("workers").select("id").where("id", "=", w.id).forUpdate().executeTakeFirst();
     if (!locked) throw new DomainError("not_found", "errors.not_found");
-    const entries = await tx.selectFrom("shortlist_entries").select(["id", "stage"]).where("worker_id", "=", w.id).forUpdate().execute();
     if (entries.some((e) => holdsSlot(e.stage) && e.stage !== "departed")) throw new DomainError("conflict", "privacy.erase_holds_position");
     const open = entries.filter((e) => !isFinal(e.stage));
     if (open.length) {

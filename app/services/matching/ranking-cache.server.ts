@@ -13,7 +13,8 @@ import { PoolRanking, type Ranking } from "./ranking.server";
 //   (PoolRanking.apply): milliseconds, where reading the pool again costs about 35 µs per qualified profile.
 // - A reindex or a change whose agency is unknown ("*"), or more than MAX_CHANGES workers, reads the pool again.
 // - A background keeper (startRankingKeeper) catches recently viewed rankings up as the outbox confirms
-//   changes, so a request rarely does it itself, and drops rankings nobody viewed for IDLE_MS.
+//   changes, and drops rankings nobody viewed for IDLE_MS; while it runs, requests use what it checked within
+//   FRESH_MS instead of catching up themselves (see below).
 // The store lives on globalThis: the Remix build and the server script each bundle this module, and both must
 // see one store. It is per process (several servers each keep their own).
 
@@ -35,10 +36,23 @@ interface Entry {
   scope: readonly string[] | null;
   state: Promise<State>;
   lastUsed: number;
+  /** the last state checked against the index, and when (ms) */
+  settled: State | null;
+  checkedAt: number;
 }
 
 const STORE = Symbol.for("jembatan.match-rankings");
 const store = ((globalThis as Record<symbol, unknown>)[STORE] ??= new Map<string, Entry>()) as Map<string, Entry>;
+const KEEPERS = Symbol.for("jembatan.match-rankings.keepers");
+const keepers = ((globalThis as Record<symbol, unknown>)[KEEPERS] ??= { running: 0 }) as { running: number };
+
+/**
+ * With a keeper running in this process, a request is answered from a ranking the keeper checked against the
+ * index less than FRESH_MS ago, without waiting for a catch-up (stale-while-revalidate, bounded): results follow a
+ * confirmed change within about a second, and the page's PostgreSQL re-check still keeps stale gates off it.
+ * Without a keeper (tests, scripts), every request catches up first.
+ */
+const FRESH_MS = 1_000;
 
 export interface RankingRequest {
   /** order id, version and last change: a changed order is a new ranking */
@@ -52,8 +66,8 @@ export interface RankingRequest {
 
 const keyOf = (r: RankingRequest) => `${r.orderKey}|${r.today}|${[...r.agencyIds].sort().join(",")}`;
 
-const stats = { reads: 0, catchUps: 0 };
-/** How often this process read a pool whole, and caught a kept ranking up by replaying changes. */
+const stats = { reads: 0, catchUps: 0, requestChecks: 0 };
+/** How often this process read a pool whole, caught a kept ranking up by replaying changes, and had a request check the index itself. */
 export const rankingCacheStats = () => ({ ...stats });
 
 async function readFresh(deps: Pick<Deps, "db" | "search">, r: RankingRequest, scope: readonly string[] | null): Promise<State> {
@@ -89,6 +103,10 @@ async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, sc
 function advance(key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
   const next = e.state.then(step);
   e.state = next;
+  next.then((s) => {
+    e.settled = s;
+    e.checkedAt = Date.now();
+  }, () => undefined);
   next.catch(() => {
     if (store.get(key) === e && e.state === next) store.delete(key);
   });
@@ -104,12 +122,14 @@ export async function currentRanking(deps: Pick<Deps, "db" | "search">, r: Ranki
   e.lastUsed = Date.now();
   store.delete(key);
   store.set(key, e); // most recently used last
+  if (keepers.running > 0 && e.settled && Date.now() - e.checkedAt < FRESH_MS) return e.settled.ranking;
+  stats.requestChecks++;
   return (await advance(key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
 }
 
 /** A new kept ranking, read whole. */
 function startEntry(deps: Pick<Deps, "db" | "search">, key: string, r: RankingRequest, scope: readonly string[] | null, lastUsed: number): Entry {
-  const e: Entry = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed };
+  const e: Entry = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed, settled: null, checkedAt: 0 };
   store.set(key, e);
   evict();
   // the near misses of every item are read in the background: later catch-ups then count from the lists
@@ -154,6 +174,7 @@ export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "no
 /** The keeper started with the HTTP server. */
 export function startRankingKeeper(deps: Pick<Deps, "db" | "search" | "now">, opts: { intervalMs: number; onError?: (e: unknown) => void }) {
   let running: Promise<void> = Promise.resolve();
+  keepers.running++;
   const timer = setInterval(() => {
     running = running.then(() => keepRankingsCurrent(deps)).catch((e: unknown) => opts.onError?.(e));
   }, opts.intervalMs);
@@ -161,6 +182,7 @@ export function startRankingKeeper(deps: Pick<Deps, "db" | "search" | "now">, op
   return {
     async stop() {
       clearInterval(timer);
+      keepers.running--;
       await running;
     },
   };

@@ -321,6 +321,7 @@ describe("a worker's data on request", () => {
     expect(r.json.worker).toMatchObject({ id: w.a1, fullName: `Pekerja a1 ${tag}` });
     expect(r.json.orders[0]).toMatchObject({ reference: made.order.reference, stage: "interview" });
     expect(r.json.orders[0].notes[0].body).toMatch(/Strong English/);
+    expect(r.json.orders[0].history.map((h: { to: string }) => h.to)).toEqual(["shortlisted", "proposed", "interview", "interview"]); // the last: consent to disclosure
     expect(r.json.disclosures.length).toBeGreaterThanOrEqual(1);
     expect((await other.call("GET", `/workers/${w.a1}/export`)).status).toBe(404);
   });

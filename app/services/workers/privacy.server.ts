@@ -48,9 +48,13 @@ export async function exportWorkerData(deps: Deps, actor: Actor, workerId: strin
       .execute(),
     disclosureLog(deps, actor, w.id),
   ]);
-  const notes = entries.length
-    ? await deps.db.selectFrom("shortlist_notes").select(["entry_id", "body", "created_at"]).where("entry_id", "in", entries.map((e) => e.id)).orderBy("id").execute()
-    : [];
+  const entryIds = entries.map((e) => e.id);
+  const [notes, history] = entryIds.length
+    ? await Promise.all([
+        deps.db.selectFrom("shortlist_notes").select(["entry_id", "body", "created_at"]).where("entry_id", "in", entryIds).orderBy("id").execute(),
+        deps.db.selectFrom("shortlist_events").select(["entry_id", "action", "from_stage", "to_stage", "reason", "at"]).where("entry_id", "in", entryIds).orderBy("id").execute(),
+      ])
+    : [[], []];
   return {
     exportedAt: deps.now().toISOString(),
     worker: {
@@ -82,6 +86,7 @@ export async function exportWorkerData(deps: Deps, actor: Actor, workerId: strin
       stageChangedAt: e.stage_changed_at.toISOString(),
       disclosureConsentAt: e.disclosure_consent_at?.toISOString() ?? null,
       notes: notes.filter((n) => n.entry_id === e.id).map((n) => ({ body: n.body, at: n.created_at.toISOString() })),
+      history: history.filter((h) => h.entry_id === e.id).map((h) => ({ action: h.action, from: h.from_stage, to: h.to_stage, reason: h.reason, at: h.at.toISOString() })),
     })),
     disclosures: disclosures.map((d) => ({ at: d.at.toISOString(), employer: d.employer_name, order: d.reference, fields: d.fields, via: d.via })),
   };

@@ -117,6 +117,7 @@ export const enShortlists = {
   "notif.empty": "No notifications yet.",
   "notif.nav": "Notifications",
   "notif.nav_unread": "Notifications ({n} new)",
+  "notif.mark_read": "Mark all as read",
   "notif.new": "new",
 
   "notify.candidate_proposed.subject": "New candidate {code} for {reference}",

@@ -119,6 +119,7 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "notif.empty": "Belum ada notifikasi.",
   "notif.nav": "Notifikasi",
   "notif.nav_unread": "Notifikasi ({n} baru)",
+  "notif.mark_read": "Tandai semua sudah dibaca",
   "notif.new": "baru",
 
   "notify.candidate_proposed.subject": "Kandidat baru {code} untuk {reference}",

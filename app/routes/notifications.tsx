@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { dot } from "~/components/text";
 import { formatDateTime } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/en";
-import { listNotifications } from "~/services/notifications/notifications.server";
+import { listNotifications, markAllRead } from "~/services/notifications/notifications.server";
 import { requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notif.title");
@@ -18,6 +19,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { items, page, hasMore };
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request, context);
+  await markAllRead(context.deps, actor);
+  return redirect("/notifications");
+}
+
 export default function Notifications() {
   const { items, page, hasMore } = useLoaderData<typeof loader>();
   const t = useT();
@@ -25,6 +32,11 @@ export default function Notifications() {
   return (
     <div className="narrow-wide">
       <h1>{t("notif.title")}</h1>
+      {items.some((n) => n.unread) ? (
+        <Form method="post" className="actions">
+          <button type="submit" className="secondary small">{t("notif.mark_read")}</button>
+        </Form>
+      ) : null}
       {items.length === 0 ? (
         <p className="empty">{t("notif.empty")}</p>
       ) : (

@@ -283,6 +283,20 @@ describe("the employer's review", () => {
     expect(html).not.toContain("12 Apr 1996");
   });
 
+  it("tells the employer in the app: the unread count in the header, the list, and marking them read", async () => {
+    const browser = new Client();
+    await browser.logIn(made.employer.email, made.employer.password);
+    const home = await (await browser.get("/dashboard")).text();
+    expect(home).toContain("Notifications (2 new)");
+    const list = await (await browser.get("/notifications")).text();
+    expect(list.match(/A placement agency proposed candidate C-[0-9A-F]{6} for your job order/g)).toHaveLength(2);
+    expect(list).toContain("Notifications (2 new)"); // reading the list changes nothing
+    expect((await browser.post("/notifications", {})).status).toBe(302);
+    const after = await (await browser.get("/notifications")).text();
+    expect(after).not.toContain("new)");
+    expect(after).not.toContain("Mark all as read");
+  });
+
   it("reveals the identity only after the worker's consent to disclosure, and logs every disclosure", async () => {
     const e1 = await entryOf(agency, made.order.id, w.a1);
     const before = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);

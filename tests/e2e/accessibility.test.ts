@@ -1,5 +1,4 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { inviteMember } from "~/services/orgs/invitations.server";
 import { actorOf } from "~/services/auth/sessions.server";
@@ -7,19 +6,12 @@ import { orgWithUser, testDeps } from "../support/fixtures";
 import { apiOrg, orderInput } from "../support/job-orders";
 import { workerInput } from "../support/workers";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { axeViolations, launchBrowser, logInOn } from "../support/browser";
+import { axeViolations, sharedBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
-let browser: Browser;
+const browser = sharedBrowser(deps);
 const base = inject("baseUrl");
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await deps.db.destroy();
-});
 
 describe("every page passes axe in both languages", () => {
   it.each(["en-GB", "id-ID"])("%s", async (locale) => {
@@ -32,7 +24,7 @@ describe("every page passes axe in both languages", () => {
     await unsafeChangeLicence(deps, agency.org.id, { status: "suspended", reason: "axe check", suspendedUntil: "2099-01-01" }, null);
     const { token } = await inviteMember(deps, actorOf({ user: ministry.user, org: ministry.org }), agency.org.slug, { email: `new-${agency.org.slug}@test.example`, role: "member" });
 
-    const context = await browser.newContext({ locale });
+    const context = await browser.get().newContext({ locale });
     const page = await context.newPage();
     const findings: Record<string, string[]> = {};
     const check = async (url: string) => {

@@ -1,24 +1,16 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { apiOrg } from "../support/job-orders";
-import { ARTIFACTS, axeViolations, launchBrowser, logInOn } from "../support/browser";
+import { ARTIFACTS, axeViolations, sharedBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
 const base = inject("baseUrl");
-let browser: Browser;
+const browser = sharedBrowser(deps);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await deps.db.destroy();
-});
 
 async function logIn(locale: string, email: string, password: string) {
-  const context = await browser.newContext({ locale });
+  const context = await browser.get().newContext({ locale });
   const page = await context.newPage();
   await logInOn(page, base, email, password);
   return { context, page };
@@ -94,7 +86,7 @@ describe("a job order from draft to the public verification page", () => {
     await e.page.getByText(code).waitFor();
 
     // Anyone: the public board and the verification page
-    const pub = await browser.newContext({ locale: "en-GB" });
+    const pub = await browser.get().newContext({ locale: "en-GB" });
     const p = await pub.newPage();
     await p.goto(`${base}/jobs?country=NO`);
     await p.getByRole("heading", { name: title }).waitFor();

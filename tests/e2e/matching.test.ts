@@ -1,23 +1,15 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { ARTIFACTS, axeViolations, launchBrowser, logInOn, overflowsHorizontally } from "../support/browser";
+import { ARTIFACTS, axeViolations, sharedBrowser, logInOn, overflowsHorizontally } from "../support/browser";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
 
 const deps = testDeps();
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await deps.db.destroy();
-});
+const browser = sharedBrowser(deps);
 
 describe("an agency matching a verified order in the browser", () => {
   it("opens the order, sees ranked candidates with explanations and points, filters near misses, opens a profile", async () => {
@@ -43,7 +35,7 @@ describe("an agency matching a verified order in the browser", () => {
     for (const w of workers) ids.push((await saveWorker(deps, agencyActor(agency.org), workerInput({ ...base_, ...w }))).id);
     await waitIndexed(deps, ids);
 
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser.get().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await logInOn(page, base, agency.email, agency.password);
 
@@ -81,7 +73,7 @@ describe("an agency matching a verified order in the browser", () => {
     await page.getByRole("heading", { name: "Budi Santoso" }).waitFor();
 
     // on a phone the lists stay within the screen
-    const phone = await browser.newContext({ locale: "en-GB", viewport: { width: 375, height: 800 }, storageState: await context.storageState() });
+    const phone = await browser.get().newContext({ locale: "en-GB", viewport: { width: 375, height: 800 }, storageState: await context.storageState() });
     const p = await phone.newPage();
     await p.goto(`${base}/job-orders/${made.order.id}/matches`);
     await p.getByRole("heading", { level: 1 }).waitFor();

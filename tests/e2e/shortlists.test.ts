@@ -1,23 +1,15 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { ARTIFACTS, axeViolations, launchBrowser, logInOn, overflowsHorizontally } from "../support/browser";
+import { ARTIFACTS, axeViolations, sharedBrowser, logInOn, overflowsHorizontally } from "../support/browser";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
 
 const deps = testDeps();
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await deps.db.destroy();
-});
+const browser = sharedBrowser(deps);
 
 describe("from matches to a disclosed, selected candidate, in the browser", () => {
   it("agency shortlists 3, proposes 2; employer compares them anonymised and selects 1; agency records consent; employer sees the name", async () => {
@@ -35,7 +27,7 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     await waitIndexed(deps, ids);
 
     // the agency ticks all three ranked candidates and adds them to its shortlist
-    const agencyCtx = await browser.newContext({ locale: "en-GB" });
+    const agencyCtx = await browser.get().newContext({ locale: "en-GB" });
     const a = await agencyCtx.newPage();
     await logInOn(a, base, agency.email, agency.password);
     await a.goto(`${base}/job-orders/${made.order.id}/matches`);
@@ -60,7 +52,7 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     await a.screenshot({ path: path.join(ARTIFACTS, "shortlist.png"), fullPage: true });
 
     // the employer is told, compares the two side by side without names, and selects one
-    const employerCtx = await browser.newContext({ locale: "en-GB" });
+    const employerCtx = await browser.get().newContext({ locale: "en-GB" });
     const e = await employerCtx.newPage();
     await logInOn(e, base, made.employer.email, made.employer.password);
     await e.getByRole("navigation").getByRole("link", { name: "Notifications (2 new)" }).click();

@@ -1,21 +1,13 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { toCsvLine } from "~/domain/csv";
 import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import { orgWithUser, testDeps } from "../support/fixtures";
-import { ARTIFACTS, axeViolations, launchBrowser, logInOn } from "../support/browser";
+import { ARTIFACTS, axeViolations, sharedBrowser, logInOn } from "../support/browser";
 
 const deps = testDeps();
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await deps.db.destroy();
-});
+const browser = sharedBrowser(deps);
 
 const row = (r: Record<string, string>) => toCsvLine(CSV_COLUMNS.map((c) => r[c] ?? ""));
 const good = { external_ref: "E2E-1", full_name: "Wahyuningsih Kartika", date_of_birth: "1994-08-17", sex: "female", province_code: "35", experiences: "cruise:5111:5", languages: "en:ielts:6.5", certificates: "stcw_bst:2030-01-31", available_from: "2027-02-01", consent: "yes" };
@@ -24,7 +16,7 @@ const second = { ...good, external_ref: "E2E-2", full_name: "Bambang Susilo", se
 describe("an agency in the browser", () => {
   it("imports a CSV with one bad row, sees the error, fixes it, and finds the worker by a misspelt name", async () => {
     const agency = await orgWithUser(deps, "agency");
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser.get().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await logInOn(page, base, agency.email, agency.password);
 

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
@@ -14,6 +15,24 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** The test file's Chromium: launched before its tests, closed after them (with the file's database pool, if given). */
+export function sharedBrowser(deps?: { db: { destroy(): Promise<void> } }): { get(): Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await deps?.db.destroy();
+  });
+  return {
+    get() {
+      if (!browser) throw new Error("the browser starts in beforeAll");
+      return browser;
+    },
+  };
 }
 
 /** axe-core's findings for the page as it is now (all impacts, not just serious ones). */

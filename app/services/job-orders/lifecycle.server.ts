@@ -1,5 +1,7 @@
 import { DomainError } from "~/domain/errors";
-import { canRecordFilled, transition } from "~/domain/job-orders/state-machine";
+import { canRecordFilled, transition, type JobOrderState } from "~/domain/job-orders/state-machine";
+import type { Db } from "~db/client";
+import type { JobOrder } from "~db/schema";
 import { isoDay, type Actor } from "~/domain/org";
 import { findDueToExpire, insertEvent, lockJobOrder, patchJobOrder } from "~db/job-orders";
 import { countSlotHolders } from "~db/shortlists";
@@ -27,17 +29,23 @@ export async function recordPlacements(deps: Deps, actor: Actor, id: string, pos
     // candidates selected through Jembatan hold positions: the count can never drop below them
     const held = await countSlotHolders(tx, order.id);
     if (positionsFilled < held) throw new DomainError("invalid", "errors.filled_below_selected", { positionsFilled: "errors.filled_below_selected" }, { n: held });
-    const full = positionsFilled === order.positions;
-    const now = deps.now();
-    await patchJobOrder(tx, order.id, full ? { positions_filled: positionsFilled, status: "filled" } : { positions_filled: positionsFilled }, now);
-    await insertEvent(tx, {
-      job_order_id: order.id,
-      ...actorFields(actor),
-      action: full ? "filled" : "placements_recorded",
-      from_status: order.status,
-      to_status: full ? "filled" : order.status,
-      changes: { positionsFilled: { from: order.positions_filled, to: positionsFilled } },
-    });
+    await writePositionsFilled(tx, actor, order, positionsFilled, positionsFilled === order.positions ? "filled" : order.status, deps.now());
+  });
+}
+
+/**
+ * Inside the transaction holding the order's lock: the new count of filled positions, and the state it brings
+ * ("filled" when the last one is taken, "verified" when a filled order reopens), with its event.
+ */
+export async function writePositionsFilled(tx: Db, actor: Actor, order: JobOrder, filled: number, status: JobOrderState, now: Date): Promise<void> {
+  await patchJobOrder(tx, order.id, status === order.status ? { positions_filled: filled } : { positions_filled: filled, status }, now);
+  await insertEvent(tx, {
+    job_order_id: order.id,
+    ...actorFields(actor),
+    action: status === order.status ? "placements_recorded" : status === "filled" ? "filled" : "reopened",
+    from_status: order.status,
+    to_status: status,
+    changes: { positionsFilled: { from: order.positions_filled, to: filled } },
   });
 }
 

@@ -4,7 +4,7 @@ import { failedGates, sectorYears, type GateFailure } from "~/domain/matching/ga
 import { isoDay, type Actor } from "~/domain/org";
 import type { AddCandidatesInput, NoteInput, StageMoveInput } from "~/domain/shortlists/schema";
 import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, STAGE_RULES, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
-import { findJobOrder, insertEvent, lockJobOrder, patchJobOrder } from "~db/job-orders";
+import { findJobOrder, lockJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import {
   countSlotHolders,
@@ -25,6 +25,7 @@ import { loadWorkers } from "~db/workers";
 import type { Db } from "~db/client";
 import type { JobOrder, Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { writePositionsFilled } from "../job-orders/lifecycle.server";
 import { candidateOf, isMatchable, matchOrderOf } from "../matching/match-order.server";
 import { notify } from "./notify.server";
 
@@ -191,31 +192,12 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
     if (move.to === "selected") {
       const held = Math.max(order.positions_filled, await countSlotHolders(tx, order.id));
       if (order.status !== "verified" || held >= order.positions) throw new DomainError("conflict", "shortlist.no_open_position");
-      const filled = held + 1;
-      const full = filled === order.positions;
-      orderStatus = full ? "filled" : order.status;
-      await patchJobOrder(tx, order.id, full ? { positions_filled: filled, status: "filled" } : { positions_filled: filled }, now);
-      await insertEvent(tx, {
-        job_order_id: order.id,
-        ...actorLabel(actor),
-        action: full ? "filled" : "placements_recorded",
-        from_status: order.status,
-        to_status: orderStatus,
-        changes: { positionsFilled: { from: order.positions_filled, to: filled } },
-      });
+      orderStatus = held + 1 === order.positions ? "filled" : order.status;
+      await writePositionsFilled(tx, actor, order, held + 1, orderStatus, now);
     } else if (holdsSlot(entry.stage) && !holdsSlot(move.to)) {
-      const filled = Math.max(0, order.positions_filled - 1);
       const reopen = order.status === "filled" && transition("filled", "reopen", "system").ok && (order.valid_until === null || order.valid_until >= today);
       orderStatus = reopen ? "verified" : order.status;
-      await patchJobOrder(tx, order.id, reopen ? { positions_filled: filled, status: "verified" } : { positions_filled: filled }, now);
-      await insertEvent(tx, {
-        job_order_id: order.id,
-        ...actorLabel(actor),
-        action: reopen ? "reopened" : "placements_recorded",
-        from_status: order.status,
-        to_status: orderStatus,
-        changes: { positionsFilled: { from: order.positions_filled, to: filled } },
-      });
+      await writePositionsFilled(tx, actor, order, Math.max(0, order.positions_filled - 1), orderStatus, now);
     }
 
     const reason = STAGE_RULES[input.action].reason ? (input.reason ?? null) : null; // kept only where a move asks for one

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldErrors } from "~/components/field";
+import { ReasonField } from "~/components/reason-field";
 import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { spaced, withParen } from "~/components/text";
@@ -155,14 +155,7 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
           <summary>{t("stage_action.reject")}</summary>
           <Form method="post">
             <input type="hidden" name="entryId" value={c.entryId} />
-            <div className="field">
-              <label htmlFor={fieldId}>{t("sl.reason_label")}</label>
-              <select id={fieldId} name="reason" defaultValue="" aria-invalid={err ? true : undefined} aria-describedby={err ? `${fieldId}-error` : undefined}>
-                <option value="">{t("sl.choose_reason")}</option>
-                {REJECT_REASONS.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
-              </select>
-              <FieldErrors id={`${fieldId}-error`} errors={err ? [err] : undefined} />
-            </div>
+            <ReasonField id={fieldId} reasons={REJECT_REASONS} error={err} />
             <button type="submit" name="action" value="reject" className="danger" aria-label={t("cand.action_for", { action: t("stage_action.reject"), code: c.code })}>{t("stage_action.reject")}</button>
           </Form>
         </details>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors } from "~/components/field";
+import { ReasonField } from "~/components/reason-field";
 import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { dot, withParen } from "~/components/text";
@@ -135,14 +136,7 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
             <Form method="post" className="row list-row">
               <input type="hidden" name="entryId" value={i.entryId} />
               <input type="hidden" name="intent" value="move" />
-              <div className="field">
-                <label htmlFor={fieldId}>{t("sl.reason_label")}</label>
-                <select id={fieldId} name="reason" defaultValue="" aria-invalid={err ? true : undefined} aria-describedby={err ? `${fieldId}-error` : undefined}>
-                  <option value="">{t("sl.choose_reason")}</option>
-                  {reasons.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
-                </select>
-                <FieldErrors id={`${fieldId}-error`} errors={err ? [err] : undefined} />
-              </div>
+              <ReasonField id={fieldId} reasons={reasons} error={err} />
               <button type="submit" name="action" value={a} className="danger">{t(`stage_action.${a}`)}</button>
             </Form>
           </details>

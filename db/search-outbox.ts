@@ -67,13 +67,6 @@ export async function bumpSearchGeneration(db: Db, scopes: readonly string[]): P
     .execute();
 }
 
-/** The index generation seen by rankings over these agencies (all agencies: null). Only ever grows. */
-export async function searchGeneration(db: Db, agencyIds: readonly string[] | null): Promise<string> {
-  let q = db.selectFrom("search_generations").select(sql<string>`coalesce(sum(generation), 0)::text`.as("g"));
-  if (agencyIds) q = q.where("scope", "in", [ALL_SCOPES, ...agencyIds]);
-  return (await q.executeTakeFirstOrThrow()).g;
-}
-
 /** Enqueues again every entity enqueued since `since` (after a reindex swap: their changes went to the old index). */
 export async function requeueSince(db: Db, since: Date): Promise<void> {
   await sql`insert into search_outbox (entity, entity_id) select distinct entity, entity_id from search_outbox where enqueued_at >= ${since}`.execute(db);

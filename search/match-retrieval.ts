@@ -161,15 +161,15 @@ export async function countDocuments(search: Search, filters: readonly string[],
   return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
 }
 
-/** The documents among `ids` (passing `filter`, if given): at most 1,000 ids a request, two requests at a time. */
-export async function fetchDocumentsByIds(search: Search, o: MatchOrder, ids: readonly string[], filter: string | null, uid = WORKERS_INDEX): Promise<MatchDocument[]> {
+/** The documents among `ids` (at most 1,000 ids a request, two requests at a time). */
+export async function fetchDocumentsByIds(search: Search, o: MatchOrder, ids: readonly string[], uid = WORKERS_INDEX): Promise<MatchDocument[]> {
   const index = search.index(uid);
   const fields = matchFields(o);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
   const docs: MatchDocument[] = [];
   for (let i = 0; i < chunks.length; i += 2) {
-    const pages = await Promise.all(chunks.slice(i, i + 2).map((chunk) => index.getDocuments<MatchDocument>({ ids: chunk, ...(filter ? { filter } : {}), fields: fields as never, limit: chunk.length })));
+    const pages = await Promise.all(chunks.slice(i, i + 2).map((chunk) => index.getDocuments<MatchDocument>({ ids: chunk, fields: fields as never, limit: chunk.length })));
     for (const p of pages) docs.push(...p.results);
   }
   return docs;

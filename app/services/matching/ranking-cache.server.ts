@@ -2,7 +2,6 @@ import type { MatchOrder } from "~/domain/matching/gates";
 import { isoDay } from "~/domain/org";
 import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
 import type { Deps } from "../deps.server";
-import { IndexChangedError } from "~search/match-retrieval";
 import { PoolRanking, type Ranking } from "./ranking.server";
 
 // Rankings are kept, per order version, scope (agencies) and day, and kept current rather than thrown away:
@@ -90,12 +89,7 @@ async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, sc
   const ids = await workersIndexedSince(deps.db, new Date(s.at.getTime() - MARGIN_MS), scope, MAX_CHANGES);
   if (ids === null) return readFresh(deps, r, scope);
   stats.catchUps++;
-  try {
-    await s.ranking.apply(ids);
-  } catch (e) {
-    if (e instanceof IndexChangedError) return readFresh(deps, r, scope); // a near-miss list could not be kept
-    throw e;
-  }
+  await s.ranking.apply(ids);
   return { ranking: s.ranking, at: now.at, generations: now.generations };
 }
 

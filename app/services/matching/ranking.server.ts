@@ -106,7 +106,7 @@ export class PoolRanking implements Ranking {
     if (ids.length === 0) return;
     const keys = gateKeys(this.o);
     const allReady = keys.every((k) => this.ready.has(k));
-    const [fetched, counted] = await Promise.all([fetchDocumentsByIds(this.search, this.o, ids, null, this.uid), allReady ? null : this.count()]);
+    const [fetched, counted] = await Promise.all([fetchDocumentsByIds(this.search, this.o, ids, this.uid), allReady ? null : this.count()]);
     const docs = fetched.filter((d) => this.scope.has(d.agency_id));
     const changed = new Set(ids);
     const ranked = this.judgeQualified(docs).sort(byRank);

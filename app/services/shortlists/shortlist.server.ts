@@ -1,15 +1,14 @@
 import { DomainError, isUuid } from "~/domain/errors";
-import { PUBLIC_STATES, transition } from "~/domain/job-orders/state-machine";
+import { transition } from "~/domain/job-orders/state-machine";
 import { failedGates, sectorYears, type GateFailure } from "~/domain/matching/gates";
 import { isoDay, type Actor } from "~/domain/org";
 import type { AddCandidatesInput, NoteInput, StageMoveInput } from "~/domain/shortlists/schema";
 import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, STAGE_RULES, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
-import { findJobOrder, lockJobOrder } from "~db/job-orders";
+import { lockJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import {
   countSlotHolders,
   findEntry,
-  hasEntries,
   insertEntries,
   insertNote,
   insertShortlistEvents,
@@ -22,9 +21,9 @@ import {
   type EntryRow,
 } from "~db/shortlists";
 import { loadWorkers } from "~db/workers";
-import type { Db } from "~db/client";
 import type { JobOrder, Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { actorFields, loadVisible } from "../job-orders/access.server";
 import { writePositionsFilled } from "../job-orders/lifecycle.server";
 import { candidateOf, isMatchable, matchOrderOf } from "../matching/match-order.server";
 import { notify } from "./notify.server";
@@ -35,29 +34,19 @@ import { notify } from "./notify.server";
 
 const PRE_SELECTION: readonly Stage[] = ["shortlisted", "proposed", "interview"];
 
-const actorLabel = (a: Actor) => ({ actor_org_id: a.orgId, actor_user_id: a.userId, actor_label: a.label ?? null });
-
 function requireAgency(actor: Actor) {
   if (actor.orgKind !== "agency") throw new DomainError("forbidden", "errors.agency_only");
 }
 
-/**
- * The order as an agency may reach it for shortlisting: verified, or in a later public state once the agency has
- * candidates on it (a filled order's shortlist stays reachable). Anything else is "not found".
- */
-async function orderForAgency(db: Db, actor: Actor, orderId: string): Promise<JobOrder> {
+/** The order as an agency may reach it: verified, or later once the agency has candidates on it (loadVisible). */
+async function orderForAgency(deps: Deps, actor: Actor, orderId: string): Promise<JobOrder> {
   requireAgency(actor);
-  if (!isUuid(orderId)) throw new DomainError("not_found", "errors.job_order_not_found");
-  const order = await findJobOrder(db, orderId);
-  if (!order) throw new DomainError("not_found", "errors.job_order_not_found");
-  if (order.status === "verified") return order;
-  if (PUBLIC_STATES.includes(order.status) && (await hasEntries(db, order.id, actor.orgId))) return order;
-  throw new DomainError("not_found", "errors.job_order_not_found");
+  return (await loadVisible(deps, actor, orderId)).order;
 }
 
 /** Adds the agency's own candidates to its shortlist for a matchable order; those already on it are left as they are. */
 export async function addCandidates(deps: Deps, actor: Actor, orderId: string, input: AddCandidatesInput): Promise<{ added: string[]; already: number }> {
-  const order = await orderForAgency(deps.db, actor, orderId);
+  const order = await orderForAgency(deps, actor, orderId);
   const today = isoDay(deps.now());
   if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
   const ids = [...new Set(input.workerIds)];
@@ -86,7 +75,7 @@ export async function addCandidates(deps: Deps, actor: Actor, orderId: string, i
       };
     });
     const inserted = await insertEntries(tx, rows);
-    await insertShortlistEvents(tx, inserted.map((e) => ({ entry_id: e.id, action: "shortlist", from_stage: null, to_stage: "shortlisted" as const, reason: null, ...actorLabel(actor) })));
+    await insertShortlistEvents(tx, inserted.map((e) => ({ entry_id: e.id, action: "shortlist", from_stage: null, to_stage: "shortlisted" as const, reason: null, ...actorFields(actor) })));
     return { added: inserted.map((e) => e.id), already: ids.length - inserted.length };
   });
 }
@@ -110,7 +99,7 @@ export interface ShortlistItem {
 
 /** The agency's shortlist for an order: every entry with its stage, what it fails now, notes and history. */
 export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
-  const order = await orderForAgency(deps.db, actor, orderId);
+  const order = await orderForAgency(deps, actor, orderId);
   const rows = await listEntries(deps.db, order.id, { agencyId: actor.orgId });
   const ids = rows.map((r) => r.id);
   const [notes, events] = await Promise.all([listNotes(deps.db, ids), listShortlistEvents(deps.db, ids)]);
@@ -202,7 +191,7 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
 
     const reason = STAGE_RULES[input.action].reason ? (input.reason ?? null) : null; // kept only where a move asks for one
     await setStage(tx, entry.id, move.to, reason, now);
-    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: move.to, reason, ...actorLabel(actor) }]);
+    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: move.to, reason, ...actorFields(actor) }]);
     const status = workerStatusAfter(entry.stage, move.to);
     // released from this order: available again only if this order had made them "in process"
     const applies = status !== null && status !== worker.status && !(status === "available" && worker.status !== "in_process");
@@ -245,7 +234,7 @@ export async function recordDisclosureConsent(deps: Deps, actor: Actor, entryId:
     if (!entry || entry.agency_org_id !== actor.orgId || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
     if (entry.disclosure_consent_at) return;
     await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: deps.now(), disclosure_consent_by: actor.userId }).where("id", "=", entry.id).execute();
-    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: "disclosure_consent", from_stage: entry.stage, to_stage: entry.stage, reason: null, ...actorLabel(actor) }]);
+    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: "disclosure_consent", from_stage: entry.stage, to_stage: entry.stage, reason: null, ...actorFields(actor) }]);
   });
 }
 

@@ -3,15 +3,14 @@ import type { Actor } from "~/domain/org";
 import { holdsSlot, isFinal } from "~/domain/shortlists/stages";
 import { recordAudit } from "~db/audit";
 import { enqueueSearchUpdate } from "~db/search-outbox";
+import { insertShortlistEvents } from "~db/shortlists";
 import { findWorkerOfAgency } from "~db/workers";
 import type { Deps } from "../deps.server";
+import { actorFields } from "../job-orders/access.server";
+import { requireAgency } from "./save-worker.server";
 
 // A worker's rights over their data (UU PDP; issue 7), exercised through their agency: the log of every
 // disclosure of their identity to an employer, an export of everything Jembatan holds about them, and erasure.
-
-function requireAgency(actor: Actor) {
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
-}
 
 async function ownWorker(deps: Deps, actor: Actor, workerId: string) {
   requireAgency(actor);
@@ -109,10 +108,7 @@ export async function eraseWorker(deps: Deps, actor: Actor, workerId: string): P
     const open = entries.filter((e) => !isFinal(e.stage));
     if (open.length) {
       await tx.updateTable("shortlist_entries").set({ stage: "withdrawn", reason: "worker_unavailable", stage_changed_at: deps.now() }).where("id", "in", open.map((e) => e.id)).execute();
-      await tx
-        .insertInto("shortlist_events")
-        .values(open.map((e) => ({ entry_id: e.id, action: "withdraw", from_stage: e.stage, to_stage: "withdrawn" as const, reason: "worker_unavailable", actor_org_id: actor.orgId, actor_user_id: actor.userId, actor_label: actor.label ?? null })))
-        .execute();
+      await insertShortlistEvents(tx, open.map((e) => ({ entry_id: e.id, action: "withdraw", from_stage: e.stage, to_stage: "withdrawn" as const, reason: "worker_unavailable", ...actorFields(actor) })));
     }
     if (entries.length) await tx.deleteFrom("shortlist_notes").where("entry_id", "in", entries.map((e) => e.id)).execute();
     await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: null, disclosure_consent_by: null }).where("worker_id", "=", w.id).execute();

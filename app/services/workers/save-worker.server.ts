@@ -7,7 +7,7 @@ import { enqueueSearchUpdate } from "~db/search-outbox";
 import { findDuplicateIdentity, findWorkerByRef, findWorkerOfAgency, insertConsentEvent, insertWorker, setArchived, updateWorker } from "~db/workers";
 import type { Deps } from "../deps.server";
 
-function requireAgency(actor: Actor) {
+export function requireAgency(actor: Actor) {
   // Only licensed agencies keep worker profiles; a blocked licence never reaches here (sessions and keys stop).
   if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
 }

@@ -21,6 +21,14 @@ const base = {
   LOGIN_WINDOW_MINUTES: int(15),
   /** how often the search outbox worker looks for changes to send to Meilisearch */
   OUTBOX_POLL_MS: int(1000),
+  /** app processes `npm start` runs (node:cluster); 0 = one per CPU core */
+  WEB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
+  /** PostgreSQL clients per app process (docs/decisions/009-faults-and-load.md) */
+  DB_POOL_MAX: int(10),
+  /** how long a request waits for a free PostgreSQL client before it answers 503 */
+  DB_CONNECT_TIMEOUT_MS: int(3000),
+  /** requests one app process serves at once; more are answered 503 + Retry-After at once (load shedding) */
+  MAX_IN_FLIGHT: int(128),
 };
 
 const pgUrl = z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://");

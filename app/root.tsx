@@ -9,13 +9,16 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LocaleProvider, useT } from "~/components/i18n";
 import { SiteHeader } from "~/components/site-header";
 import { pageTitle } from "~/components/page-title";
-import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
+import { isMessageKey } from "~/i18n/translate";
+import type { MessageKey } from "~/i18n/en";
 import { getLocale } from "~/web/locale.server";
 import { getSignedIn } from "~/web/session.server";
 import { takeFlash } from "~/web/flash.server";
@@ -23,7 +26,7 @@ import { unreadCount } from "~/services/notifications/notifications.server";
 import styles from "~/styles/app.css";
 
 export const meta: MetaFunction = ({ matches, error }) =>
-  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : isRouteErrorResponse(error) && error.status < 500 ? "error.400_title" : "error.500_title");
+  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : isRouteErrorResponse(error) && error.status < 500 ? "error.400_title" : isRouteErrorResponse(error) && error.status === 503 ? "error.503_title" : "error.500_title");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -41,7 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
-  const locale = root?.locale ?? DEFAULT_LOCALE;
+  const outage = outageOfError(useRouteError());
+  const locale = root?.locale ?? outage?.locale ?? DEFAULT_LOCALE;
   return (
     <html lang={locale}>
       <head>
@@ -92,11 +96,35 @@ export default function App() {
   );
 }
 
+/** A 503 from app/web/outages.server.ts carries what is down (an i18n key) and the language to say it in. */
+function outageOfError(error: unknown): { messageKey: MessageKey; locale: Locale } | null {
+  if (!isRouteErrorResponse(error) || error.status !== 503) return null;
+  if (typeof error.data === "string") return isMessageKey(error.data) ? { messageKey: error.data, locale: DEFAULT_LOCALE } : null;
+  const d = error.data as { messageKey?: unknown; locale?: unknown } | null;
+  if (!d || typeof d.messageKey !== "string" || !isMessageKey(d.messageKey)) return null;
+  return { messageKey: d.messageKey, locale: isLocale(d.locale) ? d.locale : DEFAULT_LOCALE };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
+  const outage = outageOfError(error);
+  const location = useLocation();
+  if (outage) {
+    return (
+      <main id="main" tabIndex={-1} className="narrow">
+        <h1>{t("error.503_title")}</h1>
+        <p role="alert">{t(outage.messageKey)}</p>
+        <p>
+          <Link reloadDocument to={location.pathname + location.search}>
+            {t("error.retry")}
+          </Link>
+        </p>
+      </main>
+    );
+  }
   const [title, text] =
     status === 400 || status === 409 || status === 422 || status === 429
       ? [t("error.400_title"), t("error.400_text")]

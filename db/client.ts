@@ -10,11 +10,54 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export type Db = Kysely<Database>;
 
-export function createDb(connectionString: string, opts: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server (PostgreSQL restarted) must not crash the process.
-  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+export interface DbOptions {
+  /** clients in this process's pool (see docs/decisions/009-faults-and-load.md) */
+  max?: number;
+  /** how long a query waits for a free client before it fails as "unavailable" (shed, never hang) */
+  connectionTimeoutMs?: number;
+}
+
+export function createDb(connectionString: string, opts: DbOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
+    // A statement that runs away (a lock wait during a restart, a pathological query) ends instead of holding
+    // its client forever; the request answers 503 and the client goes back to the pool.
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 60_000,
+  });
+  // A client that loses its server (PostgreSQL restarted: 57P01) emits 'error' on itself. The pool's handler
+  // covers idle clients only; a checked-out client without its own handler would end the process. The query
+  // that was running fails on its own promise, so logging is all that is left to do here.
+  pool.on("error", (err) => console.error("[db] idle client lost its connection:", err.message));
+  pool.on("connect", (client) => {
+    client.on("error", (err) => console.error("[db] client lost its connection:", err.message));
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+// SQLSTATE classes and codes that mean "PostgreSQL is not there right now", not "this query is wrong":
+// 08 connection exception, 57P01–57P03 shutting down / crashed / starting up, 53300 too many connections,
+// 57014 statement cancelled by statement_timeout.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300|57014)$/;
+const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Client has encountered a connection error and is not queryable",
+  "Cannot use a pool after calling end on the pool",
+  "the database system is",
+];
+
+/** True when `e` says PostgreSQL is down, restarting or overloaded: the request can be retried later. */
+export function isDbUnavailableError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string" && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+  if (UNAVAILABLE_MESSAGES.some((m) => e.message.includes(m))) return true;
+  const cause = (e as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== e && isDbUnavailableError(cause);
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {

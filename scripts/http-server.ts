@@ -14,6 +14,8 @@ import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
+import { withOutageResponses } from "~/web/outages.server";
+import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
 import type { AppContext } from "~/web/context.server";
 import { createDb } from "~db/client";
 import { createSearch } from "~search/client";
@@ -27,10 +29,20 @@ export interface RunningServer {
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** The Remix app behind express: static files, the CSRF gate, then Remix with the app context. */
-export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: boolean }): Promise<RunningServer> {
+export interface ServerOptions {
+  cookieSecure: boolean;
+  /**
+   * Run the background work (search outbox, expiry sweep) in this process. Under `npm start`'s cluster exactly
+   * one process does; every process keeps its own match rankings fresh (they are its own memory).
+   */
+  background?: boolean;
+}
+
+export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Promise<RunningServer> {
+  const background = opts.background ?? true;
   const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
   const deps: Deps = {
-    db: createDb(env.DATABASE_URL),
+    db: createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX, connectionTimeoutMs: env.DB_CONNECT_TIMEOUT_MS }),
     search: createSearch(env.MEILI_URL, env.MEILI_MASTER_KEY),
     now: () => new Date(),
   };
@@ -42,6 +54,8 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(retryAfterOn503);
+  app.use(shedLoad(env.MAX_IN_FLIGHT));
   // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).
   if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
   app.use((_req, res, next) => {
@@ -69,7 +83,7 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withOutageResponses(build),
       mode: env.NODE_ENV,
       getLoadContext: (req) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
@@ -77,16 +91,18 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
 
   // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
   // validity directly, so nothing depends on this running exactly on time).
-  const sweep = () => expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e));
-  void sweep();
-  const sweeper = setInterval(sweep, 3_600_000);
-  sweeper.unref();
+  const sweep = () => expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+  const sweeper = background ? setInterval(sweep, 3_600_000) : undefined;
+  if (background) void sweep();
+  sweeper?.unref();
   // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
-  const outbox = startOutboxWorker(deps, {
-    intervalMs: env.OUTBOX_POLL_MS,
-    onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e),
-    onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
-  });
+  const outbox = background
+    ? startOutboxWorker(deps, {
+        intervalMs: env.OUTBOX_POLL_MS,
+        onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e),
+        onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
+      })
+    : null;
   // Kept match rankings follow the outbox: recently viewed ones catch up in the background (not on a request).
   const keeper = startRankingKeeper(deps, {
     intervalMs: Math.max(env.OUTBOX_POLL_MS, 250),
@@ -109,7 +125,7 @@ export async function startHttpServer(env: ServerEnv, opts: { cookieSecure: bool
     deps,
     async close() {
       clearInterval(sweeper);
-      await outbox.stop();
+      await outbox?.stop();
       await keeper.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

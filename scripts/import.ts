@@ -51,7 +51,7 @@ async function main() {
     for (const w of report.warnings.slice(0, 50)) console.log(`row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}`);
     console.log(`${report.total} rows: ${report.created} created, ${report.updated} updated, ${report.errors.length} rejected${report.mode === "all_or_nothing" && report.errors.length ? " (all-or-nothing: nothing imported)" : ""} in ${Math.round(performance.now() - t0)} ms`);
     // When no `npm start` is running, nothing else drains the outbox: index now so the profiles are searchable.
-    if (services.started.some((s) => s.name === "meilisearch")) {
+    if (services.started.some((s) => s.name === "Meilisearch")) {
       await ensureWorkersIndex(deps.search);
       const d = await drainOutbox(deps, 5000);
       console.log(`indexed ${d.indexed} profiles in Meilisearch`);

@@ -1,4 +1,4 @@
-import { Meilisearch } from "meilisearch";
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from "meilisearch";
 
 // search/ is the only code that knows Meilisearch (STYLE.md: the search port). Index settings, document
 // mapping and tenant tokens arrive with the worker-profile index.
@@ -17,4 +17,16 @@ export async function pingSearch(search: Search): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when `e` says Meilisearch is down, restarting or saturated (no answer, a timeout, a 5xx, or its
+ * `too_many_search_requests`): the request can be retried later. A 4xx about the request itself is not.
+ */
+export function isSearchUnavailableError(e: unknown): boolean {
+  if (e instanceof MeilisearchRequestError || e instanceof MeilisearchRequestTimeOutError) return true;
+  if (e instanceof MeilisearchApiError) {
+    return e.response.status >= 500 || e.response.status === 429 || e.cause?.code === "too_many_search_requests";
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 // English messages. Keys are the contract: app/i18n/id.ts must have exactly the same ones (the type checker
 // enforces it). Placeholders are {name}.
+import { enFaults } from "./en-faults";
 import { enMatching } from "./en-matching";
 import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
@@ -236,6 +237,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { idFaults } from "./id-faults";
 import { idMatching } from "./id-matching";
 import { idShortlists } from "./id-shortlists";
 import type { CoreKey, MessageKey } from "./en";
@@ -236,4 +237,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults };

@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LocaleProvider, useT } from "~/components/i18n";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { pageTitle } from "~/components/page-title";
 import { DEFAULT_LOCALE } from "~/i18n/locales";
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -56,8 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
           <Footer />
         </LocaleProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LocaleProvider, useT } from "~/components/i18n";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { pageTitle } from "~/components/page-title";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
@@ -46,6 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const outage = outageOfError(useRouteError());
   const locale = root?.locale ?? outage?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
           <Footer />
         </LocaleProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -15,6 +15,7 @@ import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
 import { withOutageResponses } from "~/web/outages.server";
+import { cspNonceOf, securityHeaders } from "~/web/security-headers.server";
 import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
 import type { AppContext } from "~/web/context.server";
 import { createDb } from "~db/client";
@@ -58,12 +59,8 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   app.use(shedLoad(env.MAX_IN_FLIGHT));
   // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).
   if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    next();
-  });
+  // helmet (CSP with a per-request nonce, HSTS in production, …), Permissions-Policy, no-store when signed in.
+  app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
   app.use((req, res, next) => {
@@ -85,7 +82,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     createRequestHandler({
       build: withOutageResponses(build),
       mode: env.NODE_ENV,
-      getLoadContext: (req) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: cspNonceOf(res) }),
     }),
   );
 

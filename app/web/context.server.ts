@@ -12,6 +12,8 @@ export interface AppContext {
 /** Per request: the app context plus what only the HTTP layer knows. */
 export interface RequestContext extends AppContext {
   clientIp: string;
+  /** this response's CSP nonce (app/web/security-headers.server.ts); Remix puts it on its inline scripts */
+  cspNonce: string;
 }
 
 declare module "@remix-run/node" {

@@ -4,6 +4,7 @@ import { enMatching } from "./en-matching";
 import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
+import { enImports } from "./en-imports";
 
 const core = {
   "app.name": "Jembatan",
@@ -236,6 +237,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enImports } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

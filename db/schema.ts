@@ -275,6 +275,9 @@ export interface Database {
   disclosure_log: DisclosureLogTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  worker_imports: WorkerImportsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  form_submissions: FormSubmissionsTable;
 }
 
 export interface ShortlistEntriesTable {
@@ -369,3 +372,51 @@ export type JobOrderVersion = Selectable<JobOrderVersionsTable>;
 export type JobOrderEvent = Selectable<JobOrderEventsTable>;
 export type Worker = Selectable<WorkersTable>;
 export type ShortlistEntry = Selectable<ShortlistEntriesTable>;
+
+export type ImportStatus = "running" | "completed" | "refused" | "failed" | "interrupted";
+
+/** A bulk import of worker profiles: its record survives a crash ('running' with a stale heartbeat = interrupted). */
+export interface WorkerImportsTable {
+  id: Generated<string>;
+  agency_org_id: string;
+  created_by: string | null;
+  actor_label: string | null;
+  source: "api" | "page" | "cli";
+  mode: "valid_only" | "all_or_nothing";
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  total_rows: ColumnType<number, number | undefined, number>;
+  created_count: ColumnType<number, number | undefined, number>;
+  updated_count: ColumnType<number, number | undefined, number>;
+  error_count: ColumnType<number, number | undefined, number>;
+  batches_done: ColumnType<number, number | undefined, number>;
+  failure: string | null;
+  started_at: CreatedAt;
+  heartbeat_at: ColumnType<Date, Date | undefined, Date>;
+  finished_at: Date | null;
+}
+export type WorkerImport = Selectable<WorkerImportsTable>;
+
+/** An API Idempotency-Key and the first answer given for it (status null while that request runs). */
+export interface IdempotencyKeysTable {
+  id: Generated<string>;
+  org_id: string;
+  key: string;
+  request_method: string;
+  request_path: string;
+  request_hash: string;
+  response_status: number | null;
+  response_content_type: string | null;
+  response_body: string | null;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  completed_at: Date | null;
+}
+
+/** A creating form's one-time token and where its first submit led (null while it runs). */
+export interface FormSubmissionsTable {
+  token: string;
+  user_id: string;
+  form: string;
+  result_path: string | null;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  completed_at: Date | null;
+}

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import type { Db } from "./client";
 import type { Worker } from "./schema";
@@ -87,4 +88,48 @@ export async function listAgencyWorkers(db: Db, agencyId: string, opts: { archiv
     base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+/**
+ * Inserts or updates profiles by the agency's own reference in one statement (INSERT … ON CONFLICT on
+ * `workers_agency_ref_key`): two imports of the same new references at the same moment never collide, the second
+ * one updates. Re-importing un-archives. A changed consent is re-recorded (by whom, when). `inputs` must carry
+ * an externalRef each, none twice; they are written in reference order, so concurrent imports lock rows in the same
+ * order and never deadlock.
+ */
+export async function upsertWorkersByRef(db: Db, agencyId: string, by: string | null, inputs: WorkerProfileInput[], at: Date) {
+  if (inputs.length === 0) return [];
+  const sorted = [...inputs].sort((a, b) => (a.externalRef! < b.externalRef! ? -1 : a.externalRef! > b.externalRef! ? 1 : 0));
+  const changed = sql<boolean>`workers.consent_matching is distinct from excluded.consent_matching`;
+  const rows = await db
+    .insertInto("workers")
+    .values(sorted.map((input) => ({ agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null })))
+    .onConflict((oc) =>
+      oc
+        .columns(["agency_org_id", "external_ref"])
+        .where("external_ref", "is not", null)
+        .doUpdateSet((eb) => ({
+          full_name: eb.ref("excluded.full_name"),
+          date_of_birth: eb.ref("excluded.date_of_birth"),
+          sex: eb.ref("excluded.sex"),
+          province_code: eb.ref("excluded.province_code"),
+          regency: eb.ref("excluded.regency"),
+          phone: eb.ref("excluded.phone"),
+          nik: eb.ref("excluded.nik"),
+          passport_number: eb.ref("excluded.passport_number"),
+          passport_expiry: eb.ref("excluded.passport_expiry"),
+          profile: eb.ref("excluded.profile"),
+          available_from: eb.ref("excluded.available_from"),
+          status: eb.ref("excluded.status"),
+          consent_matching: eb.ref("excluded.consent_matching"),
+          consent_recorded_at: sql<Date | null>`case when ${changed} then ${at}::timestamptz else workers.consent_recorded_at end`,
+          consent_recorded_by: sql<string | null>`case when ${changed} then ${by}::uuid else workers.consent_recorded_by end`,
+          updated_at: at,
+          archived_at: null,
+        })),
+    )
+    .returning(["id", "external_ref", "consent_matching", "consent_recorded_at", sql<boolean>`xmax = 0`.as("inserted")])
+    .execute();
+  // consent_recorded_at is exactly `at` only where this statement (re)recorded the consent
+  return rows.map((r) => ({ id: r.id, externalRef: r.external_ref!, inserted: r.inserted, consent: r.consent_matching, consentRecorded: r.consent_recorded_at?.getTime() === at.getTime() }));
 }

@@ -5,6 +5,7 @@ import { enMatching } from "./en-matching";
 import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
+import { enImports } from "./en-imports";
 
 const core = {
   "app.name": "Jembatan",
@@ -237,6 +238,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

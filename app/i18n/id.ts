@@ -4,6 +4,7 @@ import { idShortlists } from "./id-shortlists";
 import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
+import { idImports } from "./id-imports";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -237,4 +238,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports };

@@ -1,23 +1,25 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
-import { parseImportFile } from "~/domain/workers/import-format";
 import { negotiateLocale } from "~/i18n/locales";
 import { translateError } from "~/i18n/translate";
-import { importWorkers } from "~/services/workers/import-workers.server";
+import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { api, ApiResponse, methodNotAllowed } from "~/web/api.server";
 
 /**
  * POST /api/v1/workers/import (agency key): a JSON array of profiles or a CSV body (text/csv), `?mode=all_or_nothing`
- * to import nothing unless every row is valid. Answers the per-row report; messages in Accept-Language.
+ * to import nothing unless every row is valid and stored (default `valid_only`: every valid row is stored). Every
+ * import has a record (GET /api/v1/workers/imports). Answers the per-row report; messages in Accept-Language.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
     if (request.method !== "POST") methodNotAllowed();
-    const rows = parseImportFile(await request.text());
+    const asked = new URL(request.url).searchParams.get("mode") ?? "valid_only";
+    if (asked !== "valid_only" && asked !== "all_or_nothing") throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
+    const mode = asked;
+    const rows = await readImportFile(await request.text());
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
-    const mode = new URL(request.url).searchParams.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
-    const report = await importWorkers(context.deps, actor, rows, mode);
+    const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "api" });
     const tr = (issues: typeof report.errors) => issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));
     const refused = mode === "all_or_nothing" && report.errors.length > 0;
     return new ApiResponse({ ...report, errors: tr(report.errors), warnings: tr(report.warnings) }, refused ? 422 : 200);

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { parseImportFile } from "~/domain/workers/import-format";
-import { importWorkers } from "~/services/workers/import-workers.server";
+import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { requireSignedIn } from "~/web/session.server";
 
 /**
@@ -14,17 +13,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
-  const rows = file instanceof File && file.size > 0 ? parseImportFile(await file.text()) : null;
+  const text = file instanceof File && file.size > 0 ? await file.text() : null;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
+        const rows = text === null ? null : await readImportFile(text);
         if (!rows) {
           send({ type: "unreadable" });
         } else {
           send({ type: "progress", done: 0, total: rows.length });
-          const report = await importWorkers(context.deps, actor, rows, mode, (done, total) => send({ type: "progress", done, total }));
+          const report = await importWorkers(context.deps, actor, rows, mode, (done, total) => send({ type: "progress", done, total }), { source: "page" });
           send({ type: "report", report });
         }
       } catch (e) {

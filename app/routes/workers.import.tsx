@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useErrorText, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
-import { CSV_COLUMN_HELP, CSV_COLUMNS, parseImportFile } from "~/domain/workers/import-format";
-import { importWorkers } from "~/services/workers/import-workers.server";
+import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
+import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
+import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
 import { requireOrgKind, requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireOrgKind(request, context, "agency");
-  return null;
+  const { actor } = await requireOrgKind(request, context, "agency");
+  return { imports: await listImports(context.deps, actor, 10) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,9 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
-  const rows = file instanceof File && file.size > 0 ? parseImportFile(await file.text()) : null;
+  const rows = file instanceof File && file.size > 0 ? await readImportFile(await file.text()).catch(throwAsResponse) : null;
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
-  const report = await importWorkers(context.deps, actor, rows, mode).catch(throwAsResponse);
+  const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "page" }).catch(throwAsResponse);
   const refused = mode === "all_or_nothing" && report.errors.length > 0;
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
@@ -115,6 +116,8 @@ export default function ImportWorkers() {
         </section>
       ) : null}
 
+      <ImportHistory imports={useLoaderData<typeof loader>().imports} />
+
       <section aria-labelledby="format-h">
         <h2 id="format-h">{t("import.format")}</h2>
         <div className="table-wrap">
@@ -146,5 +149,44 @@ function IssueTable({ title, issues }: { title: string; issues: { row: number; f
         </table>
       </div>
     </>
+  );
+}
+
+function ImportHistory({ imports }: { imports: ImportRecord[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="history-h">
+      <h2 id="history-h">{t("import.history")}</h2>
+      {imports.length === 0 ? (
+        <p>{t("import.none_yet")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.col_started")}</th>
+                <th scope="col">{t("import.col_status")}</th>
+                <th scope="col">{t("import.col_mode")}</th>
+                <th scope="col">{t("import.col_rows")}</th>
+                <th scope="col">{t("import.col_written")}</th>
+                <th scope="col">{t("import.col_rejected")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((i) => (
+                <tr key={i.id} data-import-status={i.status}>
+                  <td><time dateTime={i.startedAt}>{i.startedAt.slice(0, 16).replace("T", " ")}</time></td>
+                  <td>{t(`import.status_${i.status}`)}</td>
+                  <td>{t(i.mode === "all_or_nothing" ? "import.mode_short_all" : "import.mode_short_valid")}</td>
+                  <td>{i.totalRows}</td>
+                  <td>{i.created}/{i.updated}</td>
+                  <td>{i.errors}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

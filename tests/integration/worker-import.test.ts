@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { toCsvLine } from "~/domain/csv";
 import { CSV_COLUMNS, csvTemplate } from "~/domain/workers/import-format";
@@ -10,10 +11,22 @@ import { apiOrg, type ApiOrg } from "../support/job-orders";
 
 const deps = testDeps();
 let agency: ApiOrg;
+// A row the schema accepts but the database refuses (as a NUL byte in a name once did): a trigger refuses this one
+// name, so the batch-failure path is exercised whatever the schema accepts.
+const REFUSED_NAME = "Refused By Test Trigger";
 beforeAll(async () => {
   agency = await apiOrg(deps, "agency");
+  await sql`create or replace function jmb_test_refuse_row() returns trigger language plpgsql as $$
+    begin
+      if new.full_name = ${sql.lit(REFUSED_NAME)} then raise exception 'refused by the test trigger'; end if;
+      return new;
+    end $$`.execute(deps.db);
+  await sql`create or replace trigger jmb_test_refuse_row before insert or update on workers for each row execute function jmb_test_refuse_row()`.execute(deps.db);
 });
-afterAll(() => deps.db.destroy());
+afterAll(async () => {
+  await sql`drop trigger if exists jmb_test_refuse_row on workers`.execute(deps.db);
+  await deps.db.destroy();
+});
 
 const base = {
   external_ref: "R-1", full_name: "Siti Nurhaliza", date_of_birth: "1996-04-12", sex: "female", province_code: "33", regency: "Cilacap",
@@ -86,6 +99,88 @@ describe("bulk import of worker profiles", () => {
     const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${employer.key}` }, body: csvTemplate() });
     expect(res.status).toBe(404);
     expect((await post("not,a,worker file", "text/csv")).status).toBe(422);
+  });
+});
+
+const jsonRow = (ref: string, fullName = `Pekerja ${ref}`) => ({
+  externalRef: ref, fullName, dateOfBirth: "1990-01-01", sex: "female", provinceCode: "35",
+  experiences: [{ sector: "health_care", iscoCode: "5322", years: 3 }], languages: [{ code: "ja", kind: "jlpt", level: "N4" }], availableFrom: "2027-03-01", consentToMatching: true,
+});
+/** 1,200 rows; row 1,101 passes the schema and is refused by the database. */
+const fileWithBadRow = (prefix: string) => JSON.stringify(Array.from({ length: 1_200 }, (_, i) => jsonRow(`${prefix}-${i + 1}`, i + 1 === 1_101 ? REFUSED_NAME : undefined)));
+const batchEvents = (importId: string) =>
+  deps.db.selectFrom("audit_events").select(["details"]).where("action", "=", "workers.import_batch").where("subject_type", "=", "worker_import").where("subject_id", "=", importId).orderBy("id").execute();
+const importRecord = (id: string) => deps.db.selectFrom("worker_imports").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+describe("imports never half-store", () => {
+  it("valid rows: a row the database refuses in batch 3 is reported; the other 1,199 are stored, once, even on retry", async () => {
+    const file = fileWithBadRow("HALF");
+    const r = await post(file, "application/json");
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ status: "completed", total: 1_200, valid: 1_200, created: 1_199, updated: 0, mode: "valid_only" });
+    expect(r.json.errors).toEqual([{ row: 1_101, field: "row", message: expect.stringContaining("database refused") }]);
+    expect(await countRefs("HALF-")).toBe(1_199);
+    const rec = await importRecord(r.json.importId);
+    expect(rec).toMatchObject({ status: "completed", mode: "valid_only", source: "api", total_rows: 1_200, created_count: 1_199, updated_count: 0, error_count: 1, batches_done: 3 });
+    expect(rec.finished_at).not.toBeNull();
+    // one audit event per committed batch, with what it wrote
+    const events = (await batchEvents(r.json.importId)).map((e) => e.details);
+    expect(events).toEqual([
+      expect.objectContaining({ batch: 1, firstRow: 1, lastRow: 500, created: 500, refused: 0 }),
+      expect.objectContaining({ batch: 2, firstRow: 501, lastRow: 1_000, created: 500, refused: 0 }),
+      expect.objectContaining({ batch: 3, firstRow: 1_001, lastRow: 1_200, created: 199, refused: 1 }),
+    ]);
+
+    const again = await post(file, "application/json");
+    expect(again.json).toMatchObject({ created: 0, updated: 1_199, errors: [{ row: 1_101 }] });
+    expect(await countRefs("HALF-")).toBe(1_199);
+  }, 60_000);
+
+  it("all or nothing: the same file stores nothing (422) and the report names row 1,101", async () => {
+    const r = await post(fileWithBadRow("AON2"), "application/json", "?mode=all_or_nothing");
+    expect(r.status).toBe(422);
+    expect(r.json).toMatchObject({ status: "refused", created: 0, updated: 0, imported: 0, mode: "all_or_nothing" });
+    expect(r.json.errors).toEqual([{ row: 1_101, field: "row", message: expect.any(String) }]);
+    expect(await countRefs("AON2-")).toBe(0);
+    expect(await importRecord(r.json.importId)).toMatchObject({ status: "refused", created_count: 0, error_count: 1 });
+    expect(await batchEvents(r.json.importId)).toEqual([]); // rolled back with the batches
+    // without the bad row it stores everything
+    const good = JSON.stringify(Array.from({ length: 1_200 }, (_, i) => jsonRow(`AON2-${i + 1}`)));
+    expect((await post(good, "application/json", "?mode=all_or_nothing")).json).toMatchObject({ status: "completed", created: 1_200 });
+    expect(await countRefs("AON2-")).toBe(1_200);
+  }, 60_000);
+
+  it("refuses an unknown mode with a field error", async () => {
+    const r = await post("[]", "application/json", "?mode=some");
+    expect(r.status).toBe(422);
+    expect(r.json.error.fields).toHaveProperty("mode");
+  });
+
+  it("ten parallel imports of the same new references: no 5xx, exactly one profile per reference", async () => {
+    const file = JSON.stringify(Array.from({ length: 300 }, (_, i) => jsonRow(`PAR-${i}`)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => post(file, "application/json")));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(results.reduce((n, r) => n + r.json.created, 0)).toBe(300);
+    expect(results.reduce((n, r) => n + r.json.updated, 0)).toBe(2_700);
+    expect(await countRefs("PAR-")).toBe(300);
+    const dupes = await sql<{ n: number }>`select count(*)::int as n from (select external_ref from workers where agency_org_id = ${agency.org.id} and external_ref like 'PAR-%' group by external_ref having count(*) > 1) d`.execute(deps.db);
+    expect(dupes.rows[0]!.n).toBe(0);
+  }, 60_000);
+
+  it("an import whose process died (running, stale heartbeat) is shown as interrupted, with what it committed", async () => {
+    const crashed = await deps.db
+      .insertInto("worker_imports")
+      .values({ agency_org_id: agency.org.id, created_by: null, actor_label: "api-key:test", source: "api", mode: "valid_only", total_rows: 1_200, created_count: 1_000, batches_done: 2, heartbeat_at: new Date(Date.now() - 10 * 60_000) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const alive = await deps.db.insertInto("worker_imports").values({ agency_org_id: agency.org.id, created_by: null, actor_label: "api-key:test", source: "api", mode: "valid_only", total_rows: 10 }).returning("id").executeTakeFirstOrThrow();
+    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/imports`, { headers: { Authorization: `Bearer ${agency.key}` } });
+    expect(res.status).toBe(200);
+    const { imports } = (await res.json()) as { imports: { id: string; status: string; created: number; batchesDone: number }[] };
+    expect(imports.find((i) => i.id === crashed.id)).toMatchObject({ status: "interrupted", created: 1_000, batchesDone: 2 });
+    expect(imports.find((i) => i.id === alive.id)).toMatchObject({ status: "running" });
+    expect((await importRecord(crashed.id)).status).toBe("interrupted");
+    await deps.db.deleteFrom("worker_imports").where("id", "=", alive.id).execute();
   });
 });
 

@@ -29,3 +29,19 @@ describe("import file format", () => {
     expect(parseImportFile("name,age\nA,3")).toBeNull();
   });
 });
+
+describe("reading a file row by row", () => {
+  it("splits a JSON array into its elements, parsed one by one, and refuses anything else", async () => {
+    const { jsonArrayElements } = await import("~/domain/csv");
+    expect([...jsonArrayElements(' [ {"a":"x,]}\\"y"}, [1,[2]], 3, "s" ] ')]).toEqual([{ a: 'x,]}"y' }, [1, [2]], 3, "s"]);
+    expect([...jsonArrayElements("[]")]).toEqual([]);
+    for (const bad of ["[1,]", "[,1]", "[1 2]", "[1", "[1] x", "{}", '["a]']) expect(() => [...jsonArrayElements(bad)], bad).toThrow(SyntaxError);
+    expect(parseImportFile("[1,")).toBeNull();
+  });
+
+  it("yields CSV records one at a time with their line numbers", async () => {
+    const { importFileRows } = await import("~/domain/workers/import-format");
+    const rows = [...importFileRows('full_name,external_ref\n"A, a",R1\n\nB,R2\n')!];
+    expect(rows.map((r) => [r.row, (r.data as { fullName: string; externalRef: string }).fullName])).toEqual([[2, "A, a"], [3, "B"]]);
+  });
+});

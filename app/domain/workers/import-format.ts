@@ -1,4 +1,4 @@
-import { parseCsv, toCsvLine } from "../csv";
+import { csvRows, jsonArrayElements, toCsvLine } from "../csv";
 import { z } from "../zod-messages";
 import { WorkerProfileSchema } from "./profile-schema";
 
@@ -84,19 +84,39 @@ export function workerImportJsonSchema() {
 
 /** An uploaded file as rows for the import: a JSON array of profiles, or CSV with the documented columns. */
 export function parseImportFile(text: string): { row: number; data: unknown }[] | null {
+  const rows = importFileRows(text);
+  if (!rows) return null;
+  try {
+    return [...rows];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The same, one row at a time (the import yields to the event loop between chunks). Null when the file is
+ * neither a JSON array nor CSV with a full_name column; a JSON array that turns out malformed further on throws a
+ * SyntaxError while iterating.
+ */
+export function importFileRows(text: string): Iterable<{ row: number; data: unknown }> | null {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("[")) {
-    try {
-      const data: unknown = JSON.parse(trimmed);
-      return Array.isArray(data) ? data.map((d, i) => ({ row: i + 1, data: d })) : null;
-    } catch {
-      return null;
-    }
+    return (function* () {
+      let i = 0;
+      for (const data of jsonArrayElements(trimmed)) yield { row: ++i, data };
+    })();
   }
-  const rows = parseCsv(trimmed);
-  const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
+  const records = csvRows(trimmed);
+  const first = records.next();
+  const header = first.done ? [] : first.value.map((h) => h.trim().toLowerCase());
   if (!header.includes("full_name")) return null;
-  return csvRecords(rows).map(({ line, record }) => ({ row: line, data: csvRecordToInput(record) }));
+  return (function* () {
+    let line = 1;
+    for (const cells of records) {
+      line++;
+      yield { row: line, data: csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, cells[j] ?? ""]))) };
+    }
+  })();
 }
 
 /** The downloadable template: the header, one example row, nothing else. */

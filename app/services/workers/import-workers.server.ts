@@ -1,10 +1,15 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { sql } from "kysely";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
+import { importFileRows } from "~/domain/workers/import-format";
 import { WorkerProfileSchema, type WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { recordAudit } from "~db/audit";
 import type { Db } from "~db/client";
+import type { ImportStatus } from "~db/schema";
 import { enqueueSearchUpdate } from "~db/search-outbox";
-import { columnsOf } from "~db/workers";
+import { createImportRecord, finishImport, recordImportBatch, touchImport } from "~db/worker-imports";
+import { columnsOf, upsertWorkersByRef } from "~db/workers";
 import type { Deps } from "../deps.server";
 
 export interface ImportRow {
@@ -21,6 +26,9 @@ export interface RowIssue {
 }
 
 export interface ImportReport {
+  /** the import's record in worker_imports */
+  importId: string;
+  status: ImportStatus;
   total: number;
   valid: number;
   created: number;
@@ -31,29 +39,110 @@ export interface ImportReport {
   mode: "valid_only" | "all_or_nothing";
 }
 
+export type ImportMode = ImportReport["mode"];
 export const IMPORT_BATCH = 500;
 export const MAX_IMPORT_ROWS = 100_000;
+/** How often a running import proves it is alive, besides after each batch. */
+const HEARTBEAT_MS = 10_000;
 
 /**
- * Imports profiles for the actor's agency. Every row is validated by the shared schema first; with
- * "all_or_nothing" one bad row stops the whole import before anything is written. Rows are idempotent on the
- * agency's external reference (re-import updates). Each batch writes its rows, consent records and search outbox
- * entries in one transaction.
+ * Reads an uploaded file into rows without holding the event loop: the file is parsed row by row and the parser
+ * gives way every IMPORT_BATCH rows, so /healthz and other requests are answered during a 100,000-row file.
+ * Null when the file is neither a JSON array nor CSV with the documented columns.
+ */
+export async function readImportFile(text: string): Promise<ImportRow[] | null> {
+  const iterable = importFileRows(text);
+  if (!iterable) return null;
+  const rows: ImportRow[] = [];
+  try {
+    for (const r of iterable) {
+      rows.push(r);
+      if (rows.length % IMPORT_BATCH === 0) await nextTurn();
+      if (rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+    }
+  } catch (e) {
+    if (e instanceof SyntaxError) return null;
+    throw e;
+  }
+  return rows;
+}
+
+class RollBack extends Error {}
+
+/**
+ * Imports profiles for the actor's agency, with a record in worker_imports from the first moment.
+ *
+ * Every row is validated by the shared schema first (in chunks, giving way to the event loop between them). Rows
+ * are upserted on the agency's external reference (re-import updates; concurrent imports of the same references
+ * update each other, never fail). Each batch writes its rows, consent records, search outbox entries, an audit
+ * event and the record's counts in one transaction. A row the database refuses is isolated (the batch is retried
+ * in halves under savepoints) and reported; the rest of its batch is kept.
+ *
+ * "valid_only": every valid row is stored, batch by batch. "all_or_nothing": nothing is stored unless every row
+ * is valid and stored: validation errors stop it before any write, and a refused row rolls back the one
+ * transaction that holds every batch.
  */
 export async function importWorkers(
   deps: Deps,
   actor: Actor,
   rows: ImportRow[],
-  mode: ImportReport["mode"],
+  mode: ImportMode,
   onProgress?: (done: number, total: number) => void,
+  opts: { source?: "api" | "page" | "cli" } = {},
 ): Promise<ImportReport> {
   if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
   if (rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
-  const report: ImportReport = { total: rows.length, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
+  const importId = await createImportRecord(deps.db, {
+    agencyId: actor.orgId,
+    createdBy: actor.userId,
+    actorLabel: actor.label ?? null,
+    source: opts.source ?? (actor.role === "api" ? "api" : actor.userId ? "page" : "cli"),
+    mode,
+    totalRows: rows.length,
+  });
+  const heartbeat = setInterval(() => void touchImport(deps.db, importId).catch(() => undefined), HEARTBEAT_MS);
+  heartbeat.unref();
+  const report: ImportReport = { importId, status: "running", total: rows.length, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
+  try {
+    const valid = await validate(rows, report);
+    report.valid = valid.length;
+    if (mode === "all_or_nothing" && report.errors.length > 0) {
+      report.status = "refused";
+    } else if (mode === "all_or_nothing") {
+      await writeAllOrNothing(deps, actor, importId, valid, report, onProgress);
+    } else {
+      await writeValidRows(deps, actor, importId, valid, report, onProgress);
+    }
+    report.errors.sort((a, b) => a.row - b.row);
+    report.imported = report.created + report.updated;
+    await finishImport(deps.db, importId, { status: report.status === "refused" ? "refused" : "completed", created: report.created, updated: report.updated, errors: report.errors.length });
+  } catch (e) {
+    await finishImport(deps.db, importId, { status: "failed", errors: report.errors.length, failure: causeOf(e) }).catch(() => undefined);
+    throw e;
+  } finally {
+    clearInterval(heartbeat);
+  }
+  await recordAudit(deps.db, {
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label ?? null,
+    action: "workers.imported",
+    subjectType: "organisation",
+    subjectId: actor.orgId,
+    details: { importId, status: report.status === "refused" ? "refused" : "completed", total: report.total, created: report.created, updated: report.updated, errors: report.errors.length, mode },
+  });
+  if (report.status === "running") report.status = "completed";
+  return report;
+}
 
-  const valid: { row: number; input: WorkerProfileInput }[] = [];
+type Valid = { row: number; input: WorkerProfileInput };
+
+async function validate(rows: ImportRow[], report: ImportReport): Promise<Valid[]> {
+  const valid: Valid[] = [];
   const refsSeen = new Map<string, number>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % IMPORT_BATCH === 0) await nextTurn();
+    const r = rows[i]!;
     const parsed = WorkerProfileSchema.safeParse(r.data);
     if (!parsed.success) {
       const seen = new Set<string>();
@@ -76,82 +165,151 @@ export async function importWorkers(
     }
     valid.push({ row: r.row, input: parsed.data });
   }
-  report.valid = valid.length;
-  if (mode === "all_or_nothing" && report.errors.length > 0) return report;
+  return valid;
+}
 
-  const write = async (tx: Db, batch: typeof valid) => {
-    const r = await writeBatch(tx, actor, batch, deps.now());
-    report.created += r.created;
-    report.updated += r.updated;
-    report.warnings.push(...r.warnings);
-  };
-  if (mode === "all_or_nothing") {
-    await deps.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < valid.length; i += IMPORT_BATCH) {
-        await write(tx, valid.slice(i, i + IMPORT_BATCH));
-        onProgress?.(Math.min(i + IMPORT_BATCH, valid.length), valid.length);
-      }
-    });
-  } else {
-    for (let i = 0; i < valid.length; i += IMPORT_BATCH) {
-      await deps.db.transaction().execute((tx) => write(tx, valid.slice(i, i + IMPORT_BATCH)));
-      onProgress?.(Math.min(i + IMPORT_BATCH, valid.length), valid.length);
-    }
-  }
-  report.imported = report.created + report.updated;
-  await recordAudit(deps.db, {
+function batchAudit(actor: Actor, importId: string, n: number, batch: Valid[], r: BatchResult) {
+  return {
     orgId: actor.orgId,
     actorUserId: actor.userId,
     actorLabel: actor.label ?? null,
-    action: "workers.imported",
-    subjectType: "organisation",
-    subjectId: actor.orgId,
-    details: { total: report.total, created: report.created, updated: report.updated, errors: report.errors.length, mode },
-  });
-  return report;
+    action: "workers.import_batch",
+    subjectType: "worker_import",
+    subjectId: importId,
+    details: { importId, batch: n, firstRow: batch[0]?.row ?? null, lastRow: batch.at(-1)?.row ?? null, rows: batch.length, created: r.created, updated: r.updated, refused: r.refused.length },
+  };
 }
 
-async function writeBatch(tx: Db, actor: Actor, batch: { row: number; input: WorkerProfileInput }[], now: Date) {
-  const refs = batch.map((b) => b.input.externalRef).filter((r): r is string => r !== undefined);
-  const existing = refs.length
-    ? await tx.selectFrom("workers").select(["id", "external_ref", "consent_matching"]).where("agency_org_id", "=", actor.orgId).where("external_ref", "in", refs).execute()
-    : [];
-  const byRef = new Map(existing.map((e) => [e.external_ref!, e]));
-  const fresh = batch.filter((b) => !b.input.externalRef || !byRef.has(b.input.externalRef));
-  const again = batch.filter((b) => b.input.externalRef && byRef.has(b.input.externalRef));
+/** Batch by batch, each in its own transaction: what committed stays, with its audit event and counts. */
+async function writeValidRows(deps: Deps, actor: Actor, importId: string, valid: Valid[], report: ImportReport, onProgress?: (done: number, total: number) => void) {
+  for (let i = 0, n = 1; i < valid.length; i += IMPORT_BATCH, n++) {
+    const batch = valid.slice(i, i + IMPORT_BATCH);
+    const r = await deps.db.transaction().execute(async (tx) => {
+      const r = await writeIsolating(tx, actor, batch, deps.now());
+      await recordAudit(tx, batchAudit(actor, importId, n, batch, r));
+      await recordImportBatch(tx, importId, { created: r.created, updated: r.updated, errors: r.refused.length });
+      return r;
+    });
+    add(report, r);
+    onProgress?.(Math.min(i + IMPORT_BATCH, valid.length), valid.length);
+  }
+}
 
+/** Every batch in one transaction (in reference order, so concurrent imports never deadlock); any refusal rolls it all back. */
+async function writeAllOrNothing(deps: Deps, actor: Actor, importId: string, valid: Valid[], report: ImportReport, onProgress?: (done: number, total: number) => void) {
+  const ordered = [...valid].sort((a, b) => cmp(a.input.externalRef ?? "", b.input.externalRef ?? ""));
+  const results: BatchResult[] = [];
+  try {
+    await deps.db.transaction().execute(async (tx) => {
+      for (let i = 0, n = 1; i < ordered.length; i += IMPORT_BATCH, n++) {
+        const batch = ordered.slice(i, i + IMPORT_BATCH);
+        const r = await writeIsolating(tx, actor, batch, deps.now());
+        results.push(r);
+        await recordAudit(tx, batchAudit(actor, importId, n, batch, r));
+        onProgress?.(Math.min(i + IMPORT_BATCH, ordered.length), ordered.length);
+      }
+      if (results.some((r) => r.refused.length > 0)) throw new RollBack();
+    });
+  } catch (e) {
+    if (!(e instanceof RollBack)) throw e;
+    for (const r of results) report.errors.push(...r.refused);
+    report.status = "refused";
+    return;
+  }
+  for (const r of results) add(report, r);
+}
+
+interface BatchResult {
+  created: number;
+  updated: number;
+  warnings: RowIssue[];
+  refused: RowIssue[];
+}
+
+function add(report: ImportReport, r: BatchResult) {
+  report.created += r.created;
+  report.updated += r.updated;
+  report.warnings.push(...r.warnings);
+  report.errors.push(...r.refused);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Errors that say nothing about a row (the connection, the server, a deadlock): they fail the batch, never a row. */
+function isRowError(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== "string" || code.length !== 5) return false;
+  return !/^(08|40|53|57|58|XX)/.test(code);
+}
+
+function causeOf(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  return (typeof code === "string" ? `${code}: ${message}` : message).slice(0, 500);
+}
+
+/**
+ * Writes a batch under a savepoint; if the database refuses it, rolls the batch back to the savepoint and writes
+ * each half again the same way, down to single rows: the refused rows are reported, every other row is written.
+ */
+async function writeIsolating(tx: Db, actor: Actor, batch: Valid[], now: Date, depth = 0): Promise<BatchResult> {
+  const sp = sql.raw(`jmb_import_${depth}`);
+  await sql`savepoint ${sp}`.execute(tx);
+  try {
+    const r = await writeBatch(tx, actor, batch, now);
+    await sql`release savepoint ${sp}`.execute(tx);
+    return { ...r, refused: [] };
+  } catch (e) {
+    if (!isRowError(e)) throw e;
+    await sql`rollback to savepoint ${sp}`.execute(tx);
+    await sql`release savepoint ${sp}`.execute(tx);
+    if (batch.length === 1) {
+      console.warn(`[import] row ${batch[0]!.row} refused by the database: ${causeOf(e)}`);
+      return { created: 0, updated: 0, warnings: [], refused: [{ row: batch[0]!.row, field: "row", message: "errors.import_row_refused" }] };
+    }
+    const mid = batch.length >> 1;
+    const a = await writeIsolating(tx, actor, batch.slice(0, mid), now, depth + 1);
+    const b = await writeIsolating(tx, actor, batch.slice(mid), now, depth + 1);
+    return { created: a.created + b.created, updated: a.updated + b.updated, warnings: [...a.warnings, ...b.warnings], refused: [...a.refused, ...b.refused] };
+  }
+}
+
+async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
+  const withRef = batch.filter((b) => b.input.externalRef !== undefined);
+  const withoutRef = batch.filter((b) => b.input.externalRef === undefined);
   const ids: { row: number; id: string }[] = [];
   const consents: { worker_id: string; consent: boolean; recorded_by: string | null }[] = [];
-  if (fresh.length) {
+  let created = 0;
+  let updated = 0;
+  if (withoutRef.length) {
     const inserted = await tx
       .insertInto("workers")
-      .values(fresh.map((b) => ({ agency_org_id: actor.orgId, created_by: actor.userId, ...columnsOf(b.input), consent_recorded_at: b.input.consentToMatching ? now : null, consent_recorded_by: b.input.consentToMatching ? actor.userId : null })))
+      .values(withoutRef.map((b) => ({ agency_org_id: actor.orgId, created_by: actor.userId, ...columnsOf(b.input), consent_recorded_at: b.input.consentToMatching ? now : null, consent_recorded_by: b.input.consentToMatching ? actor.userId : null })))
       .returning("id")
       .execute();
     inserted.forEach((row, i) => {
-      const b = fresh[i]!;
+      const b = withoutRef[i]!;
       ids.push({ row: b.row, id: row.id });
       if (b.input.consentToMatching) consents.push({ worker_id: row.id, consent: true, recorded_by: actor.userId });
     });
+    created += inserted.length;
   }
-  for (const b of again) {
-    const prev = byRef.get(b.input.externalRef!)!;
-    const consentChanged = prev.consent_matching !== b.input.consentToMatching;
-    await tx
-      .updateTable("workers")
-      .set({ ...columnsOf(b.input), updated_at: now, archived_at: null, ...(consentChanged ? { consent_recorded_at: now, consent_recorded_by: actor.userId } : {}) })
-      .where("id", "=", prev.id)
-      .execute();
-    if (consentChanged) consents.push({ worker_id: prev.id, consent: b.input.consentToMatching, recorded_by: actor.userId });
-    ids.push({ row: b.row, id: prev.id });
+  if (withRef.length) {
+    const rowOfRef = new Map(withRef.map((b) => [b.input.externalRef!, b.row]));
+    for (const u of await upsertWorkersByRef(tx, actor.orgId, actor.userId, withRef.map((b) => b.input), now)) {
+      ids.push({ row: rowOfRef.get(u.externalRef)!, id: u.id });
+      if (u.inserted) created++;
+      else updated++;
+      if (u.consentRecorded) consents.push({ worker_id: u.id, consent: u.consent, recorded_by: actor.userId });
+    }
   }
   if (consents.length) await tx.insertInto("worker_consent_events").values(consents).execute();
   await enqueueSearchUpdate(tx, "worker", ids.map((i) => i.id));
-  return { created: fresh.length, updated: again.length, warnings: await identityWarnings(tx, actor.orgId, batch, ids) };
+  return { created, updated, warnings: await identityWarnings(tx, actor.orgId, batch, ids) };
 }
 
 /** The same NIK or passport in another profile of this agency: a warning on the row, not a refusal. */
-async function identityWarnings(tx: Db, agencyId: string, batch: { row: number; input: WorkerProfileInput }[], ids: { row: number; id: string }[]): Promise<RowIssue[]> {
+async function identityWarnings(tx: Db, agencyId: string, batch: Valid[], ids: { row: number; id: string }[]): Promise<RowIssue[]> {
   const niks = batch.map((b) => b.input.nik).filter((v): v is string => !!v);
   const passports = batch.map((b) => b.input.passportNumber).filter((v): v is string => !!v);
   if (!niks.length && !passports.length) return [];

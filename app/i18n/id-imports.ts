@@ -1,0 +1,26 @@
+import type { enImports } from "./en-imports";
+
+// Bahasa Indonesia: catatan impor, permintaan API idempoten, dan token formulir sekali pakai.
+export const idImports: Record<keyof typeof enImports, string> = {
+  "errors.import_row_refused": "Basis data menolak baris ini (tidak ada bagiannya yang disimpan). Periksa teksnya dari karakter yang tidak biasa.",
+  "errors.import_mode_invalid": "Pilih mode valid_only atau all_or_nothing.",
+  "errors.idempotency_key_invalid": "Idempotency-Key terdiri dari 1 sampai 255 karakter ASCII yang terlihat.",
+  "errors.idempotency_key_reused": "Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk permintaan baru.",
+  "errors.idempotency_in_progress": "Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi untuk mendapatkan jawabannya.",
+  "errors.form_in_progress": "Formulir ini sudah dikirim dan masih diproses. Muat ulang halaman sebentar lagi.",
+  "import.history": "Impor terakhir",
+  "import.col_started": "Dimulai",
+  "import.col_status": "Status",
+  "import.col_mode": "Mode",
+  "import.col_rows": "Baris",
+  "import.col_written": "Dibuat / diperbarui",
+  "import.col_rejected": "Ditolak",
+  "import.mode_short_valid": "baris yang valid",
+  "import.mode_short_all": "semua atau tidak sama sekali",
+  "import.status_running": "berjalan",
+  "import.status_completed": "selesai",
+  "import.status_refused": "ditolak (tidak ada yang disimpan)",
+  "import.status_failed": "gagal",
+  "import.status_interrupted": "terputus (batch yang sudah ditulis tetap tersimpan)",
+  "import.none_yet": "Belum ada impor.",
+};

@@ -276,8 +276,6 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   worker_imports: WorkerImportsTable;
-  idempotency_keys: IdempotencyKeysTable;
-  form_submissions: FormSubmissionsTable;
 }
 
 export interface ShortlistEntriesTable {
@@ -395,28 +393,3 @@ export interface WorkerImportsTable {
   finished_at: Date | null;
 }
 export type WorkerImport = Selectable<WorkerImportsTable>;
-
-/** An API Idempotency-Key and the first answer given for it (status null while that request runs). */
-export interface IdempotencyKeysTable {
-  id: Generated<string>;
-  org_id: string;
-  key: string;
-  request_method: string;
-  request_path: string;
-  request_hash: string;
-  response_status: number | null;
-  response_content_type: string | null;
-  response_body: string | null;
-  created_at: ColumnType<Date, Date | undefined, Date>;
-  completed_at: Date | null;
-}
-
-/** A creating form's one-time token and where its first submit led (null while it runs). */
-export interface FormSubmissionsTable {
-  token: string;
-  user_id: string;
-  form: string;
-  result_path: string | null;
-  created_at: ColumnType<Date, Date | undefined, Date>;
-  completed_at: Date | null;
-}

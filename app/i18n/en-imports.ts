@@ -1,11 +1,7 @@
-// English: import records, idempotent API requests and one-time form tokens.
+// English: import records and their modes.
 export const enImports = {
   "errors.import_row_refused": "The database refused this row (nothing of it was stored). Check its text for unusual characters.",
   "errors.import_mode_invalid": "Choose the mode valid_only or all_or_nothing.",
-  "errors.idempotency_key_invalid": "An Idempotency-Key is 1 to 255 visible ASCII characters.",
-  "errors.idempotency_key_reused": "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
-  "errors.idempotency_in_progress": "A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.",
-  "errors.form_in_progress": "This form was already sent and is still being processed. Reload the page in a moment.",
   "import.history": "Recent imports",
   "import.col_started": "Started",
   "import.col_status": "Status",

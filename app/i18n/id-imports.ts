@@ -1,13 +1,9 @@
 import type { enImports } from "./en-imports";
 
-// Bahasa Indonesia: catatan impor, permintaan API idempoten, dan token formulir sekali pakai.
+// Bahasa Indonesia: catatan impor dan modenya.
 export const idImports: Record<keyof typeof enImports, string> = {
   "errors.import_row_refused": "Basis data menolak baris ini (tidak ada bagiannya yang disimpan). Periksa teksnya dari karakter yang tidak biasa.",
   "errors.import_mode_invalid": "Pilih mode valid_only atau all_or_nothing.",
-  "errors.idempotency_key_invalid": "Idempotency-Key terdiri dari 1 sampai 255 karakter ASCII yang terlihat.",
-  "errors.idempotency_key_reused": "Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk permintaan baru.",
-  "errors.idempotency_in_progress": "Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi untuk mendapatkan jawabannya.",
-  "errors.form_in_progress": "Formulir ini sudah dikirim dan masih diproses. Muat ulang halaman sebentar lagi.",
   "import.history": "Impor terakhir",
   "import.col_started": "Dimulai",
   "import.col_status": "Status",

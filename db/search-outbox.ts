@@ -22,6 +22,17 @@ export async function claimOutbox(db: Db, limit: number, leaseSeconds: number) {
     .execute();
 }
 
+/** Extends the lease of rows still being worked on (a live drainer renews; a dead one lets it lapse in seconds). */
+export async function renewOutboxLease(db: Db, ids: string[], leaseSeconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("search_outbox")
+    .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+    .where("id", "in", ids)
+    .where("done_at", "is", null)
+    .execute();
+}
+
 export async function markOutboxDone(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.updateTable("search_outbox").set({ done_at: sql<Date>`now()` }).where("id", "in", ids).execute();
 }

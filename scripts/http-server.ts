@@ -11,6 +11,7 @@ import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
+import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
@@ -93,10 +94,17 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   if (background) void sweep();
   sweeper?.unref();
   // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
+  // Failures say their cause, once per cause every 10 s (a Meilisearch outage is retried every poll).
+  const outboxLog = rateLimitedLog((line) => console.error(line));
   const outbox = background
     ? startOutboxWorker(deps, {
         intervalMs: env.OUTBOX_POLL_MS,
-        onError: (e) => console.error("[outbox]", e instanceof Error ? e.message : e),
+        onError: (e) => {
+          const cause = e instanceof Error ? e.message : String(e);
+          outboxLog(cause, `[outbox] could not drain the search outbox: ${cause}; retrying`);
+        },
+        onBatchFailed: (r) =>
+          outboxLog(r.error ?? "", `[outbox] Meilisearch did not take ${r.failed} change(s): ${r.error}; they back off and are retried`),
         onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
       })
     : null;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix
 import { isLocale, negotiateLocale, type Locale } from "~/i18n/locales";
 import { translateError } from "~/i18n/translate";
 import { outageOf, type Outage } from "~/services/availability.server";
+import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
 import type { RequestContext } from "./context.server";
 
 /** Seconds a client is asked to wait before retrying a request that met an outage or shed load. */
@@ -64,19 +65,9 @@ async function requestLocale(request: Request, ctx: RequestContext): Promise<Loc
   return negotiateLocale(request.headers.get("Accept-Language"));
 }
 
-// One line per part and cause every 10 s, with a count of the ones left out: an outage under load must not
-// flood the log, and the first failure must never be silent.
-const lastLogged = new Map<string, { at: number; suppressed: number }>();
+// One line per part and cause every 10 s, with a count of the ones left out.
+const outageLog = rateLimitedLog((line) => console.error(line));
 function logOutage(outage: Outage, request: Request, e: unknown) {
   const cause = e instanceof Error ? e.message : String(e);
-  const key = `${outage.part}:${cause}`;
-  const now = Date.now();
-  const seen = lastLogged.get(key);
-  if (seen && now - seen.at < 10_000) {
-    seen.suppressed++;
-    return;
-  }
-  const more = seen?.suppressed ? ` (+${seen.suppressed} more since the last line)` : "";
-  lastLogged.set(key, { at: now, suppressed: 0 });
-  console.error(`[outage] ${outage.part}: ${cause} — ${request.method} ${new URL(request.url).pathname} answered 503${more}`);
+  outageLog(`${outage.part}:${cause}`, `[outage] ${outage.part}: ${cause} — ${request.method} ${new URL(request.url).pathname} answered 503`);
 }

@@ -55,6 +55,7 @@ describe("the search outbox when Meilisearch is down", () => {
 
     const failed = await drainOutbox(deps);
     expect(failed).toMatchObject({ claimed: 25, indexed: 0, failed: 25 });
+    expect(failed.error).toBeTruthy(); // the cause, for the worker's log line
     const rows = await db.selectFrom("search_outbox").select(["attempts", "next_attempt_at", "last_error", "done_at"]).where("entity_id", "in", written).execute();
     expect(rows.every((r) => r.attempts === 1 && r.done_at === null && r.last_error && r.next_attempt_at > new Date())).toBe(true);
     expect((await drainOutbox(deps)).claimed).toBe(0); // backing off, not hammering

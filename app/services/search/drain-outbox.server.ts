@@ -1,5 +1,5 @@
 import { isAdvisoryLockHeld, withTryAdvisoryLock } from "~db/locks";
-import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, forgetDoneEntities, markOutboxDone, markOutboxFailed, requeueSince } from "~db/search-outbox";
+import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, forgetDoneEntities, markOutboxDone, markOutboxFailed, renewOutboxLease, requeueSince } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
 import { applyWorkerChanges, documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
@@ -11,7 +11,16 @@ export interface DrainResult {
   indexed: number;
   removed: number;
   failed: number;
+  /** Why the batch failed (it is retried with backoff), when it did. */
+  error?: string;
 }
+
+/**
+ * A claimed batch is leased for a few seconds and the lease renewed while the drainer works on it, so the rows of
+ * a drainer that died (a killed process) are taken up by another within seconds, never minutes.
+ */
+export const OUTBOX_LEASE_SECONDS = 6;
+const RENEW_EVERY_MS = 2_000;
 
 /**
  * One batch from the outbox into Meilisearch. Jobs carry only ids; the current rows are loaded fresh, so several
@@ -19,8 +28,24 @@ export interface DrainResult {
  * on failure they are retried with backoff and nothing is lost.
  */
 export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<DrainResult> {
-  const claimed = await claimOutbox(deps.db, batchSize, 120);
+  const claimed = await claimOutbox(deps.db, batchSize, OUTBOX_LEASE_SECONDS);
   if (claimed.length === 0) return { claimed: 0, indexed: 0, removed: 0, failed: 0 };
+  const claimedIds = claimed.map((c) => c.id);
+  let renewal = Promise.resolve();
+  const renewer = setInterval(() => {
+    // a failed renewal only shortens the lease; the batch still ends in done or failed below
+    renewal = renewal.then(() => renewOutboxLease(deps.db, claimedIds, OUTBOX_LEASE_SECONDS)).catch(() => undefined);
+  }, RENEW_EVERY_MS);
+  renewer.unref();
+  try {
+    return await drainClaimed(deps, claimed);
+  } finally {
+    clearInterval(renewer);
+    await renewal;
+  }
+}
+
+async function drainClaimed(deps: Deps, claimed: Awaited<ReturnType<typeof claimOutbox>>): Promise<DrainResult> {
   const ids = [...new Set(claimed.map((c) => c.entity_id))];
   const rows = await loadWorkers(deps.db, ids);
   const sources = rows.map(workerSource);
@@ -46,8 +71,9 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
   } catch (e) {
     // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
     await bumpSearchGeneration(deps.db, [ALL_SCOPES]).catch(() => undefined);
-    await markOutboxFailed(deps.db, claimed.map((c) => c.id), e instanceof Error ? e.message : String(e));
-    return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length };
+    const error = e instanceof Error ? e.message : String(e);
+    await markOutboxFailed(deps.db, claimed.map((c) => c.id), error);
+    return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length, error };
   }
 }
 
@@ -60,12 +86,23 @@ export async function drainOutbox(deps: Deps, batchSize = 1000): Promise<DrainRe
     total.indexed += r.indexed;
     total.removed += r.removed;
     total.failed += r.failed;
+    if (r.error) total.error = r.error;
     if (r.claimed === 0 || r.failed > 0) return total;
   }
 }
 
 /** The background worker started with the HTTP server: polls the outbox (no NOTIFY: STACK.md trap 16). */
-export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onError?: (e: unknown) => void; onReindex?: (n: number) => void }) {
+export function startOutboxWorker(
+  deps: Deps,
+  opts: {
+    intervalMs: number;
+    /** A tick that could not run (PostgreSQL or Meilisearch unreachable while preparing or claiming). */
+    onError?: (e: unknown) => void;
+    /** A batch Meilisearch refused or could not take: its rows back off and are retried. */
+    onBatchFailed?: (r: DrainResult) => void;
+    onReindex?: (n: number) => void;
+  },
+) {
   let stopped = false;
   let indexReady = false;
   let running: Promise<void> = Promise.resolve();
@@ -76,7 +113,8 @@ export function startOutboxWorker(deps: Deps, opts: { intervalMs: number; onErro
         await prepareIndex(deps, opts.onReindex);
         indexReady = true;
       }
-      await drainOutbox(deps);
+      const r = await drainOutbox(deps);
+      if (r.failed > 0) opts.onBatchFailed?.(r);
     } catch (e) {
       indexReady = false;
       opts.onError?.(e);

@@ -276,6 +276,22 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   worker_imports: WorkerImportsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export interface IdempotencyKeysTable {
+  /** "org:<id>" (API keys of an organisation) or "user:<id>" (a signed-in person's forms) */
+  scope: string;
+  key: string;
+  /** sha-256 of method, path and body: the same key with another request is refused */
+  fingerprint: string;
+  state: ColumnType<"running" | "done", "running" | "done" | undefined, "running" | "done">;
+  locked_until: Date;
+  response_status: number | null;
+  response_headers: ColumnType<Record<string, string> | null, string | null, string | null>;
+  response_body: string | null;
+  /** reset when an expired key is claimed again */
+  created_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ShortlistEntriesTable {

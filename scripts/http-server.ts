@@ -12,6 +12,7 @@ import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
+import { forgetExpiredIdempotencyKeys } from "~/services/idempotency/run-idempotent.server";
 import type { Deps } from "~/services/deps.server";
 import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
@@ -89,7 +90,10 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
 
   // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
   // validity directly, so nothing depends on this running exactly on time).
-  const sweep = () => expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+  const sweep = async () => {
+    await expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+    await forgetExpiredIdempotencyKeys(deps).catch((e: unknown) => console.error("[idempotency]", e instanceof Error ? e.message : e));
+  };
   const sweeper = background ? setInterval(sweep, 3_600_000) : undefined;
   if (background) void sweep();
   sweeper?.unref();

@@ -9,6 +9,7 @@ import { OCCUPATIONS } from "~/domain/reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
 import { countryName, languageName } from "~/i18n/locales";
+import { FormKeyField } from "./form-key";
 import { Field, FieldErrors, FormErrors, SelectField, fieldErrors } from "./field";
 import { useLocale, useT } from "./i18n";
 import { dot, SEPARATOR } from "./text";
@@ -17,10 +18,12 @@ interface Props {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<JobOrderInput>;
   submitLabel: string;
+  /** creating forms: makes a double submission create one order (app/web/form-keys.server.ts) */
+  formKey?: string;
 }
 
 /** The employer's job-order form. The same schema validates it in the browser, on the server and in the API. */
-export function JobOrderForm({ lastResult, defaultValue, submitLabel }: Props) {
+export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -41,6 +44,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel }: Props) {
   return (
     <Form method="post" {...getFormProps(form)} className="stack job-order-form">
       <FormErrors id={form.errorId} errors={form.errors} />
+      <FormKeyField value={formKey} />
       <fieldset className="card">
         <legend>{t("jo.section_position")}</legend>
         <Field meta={fields.title} label={t("jo.f_title")} />

@@ -9,12 +9,24 @@ import { SECTORS } from "~/domain/reference/sectors";
 import { EVIDENCE_KINDS } from "~/domain/workers/language-evidence";
 import { WORKER_STATUSES, WorkerProfileSchema, type WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { languageName } from "~/i18n/locales";
+import { FormKeyField } from "./form-key";
 import { Field, FieldErrors, FormErrors, SelectField } from "./field";
 import { useLocale, useT } from "./i18n";
 import { dot } from "./text";
 
 /** The agency's profile form; the same schema validates it, the bulk import and the API. */
-export function WorkerForm({ lastResult, defaultValue, submitLabel }: { lastResult: SubmissionResult<string[]> | undefined; defaultValue?: Partial<WorkerProfileInput>; submitLabel: string }) {
+export function WorkerForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  formKey,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: Partial<WorkerProfileInput>;
+  submitLabel: string;
+  /** creating forms: makes a double submission create one profile (app/web/form-keys.server.ts) */
+  formKey?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -33,6 +45,7 @@ export function WorkerForm({ lastResult, defaultValue, submitLabel }: { lastResu
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
+      <FormKeyField value={formKey} />
       <fieldset className="card">
         <legend>{t("wf.identity")}</legend>
         <div className="row">

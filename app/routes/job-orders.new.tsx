@@ -1,13 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { JobOrderForm } from "~/components/job-order-form";
 import { pageTitle } from "~/components/page-title";
 import { JobOrderSchema } from "~/domain/job-orders/schema";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
+import { newFormKey, oncePerFormKey } from "~/web/form-keys.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 
@@ -16,24 +17,30 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jo.new_ti
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireSignedIn(request, context);
   if (org.kind !== "employer") throw new Response("errors.not_found", { status: 404 });
-  return null;
+  return { formKey: newFormKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: JobOrderSchema });
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: JobOrderSchema });
   if (submission.status !== "success") return invalid(submission);
-  const order = await createJobOrder(context.deps, actor, submission.value).catch(throwAsResponse);
-  return redirect(`/job-orders/${order.id}`, { headers: { "Set-Cookie": await setFlash(context, "jo.saved") } });
+  const value = submission.value;
+  // a double click or a resend creates one, not two: the second is sent where the first went
+  return oncePerFormKey(request, context, actor.userId ?? actor.orgId, form, async () => {
+    const order = await createJobOrder(context.deps, actor, value).catch(throwAsResponse);
+    return redirect(`/job-orders/${order.id}`, { headers: { "Set-Cookie": await setFlash(context, "jo.saved") } });
+  });
 }
 
 export default function NewJobOrder() {
   const t = useT();
   const actionData = useActionData<typeof action>();
+  const { formKey } = useLoaderData<typeof loader>();
   return (
     <div className="narrow-wide">
       <h1>{t("jo.new_title")}</h1>
-      <JobOrderForm lastResult={actionData?.result} submitLabel={t("jo.save_draft")} />
+      <JobOrderForm formKey={formKey} lastResult={actionData?.result} submitLabel={t("jo.save_draft")} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { WorkerForm } from "~/components/worker-form";
 import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
+import { newFormKey, oncePerFormKey } from "~/web/form-keys.server";
 import { setFlash } from "~/web/flash.server";
 import { requireOrgKind, requireSignedIn } from "~/web/session.server";
 
@@ -15,24 +16,30 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "wf.new_ti
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireOrgKind(request, context, "agency");
-  return null;
+  return { formKey: newFormKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: WorkerProfileSchema });
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: WorkerProfileSchema });
   if (submission.status !== "success") return invalid(submission);
-  const saved = await saveWorker(context.deps, actor, submission.value).catch(throwAsResponse);
-  return redirect(`/workers/${saved.id}`, { headers: { "Set-Cookie": await setFlash(context, "wf.saved") } });
+  const value = submission.value;
+  // a double click or a resend creates one, not two: the second is sent where the first went
+  return oncePerFormKey(request, context, actor.userId ?? actor.orgId, form, async () => {
+    const saved = await saveWorker(context.deps, actor, value).catch(throwAsResponse);
+    return redirect(`/workers/${saved.id}`, { headers: { "Set-Cookie": await setFlash(context, "wf.saved") } });
+  });
 }
 
 export default function NewWorker() {
   const t = useT();
   const actionData = useActionData<typeof action>();
+  const { formKey } = useLoaderData<typeof loader>();
   return (
     <div className="narrow-wide">
       <h1>{t("wf.new_title")}</h1>
-      <WorkerForm lastResult={actionData?.result} submitLabel={t("wf.save")} />
+      <WorkerForm formKey={formKey} lastResult={actionData?.result} submitLabel={t("wf.save")} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { negotiateLocale } from "~/i18n/locales";
+import { fingerprintOf, runIdempotent } from "~/services/idempotency/run-idempotent.server";
 import type { RequestContext } from "./context.server";
 import { apiError, apiValidationError } from "./errors.server";
 import { requireApiActor } from "./session.server";
@@ -18,14 +19,40 @@ export async function api(request: Request, ctx: RequestContext, fn: (actor: Act
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   try {
     const { actor } = await requireApiActor(request, ctx);
-    const result = await fn(actor);
-    if (result instanceof Response) return result;
-    if (result instanceof ApiResponse) return Response.json(result.body, { status: result.status });
-    return Response.json(result);
+    const answer = async () => toResponse(await fn(actor));
+    const key = request.method === "POST" ? idempotencyKeyOf(request) : null;
+    if (key === null) return await answer();
+    // As Stripe's API: a retried POST with the same Idempotency-Key gets the first answer, and is not run twice.
+    const outcome = await runIdempotent(
+      ctx.deps,
+      { scope: `org:${actor.orgId}`, key, fingerprint: fingerprintOf(request.method, new URL(request.url).pathname + new URL(request.url).search, await request.clone().text()), field: IDEMPOTENCY_HEADER },
+      answer,
+      async (res) => (res.ok ? { status: res.status, headers: { "Content-Type": res.headers.get("Content-Type") ?? "application/json" }, body: await res.clone().text() } : null),
+    );
+    if (!outcome.replayed) return outcome.result;
+    return new Response(outcome.answer.body, { status: outcome.answer.status, headers: { ...outcome.answer.headers, "Idempotent-Replayed": "true" } });
   } catch (e) {
     if (e instanceof ValidationFailure) return apiValidationError(e.issues, locale);
     return apiError(e, locale);
   }
+}
+
+function toResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  if (result instanceof ApiResponse) return Response.json(result.body, { status: result.status });
+  return Response.json(result);
+}
+
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+/** The request's Idempotency-Key: 1–255 visible ASCII characters (a UUID is a good one), or null when absent. */
+function idempotencyKeyOf(request: Request): string | null {
+  const key = request.headers.get(IDEMPOTENCY_HEADER);
+  if (key === null) return null;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new DomainError("invalid", "errors.idempotency_key_invalid", { [IDEMPOTENCY_HEADER]: "errors.idempotency_key_invalid" });
+  }
+  return key;
 }
 
 class ValidationFailure extends Error {

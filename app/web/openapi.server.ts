@@ -41,7 +41,24 @@ function queryParameters(schema: z.ZodObject) {
   return Object.entries(s.properties).map(([name, p]) => ({ name, in: "query", required: s.required?.includes(name) ?? false, schema: p }));
 }
 
+/** Every POST takes an Idempotency-Key (app/web/api.server.ts), as Stripe's API does. */
+const IdempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Send the same key (e.g. a UUID) when retrying a POST: the first answer is returned again (with `Idempotent-Replayed: true`) instead of running it twice. Kept 24 hours per organisation; a key reused for a different request answers 422, one still running 409.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+
 export function openApiDocument(baseUrl: string) {
+  const doc = document(baseUrl);
+  for (const item of Object.values(doc.paths) as Record<string, { parameters?: unknown[] }>[]) {
+    if (item.post) item.post.parameters = [...(item.post.parameters ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
+  }
+  return doc;
+}
+
+function document(baseUrl: string) {
   return {
     openapi: "3.1.0",
     info: {
@@ -53,6 +70,7 @@ export function openApiDocument(baseUrl: string) {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      parameters: { IdempotencyKey: IdempotencyKeyParameter },
       schemas: { Error: ErrorSchema, MatchResponse: json(MatchResponseSchema, "output"), CandidatesResponse: json(CandidatesResponseSchema, "output") },
     },
     paths: {

@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/http";
 import { orgWithUser, testDeps } from "../support/fixtures";
-import { apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
+import { apiOrg, orderForm, orderInput, type ApiOrg } from "../support/job-orders";
 
 const deps = testDeps();
 afterAll(() => deps.db.destroy());
-
-/** The order as the employer's browser posts it (conform's field names for lists). */
-function orderForm(patch: Record<string, string> = {}): Record<string, string> {
-  const o = orderInput();
-  const form: Record<string, string> = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (k === "languages" || k === "certificates") continue;
-    if (typeof v === "boolean") { if (v) form[k] = "on"; continue; }
-    if (v !== undefined) form[k] = String(v);
-  }
-  Object.assign(form, { "languages[0].code": "en", "languages[0].minLevel": "B1", "certificates[0].code": "stcw_bst", "certificates[0].mandatory": "on", "certificates[1].code": "crowd_management" });
-  return { ...form, ...patch };
-}
 
 let employer: Client, verifier: Client, ministry: Client, employerOrg: ApiOrg;
 let missionCountry: string;

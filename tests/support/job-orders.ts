@@ -5,7 +5,7 @@ import { updateOrg } from "~db/orgs";
 import type { Organisation } from "~db/schema";
 import { orgWithUser } from "./fixtures";
 
-export { orderInput } from "./order-input";
+export { orderForm, orderInput } from "./order-input";
 
 export interface ApiOrg {
   org: Organisation;

@@ -28,8 +28,11 @@ export interface StartedPostgres {
   pid(): number | undefined;
   /** called when the server exits without stop() having been asked (a crash, a kill) */
   onUnexpectedExit(cb: (code: number | null, signal: NodeJS.Signals | null) => void): void;
-  /** a fast shutdown and a start on the same port and data (what `pg_ctl restart -m fast` does) */
-  restart(): Promise<void>;
+  /**
+   * A fast shutdown and a start on the same port and data (what `pg_ctl restart -m fast` does); `downMs` keeps it
+   * down that long in between (an outage, for the fault tests).
+   */
+  restart(opts?: { downMs?: number }): Promise<void>;
   /** starts it again after an unexpected exit */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -124,10 +127,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     onUnexpectedExit(cb) {
       onExit = cb;
     },
-    async restart() {
+    async restart({ downMs = 0 } = {}) {
       stopping = true;
       forgetDead();
       await pg.stop();
+      if (downMs) await new Promise((r) => setTimeout(r, downMs));
       stopping = false;
       await start();
     },

@@ -6,6 +6,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface AppServer {
   url: string;
+  /** null while the process runs */
+  exitCode(): number | null;
+  /** what it printed so far */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   }
   return {
     url,
+    exitCode: () => child.exitCode ?? (child.signalCode ? -1 : null),
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

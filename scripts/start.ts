@@ -3,6 +3,7 @@
 // needed and serves it from one process per core (node:cluster). It watches what it started (a crashed
 // service or app process is started again), and Ctrl-C — or SIGTERM/SIGHUP, or the death of the npm process
 // that ran it — stops everything. See docs/decisions/001-embedded-services.md and 009-faults-and-load.md.
+import { readFileSync } from "node:fs";
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -188,15 +189,47 @@ function superviseServices(s: Services) {
 }
 
 /**
- * npm does not pass a signal sent to it alone on to this process: when the npm process that ran us ends,
- * we are re-parented, and must stop what we started instead of holding .data/ as orphans.
+ * npm passes a signal sent to it alone to its direct child only. `npm start` execs this process (package.json), so
+ * that child is us; run another way (a `sh -c` that does not exec, tsx's wrapper), the signal would stop at the
+ * shell. As a backstop the primary watches its ancestors up to npm: when any of them ends, it stops what it
+ * started instead of holding .data/ as orphans.
  */
 function watchParent() {
-  const parent = process.ppid;
+  const watched = ancestors();
   const timer = setInterval(() => {
-    if (process.ppid !== parent) void shutdown(0, "the process that started Jembatan ended");
+    const gone = watched.find((a) => !alive(a.pid));
+    if (gone) void shutdown(0, `${gone.name} (process ${gone.pid}), which started Jembatan, ended`);
   }, 1000);
   timer.unref();
+}
+
+/** The chain of parents up to and including the first npm (at most 4), from /proc. */
+function ancestors(): { pid: number; name: string }[] {
+  const chain: { pid: number; name: string }[] = [];
+  let pid = process.ppid;
+  while (pid > 1 && chain.length < 4) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      break; // not Linux, or already gone
+    }
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split at the last ")"
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    chain.push({ pid, name });
+    if (/^npm/.test(name)) break;
+    pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  }
+  return chain.length ? chain : [{ pid: process.ppid, name: "the parent process" }];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- worker

@@ -11,6 +11,7 @@ import { createSearch } from "~search/client";
 import { WORKERS_INDEX } from "~search/workers-index";
 import { startEmbeddedMeilisearch, type StartedMeili } from "../../scripts/lib/embedded-meilisearch";
 import { startEmbeddedPostgres, type StartedPostgres } from "../../scripts/lib/embedded-postgres";
+import { startReaper } from "../../scripts/lib/reaper";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { orgWithUser } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
@@ -27,6 +28,7 @@ const dirs: string[] = [];
 beforeAll(async () => {
   const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "jembatan-fault-pg-")), mkdtemp(path.join(os.tmpdir(), "jembatan-fault-meili-"))]);
   dirs.push(pgDir, meiliDir);
+  startReaper({ watch: process.pid, postgres: [pgDir], meilisearch: [meiliDir], remove: [pgDir, meiliDir] });
   const masterKey = randomBytes(24).toString("hex");
   [pg, meili] = await Promise.all([startEmbeddedPostgres({ dataDir: pgDir, persistent: true }), startEmbeddedMeilisearch({ dir: meiliDir, masterKey, persistent: true })]);
   deps = { db: createDb(pg.url, { max: 4 }), search: createSearch(meili.url, masterKey), now: () => new Date() };

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { livePostmasterPid } from "../../scripts/lib/embedded-postgres";
 import { getFreePort } from "../../scripts/lib/ports";
+import { startReaper } from "../../scripts/lib/reaper";
 
 // `npm start` itself, with its own DATA_DIR (embedded PostgreSQL and Meilisearch) and no demo data: how it stops,
 // how it treats what a killed start left behind, and how it watches the services it started.
@@ -60,6 +61,7 @@ async function npmStart(port: number): Promise<Run> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(npm);
+  startReaper({ watch: process.pid, pids: [npm.pid!], postgres: [path.join(dataDir, "postgres")], meilisearch: [path.join(dataDir, "meilisearch")] });
   npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => npm.once("exit", () => r()));

@@ -13,6 +13,7 @@ import { claimOutbox } from "~db/search-outbox";
 import { createSearch } from "~search/client";
 import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { startEmbeddedMeilisearch, type StartedMeili } from "../../scripts/lib/embedded-meilisearch";
+import { startReaper } from "../../scripts/lib/reaper";
 import { agencyActor, workerInput } from "../support/workers";
 
 // Its own database and Meilisearch: this file freezes Meilisearch (SIGSTOP), which would stall the other files.
@@ -28,6 +29,7 @@ beforeAll(async () => {
   await sql.raw(`create database ${name}`).execute(admin);
   await migrateToLatest(db);
   dir = await mkdtemp(path.join(os.tmpdir(), "jembatan-lease-meili-"));
+  startReaper({ watch: process.pid, meilisearch: [dir], remove: [dir] });
   const key = randomBytes(24).toString("hex");
   meili = await startEmbeddedMeilisearch({ dir, masterKey: key, persistent: false });
   // A patient client: a frozen Meilisearch below must look like a slow one, not a failed request.

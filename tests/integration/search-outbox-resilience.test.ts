@@ -13,6 +13,7 @@ import { createSearch } from "~search/client";
 import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { startEmbeddedMeilisearch, type StartedMeili } from "../../scripts/lib/embedded-meilisearch";
 import { getFreePort } from "../../scripts/lib/ports";
+import { startReaper } from "../../scripts/lib/reaper";
 import { agencyActor, workerInput } from "../support/workers";
 
 // Its own database and its own Meilisearch: stopping the shared one would break the other test files.
@@ -35,6 +36,7 @@ describe("the search outbox when Meilisearch is down", () => {
     await sql.raw(`create database ${name}`).execute(admin);
     await migrateToLatest(db);
     dir = await mkdtemp(path.join(os.tmpdir(), "jembatan-outbox-meili-"));
+    startReaper({ watch: process.pid, meilisearch: [dir], remove: [dir] });
     const port = await getFreePort();
     const key = randomBytes(24).toString("hex");
     meili = await startEmbeddedMeilisearch({ dir, masterKey: key, persistent: true, port });

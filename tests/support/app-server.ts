@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getFreePort } from "../../scripts/lib/ports";
+import { startReaper } from "../../scripts/lib/reaper";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -30,6 +31,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     output += c.toString();
     if (process.env.SHOW_SERVER_LOG) process.stderr.write(c);
   });
+  if (child.pid) startReaper({ watch: process.pid, pids: [child.pid] }); // a killed test run leaves no app running
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { createDb, migrateToLatest } from "~db/client";
 import { startEmbeddedMeilisearch } from "../../scripts/lib/embedded-meilisearch";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { startReaper } from "../../scripts/lib/reaper";
 import { startAppServer } from "./app-server";
 
 declare module "vitest" {
@@ -28,6 +29,8 @@ export default async function setup(project: TestProject) {
     mkdtemp(path.join(os.tmpdir(), "jembatan-test-pg-")),
     mkdtemp(path.join(os.tmpdir(), "jembatan-test-meili-")),
   ]);
+  // if this run is killed, nothing is left running or on disk
+  startReaper({ watch: process.pid, postgres: [pgDir], meilisearch: [meiliDir], remove: [pgDir, meiliDir] });
   const [pg, meili] = await Promise.all([
     startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
     startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),

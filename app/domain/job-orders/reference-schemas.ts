@@ -2,13 +2,14 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
+import { text } from "../text-schema";
 import { WAGE_PERIODS } from "./schema";
 
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
 export const ProblemListingSchema = z.object({
-  employer: z.string().trim().min(1, { error: "errors.choose_option" }),
-  reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(500),
+  employer: text({ min: 1, max: 200, tooShort: "errors.choose_option" }),
+  reason: text({ min: 3, max: 500, multiline: true, tooShort: "errors.reason_required" }),
   listedOn: z.iso.date({ error: "errors.date_invalid" }).optional(),
 });
 
@@ -20,7 +21,7 @@ export const StandardSchema = z
     minWageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })).optional(),
     minWagePeriod: z.enum(WAGE_PERIODS).optional(),
     maxHoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }).optional(),
-    source: z.string().trim().max(300).optional(),
+    source: text({ max: 300 }).optional(),
   })
   .superRefine((v, ctx) => {
     const wageParts = [v.minWageAmount, v.minWageCurrency, v.minWagePeriod].filter((x) => x !== undefined).length;

@@ -2,6 +2,7 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "../org";
 import { email } from "./auth";
+import { text } from "../text-schema";
 
 export const slug = z
   .string()
@@ -28,12 +29,12 @@ export const CreateOrgSchema = z
   .object({
     kind: z.enum(ORG_KINDS),
     slug,
-    name: z.string().trim().min(2, { error: "errors.org_name_short" }).max(160),
+    name: text({ min: 2, max: 160, tooShort: "errors.org_name_short" }),
     country: z
       .preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))
       .optional(),
     countries: countryList.optional(),
-    licenceNumber: z.string().trim().min(3).max(60).optional(),
+    licenceNumber: text({ min: 3, max: 60 }).optional(),
     licenceValidUntil: isoDate.optional(),
   })
   .superRefine((v, ctx) => {
@@ -53,17 +54,17 @@ export const InviteMemberSchema = z.object({
 export type InviteMemberInput = z.infer<typeof InviteMemberSchema>;
 
 export const CreateApiKeySchema = z.object({
-  name: z.string().trim().min(2, { error: "errors.key_name_short" }).max(80),
+  name: text({ min: 2, max: 80, tooShort: "errors.key_name_short" }),
 });
 
 export const ChangeLicenceSchema = z
   .object({
     status: z.enum(LICENCE_STATUSES),
-    reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(1000),
+    reason: text({ min: 3, max: 1000, multiline: true, tooShort: "errors.reason_required" }),
     suspendedUntil: isoDate.optional(),
     /** a renewed licence's new last day */
     validUntil: isoDate.optional(),
-    scope: z.string().trim().max(200).optional(),
+    scope: text({ max: 200 }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status !== "suspended" && v.suspendedUntil !== undefined) {

@@ -5,6 +5,7 @@ import { ISCO_CODES } from "../reference/isco";
 import { LANGUAGES } from "../reference/languages";
 import { PROVINCE_CODES } from "../reference/provinces";
 import { SECTORS } from "../reference/sectors";
+import { text } from "../text-schema";
 import { cefrFromEvidence, EVIDENCE_KINDS, TOEFL_SCALE_CHANGE } from "./language-evidence";
 
 // A worker's competency profile: the agency's form, the bulk import (CSV and JSON, row by row) and the API all
@@ -21,7 +22,7 @@ const Experience = z.object({
   sector: z.enum(SECTORS),
   iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
   years: z.number({ error: "errors.number" }).min(0).max(50),
-  employer: z.string().trim().max(160).optional(),
+  employer: text({ max: 160 }).optional(),
   country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),
 });
 
@@ -43,7 +44,7 @@ const LanguageEvidence = z
 const Certificate = z
   .object({
     code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
-    number: z.string().trim().max(80).optional(),
+    number: text({ max: 80 }).optional(),
     issuedOn: isoDate.optional(),
     expiresOn: isoDate.optional(),
   })
@@ -51,11 +52,11 @@ const Certificate = z
 
 export const WorkerProfileSchema = z.object({
   externalRef: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" }).optional()),
-  fullName: z.string().trim().min(2, { error: "errors.required" }).max(160),
+  fullName: text({ min: 2, max: 160, tooShort: "errors.required" }),
   dateOfBirth: isoDate.refine((d) => d <= adultCutoff(), { error: "errors.too_young" }),
   sex: z.enum(["female", "male"]),
   provinceCode: z.preprocess((v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v), z.enum(PROVINCE_CODES, { error: "errors.province_unknown" })),
-  regency: z.string().trim().max(120).optional(),
+  regency: text({ max: 120 }).optional(),
   phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }).optional()),
   nik: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{16}$/, { error: "errors.nik_invalid" }).optional()),
   passportNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" }).optional()),

@@ -5,6 +5,7 @@ import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
 import { isMaritime, SECTORS } from "../reference/sectors";
+import { amount, dateWithin } from "../input-ranges";
 import { text } from "../text-schema";
 
 // The one job-order schema: the employer's form (conform, in the browser and on the server) and
@@ -18,8 +19,6 @@ export const TRANSPORT = ["free", "allowance", "none"] as const;
 export const INSURANCE = ["employer_paid", "statutory_shared"] as const;
 /** Placement cost items the employer declares it pays (Art. 30(1) UU 18/2017: the worker pays none of them). */
 export const PLACEMENT_COSTS = ["travel", "visa_permits", "training", "competency_test", "medical_check", "agency_fee", "insurance", "documents"] as const;
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Flags repeated codes in a list. It sits on the array, not the object: an object-level refinement would not
@@ -54,7 +53,7 @@ export const JobOrderSchema = z
     vesselName: text({ max: 120 }).optional(),
     vesselType: text({ max: 80 }).optional(),
     positions: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.positions_min" }).max(1000, { error: "errors.positions_max" }),
-    wageAmount: z.number({ error: "errors.number" }).positive({ error: "errors.wage_positive" }).max(100_000_000),
+    wageAmount: amount(),
     wageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })),
     wagePeriod: z.enum(WAGE_PERIODS),
     paymentMethod: z.enum(PAYMENT_METHODS).default("bank_transfer"),
@@ -62,7 +61,7 @@ export const JobOrderSchema = z
     restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
     annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
     contractMonths: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.contract_min" }).max(60, { error: "errors.contract_max" }),
-    startDate: z.iso.date({ error: "errors.date_invalid" }).refine((d) => d >= todayIso(), { error: "errors.start_in_past" }),
+    startDate: dateWithin({ from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" }),
     accommodation: z.enum(ACCOMMODATION),
     meals: z.enum(MEALS),
     transport: z.enum(TRANSPORT),

@@ -2,6 +2,7 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "../org";
 import { email } from "./auth";
+import { dateWithin } from "../input-ranges";
 import { text } from "../text-schema";
 
 export const slug = z
@@ -12,7 +13,7 @@ export const slug = z
   .max(48, { error: "errors.slug_invalid" })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.slug_invalid" });
 
-const isoDate = z.iso.date({ error: "errors.date_invalid" });
+const licenceUntil = () => dateWithin({ from: { years: -5 }, to: { years: 10 }, tooEarly: "errors.licence_until_range", tooLate: "errors.licence_until_range" });
 
 /** "DE, jp ,PL" → ["DE","JP","PL"]; each must be an ISO 3166-1 alpha-2 code. */
 const countryList = z.preprocess(
@@ -35,7 +36,7 @@ export const CreateOrgSchema = z
       .optional(),
     countries: countryList.optional(),
     licenceNumber: text({ min: 3, max: 60 }).optional(),
-    licenceValidUntil: isoDate.optional(),
+    licenceValidUntil: licenceUntil().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "mission" && !v.countries?.length) {
@@ -61,17 +62,14 @@ export const ChangeLicenceSchema = z
   .object({
     status: z.enum(LICENCE_STATUSES),
     reason: text({ min: 3, max: 1000, multiline: true, tooShort: "errors.reason_required" }),
-    suspendedUntil: isoDate.optional(),
+    suspendedUntil: dateWithin({ from: {}, to: { years: 5 }, tooEarly: "errors.until_in_past", tooLate: "errors.suspended_until_range" }).optional(),
     /** a renewed licence's new last day */
-    validUntil: isoDate.optional(),
+    validUntil: licenceUntil().optional(),
     scope: text({ max: 200 }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status !== "suspended" && v.suspendedUntil !== undefined) {
       ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_only_for_suspension" });
-    }
-    if (v.suspendedUntil !== undefined && v.suspendedUntil < new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_in_past" });
     }
   });
 export type ChangeLicenceInput = z.infer<typeof ChangeLicenceSchema>;

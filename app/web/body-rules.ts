@@ -63,7 +63,7 @@ const EXPECTED: Record<BodyKind, string> = {
 
 export interface BodyRefusal {
   status: 400 | 413 | 415;
-  messageKey: "errors.body_too_large" | "errors.unsupported_media_type" | "errors.invalid_utf8";
+  messageKey: "errors.body_too_large" | "errors.unsupported_media_type" | "errors.invalid_utf8" | "errors.invalid_json";
   params: Record<string, string>;
 }
 
@@ -126,13 +126,22 @@ const invalidUtf8: BodyRefusal = { status: 400, messageKey: "errors.invalid_utf8
 
 /**
  * A body read whole: text bodies (JSON, CSV, urlencoded) must be valid UTF-8, and a urlencoded body's %-escapes
- * too. Multipart bodies carry files: the import checks the file's text itself.
+ * too. Multipart bodies carry files: the import checks the file's text itself. With `jsonSyntax`, a JSON body must
+ * also parse (400): a route that ignores its body (`POST …/submit`) must not act on a malformed one. The import's
+ * 25 MB JSON is not parsed twice: it reports an unreadable file itself.
  */
-export function checkBodyBytes(contentType: string | undefined, body: Uint8Array): BodyRefusal | null {
+export function checkBodyBytes(contentType: string | undefined, body: Uint8Array, opts: { jsonSyntax?: boolean } = {}): BodyRefusal | null {
   const kind = mediaTypeOf(contentType)?.kind;
   if (kind === "multipart" || kind === undefined || body.byteLength === 0) return null;
   if (!isUtf8(body)) return invalidUtf8;
   if (kind === "form" && !isUtf8(percentDecodedBytes(body))) return invalidUtf8;
+  if (kind === "json" && opts.jsonSyntax) {
+    try {
+      JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      return { status: 400, messageKey: "errors.invalid_json", params: {} };
+    }
+  }
   return null;
 }
 

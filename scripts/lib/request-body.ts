@@ -2,7 +2,7 @@ import type express from "express";
 import { Readable } from "node:stream";
 import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
-import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, DRAIN_CAP_BYTES, type BodyRefusal } from "~/web/body-rules";
+import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
 
 // The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
 // counting streamed bytes, since a chunked body declares no length), checked, and handed to Remix from memory.
@@ -60,7 +60,7 @@ export function requestBodyRules() {
     req.once("end", () => {
       if (refusal) return refuse(req, res, refusal, api);
       const body = Buffer.concat(chunks);
-      const bad = checkBodyBytes(req.headers["content-type"], body);
+      const bad = checkBodyBytes(req.headers["content-type"], body, { jsonSyntax: policy.limitBytes <= LIMITS.api });
       if (bad) return refuse(req, res, bad, api);
       (req as WithBody)[BUFFERED] = body;
       next();

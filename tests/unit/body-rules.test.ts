@@ -63,6 +63,8 @@ describe("what the bytes decide", () => {
     expect(checkBodyBytes("application/x-www-form-urlencoded", ascii("name=%ED%A0%80"))?.status).toBe(400); // an encoded lone surrogate
     expect(checkBodyBytes("application/x-www-form-urlencoded", ascii("name=100%"))).toBeNull();
     expect(checkBodyBytes("multipart/form-data; boundary=x", bytes(0xff))).toBeNull();
+    expect(checkBodyBytes("application/json", ascii('{"a":'), { jsonSyntax: true })).toMatchObject({ status: 400, messageKey: "errors.invalid_json" });
+    expect(checkBodyBytes("application/json", ascii('{"a":'))).toBeNull(); // the import parses its own file
   });
   it("decodes %-escapes and + like a form parser", () => {
     expect(Array.from(percentDecodedBytes(ascii("a+%41%zz%4")))).toEqual([...ascii("a A%zz%4")]);

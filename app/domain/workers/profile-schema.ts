@@ -31,7 +31,8 @@ const LanguageEvidence = z
     code: z.enum(LANGUAGES),
     kind: z.enum(EVIDENCE_KINDS),
     level: z.preprocess(upper, z.string().max(4)).optional(),
-    score: z.number({ error: "errors.number" }).min(0).max(1000).optional(),
+    // the range is each test's own (scaleProblem below)
+    score: z.number({ error: "errors.number" }).optional(),
     takenOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" }).optional(),
   })
   .superRefine((e, ctx) => {

@@ -19,6 +19,7 @@ import { checkSameOrigin } from "~/web/csrf";
 import { withOutageResponses } from "~/web/outages.server";
 import { cspNonceOf, securityHeaders } from "~/web/security-headers.server";
 import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
+import { requestBodyRules, withBufferedBody } from "./lib/request-body";
 import type { AppContext } from "~/web/context.server";
 import { createDb } from "~db/client";
 import { createSearch } from "~search/client";
@@ -79,14 +80,14 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     const locale = negotiateLocale(req.headers["accept-language"]);
     res.status(403).type("text/plain; charset=utf-8").send(translate(locale, "errors.cross_site"));
   });
-  app.all(
-    "*",
-    createRequestHandler({
-      build: withOutageResponses(build),
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: cspNonceOf(res) }),
-    }),
-  );
+  // Media type, size (per route) and UTF-8 of every body, read here and handed to Remix from memory.
+  app.use(requestBodyRules());
+  const remix = createRequestHandler({
+    build: withOutageResponses(build),
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: cspNonceOf(res) }),
+  });
+  app.all("*", (req, res, next) => remix(withBufferedBody(req), res, next));
 
   // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
   // validity directly, so nothing depends on this running exactly on time).

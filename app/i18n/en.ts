@@ -6,6 +6,7 @@ import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 import { enImports } from "./en-imports";
+import { enInput } from "./en-input";
 
 const core = {
   "app.name": "Jembatan",
@@ -238,6 +239,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports, ...enInput } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
 import { idImports } from "./id-imports";
+import { idInput } from "./id-input";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -238,4 +239,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports, ...idInput };

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reviewCandidates } from "~/services/shortlists/employer-review.server";
-import { api } from "~/web/api.server";
+import { api, onlyMethods } from "~/web/api.server";
 import { presentEmployerCandidate } from "~/web/shortlists.server";
 
 /**
@@ -13,3 +13,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return { jobOrder: { id: order.id, reference: order.reference, status: order.status, positions: order.positions, positionsFilled: order.positions_filled }, candidates: candidates.map(presentEmployerCandidate) };
   });
 }
+
+/** Any other method: 405 with `Allow: GET`. */
+export const action = onlyMethods("GET");

@@ -3,7 +3,7 @@ import { DomainError } from "~/domain/errors";
 import { MatchQuerySchema } from "~/domain/matching/api-schema";
 import { negotiateLocale } from "~/i18n/locales";
 import { matchJobOrder } from "~/services/matching/match-order.server";
-import { api, parseQuery } from "~/web/api.server";
+import { api, onlyMethods, parseQuery } from "~/web/api.server";
 import { presentMatches } from "~/web/matches.server";
 
 /**
@@ -20,3 +20,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return presentMatches(view, locale);
   });
 }
+
+/** Any other method: 405 with `Allow: GET`. */
+export const action = onlyMethods("GET");

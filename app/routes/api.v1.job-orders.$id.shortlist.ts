@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST /api/v1/job-orders/:id/shortlist {workerIds: [...]} (agency key): adds candidates (1–100 at once). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
-    if (request.method !== "POST") methodNotAllowed();
+    if (request.method !== "POST") methodNotAllowed("GET", "POST");
     const input = await parseJsonBody(request, AddCandidatesSchema);
     return new ApiResponse(await addCandidates(context.deps, actor, params.id ?? "", input), 201);
   });

@@ -15,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** PUT /api/v1/job-orders/:id: replace the content of a draft (or a returned/rejected order). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
-    if (request.method !== "PUT") methodNotAllowed();
+    if (request.method !== "PUT") methodNotAllowed("GET", "PUT");
     const input = await parseJsonBody(request, JobOrderSchema);
     return { jobOrder: presentOrder(await editJobOrder(context.deps, actor, params.id ?? "", input)) };
   });

@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** POST /api/v1/job-orders: an employer creates a draft from the same schema as the form. */
 export async function action({ request, context }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
-    if (request.method !== "POST") methodNotAllowed();
+    if (request.method !== "POST") methodNotAllowed("GET", "POST");
     const input = await parseJsonBody(request, JobOrderSchema);
     const order = await createJobOrder(context.deps, actor, input);
     return new ApiResponse({ jobOrder: presentOrder(order) }, 201);

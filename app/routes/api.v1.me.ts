@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { negotiateLocale } from "~/i18n/locales";
 import { apiError } from "~/web/errors.server";
 import { requireApiActor } from "~/web/session.server";
+import { onlyMethods } from "~/web/api.server";
 
 /** GET /api/v1/me: which organisation this API key acts as. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,3 +13,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return apiError(e, negotiateLocale(request.headers.get("Accept-Language")));
   }
 }
+
+/** Any other method: 405 with `Allow: GET`. */
+export const action = onlyMethods("GET");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { StageMoveSchema } from "~/domain/shortlists/schema";
 import { moveCandidate } from "~/services/shortlists/shortlist.server";
-import { api, methodNotAllowed, parseJsonBody } from "~/web/api.server";
+import { api, methodNotAllowed, onlyMethods, parseJsonBody } from "~/web/api.server";
 
 /**
  * POST /api/v1/shortlist/:entryId/moves {action, reason?}: a candidate's next stage. Agency keys: propose,
@@ -10,8 +10,11 @@ import { api, methodNotAllowed, parseJsonBody } from "~/web/api.server";
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
-    if (request.method !== "POST") methodNotAllowed();
+    if (request.method !== "POST") methodNotAllowed("POST");
     const input = await parseJsonBody(request, StageMoveSchema);
     return moveCandidate(context.deps, actor, params.entryId ?? "", input);
   });
 }
+
+/** Any other method: 405 with `Allow: POST`. */
+export const loader = onlyMethods("POST");

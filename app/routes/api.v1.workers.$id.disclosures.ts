@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { disclosureLog } from "~/services/workers/privacy.server";
-import { api } from "~/web/api.server";
+import { api, onlyMethods } from "~/web/api.server";
 
 /** GET /api/v1/workers/:id/disclosures (agency key): every time the worker's identity was shown to an employer. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -9,3 +9,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return { disclosures: rows.map((d) => ({ at: d.at.toISOString(), employer: d.employer_name, jobOrder: d.reference, fields: d.fields, via: d.via, viewer: d.viewer_name ?? d.viewer_label })) };
   });
 }
+
+/** Any other method: 405 with `Allow: GET`. */
+export const action = onlyMethods("GET");

@@ -3,7 +3,7 @@ import { DomainError } from "~/domain/errors";
 import { negotiateLocale } from "~/i18n/locales";
 import { translateError } from "~/i18n/translate";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
-import { api, ApiResponse, methodNotAllowed } from "~/web/api.server";
+import { api, ApiResponse, methodNotAllowed, onlyMethods } from "~/web/api.server";
 
 /**
  * POST /api/v1/workers/import (agency key): a JSON array of profiles or a CSV body (text/csv), `?mode=all_or_nothing`
@@ -13,7 +13,7 @@ import { api, ApiResponse, methodNotAllowed } from "~/web/api.server";
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
-    if (request.method !== "POST") methodNotAllowed();
+    if (request.method !== "POST") methodNotAllowed("POST");
     const asked = new URL(request.url).searchParams.get("mode") ?? "valid_only";
     if (asked !== "valid_only" && asked !== "all_or_nothing") throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
     const mode = asked;
@@ -25,3 +25,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return new ApiResponse({ ...report, errors: tr(report.errors), warnings: tr(report.warnings) }, refused ? 422 : 200);
   });
 }
+
+/** Any other method: 405 with `Allow: POST`. */
+export const loader = onlyMethods("POST");

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
+import { utf8FileText } from "~/web/body-rules";
 import { requireSignedIn } from "~/web/session.server";
 
 /**
@@ -13,7 +14,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
-  const text = file instanceof File && file.size > 0 ? await file.text() : null;
+  const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {

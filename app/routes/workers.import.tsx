@@ -7,6 +7,7 @@ import { pageTitle } from "~/components/page-title";
 import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
 import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
+import { utf8FileText } from "~/web/body-rules";
 import { throwAsResponse } from "~/web/errors.server";
 import { requireOrgKind, requireSignedIn } from "~/web/session.server";
 
@@ -22,7 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
-  const rows = file instanceof File && file.size > 0 ? await readImportFile(await file.text()).catch(throwAsResponse) : null;
+  const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
+  const rows = text === null ? null : await readImportFile(text).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
   const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "page" }).catch(throwAsResponse);
   const refused = mode === "all_or_nothing" && report.errors.length > 0;

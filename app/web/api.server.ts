@@ -74,8 +74,18 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return r.data;
 }
 
-export function methodNotAllowed(): never {
-  throw new DomainError("invalid", "errors.method_not_allowed");
+/** 405 with an `Allow` header listing the methods the route serves. */
+export function methodNotAllowed(...allow: string[]): never {
+  throw new DomainError("invalid", "errors.method_not_allowed", {}, allow.length ? { allow: allow.join(", ") } : {});
+}
+
+/**
+ * The handler for the methods an API route does not serve (its missing `loader` or `action`): 405 + `Allow` in
+ * the API error format, before any key is checked. Without it Remix answers 400 "Unexpected Server Error".
+ */
+export function onlyMethods(...allow: string[]) {
+  return ({ request }: { request: Request }) =>
+    apiError(new DomainError("invalid", "errors.method_not_allowed", {}, { allow: allow.join(", ") }), negotiateLocale(request.headers.get("Accept-Language")));
 }
 
 /** Parses URL query parameters with a shared schema; failures answer 422 with every parameter's error. */

@@ -40,9 +40,10 @@ export function apiError(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
   if (!(e instanceof DomainError)) throw e;
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
+  const allow = e.messageKey === "errors.method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: apiStatusOverride(e) ?? STATUS[e.code] },
+    { status: apiStatusOverride(e) ?? STATUS[e.code], headers: allow },
   );
 }
 

@@ -82,7 +82,7 @@ describe("agency licence gates access", () => {
     const agency = await orgWithUser(deps, "agency");
     const c = new Client();
     await c.logIn(admin.email, admin.password);
-    const bad = await c.post(`/admin/orgs/${agency.org.slug}`, { intent: "licence", status: "revoked", reason: "x", suspendedUntil: "2099-01-01" });
+    const bad = await c.post(`/admin/orgs/${agency.org.slug}`, { intent: "licence", status: "revoked", reason: "x", suspendedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("Give a reason.");

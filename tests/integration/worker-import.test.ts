@@ -96,7 +96,7 @@ describe("bulk import of worker profiles", () => {
 
   it("refuses the import to organisations that are not agencies, and unreadable files", async () => {
     const employer = await apiOrg(deps, "employer");
-    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${employer.key}` }, body: csvTemplate() });
+    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${employer.key}`, "Content-Type": "text/csv" }, body: csvTemplate() });
     expect(res.status).toBe(404);
     expect((await post("not,a,worker file", "text/csv")).status).toBe(422);
   });

@@ -33,7 +33,9 @@ describe("shared form schemas", () => {
   });
 
   it("reject an end date on anything but a suspension, or one in the past", () => {
-    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: "2099-01-01" }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: inAYear }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+    expect(messages(ChangeLicenceSchema.safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2099-01-01" }))).toEqual({ suspendedUntil: "errors.suspended_until_range" });
     expect(messages(ChangeLicenceSchema.safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2020-01-01" }))).toEqual({ suspendedUntil: "errors.until_in_past" });
   });
 

@@ -2,25 +2,27 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
+import { amount, dateWithin } from "../input-ranges";
+import { text } from "../text-schema";
 import { WAGE_PERIODS } from "./schema";
 
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
 export const ProblemListingSchema = z.object({
-  employer: z.string().trim().min(1, { error: "errors.choose_option" }),
-  reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(500),
-  listedOn: z.iso.date({ error: "errors.date_invalid" }).optional(),
+  employer: text({ min: 1, max: 200, tooShort: "errors.choose_option" }),
+  reason: text({ min: 3, max: 500, multiline: true, tooShort: "errors.reason_required" }),
+  listedOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.listed_on_range", tooLate: "errors.listed_on_range" }).optional(),
 });
 
 export const StandardSchema = z
   .object({
     country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })),
     iscoCode: z.enum(ISCO_CODES, { error: "errors.isco_unknown" }).optional(),
-    minWageAmount: z.number({ error: "errors.number" }).positive({ error: "errors.wage_positive" }).optional(),
+    minWageAmount: amount().optional(),
     minWageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })).optional(),
     minWagePeriod: z.enum(WAGE_PERIODS).optional(),
     maxHoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }).optional(),
-    source: z.string().trim().max(300).optional(),
+    source: text({ max: 300 }).optional(),
   })
   .superRefine((v, ctx) => {
     const wageParts = [v.minWageAmount, v.minWageCurrency, v.minWagePeriod].filter((x) => x !== undefined).length;

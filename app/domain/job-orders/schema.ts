@@ -5,6 +5,8 @@ import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
 import { isMaritime, SECTORS } from "../reference/sectors";
+import { amount, dateWithin } from "../input-ranges";
+import { text } from "../text-schema";
 
 // The one job-order schema: the employer's form (conform, in the browser and on the server) and
 // POST/PUT /api/v1/job-orders parse with it. Pure: "today" is computed, never fetched.
@@ -17,8 +19,6 @@ export const TRANSPORT = ["free", "allowance", "none"] as const;
 export const INSURANCE = ["employer_paid", "statutory_shared"] as const;
 /** Placement cost items the employer declares it pays (Art. 30(1) UU 18/2017: the worker pays none of them). */
 export const PLACEMENT_COSTS = ["travel", "visa_permits", "training", "competency_test", "medical_check", "agency_fee", "insurance", "documents"] as const;
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Flags repeated codes in a list. It sits on the array, not the object: an object-level refinement would not
@@ -45,15 +45,15 @@ const CertificateRequirement = z.object({
 
 export const JobOrderSchema = z
   .object({
-    title: z.string().trim().min(3, { error: "errors.title_short" }).max(120),
+    title: text({ min: 3, max: 120, tooShort: "errors.title_short" }),
     iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
     sector: z.enum(SECTORS),
     country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }).refine((c) => c !== "ID", { error: "errors.destination_abroad" })),
-    city: z.string().trim().max(120).optional(),
-    vesselName: z.string().trim().max(120).optional(),
-    vesselType: z.string().trim().max(80).optional(),
+    city: text({ max: 120 }).optional(),
+    vesselName: text({ max: 120 }).optional(),
+    vesselType: text({ max: 80 }).optional(),
     positions: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.positions_min" }).max(1000, { error: "errors.positions_max" }),
-    wageAmount: z.number({ error: "errors.number" }).positive({ error: "errors.wage_positive" }).max(100_000_000),
+    wageAmount: amount(),
     wageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })),
     wagePeriod: z.enum(WAGE_PERIODS),
     paymentMethod: z.enum(PAYMENT_METHODS).default("bank_transfer"),
@@ -61,7 +61,7 @@ export const JobOrderSchema = z
     restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
     annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
     contractMonths: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.contract_min" }).max(60, { error: "errors.contract_max" }),
-    startDate: z.iso.date({ error: "errors.date_invalid" }).refine((d) => d >= todayIso(), { error: "errors.start_in_past" }),
+    startDate: dateWithin({ from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" }),
     accommodation: z.enum(ACCOMMODATION),
     meals: z.enum(MEALS),
     transport: z.enum(TRANSPORT),
@@ -70,8 +70,8 @@ export const JobOrderSchema = z
     languages: z.array(LanguageRequirement).max(5).superRefine(noDuplicateCodes("errors.duplicate_language")).default([]),
     certificates: z.array(CertificateRequirement).max(12).superRefine(noDuplicateCodes("errors.duplicate_certificate")).default([]),
     minExperienceYears: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(40).default(0),
-    descriptionEn: z.string().trim().min(20, { error: "errors.description_short" }).max(5000),
-    descriptionId: z.string().trim().max(5000).optional(),
+    descriptionEn: text({ min: 20, max: 5000, multiline: true, tooShort: "errors.description_short" }),
+    descriptionId: text({ max: 5000, multiline: true }).optional(),
   })
   .superRefine((v, ctx) => {
     if (isMaritime(v.sector) && !v.vesselName) {
@@ -104,7 +104,7 @@ export const VerificationSchema = z
   .object({
     decision: z.enum(VERIFICATION_DECISIONS),
     reason: z.enum(DECISION_REASONS).optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: text({ max: 2000, multiline: true }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision !== "approve" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.reason_required" });
@@ -114,7 +114,7 @@ export type VerificationInput = z.infer<typeof VerificationSchema>;
 
 export const RevokeSchema = z.object({
   reason: z.enum(DECISION_REASONS),
-  note: z.string().trim().max(2000).optional(),
+  note: text({ max: 2000, multiline: true }).optional(),
 });
 
 export const RecordFilledSchema = z.object({
@@ -122,8 +122,8 @@ export const RecordFilledSchema = z.object({
 });
 
 export const EmployerDetailsSchema = z.object({
-  registrationNumber: z.string().trim().min(2).max(80),
-  address: z.string().trim().min(10, { error: "errors.address_short" }).max(400),
+  registrationNumber: text({ min: 2, max: 80 }),
+  address: text({ min: 10, max: 400, multiline: true, tooShort: "errors.address_short" }),
   contactEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email_invalid" })),
   contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }),
 });

@@ -1,5 +1,6 @@
 import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
+import { text } from "../text-schema";
 
 // One schema per form; the page (conform, client and server) and the API both parse with these.
 
@@ -15,14 +16,15 @@ export const newPassword = z
   .min(10, { error: "errors.password_too_short" })
   .max(200, { error: "errors.too_long" });
 
-export const personName = z.string().trim().min(1).max(120);
+export const personName = text({ min: 1, max: 120 });
 
 export const SignupSchema = z.object({
   name: personName,
   email,
   password: newPassword,
-  organisationName: z.string().trim().min(2, { error: "errors.org_name_short" }).max(160),
-  country: z.enum(COUNTRY_CODES),
+  organisationName: text({ min: 2, max: 160, tooShort: "errors.org_name_short" }),
+  // Indonesia is where workers come from: the form does not offer it to employers, and the API refuses it too.
+  country: z.enum(COUNTRY_CODES).refine((c) => c !== "ID", { error: "errors.employer_country_abroad" }),
 });
 export type SignupInput = z.infer<typeof SignupSchema>;
 

@@ -2,6 +2,8 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "../org";
 import { email } from "./auth";
+import { dateWithin } from "../input-ranges";
+import { text } from "../text-schema";
 
 export const slug = z
   .string()
@@ -11,7 +13,7 @@ export const slug = z
   .max(48, { error: "errors.slug_invalid" })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.slug_invalid" });
 
-const isoDate = z.iso.date({ error: "errors.date_invalid" });
+const licenceUntil = () => dateWithin({ from: { years: -5 }, to: { years: 10 }, tooEarly: "errors.licence_until_range", tooLate: "errors.licence_until_range" });
 
 /** "DE, jp ,PL" → ["DE","JP","PL"]; each must be an ISO 3166-1 alpha-2 code. */
 const countryList = z.preprocess(
@@ -28,13 +30,13 @@ export const CreateOrgSchema = z
   .object({
     kind: z.enum(ORG_KINDS),
     slug,
-    name: z.string().trim().min(2, { error: "errors.org_name_short" }).max(160),
+    name: text({ min: 2, max: 160, tooShort: "errors.org_name_short" }),
     country: z
       .preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))
       .optional(),
     countries: countryList.optional(),
-    licenceNumber: z.string().trim().min(3).max(60).optional(),
-    licenceValidUntil: isoDate.optional(),
+    licenceNumber: text({ min: 3, max: 60 }).optional(),
+    licenceValidUntil: licenceUntil().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "mission" && !v.countries?.length) {
@@ -53,24 +55,21 @@ export const InviteMemberSchema = z.object({
 export type InviteMemberInput = z.infer<typeof InviteMemberSchema>;
 
 export const CreateApiKeySchema = z.object({
-  name: z.string().trim().min(2, { error: "errors.key_name_short" }).max(80),
+  name: text({ min: 2, max: 80, tooShort: "errors.key_name_short" }),
 });
 
 export const ChangeLicenceSchema = z
   .object({
     status: z.enum(LICENCE_STATUSES),
-    reason: z.string().trim().min(3, { error: "errors.reason_required" }).max(1000),
-    suspendedUntil: isoDate.optional(),
+    reason: text({ min: 3, max: 1000, multiline: true, tooShort: "errors.reason_required" }),
+    suspendedUntil: dateWithin({ from: {}, to: { years: 5 }, tooEarly: "errors.until_in_past", tooLate: "errors.suspended_until_range" }).optional(),
     /** a renewed licence's new last day */
-    validUntil: isoDate.optional(),
-    scope: z.string().trim().max(200).optional(),
+    validUntil: licenceUntil().optional(),
+    scope: text({ max: 200 }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status !== "suspended" && v.suspendedUntil !== undefined) {
       ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_only_for_suspension" });
-    }
-    if (v.suspendedUntil !== undefined && v.suspendedUntil < new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_in_past" });
     }
   });
 export type ChangeLicenceInput = z.infer<typeof ChangeLicenceSchema>;

@@ -1,3 +1,4 @@
+import { text } from "../text-schema";
 import { z } from "../zod-messages";
 import { REJECT_REASONS, STAGE_ACTIONS, WITHDRAW_REASONS } from "./stages";
 
@@ -26,7 +27,7 @@ export const StageMoveSchema = z
 export type StageMoveInput = z.infer<typeof StageMoveSchema>;
 
 export const NoteSchema = z.object({
-  body: z.string().trim().min(1, { error: "errors.required" }).max(2000, { error: "errors.too_long" }),
+  body: text({ min: 1, max: 2000, multiline: true, tooShort: "errors.required" }),
 });
 export type NoteInput = z.infer<typeof NoteSchema>;
 

@@ -118,3 +118,33 @@ export function describeEvidence(e: Evidence): string {
     case "hsk": return `HSK ${e.level}`;
   }
 }
+
+/**
+ * Each test's own scale (the tests' published score ranges): a score or level outside it is a typo or a lie, never
+ * evidence. `score`: allowed range and step; `levels`: the level codes; null where the test has none of that.
+ */
+export const EVIDENCE_SCALES: Record<EvidenceKind, { score: { min: number; max: number; step: number; required: boolean } | null; levels: readonly string[] | null }> = {
+  cefr: { score: null, levels: CEFR_LEVELS },
+  ielts: { score: { min: 0, max: 9, step: 0.5, required: true }, levels: null },
+  toefl_ibt_120: { score: { min: 0, max: 120, step: 1, required: true }, levels: null },
+  toefl_ibt_6: { score: { min: 1, max: 6, step: 0.5, required: true }, levels: null },
+  toeic: { score: { min: 10, max: 990, step: 5, required: true }, levels: null },
+  jlpt: { score: { min: 0, max: 180, step: 1, required: false }, levels: ["N5", "N4", "N3", "N2", "N1"] },
+  jft_basic: { score: { min: 10, max: 250, step: 1, required: true }, levels: null },
+  topik: { score: null, levels: ["1", "2", "3", "4", "5", "6"] },
+  testdaf: { score: null, levels: ["3", "4", "5"] },
+  hsk: { score: null, levels: ["1", "2", "3", "4", "5", "6"] },
+};
+
+/** The field and message key of the first way this evidence leaves its test's scale, or null when it fits. */
+export function scaleProblem(e: Evidence): { field: "score" | "level"; message: string } | null {
+  const scale = EVIDENCE_SCALES[e.kind];
+  if (scale.levels && !(e.level !== undefined && scale.levels.includes(e.level))) return { field: "level", message: `errors.level_scale_${e.kind}` };
+  if (!scale.levels && e.level !== undefined && e.level !== "") return { field: "level", message: "errors.level_not_for_test" };
+  if (!scale.score) return e.score === undefined ? null : { field: "score", message: "errors.score_not_for_test" };
+  if (e.score === undefined) return scale.score.required ? { field: "score", message: `errors.score_scale_${e.kind}` } : null;
+  const { min, max, step } = scale.score;
+  const steps = (e.score - min) / step;
+  if (e.score < min || e.score > max || Math.abs(steps - Math.round(steps)) > 1e-9) return { field: "score", message: `errors.score_scale_${e.kind}` };
+  return null;
+}

@@ -5,7 +5,9 @@ import { ISCO_CODES } from "../reference/isco";
 import { LANGUAGES } from "../reference/languages";
 import { PROVINCE_CODES } from "../reference/provinces";
 import { SECTORS } from "../reference/sectors";
-import { cefrFromEvidence, EVIDENCE_KINDS, TOEFL_SCALE_CHANGE } from "./language-evidence";
+import { text } from "../text-schema";
+import { dateWithin } from "../input-ranges";
+import { cefrFromEvidence, EVIDENCE_KINDS, scaleProblem, TOEFL_SCALE_CHANGE } from "./language-evidence";
 
 // A worker's competency profile: the agency's form, the bulk import (CSV and JSON, row by row) and the API all
 // parse with this one schema. Identity fields are personal data (UU PDP): stored, never indexed.
@@ -13,7 +15,6 @@ import { cefrFromEvidence, EVIDENCE_KINDS, TOEFL_SCALE_CHANGE } from "./language
 export const WORKER_STATUSES = ["available", "in_process", "placed", "withdrawn"] as const;
 export type WorkerStatus = (typeof WORKER_STATUSES)[number];
 
-const isoDate = z.iso.date({ error: "errors.date_invalid" });
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -21,7 +22,7 @@ const Experience = z.object({
   sector: z.enum(SECTORS),
   iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
   years: z.number({ error: "errors.number" }).min(0).max(50),
-  employer: z.string().trim().max(160).optional(),
+  employer: text({ max: 160 }).optional(),
   country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),
 });
 
@@ -30,10 +31,14 @@ const LanguageEvidence = z
     code: z.enum(LANGUAGES),
     kind: z.enum(EVIDENCE_KINDS),
     level: z.preprocess(upper, z.string().max(4)).optional(),
-    score: z.number({ error: "errors.number" }).min(0).max(1000).optional(),
-    takenOn: isoDate.optional(),
+    // the range is each test's own (scaleProblem below)
+    score: z.number({ error: "errors.number" }).optional(),
+    takenOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" }).optional(),
   })
   .superRefine((e, ctx) => {
+    // Inside the test's own scale first (IELTS 9.5 is not "C2"), then the CEFR table.
+    const problem = scaleProblem(e);
+    if (problem) return void ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
     if (e.kind === "toefl_ibt_120" && e.takenOn && e.takenOn >= TOEFL_SCALE_CHANGE) {
       ctx.addIssue({ code: "custom", path: ["takenOn"], message: "errors.toefl_old_scale_date" });
     }
@@ -43,36 +48,30 @@ const LanguageEvidence = z
 const Certificate = z
   .object({
     code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
-    number: z.string().trim().max(80).optional(),
-    issuedOn: isoDate.optional(),
-    expiresOn: isoDate.optional(),
+    number: text({ max: 80 }).optional(),
+    issuedOn: dateWithin({ from: { years: -50 }, to: {}, tooEarly: "errors.issued_on_range", tooLate: "errors.issued_on_range" }).optional(),
+    expiresOn: dateWithin({ from: { years: -30 }, to: { years: 30 }, tooEarly: "errors.expires_on_range", tooLate: "errors.expires_on_range" }).optional(),
   })
   .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, { path: ["expiresOn"], message: "errors.expiry_before_issue" });
 
 export const WorkerProfileSchema = z.object({
   externalRef: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" }).optional()),
-  fullName: z.string().trim().min(2, { error: "errors.required" }).max(160),
-  dateOfBirth: isoDate.refine((d) => d <= adultCutoff(), { error: "errors.too_young" }),
+  fullName: text({ min: 2, max: 160, tooShort: "errors.required" }),
+  // At least 18 (UU 18/2017 Art. 5); older than 70 is a typo in the year, not a candidate.
+  dateOfBirth: dateWithin({ from: { years: -70 }, to: { years: -18 }, tooEarly: "errors.too_old", tooLate: "errors.too_young" }),
   sex: z.enum(["female", "male"]),
   provinceCode: z.preprocess((v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v), z.enum(PROVINCE_CODES, { error: "errors.province_unknown" })),
-  regency: z.string().trim().max(120).optional(),
+  regency: text({ max: 120 }).optional(),
   phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }).optional()),
   nik: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{16}$/, { error: "errors.nik_invalid" }).optional()),
   passportNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" }).optional()),
-  passportExpiry: z.preprocess(blankToUndefined, isoDate.optional()),
+  passportExpiry: z.preprocess(blankToUndefined, dateWithin({ from: { years: -10 }, to: { years: 11 }, tooEarly: "errors.passport_expiry_range", tooLate: "errors.passport_expiry_range" }).optional()),
   experiences: z.array(Experience).min(1, { error: "errors.experience_required" }).max(10),
   languages: z.array(LanguageEvidence).max(12).default([]),
   certificates: z.array(Certificate).max(30).default([]),
-  availableFrom: isoDate,
+  availableFrom: dateWithin({ from: { years: -2 }, to: { years: 3 }, tooEarly: "errors.available_from_range", tooLate: "errors.available_from_range" }),
   status: z.enum(WORKER_STATUSES).default("available"),
   preferredCountries: z.array(z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))).max(10).default([]),
   consentToMatching: z.boolean().default(false),
 });
 export type WorkerProfileInput = z.infer<typeof WorkerProfileSchema>;
-
-/** Workers must be at least 18 (UU 18/2017 Art. 5). */
-function adultCutoff(): string {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - 18);
-  return d.toISOString().slice(0, 10);
-}

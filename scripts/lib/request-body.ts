@@ -1,0 +1,88 @@
+import type express from "express";
+import { Readable } from "node:stream";
+import { negotiateLocale } from "~/i18n/locales";
+import { translate } from "~/i18n/translate";
+import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
+
+// The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
+// counting streamed bytes, since a chunked body declares no length), checked, and handed to Remix from memory.
+// Remix's express adapter reads the body straight from `req`, so it gets a stand-in whose stream is the buffer.
+
+const BUFFERED = Symbol("buffered body");
+type WithBody = express.Request & { [BUFFERED]?: Buffer };
+
+const ERROR_CODE: Record<BodyRefusal["status"], string> = { 400: "invalid", 413: "too_large", 415: "unsupported_media_type" };
+
+function refuse(req: express.Request, res: express.Response, r: BodyRefusal, api: boolean, close = false) {
+  if (res.headersSent) return;
+  const message = translate(negotiateLocale(req.headers["accept-language"]), r.messageKey, r.params);
+  res.setHeader("Cache-Control", "no-store");
+  if (close) res.setHeader("Connection", "close");
+  if (api) return void res.status(r.status).json({ error: { code: ERROR_CODE[r.status], message, fields: { body: message } } });
+  res.status(r.status).type("text/plain; charset=utf-8").send(message);
+}
+
+export function requestBodyRules() {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const policy = bodyPolicyFor(req.method, req.path);
+    const api = policy?.api ?? req.path.startsWith("/api/");
+    const badQuery = checkQuery(req.originalUrl);
+    if (!policy) return badQuery ? refuse(req, res, badQuery, api) : next();
+
+    const contentLength = req.headers["content-length"];
+    const chunked = /\bchunked\b/i.test(req.headers["transfer-encoding"] ?? "");
+    let refusal = badQuery ?? checkBodyHeaders(policy, { contentType: req.headers["content-type"], contentLength, chunked });
+    if (refusal && Number(contentLength) > DRAIN_CAP_BYTES) {
+      // Not worth reading: answer now and let Node close the connection after the answer.
+      refuse(req, res, refusal, api, true);
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    req.on("data", (chunk: Buffer) => {
+      bytes += chunk.byteLength;
+      if (refusal) {
+        if (bytes > DRAIN_CAP_BYTES) {
+          refuse(req, res, refusal, api, true);
+          req.destroy();
+        }
+        return;
+      }
+      refusal = checkBodySize(policy, bytes);
+      if (refusal) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.once("error", () => {
+      // The client went away mid-body: nothing to answer, nothing reaches Remix.
+      if (!res.headersSent) res.destroy();
+    });
+    req.once("end", () => {
+      if (refusal) return refuse(req, res, refusal, api);
+      const body = Buffer.concat(chunks);
+      const bad = checkBodyBytes(req.headers["content-type"], body, { jsonSyntax: policy.limitBytes <= LIMITS.api });
+      if (bad) return refuse(req, res, bad, api);
+      (req as WithBody)[BUFFERED] = body;
+      next();
+    });
+  };
+}
+
+const STREAM_MEMBERS = new Set<PropertyKey>(["on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit", "pause", "resume", "read", "pipe", "unpipe", "destroy", "readable", "readableHighWaterMark", "readableEnded", "isPaused", "setEncoding", Symbol.asyncIterator]);
+
+/**
+ * The request as Remix's adapter should see it: everything from `req` (headers, URL, method, address), except
+ * that its body stream replays the buffer read by `requestBodyRules`.
+ */
+export function withBufferedBody(req: express.Request): express.Request {
+  const body = (req as WithBody)[BUFFERED];
+  if (!body) return req;
+  const replay = Readable.from(body.byteLength ? [body] : []);
+  return new Proxy(req, {
+    get(target, key) {
+      const from: object = STREAM_MEMBERS.has(key) ? replay : target;
+      const value: unknown = Reflect.get(from, key, from);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(from) : value;
+    },
+  });
+}

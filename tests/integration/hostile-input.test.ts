@@ -1,0 +1,568 @@
+import { randomInt } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { isoDayFromToday } from "~/domain/input-ranges";
+import type { JobOrderInput } from "~/domain/job-orders/schema";
+import type { en } from "~/i18n/en";
+import { translate } from "~/i18n/translate";
+import { addCandidates } from "~/services/shortlists/shortlist.server";
+import { submitJobOrder } from "~/services/job-orders/submit.server";
+import { createJobOrder } from "~/services/job-orders/write.server";
+import { saveWorker } from "~/services/workers/save-worker.server";
+import { testDeps } from "../support/fixtures";
+import { Client, unique } from "../support/http";
+import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
+import { verifiedOrder } from "../support/matching";
+import { agencyActor, workerInput } from "../support/workers";
+
+// Issue 12, item 2: hostile input over HTTP, field × payload, on every API route and every form. Each case
+// asserts a 4xx (never a 5xx), the field named in the error (API: error.fields[field]; pages: the field's error
+// text in the HTML next to that field) and unchanged rows in the tables the request would write.
+
+type Key = keyof typeof en;
+const msg = (key: Key, params?: Record<string, string>) => translate("en", key, params);
+const base = () => inject("baseUrl");
+const deps = testDeps();
+const tag = unique("hostile");
+const day = (years: number, days = 0) => isoDayFromToday({ years, days });
+
+/** Text payloads: [label, value, message key]. Lone surrogates only travel in JSON (a form encodes them as U+FFFD). */
+const TEXT_PAYLOADS: [string, unknown, Key][] = [
+  ["NUL", "Cook\u0000helper", "errors.text_invalid_characters"],
+  ["bell", "Cook\u0007", "errors.text_invalid_characters"],
+  ["escape sequence", "\u001b[2J Cook", "errors.text_invalid_characters"],
+  ["C1 control", "Cook\u0085", "errors.text_invalid_characters"],
+  ["zero-width spaces only", "\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b", "errors.text_invisible_only"],
+  ["format characters only", "\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u200c\u200d", "errors.text_invisible_only"],
+  ["combining marks only", "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030a\u030b\u030c\u030d\u030e\u030f\u0310\u0311\u0312\u0313\u0314\u0315", "errors.text_invisible_only"],
+  ["overlong", "x".repeat(6000), "errors.too_long"],
+];
+const JSON_ONLY_PAYLOADS: [string, unknown, Key][] = [
+  ["lone high surrogate", "Cook \ud800", "errors.text_invalid_characters"],
+  ["lone low surrogate", "\udc00 Cook", "errors.text_invalid_characters"],
+  ["number instead of text", 12345, "errors.invalid"],
+  ["object instead of text", { $gt: "" }, "errors.invalid"],
+];
+const SINGLE_LINE_PAYLOADS: [string, unknown, Key][] = [["newline in a one-line field", "Cook\nhelper", "errors.text_invalid_characters"]];
+const textCases = (fields: { name: string; multiline?: boolean }[], json: boolean) =>
+  fields.flatMap((f) => [...TEXT_PAYLOADS, ...(json ? JSON_ONLY_PAYLOADS : []), ...(f.multiline ? [] : SINGLE_LINE_PAYLOADS)].map(([label, value, key]) => ({ field: f.name, label, value, key })));
+
+/** Everything a request could have written, counted for the organisations of this file. */
+let ids: { employer: string; agency: string; mission: string; order: string; entry: string } = { employer: "", agency: "", mission: "", order: "", entry: "" };
+async function counts() {
+  const q = sql<Record<string, number>>`select
+    (select count(*) from job_orders where employer_org_id = ${ids.employer})::int as job_orders,
+    (select count(*) from job_order_versions v join job_orders o on o.id = v.job_order_id where o.employer_org_id = ${ids.employer})::int as versions,
+    (select count(*) from job_order_events e join job_orders o on o.id = e.job_order_id where o.employer_org_id = ${ids.employer} or o.id = ${ids.order})::int as order_events,
+    (select count(*) from workers where agency_org_id = ${ids.agency})::int as workers,
+    (select count(*) from shortlist_entries where agency_org_id = ${ids.agency})::int as entries,
+    (select count(*) from shortlist_notes where entry_id = ${ids.entry || null})::int as notes,
+    (select count(*) from shortlist_events where entry_id = ${ids.entry || null})::int as entry_events,
+    (select count(*) from api_keys where org_id = ${ids.employer})::int as api_keys,
+    (select count(*) from users where email like ${`%${tag}%`})::int as users,
+    (select count(*) from organisations where name like ${`%${tag}%`})::int as orgs`;
+  return (await q.execute(deps.db)).rows[0]!;
+}
+async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
+  const before = await counts();
+  const result = await run();
+  expect(await counts()).toEqual(before);
+  return result;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit | null } = {}): Promise<Answer> {
+  const res = await fetch(base() + path, { method, headers: init.headers, body: init.body ?? undefined, redirect: "manual" });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+const api = (key: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(method, `/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+function expectApiFieldError(r: Answer, field: string, key: Key) {
+  expect(r.status, r.text.slice(0, 300)).toBe(422);
+  expect(r.json?.error?.fields?.[field], JSON.stringify(r.json?.error?.fields)).toBe(msg(key));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The page shows `message` in the error element of `field` (conform's `<form>-field-<name>-error`, or a row form's id). */
+function expectPageFieldError(html: string, field: string, key: Key) {
+  const errorBlocks = [...html.matchAll(new RegExp(`id="[^"]*${escapeRe(field)}-error"[^>]*>([\\s\\S]*?)</div>`, "g"))].map((m) => m[1]);
+  expect(errorBlocks.length, `no error element for ${field}`).toBeGreaterThan(0);
+  expect(errorBlocks.join(" | ")).toContain(escapeHtml(msg(key)));
+}
+
+/** A form body as bytes we control (for %-escapes that URLSearchParams would never produce). */
+const formHeaders = (extra: Record<string, string> = {}) => ({ "Content-Type": "application/x-www-form-urlencoded", Origin: base(), ...extra });
+
+let employer: ApiOrg, agency: ApiOrg, mission: ApiOrg;
+let draftId = "";
+let submittedId = "";
+let made: Awaited<ReturnType<typeof verifiedOrder>>;
+let employerPage: Client, agencyPage: Client;
+
+beforeAll(async () => {
+  [employer, agency] = await Promise.all([apiOrg(deps, "employer"), apiOrg(deps, "agency")]);
+  made = await verifiedOrder(deps, { country: "US" });
+  mission = await apiFor(deps, made.mission);
+  const employerActor = { userId: null, orgId: employer.org.id, orgKind: "employer" as const, role: "admin" as const };
+  const draft = await createJobOrder(deps, employerActor, orderInput({ title: `Draft ${tag}` }) as JobOrderInput);
+  draftId = draft.id;
+  const toSubmit = await createJobOrder(deps, { ...made.employerActor }, orderInput({ title: `Submitted ${tag}` }) as JobOrderInput);
+  await submitJobOrder(deps, made.employerActor, toSubmit.id);
+  submittedId = toSubmit.id;
+  const worker = await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja ${tag}`, nik: Array.from({ length: 16 }, () => randomInt(10)).join(""), availableFrom: made.order.start_date }));
+  await addCandidates(deps, agencyActor(agency.org), made.order.id, { workerIds: [worker.id] });
+  const entry = await deps.db.selectFrom("shortlist_entries").select("id").where("worker_id", "=", worker.id).executeTakeFirstOrThrow();
+  ids = { employer: employer.org.id, agency: agency.org.id, mission: made.mission.org.id, order: made.order.id, entry: entry.id };
+  employerPage = new Client();
+  agencyPage = new Client();
+  await Promise.all([employerPage.logIn(employer.email, employer.password), agencyPage.logIn(agency.email, agency.password)]);
+});
+afterAll(() => deps.db.destroy());
+
+// ---------------------------------------------------------------------------------------------------------- API
+
+describe("API: job orders (POST /api/v1/job-orders, PUT /api/v1/job-orders/:id)", () => {
+  const fields = [{ name: "title" }, { name: "city" }, { name: "vesselName" }, { name: "vesselType" }, { name: "descriptionEn", multiline: true }, { name: "descriptionId", multiline: true }];
+  it.each(textCases(fields, true))("POST $field: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => api(employer.key, "POST", "/job-orders", orderInput({ [field]: value })));
+    expectApiFieldError(r, field, key);
+  });
+  it.each(textCases(fields.slice(0, 5), true))("PUT $field: $label", async ({ field, value, key }) => {
+    const before = await deps.db.selectFrom("job_orders").select(["title", "updated_at"]).where("id", "=", draftId).executeTakeFirstOrThrow();
+    const r = await expectNothingStored(() => api(employer.key, "PUT", `/job-orders/${draftId}`, orderInput({ [field]: value })));
+    expectApiFieldError(r, field, key);
+    expect(await deps.db.selectFrom("job_orders").select(["title", "updated_at"]).where("id", "=", draftId).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  const VALUES: [string, unknown, Key][] = [
+    ["startDate", "9999-12-31", "errors.start_too_far"],
+    ["startDate", day(2, 2), "errors.start_too_far"],
+    ["startDate", day(0, -1), "errors.start_in_past"],
+    ["startDate", "0001-01-01", "errors.start_in_past"],
+    ["startDate", "2027-02-30", "errors.date_invalid"],
+    ["startDate", "31/12/2027", "errors.date_invalid"],
+    ["startDate", 20271231, "errors.date_invalid"],
+    ["wageAmount", 1e-300, "errors.amount_cents"],
+    ["wageAmount", 0.001, "errors.amount_cents"],
+    ["wageAmount", 1450.555, "errors.amount_cents"],
+    ["wageAmount", -1450, "errors.wage_positive"],
+    ["wageAmount", 0, "errors.wage_positive"],
+    ["wageAmount", 1e12, "errors.amount_too_large"],
+    ["wageAmount", "1450", "errors.number"],
+    ["wageAmount", null, "errors.number"],
+    ["positions", 0, "errors.positions_min"],
+    ["positions", 1.5, "errors.whole_number"],
+    ["positions", 1e6, "errors.positions_max"],
+    ["positions", "12", "errors.whole_number"],
+    ["hoursPerWeek", 200, "errors.hours_range"],
+    ["contractMonths", 600, "errors.contract_max"],
+    ["country", "ID", "errors.destination_abroad"],
+    ["country", "ZZ", "errors.country_unknown"],
+    ["wageCurrency", "XYZ", "errors.currency_unknown"],
+    ["iscoCode", "0000", "errors.isco_unknown"],
+    ["employerPaysPlacementCosts", false, "errors.employer_must_pay"],
+    ["languages", [{ code: "en", minLevel: "C3" }], "errors.choose_option"],
+    ["languages", "en", "errors.invalid"],
+  ];
+  it.each(VALUES.map(([field, value, key]) => ({ field, value, key, shown: JSON.stringify(value)?.slice(0, 30) })))("POST $field = $shown", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => api(employer.key, "POST", "/job-orders", orderInput({ [field]: value })));
+    const named = field === "languages" && Array.isArray(value) ? "languages.0.minLevel" : field;
+    expectApiFieldError(r, named, key);
+  });
+});
+
+describe("API: verification notes, shortlist notes and moves", () => {
+  it.each(textCases([{ name: "note", multiline: true }], true))("POST /job-orders/:id/verification note: $label", async ({ value, key }) => {
+    const r = await expectNothingStored(() => api(mission.key, "POST", `/job-orders/${submittedId}/verification`, { decision: "reject", reason: "other", note: value }));
+    expectApiFieldError(r, "note", key);
+    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", submittedId).executeTakeFirstOrThrow()).status).toBe("submitted");
+  });
+  it.each(textCases([{ name: "body", multiline: true }], true))("POST /shortlist/:entryId/notes body: $label", async ({ value, key }) => {
+    const r = await expectNothingStored(() => api(agency.key, "POST", `/shortlist/${ids.entry}/notes`, { body: value }));
+    expectApiFieldError(r, "body", key);
+  });
+  it.each([
+    ["action", { action: "teleport" }, "errors.choose_option"],
+    ["action", { action: 7 }, "errors.choose_option"],
+    ["action", {}, "errors.choose_option"],
+    ["reason", { action: "withdraw", reason: "\u0000" }, "errors.choose_option"],
+  ] as [string, unknown, Key][])("POST /shortlist/:entryId/moves %s %j", async (field, body, key) => {
+    const r = await expectNothingStored(() => api(agency.key, "POST", `/shortlist/${ids.entry}/moves`, body));
+    expectApiFieldError(r, field, key);
+  });
+  it.each([
+    [{ workerIds: [] }, "workerIds"],
+    [{ workerIds: ["not-a-uuid"] }, "workerIds.0"],
+    [{ workerIds: ["\u0000"] }, "workerIds.0"],
+    [{ workerIds: "x".repeat(5000) }, "workerIds.0"],
+    [{ workerIds: [{ a: 1 }] }, "workerIds.0"],
+    [{}, "workerIds"],
+  ])("POST /job-orders/:id/shortlist %j", async (body, field) => {
+    const r = await expectNothingStored(() => api(agency.key, "POST", `/job-orders/${made.order.id}/shortlist`, body));
+    expect(r.status).toBe(422);
+    expect(r.json.error.fields[field]).toBeTypeOf("string");
+  });
+});
+
+describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)", () => {
+  const row = (patch: Record<string, unknown> = {}) => ({ ...workerInput({ externalRef: `IMP-${tag}`, nik: undefined, passportNumber: undefined, phone: undefined }), ...patch });
+  const importRows = (rows: unknown[]) => api(agency.key, "POST", "/workers/import?mode=all_or_nothing", rows);
+  const expectRowError = (r: Answer, field: string, key: Key) => {
+    expect(r.status, r.text.slice(0, 300)).toBe(422);
+    expect(r.json.errors.map((e: { field: string; message: string }) => [e.field, e.message])).toContainEqual([field, msg(key)]);
+    expect(r.json.imported).toBe(0);
+  };
+  const nested = (field: string, value: unknown) =>
+    field === "experiences.0.employer" ? { experiences: [{ sector: "cruise", iscoCode: "5131", years: 4, employer: value }] }
+    : field === "certificates.0.number" ? { certificates: [{ code: "stcw_bst", number: value }] }
+    : { [field]: value };
+  it.each(textCases([{ name: "fullName" }, { name: "regency" }, { name: "experiences.0.employer" }, { name: "certificates.0.number" }], true))("JSON $field: $label", async ({ field, value, key }) => {
+    expectRowError(await expectNothingStored(() => importRows([row(nested(field, value))])), field, key);
+  });
+
+  const DATES: [string, unknown, Key][] = [
+    ["dateOfBirth", "0001-01-01", "errors.too_old"],
+    ["dateOfBirth", "1900-01-01", "errors.too_old"],
+    ["dateOfBirth", day(-18, 1), "errors.too_young"],
+    ["dateOfBirth", "9999-12-31", "errors.too_young"],
+    ["dateOfBirth", "1996-02-30", "errors.date_invalid"],
+    ["dateOfBirth", 19960412, "errors.date_invalid"],
+    ["availableFrom", "9999-12-31", "errors.available_from_range"],
+    ["availableFrom", "1990-01-01", "errors.available_from_range"],
+    ["passportExpiry", "2200-01-01", "errors.passport_expiry_range"],
+    ["passportExpiry", "1970-01-01", "errors.passport_expiry_range"],
+  ];
+  it.each(DATES)("JSON %s = %j", async (field, value, key) => {
+    expectRowError(await expectNothingStored(() => importRows([row({ [field]: value })])), field, key);
+  });
+  const NESTED_DATES: [string, Record<string, unknown>, Key][] = [
+    ["languages.0.takenOn", { languages: [{ code: "en", kind: "ielts", score: 6, takenOn: day(0, 10) }] }, "errors.taken_on_range"],
+    ["certificates.0.issuedOn", { certificates: [{ code: "stcw_bst", issuedOn: day(1) }] }, "errors.issued_on_range"],
+    ["certificates.0.expiresOn", { certificates: [{ code: "stcw_bst", expiresOn: "9999-12-31" }] }, "errors.expires_on_range"],
+  ];
+  it.each(NESTED_DATES)("JSON %s out of range", async (field, patch, key) => {
+    expectRowError(await expectNothingStored(() => importRows([row(patch)])), field, key);
+  });
+
+  const SCORES: [Record<string, unknown>, string, Key][] = [
+    [{ kind: "ielts", score: 9.5 }, "score", "errors.score_scale_ielts"],
+    [{ kind: "ielts", score: 99 }, "score", "errors.score_scale_ielts"],
+    [{ kind: "ielts", score: -1 }, "score", "errors.score_scale_ielts"],
+    [{ kind: "ielts", score: 6.25 }, "score", "errors.score_scale_ielts"],
+    [{ kind: "toefl_ibt_120", score: 121 }, "score", "errors.score_scale_toefl_ibt_120"],
+    [{ kind: "toefl_ibt_120", score: 99.5 }, "score", "errors.score_scale_toefl_ibt_120"],
+    [{ kind: "toefl_ibt_6", score: 7 }, "score", "errors.score_scale_toefl_ibt_6"],
+    [{ kind: "toeic", score: 995 }, "score", "errors.score_scale_toeic"],
+    [{ kind: "jlpt", level: "N6" }, "level", "errors.level_scale_jlpt"],
+    [{ kind: "jlpt", level: "N3", score: 200 }, "score", "errors.score_scale_jlpt"],
+    [{ kind: "jft_basic", score: 300 }, "score", "errors.score_scale_jft_basic"],
+    [{ kind: "topik", level: "7" }, "level", "errors.level_scale_topik"],
+    [{ kind: "hsk", level: "0" }, "level", "errors.level_scale_hsk"],
+    [{ kind: "testdaf", level: "2" }, "level", "errors.level_scale_testdaf"],
+    [{ kind: "cefr", level: "D1" }, "level", "errors.level_scale_cefr"],
+    [{ kind: "ielts", score: "6.5" }, "score", "errors.number"],
+  ];
+  it.each(SCORES)("JSON language evidence %j", async (evidence, field, key) => {
+    expectRowError(await expectNothingStored(() => importRows([row({ languages: [{ code: "en", ...evidence }] })])), `languages.0.${field}`, key);
+  });
+
+  const csv = (cells: Record<string, string>) => {
+    const header = ["external_ref", "full_name", "date_of_birth", "sex", "province_code", "experiences", "languages", "available_from"];
+    const values: Record<string, string> = { external_ref: `CSV-${tag}`, full_name: "Siti Aminah", date_of_birth: "1995-01-01", sex: "female", province_code: "33", experiences: "cruise:5131:4", languages: "en:ielts:6.0", available_from: day(0, 30), ...cells };
+    return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
+  };
+  it.each([
+    ["fullName", { full_name: "Siti\u0000Aminah" }, "errors.text_invalid_characters"],
+    ["fullName", { full_name: "\u200b\u200b\u200b" }, "errors.text_invisible_only"],
+    ["fullName", { full_name: "Siti\u0007" }, "errors.text_invalid_characters"],
+    ["dateOfBirth", { date_of_birth: "0001-01-01" }, "errors.too_old"],
+    ["availableFrom", { available_from: "9999-12-31" }, "errors.available_from_range"],
+    ["languages.0.score", { languages: "en:ielts:9.5" }, "errors.score_scale_ielts"],
+    ["languages.0.score", { languages: "en:ielts:99" }, "errors.score_scale_ielts"],
+    ["languages.0.level", { languages: "ja:jlpt:N9" }, "errors.level_scale_jlpt"],
+  ] as [string, Record<string, string>, Key][])("CSV %s %j", async (field, cells, key) => {
+    const r = await expectNothingStored(() =>
+      send("POST", "/api/v1/workers/import?mode=all_or_nothing", { headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "text/csv" }, body: csv(cells) }),
+    );
+    expectRowError(r, field, key);
+  });
+});
+
+describe("API: bodies, media types and methods on every route", () => {
+  const routes = (): [string, string, string][] => [
+    ["POST", "/api/v1/job-orders", employer.key],
+    ["PUT", `/api/v1/job-orders/${draftId}`, employer.key],
+    ["POST", `/api/v1/job-orders/${draftId}/submit`, employer.key],
+    ["POST", `/api/v1/job-orders/${submittedId}/verification`, mission.key],
+    ["POST", `/api/v1/job-orders/${made.order.id}/shortlist`, agency.key],
+    ["POST", `/api/v1/shortlist/${ids.entry}/moves`, agency.key],
+    ["POST", `/api/v1/shortlist/${ids.entry}/notes`, agency.key],
+    ["POST", `/api/v1/shortlist/${ids.entry}/disclosure-consent`, agency.key],
+    ["POST", "/api/v1/workers/import", agency.key],
+  ];
+  const ROUTE_NAMES = ["POST job-orders", "PUT job-orders/:id", "POST submit", "POST verification", "POST shortlist", "POST moves", "POST notes", "POST disclosure-consent", "POST workers/import"];
+  const BODIES: { label: string; contentType: string | null; body: () => BodyInit; status: number; key: Key }[] = [
+    { label: "JSON as text/plain", contentType: "text/plain", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
+    { label: "JSON without a Content-Type", contentType: null, body: () => new Blob(['{"title":"x"}']), status: 415, key: "errors.unsupported_media_type" },
+    { label: "a urlencoded form", contentType: "application/x-www-form-urlencoded", body: () => "title=x", status: 415, key: "errors.unsupported_media_type" },
+    { label: "JSON labelled latin1", contentType: "application/json; charset=iso-8859-1", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
+    { label: "invalid UTF-8", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
+    { label: "an overlong UTF-8 NUL (C0 80)", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc0, 0x80, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
+    { label: "an encoded surrogate (ED A0 80)", contentType: "application/json", body: () => new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]), status: 400, key: "errors.invalid_utf8" },
+    { label: "malformed JSON", contentType: "application/json", body: () => '{"title": "x",', status: 400, key: "errors.invalid_json" },
+  ];
+  const cases = BODIES.flatMap((b) => ROUTE_NAMES.map((name, i) => ({ name, i, ...b })));
+  it.each(cases)("$name: $label", async ({ i, contentType, body, status, key }) => {
+    const [method, path, token] = routes()[i]!;
+    if (key === "errors.invalid_json" && path === "/api/v1/workers/import") return; // the import reports a malformed file as unreadable (422): below
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "Accept-Language": "en" };
+    if (contentType) headers["Content-Type"] = contentType;
+    const r = await expectNothingStored(() => send(method, path, { headers, body: body() }));
+    expect(r.status, r.text.slice(0, 200)).toBe(status);
+    expect(r.json.error.fields.body).toBe(msg(key, key === "errors.unsupported_media_type" ? { expected: path.endsWith("/workers/import") ? "application/json, text/csv" : "application/json" } : undefined));
+  });
+
+  it.each(ROUTE_NAMES.map((name, i) => ({ name, i })))("$name: a body over the route's limit is 413 (declared length)", async ({ i }) => {
+    const [method, path, token] = routes()[i]!;
+    const size = path.endsWith("/workers/import") ? 25 * 1024 * 1024 + 10 : 1024 * 1024 + 10;
+    const body = `["${"x".repeat(size)}"]`;
+    const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Accept-Language": "id" }, body }));
+    expect(r.status).toBe(413);
+    expect(r.json.error.fields.body).toBe(translate("id", "errors.body_too_large", { limit: path.endsWith("/workers/import") ? "25 MB" : "1 MB" }));
+  });
+
+  it.each(ROUTE_NAMES.slice(0, 4).map((name, i) => ({ name, i })))("$name: a chunked body over the limit is 413 (streamed bytes counted)", async ({ i }) => {
+    const [method, path, token] = routes()[i]!;
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 20) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const res = await expectNothingStored(() => fetch(base() + path, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body, duplex: "half" } as RequestInit));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.fields.body).toBe(msg("errors.body_too_large", { limit: "1 MB" }));
+  });
+
+  it("a malformed JSON or non-array import is refused as unreadable, and stores nothing", async () => {
+    for (const body of ['[{"fullName": "x"', '{"rows": []}', '"just a string"']) {
+      const r = await expectNothingStored(() => send("POST", "/api/v1/workers/import", { headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "application/json" }, body }));
+      expect(r.status, body).toBe(422);
+      expect(r.json.error.message).toBe(msg("errors.import_unreadable"));
+    }
+  });
+
+  const METHODS: [string, string, string][] = [
+    ["GET", "/api/v1/workers/import", "POST"],
+    ["GET", "/api/v1/shortlist/00000000-0000-0000-0000-000000000000/notes", "POST"],
+    ["GET", "/api/v1/shortlist/00000000-0000-0000-0000-000000000000/moves", "POST"],
+    ["GET", "/api/v1/shortlist/00000000-0000-0000-0000-000000000000/disclosure-consent", "POST"],
+    ["GET", "/api/v1/job-orders/00000000-0000-0000-0000-000000000000/submit", "POST"],
+    ["GET", "/api/v1/job-orders/00000000-0000-0000-0000-000000000000/verification", "POST"],
+    ["GET", "/api/v1/workers/00000000-0000-0000-0000-000000000000", "DELETE"],
+    ["POST", "/api/v1/me", "GET"],
+    ["POST", "/api/v1/workers/imports", "GET"],
+    ["POST", "/api/v1/job-orders/00000000-0000-0000-0000-000000000000/matches", "GET"],
+    ["POST", "/api/v1/job-orders/00000000-0000-0000-0000-000000000000/candidates", "GET"],
+    ["POST", "/api/v1/workers/00000000-0000-0000-0000-000000000000/export", "GET"],
+    ["POST", "/api/v1/workers/00000000-0000-0000-0000-000000000000/disclosures", "GET"],
+    ["DELETE", "/api/v1/job-orders", "GET, POST"],
+    ["PATCH", `/api/v1/job-orders/00000000-0000-0000-0000-000000000000`, "GET, PUT"],
+    ["DELETE", `/api/v1/job-orders/00000000-0000-0000-0000-000000000000/shortlist`, "GET, POST"],
+  ];
+  it.each(METHODS)("%s %s answers 405 with Allow: %s", async (method, path, allow) => {
+    const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${agency.key}` } }));
+    expect(r.status).toBe(405);
+    expect(r.headers.get("allow")).toBe(allow);
+    expect(r.json.error).toMatchObject({ code: "invalid", message: msg("errors.method_not_allowed") });
+  });
+
+  it.each([
+    ["limit", "?limit=abc", "errors.whole_number"],
+    ["limit", "?limit=0", "errors.limit_range"],
+    ["limit", "?limit=101", "errors.limit_range"],
+    ["limit", "?limit=1.5", "errors.whole_number"],
+    ["offset", "?offset=-1", "errors.offset_range"],
+    ["offset", "?offset=1e99", "errors.whole_number"],
+    ["nearLimit", "?nearLimit=1000", "errors.limit_range"],
+    ["item", "?item=%00", "errors.invalid"],
+    ["item", "?item=language:%22%20OR%201%3D1", "errors.invalid"],
+  ] as [string, string, Key][])("GET matches %s %s → 422", async (field, query, key) => {
+    const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, { headers: { Authorization: `Bearer ${agency.key}` } });
+    expectApiFieldError(r, field, key);
+  });
+  it.each(["?limit=%FF", "?item=%C0%80", "?country=%ED%A0%80"])("GET with invalid UTF-8 in the query %s → 400", async (query) => {
+    const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, { headers: { Authorization: `Bearer ${agency.key}` } });
+    expect(r.status).toBe(400);
+    expect(r.json.error.fields.body).toBe(msg("errors.invalid_utf8"));
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------- pages
+
+const FORM_TEXT_PAYLOADS = TEXT_PAYLOADS.map(([label, value, key]) => ({ label, value: value as string, key }));
+const formTextCases = (fields: { name: string; multiline?: boolean }[]) =>
+  fields.flatMap((f) => [...FORM_TEXT_PAYLOADS, ...(f.multiline ? [] : SINGLE_LINE_PAYLOADS.map(([label, value, key]) => ({ label, value: value as string, key })))].map((p) => ({ field: f.name, ...p })));
+
+/** Body-level attacks every form route gets: [label, headers, body, status, key]. */
+const FORM_BODY_ATTACKS: { label: string; headers: Record<string, string>; body: () => BodyInit; status: number; key: Key }[] = [
+  { label: "a JSON body", headers: { "Content-Type": "application/json" }, body: () => JSON.stringify({ name: "x", email: "a@b.example" }), status: 415, key: "errors.unsupported_media_type" },
+  { label: "text/plain", headers: { "Content-Type": "text/plain" }, body: () => "name=x", status: 415, key: "errors.unsupported_media_type" },
+  { label: "%FF in a field", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => "name=%FF&email=a%40b.example", status: 400, key: "errors.invalid_utf8" },
+  { label: "an encoded lone surrogate", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => "name=%ED%A0%80", status: 400, key: "errors.invalid_utf8" },
+  { label: "raw invalid UTF-8", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => new Uint8Array([0x6e, 0x3d, 0xff]), status: 400, key: "errors.invalid_utf8" },
+  { label: "a 100 KB form", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => `name=${"x".repeat(100 * 1024)}`, status: 413, key: "errors.body_too_large" },
+];
+async function expectFormBodyRefused(client: Client | null, path: string, attack: (typeof FORM_BODY_ATTACKS)[number]) {
+  const cookie: Record<string, string> = client?.cookies.size ? { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {};
+  const r = await expectNothingStored(() => send("POST", path, { headers: { ...formHeaders(attack.headers), ...cookie, "X-Forwarded-For": `10.9.${randomInt(256)}.${randomInt(1, 255)}` }, body: attack.body() }));
+  expect(r.status).toBe(attack.status);
+  const params: Record<string, string> | undefined = attack.key === "errors.body_too_large" ? { limit: "64 KB" } : attack.key === "errors.unsupported_media_type" ? { expected: "application/x-www-form-urlencoded, multipart/form-data" } : undefined;
+  expect(r.text).toBe(msg(attack.key, params));
+}
+
+describe("page: /signup", () => {
+  const signupForm = (patch: Record<string, string> = {}) => ({ name: "Maria Borg", email: `${tag}-${randomInt(1e9)}@test.example`, password: "a-long-enough-passphrase-42", organisationName: `Harbour Hotel ${tag}`, country: "MT", ...patch });
+  it.each(formTextCases([{ name: "name" }, { name: "organisationName" }]))("$field: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => new Client().post("/signup", signupForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each([
+    ["country", "ID", "errors.employer_country_abroad"],
+    ["country", "ZZ", "errors.choose_option"],
+    ["email", "maria\u0000@test.example", "errors.email_invalid"],
+    ["email", "not an email", "errors.email_invalid"],
+    ["password", "short", "errors.password_too_short"],
+  ] as [string, string, Key][])("%s = %j", async (field, value, key) => {
+    const r = await expectNothingStored(() => new Client().post("/signup", signupForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(null, "/signup", attack));
+});
+
+describe("page: /login", () => {
+  it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(null, "/login", attack));
+  it.each([["email", "a\u0000@b.example"], ["email", "\u200b"]])("%s = %j is a field error", async (field, value) => {
+    const r = await new Client().post("/login", { email: value, password: "whatever-it-is" });
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, "errors.email_invalid");
+  });
+});
+
+/** The order as the employer's browser posts it (conform's field names for lists). */
+function orderForm(patch: Record<string, string> = {}): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const [k, v] of Object.entries(orderInput())) {
+    if (k === "languages" || k === "certificates") continue;
+    if (typeof v === "boolean") {
+      if (v) form[k] = "on";
+      continue;
+    }
+    if (v !== undefined) form[k] = String(v);
+  }
+  return { ...form, "languages[0].code": "en", "languages[0].minLevel": "B1", ...patch };
+}
+
+describe("page: /job-orders/new and /job-orders/:id/edit", () => {
+  const fields = [{ name: "title" }, { name: "city" }, { name: "vesselName" }, { name: "descriptionEn", multiline: true }, { name: "descriptionId", multiline: true }];
+  it.each(formTextCases(fields))("new $field: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => employerPage.post("/job-orders/new", orderForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(formTextCases([{ name: "title" }, { name: "descriptionEn", multiline: true }]))("edit $field: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => employerPage.post(`/job-orders/${draftId}/edit`, orderForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each([
+    ["startDate", "9999-12-31", "errors.start_too_far"],
+    ["startDate", "0001-01-01", "errors.start_in_past"],
+    ["startDate", "2027-13-45", "errors.date_invalid"],
+    ["wageAmount", "1e-300", "errors.amount_cents"],
+    ["wageAmount", "-5", "errors.wage_positive"],
+    ["wageAmount", "0.001", "errors.amount_cents"],
+    ["wageAmount", "1e15", "errors.amount_too_large"],
+    ["wageAmount", "lots", "errors.number"],
+    ["positions", "2.5", "errors.whole_number"],
+    ["hoursPerWeek", "500", "errors.hours_range"],
+    ["country", "ID", "errors.destination_abroad"],
+    ["languages[0].minLevel", "Z9", "errors.choose_option"],
+  ] as [string, string, Key][])("new %s = %j", async (field, value, key) => {
+    const r = await expectNothingStored(() => employerPage.post("/job-orders/new", orderForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(FORM_BODY_ATTACKS)("new: $label", (attack) => expectFormBodyRefused(employerPage, "/job-orders/new", attack));
+});
+
+const workerForm = (patch: Record<string, string> = {}) => ({
+  fullName: "Endang Sulastri", externalRef: "", dateOfBirth: "1992-05-05", sex: "female", provinceCode: "52", regency: "Lombok Timur",
+  nik: "", passportNumber: "", passportExpiry: "", phone: "",
+  "experiences[0].sector": "domestic_work", "experiences[0].iscoCode": "5322", "experiences[0].years": "6",
+  "languages[0].code": "zh", "languages[0].kind": "hsk", "languages[0].level": "3",
+  availableFrom: day(0, 30), status: "available", consentToMatching: "on",
+  ...patch,
+});
+
+describe("page: /workers/new", () => {
+  it.each(formTextCases([{ name: "fullName" }, { name: "regency" }, { name: "certificates[0].number" }]))("$field: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => agencyPage.post("/workers/new", workerForm({ "certificates[0].code": "bnsp_competency", [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each([
+    ["dateOfBirth", { dateOfBirth: "0001-01-01" }, "errors.too_old"],
+    ["dateOfBirth", { dateOfBirth: day(-17) }, "errors.too_young"],
+    ["availableFrom", { availableFrom: "9999-12-31" }, "errors.available_from_range"],
+    ["passportExpiry", { passportExpiry: "2300-01-01" }, "errors.passport_expiry_range"],
+    ["languages[0].level", { "languages[0].level": "9" }, "errors.level_scale_hsk"],
+    ["languages[0].score", { "languages[0].code": "en", "languages[0].kind": "ielts", "languages[0].level": "", "languages[0].score": "9.5" }, "errors.score_scale_ielts"],
+    ["languages[0].score", { "languages[0].code": "en", "languages[0].kind": "toefl_ibt_120", "languages[0].level": "", "languages[0].score": "150" }, "errors.score_scale_toefl_ibt_120"],
+    ["languages[0].level", { "languages[0].code": "ja", "languages[0].kind": "jlpt", "languages[0].level": "N0" }, "errors.level_scale_jlpt"],
+  ] as [string, Record<string, string>, Key][])("%s %j", async (field, patch, key) => {
+    const r = await expectNothingStored(() => agencyPage.post("/workers/new", workerForm(patch)));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(agencyPage, "/workers/new", attack));
+});
+
+describe("page: organisation settings and shortlist notes", () => {
+  it.each(formTextCases([{ name: "name" }]))("API key name: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => employerPage.post(`/orgs/${employer.org.slug}/settings`, { intent: "create-key", [field]: value }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(formTextCases([{ name: "address", multiline: true }]))("company address: $label", async ({ field, value, key }) => {
+    const details = { intent: "details", registrationNumber: "C 12345", address: "1 Harbour Street, Valletta", contactEmail: "hr@example.com", contactPhone: "+356 2122 0000" };
+    const r = await expectNothingStored(() => employerPage.post(`/orgs/${employer.org.slug}/settings`, { ...details, [field]: value }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(FORM_TEXT_PAYLOADS)("shortlist note: $label", async ({ value, key }) => {
+    const r = await expectNothingStored(() => agencyPage.post(`/job-orders/${made.order.id}/shortlist`, { intent: "note", entryId: ids.entry, body: value }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), "note", key);
+  });
+  it.each(FORM_BODY_ATTACKS)("settings: $label", (attack) => expectFormBodyRefused(employerPage, `/orgs/${employer.org.slug}/settings`, attack));
+});

@@ -72,6 +72,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
       referer: req.headers.referer,
       secFetchSite: req.header("sec-fetch-site"),
       authorization: req.headers.authorization,
+      cookie: req.headers.cookie,
     });
     if (!verdict) return next();
     const locale = negotiateLocale(req.headers["accept-language"]);

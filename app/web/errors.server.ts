@@ -42,7 +42,7 @@ export function apiError(e: unknown, locale: Locale): Response {
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: apiStatusOverride(e) ?? STATUS[e.code] },
+    { status: apiStatusOverride(e) ?? STATUS[e.code], headers: e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {} },
   );
 }
 

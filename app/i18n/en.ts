@@ -209,6 +209,7 @@ const core = {
   "errors.slug_taken": "This identifier is already used.",
   "errors.invalid_credentials": "Email or password is incorrect.",
   "errors.rate_limited": "Too many attempts. Try again in {minutes} minutes.",
+  "errors.rate_limited_seconds": "Too many attempts. Try again in {seconds} seconds.",
   "errors.licence_suspended": "Your agency's licence is suspended, so its users cannot use Jembatan. Contact KP2MI.",
   "errors.licence_revoked": "Your agency's licence has been revoked, so its users cannot use Jembatan.",
   "errors.licence_expired": "Your agency's licence has expired, so its users cannot use Jembatan until it is renewed.",

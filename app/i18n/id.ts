@@ -209,6 +209,7 @@ const core: Record<CoreKey, string> = {
   "errors.slug_taken": "Pengenal ini sudah dipakai.",
   "errors.invalid_credentials": "Email atau kata sandi salah.",
   "errors.rate_limited": "Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.",
+  "errors.rate_limited_seconds": "Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.",
   "errors.licence_suspended": "Izin P3MI Anda sedang dibekukan, sehingga penggunanya tidak dapat memakai Jembatan. Hubungi KP2MI.",
   "errors.licence_revoked": "Izin P3MI Anda telah dicabut, sehingga penggunanya tidak dapat memakai Jembatan.",
   "errors.licence_expired": "Izin P3MI Anda telah habis masa berlakunya; penggunanya tidak dapat memakai Jembatan sampai izin diperpanjang.",

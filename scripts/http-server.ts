@@ -8,6 +8,7 @@ import type { ServerEnv } from "~/env.server";
 import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
+import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
@@ -87,11 +88,14 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     }),
   );
 
-  // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
-  // validity directly, so nothing depends on this running exactly on time).
-  const sweep = () => expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+  // Hourly, and at start-up: verified orders past their validity become "expired" (the public pages also read
+  // validity directly, so nothing depends on this running exactly on time); ended rate-limit counters are deleted.
+  const sweep = () => {
+    void expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+    void sweepAbuseCounters(deps).catch((e: unknown) => console.error("[rate-limits]", e instanceof Error ? e.message : e));
+  };
   const sweeper = background ? setInterval(sweep, 3_600_000) : undefined;
-  if (background) void sweep();
+  if (background) sweep();
   sweeper?.unref();
   // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
   const outbox = background

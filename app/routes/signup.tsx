@@ -11,14 +11,17 @@ import { DomainError } from "~/domain/errors";
 import { SignupSchema } from "~/domain/schemas/auth";
 import { countryName } from "~/i18n/locales";
 import { signUpEmployer } from "~/services/auth/sign-up-employer.server";
-import { invalid, replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError, retryAfterFromAction } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { rejectBots } from "~/web/forms.server";
+import { limitSignup } from "~/web/rate-limits.server";
 import { getLocale } from "~/web/locale.server";
 import { getSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedIn(request, context)) throw redirect("/dashboard");
@@ -36,6 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
+    await limitSignup(context, submission.value.email);
     const locale = await getLocale(request, context);
     const session = await signUpEmployer(context.deps, submission.value, locale);
     const headers = new Headers();

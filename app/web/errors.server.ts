@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { DomainError, type DomainErrorCode } from "~/domain/errors";
 import type { Locale } from "~/i18n/locales";
@@ -77,3 +77,12 @@ export function apiStatusOverride(e: DomainError): number | null {
   if (e.messageKey === "errors.invalid_json") return 400;
   return null;
 }
+
+/**
+ * A page route's `headers`: Remix does not copy an action's headers onto the document it renders, so a form
+ * that can answer 429 exports this to send the action's Retry-After along.
+ */
+export const retryAfterFromAction: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};

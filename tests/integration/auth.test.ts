@@ -103,19 +103,34 @@ describe("employer sign-up, login and logout over HTTP", () => {
     expect(await countUsers(email)).toBe(0);
   });
 
-  it("rate-limits login: after 5 failures the right password is refused too, for that email", async () => {
+  it("throttles login per (email, address): after 5 failures that pair waits (429 + Retry-After), the owner elsewhere does not", async () => {
     const { email } = await orgWithUser(deps, "employer");
     const c = new Client();
     for (let i = 0; i < 5; i++) expect((await c.logIn(email, `wrong-${i}-password`)).status).toBe(401);
-    const locked = await c.logIn(email, PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(await locked.text()).toContain("Too many attempts. Try again in 15 minutes.");
+    const waiting = await c.logIn(email, PASSWORD);
+    expect(waiting.status).toBe(429);
+    const retryAfter = Number(waiting.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30); // LOGIN_BACKOFF_SECONDS
+    expect(await waiting.text()).toMatch(/Too many attempts\. Try again in \d+ seconds\./);
     expect(c.cookies.has("jmb_session")).toBe(false);
-    // from another address too: the limit protects the account, not just one client
-    expect((await new Client().logIn(email, PASSWORD)).status).toBe(429);
+    // nobody can lock the owner out by guessing: from the owner's own address the right password works
+    const owner = new Client();
+    expect((await owner.logIn(email, PASSWORD)).status).toBe(302);
+    expect(owner.cookies.has("jmb_session")).toBe(true);
   });
 
-  it("rate-limits login per client address across many emails (test server: 30 per window)", async () => {
+  it("a successful login starts the pair over", async () => {
+    const { email } = await orgWithUser(deps, "employer");
+    const c = new Client();
+    for (let i = 0; i < 4; i++) expect((await c.logIn(email, `wrong-${i}-password`)).status).toBe(401);
+    expect((await c.logIn(email, PASSWORD)).status).toBe(302);
+    const again = new Client({ ip: c.ip });
+    for (let i = 0; i < 4; i++) expect((await again.logIn(email, `wrong-again-${i}`)).status).toBe(401);
+    expect((await again.logIn(email, PASSWORD)).status).toBe(302);
+  });
+
+  it("limits failed logins per client address across many emails (test server: 30 failures per window)", async () => {
     const c = new Client();
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await c.logIn(`spray-${i}-${c.ip}@test.example`, "guess-password")).status;

@@ -4,7 +4,9 @@ import type { InviteMemberInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { findOpenInvitation, insertInvitation, markInvitationAccepted, revokeInvitation } from "~db/invitations";
 import { insertUser, listOrgMembers } from "~db/users";
+import type { RateRule } from "~/domain/rate-limits";
 import type { Deps } from "../deps.server";
+import { enforceRateLimit } from "../abuse/rate-limits.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
 import { createSession, licenceOf } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
@@ -16,9 +18,11 @@ export const INVITATION_DAYS = 7;
  * An org admin (or a ministry admin, for any organisation) invites someone by email. Jembatan sends no email
  * yet: the one-time link is returned to be shown once and passed on by the inviter.
  */
-export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput) {
+export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput, opts: { limit?: RateRule } = {}) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: true });
   requireAdminOf(actor, org);
+  // Counted after authorisation, so only the organisation's admins can use up its allowance.
+  if (opts.limit) await enforceRateLimit(deps, opts.limit, org.id);
   // Only this organisation's own members are reported; whether the address has an account elsewhere is
   // not revealed to the inviter (the invitee learns it on accepting).
   if ((await listOrgMembers(deps.db, org.id)).some((m) => m.email === input.email)) {

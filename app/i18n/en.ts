@@ -6,6 +6,7 @@ import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 import { enImports } from "./en-imports";
+import { enSecurity } from "./en-security";
 
 const core = {
   "app.name": "Jembatan",
@@ -231,7 +232,6 @@ const core = {
   "error.500_text": "An unexpected error occurred. It has been logged; please try again.",
   "error.home": "Back to the home page",
   "flash.logged_out": "You have logged out.",
-  "flash.welcome": "Your employer account is ready.",
   "flash.language": "Language changed.",
   "flash.invite_revoked": "Invitation cancelled.",
   "flash.key_revoked": "API key revoked.",
@@ -239,6 +239,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports, ...enSecurity } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

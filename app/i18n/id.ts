@@ -5,6 +5,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
 import { idImports } from "./id-imports";
+import { idSecurity } from "./id-security";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -231,7 +232,6 @@ const core: Record<CoreKey, string> = {
   "error.500_text": "Terjadi kesalahan tak terduga. Kesalahan sudah dicatat; silakan coba lagi.",
   "error.home": "Kembali ke beranda",
   "flash.logged_out": "Anda telah keluar.",
-  "flash.welcome": "Akun pemberi kerja Anda sudah siap.",
   "flash.language": "Bahasa diganti.",
   "flash.invite_revoked": "Undangan dibatalkan.",
   "flash.key_revoked": "Kunci API dicabut.",
@@ -239,4 +239,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports, ...idSecurity };

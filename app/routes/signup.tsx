@@ -41,11 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     rejectBots(formData);
     await limitSignup(context, submission.value.email);
     const locale = await getLocale(request, context);
-    const session = await signUpEmployer(context.deps, submission.value, locale);
-    const headers = new Headers();
-    headers.append("Set-Cookie", await context.cookies.session.serialize(session.token, { expires: session.expiresAt }));
-    headers.append("Set-Cookie", await setFlash(context, "flash.welcome"));
-    return redirect("/dashboard", { headers });
+    // The same answer whether the address was new or already had an account (its owner is told by email):
+    // the form never reveals who has an account. The new employer signs in next.
+    await signUpEmployer(context.deps, submission.value, locale);
+    return redirect("/login", { headers: { "Set-Cookie": await setFlash(context, "flash.signed_up") } });
   } catch (e) {
     if (e instanceof DomainError) return replyWithDomainError(submission, e);
     throw e;

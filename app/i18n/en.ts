@@ -55,7 +55,7 @@ const core = {
   "signup.name": "Your name",
   "signup.email": "Work email",
   "signup.password": "Password",
-  "signup.password_hint": "At least 10 characters.",
+  "signup.password_hint": "At least 10 characters, hard to guess: a phrase of unrelated words works well.",
   "signup.org_name": "Company name",
   "signup.country": "Country where the company is registered",
   "signup.country_choose": "Choose a country",

@@ -55,7 +55,7 @@ const core: Record<CoreKey, string> = {
   "signup.name": "Nama Anda",
   "signup.email": "Email kantor",
   "signup.password": "Kata sandi",
-  "signup.password_hint": "Minimal 10 karakter.",
+  "signup.password_hint": "Minimal 10 karakter dan sulit ditebak: frasa dari kata-kata yang tidak berkaitan cocok.",
   "signup.org_name": "Nama perusahaan",
   "signup.country": "Negara tempat perusahaan terdaftar",
   "signup.country_choose": "Pilih negara",

@@ -16,9 +16,26 @@ const base = {
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** default: Secure cookies exactly when NODE_ENV=production */
   COOKIE_SECURE: bool.optional(),
-  LOGIN_MAX_FAILURES_PER_EMAIL: int(5),
-  LOGIN_MAX_ATTEMPTS_PER_IP: int(100),
+  // Abuse limits: docs/decisions/011-abuse-limits.md.
+  /** login attempts per (email, client address) checked without waiting; a success starts over */
+  LOGIN_FREE_FAILURES: int(5),
+  /** the wait after those, doubling with each further attempt of that pair… */
+  LOGIN_BACKOFF_SECONDS: int(30),
+  /** …up to this */
+  LOGIN_BACKOFF_MAX_SECONDS: int(900),
+  /** failed logins from one address per window before only emails that signed in from it before may try */
+  LOGIN_MAX_FAILURES_PER_IP: int(100),
+  /** failed logins for one email per window (from anywhere) before its attempts are slowed */
+  LOGIN_EMAIL_SLOW_AFTER: int(20),
+  /** once slowed, one attempt per this many seconds for that email from addresses it never signed in from */
+  LOGIN_EMAIL_SLOW_SECONDS: int(30),
   LOGIN_WINDOW_MINUTES: int(15),
+  /** mutating API requests per organisation per minute */
+  API_WRITES_PER_MINUTE: int(600),
+  SIGNUPS_PER_HOUR_PER_IP: int(20),
+  INVITATIONS_PER_HOUR_PER_ORG: int(50),
+  /** posts of one public form (no sign-in: invitation acceptance, the booth's lead form) per address per hour */
+  PUBLIC_WRITES_PER_HOUR_PER_IP: int(300),
   /** how often the search outbox worker looks for changes to send to Meilisearch */
   OUTBOX_POLL_MS: int(1000),
   /** app processes `npm start` runs (node:cluster); 0 = one per CPU core */

@@ -34,7 +34,20 @@ export function createDb(connectionString: string, opts: DbOptions = {}): Db {
   pool.on("connect", (client) => {
     client.on("error", (err) => console.error("[db] client lost its connection:", err.message));
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  Object.defineProperty(db, POOL, { value: pool });
+  return db;
+}
+
+// On the object itself, under a registered symbol: the server bundle (build/) and the sources that scripts run
+// (scripts/http-server.ts creates the Db) are two copies of this module, so a module-level WeakMap would not do.
+const POOL = Symbol.for("jembatan.db.pool");
+
+/** The pg pool behind a Db made by createDb, for libraries that take a pool (the rate limiter). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = (db as unknown as Record<symbol, pg.Pool | undefined>)[POOL];
+  if (!pool) throw new Error("poolOf: this Db was not made by createDb");
+  return pool;
 }
 
 // SQLSTATE classes and codes that mean "PostgreSQL is not there right now", not "this query is wrong":

@@ -95,6 +95,20 @@ export interface LoginAttemptsTable {
   created_at: CreatedAt;
 }
 
+/** rate-limiter-flexible's table (db/rate-limits.ts); `expire` in epoch ms */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: string | null;
+}
+
+export interface LoginThrottlesTable {
+  key: string;
+  attempts: number;
+  next_at: Date;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AuditEventsTable {
   id: Generated<string>;
   org_id: string | null;
@@ -259,6 +273,8 @@ export interface Database {
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
+  rate_limits: RateLimitsTable;
+  login_throttles: LoginThrottlesTable;
   audit_events: AuditEventsTable;
   job_orders: JobOrdersTable;
   job_order_versions: JobOrderVersionsTable;

@@ -8,6 +8,7 @@ import { ChangeLicenceSchema, CreateOrgSchema } from "~/domain/schemas/org";
 import { EnvError, parseEnv, StartEnvSchema } from "~/env.server";
 import { translateError } from "~/i18n/translate";
 import { randomToken } from "~/services/auth/crypto.server";
+import { personalWords, requireStrongPassword } from "~/services/auth/password-policy.server";
 import type { Deps } from "~/services/deps.server";
 import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
@@ -97,7 +98,10 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
     const email = parseOrFail(emailSchema.safeParse(need(values, "email")));
     const piped = await readStdin();
     const password = piped ?? randomToken(15);
-    if (piped !== null) parseOrFail(newPassword.safeParse(piped));
+    if (piped !== null) {
+      parseOrFail(newPassword.safeParse(piped));
+      await requireStrongPassword(piped, personalWords(email, values.name));
+    }
     const user = await unsafeCreateUser(await deps(), { orgSlug: need(values, "org"), email, name: values.name ?? email.split("@")[0]!, role, password });
     console.log(`created user ${user.email} (${user.role}) in ${need(values, "org")}`);
     if (piped === null) console.log(`password (shown once): ${password}`);
@@ -156,7 +160,8 @@ main().catch((e: unknown) => {
     process.exit(2);
   }
   if (e instanceof DomainError) {
-    console.error(`error: ${translateError("en", e.messageKey, e.params)}`);
+    const fields = Object.entries(e.fields).map(([k, v]) => `\n  ${k}: ${translateError("en", v, e.params)}`).join("");
+    console.error(`error: ${translateError("en", e.messageKey, e.params)}${fields}`);
     process.exit(1);
   }
   console.error(e instanceof EnvError ? e.message : e);

@@ -8,6 +8,7 @@ import type { ServerEnv } from "~/env.server";
 import { negotiateLocale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
+import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
@@ -75,6 +76,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
       referer: req.headers.referer,
       secFetchSite: req.header("sec-fetch-site"),
       authorization: req.headers.authorization,
+      cookie: req.headers.cookie,
     });
     if (!verdict) return next();
     const locale = negotiateLocale(req.headers["accept-language"]);
@@ -89,14 +91,16 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   });
   app.all("*", (req, res, next) => remix(withBufferedBody(req), res, next));
 
-  // Verified orders past their validity become "expired": at start-up and hourly (the public pages also read
-  // validity directly, so nothing depends on this running exactly on time).
-  const sweep = async () => {
-    await expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
-    await forgetExpiredIdempotencyKeys(deps).catch((e: unknown) => console.error("[idempotency]", e instanceof Error ? e.message : e));
+  // Hourly, and at start-up: verified orders past their validity become "expired" (the public pages also read
+  // validity directly, so nothing depends on this running exactly on time); ended rate-limit counters and
+  // idempotency keys past their 24 hours are deleted.
+  const sweep = () => {
+    void expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
+    void sweepAbuseCounters(deps).catch((e: unknown) => console.error("[rate-limits]", e instanceof Error ? e.message : e));
+    void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) => console.error("[idempotency]", e instanceof Error ? e.message : e));
   };
   const sweeper = background ? setInterval(sweep, 3_600_000) : undefined;
-  if (background) void sweep();
+  if (background) sweep();
   sweeper?.unref();
   // The search outbox worker: PostgreSQL → Meilisearch, retried until Meilisearch takes every change.
   // Failures say their cause, once per cause every 10 s (a Meilisearch outage is retried every poll).

@@ -25,6 +25,8 @@ interface FieldProps {
 export function Field({ meta, label, type = "text", hint, autoComplete, required, list, min, max, step }: FieldProps) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const input = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  // A password is never refilled, whatever the form's last result holds.
+  if (type === "password") delete input.defaultValue;
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>

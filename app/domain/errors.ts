@@ -21,8 +21,21 @@ export class DomainError extends Error {
     /** field name → i18n key, for errors that belong next to a form field */
     readonly fields: Record<string, string> = {},
     readonly params: Record<string, string | number> = {},
+    /** for "rate_limited": when the client may try again (sent as Retry-After) */
+    readonly retryAfterSeconds?: number,
   ) {
     super(messageKey);
     this.name = "DomainError";
   }
+}
+
+/**
+ * Too many requests: try again in `seconds`. The message names the wait in seconds or, from two minutes on, in
+ * whole minutes.
+ */
+export function rateLimited(seconds: number): DomainError {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 120
+    ? new DomainError("rate_limited", "errors.rate_limited_seconds", {}, { seconds: s }, s)
+    : new DomainError("rate_limited", "errors.rate_limited", {}, { minutes: Math.ceil(s / 60) }, s);
 }

@@ -7,6 +7,7 @@ import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 import { enImports } from "./en-imports";
 import { enInput } from "./en-input";
+import { enSecurity } from "./en-security";
 
 const core = {
   "app.name": "Jembatan",
@@ -55,7 +56,7 @@ const core = {
   "signup.name": "Your name",
   "signup.email": "Work email",
   "signup.password": "Password",
-  "signup.password_hint": "At least 10 characters.",
+  "signup.password_hint": "At least 10 characters, hard to guess: a phrase of unrelated words works well.",
   "signup.org_name": "Company name",
   "signup.country": "Country where the company is registered",
   "signup.country_choose": "Choose a country",
@@ -210,6 +211,7 @@ const core = {
   "errors.slug_taken": "This identifier is already used.",
   "errors.invalid_credentials": "Email or password is incorrect.",
   "errors.rate_limited": "Too many attempts. Try again in {minutes} minutes.",
+  "errors.rate_limited_seconds": "Too many attempts. Try again in {seconds} seconds.",
   "errors.licence_suspended": "Your agency's licence is suspended, so its users cannot use Jembatan. Contact KP2MI.",
   "errors.licence_revoked": "Your agency's licence has been revoked, so its users cannot use Jembatan.",
   "errors.licence_expired": "Your agency's licence has expired, so its users cannot use Jembatan until it is renewed.",
@@ -231,7 +233,6 @@ const core = {
   "error.500_text": "An unexpected error occurred. It has been logged; please try again.",
   "error.home": "Back to the home page",
   "flash.logged_out": "You have logged out.",
-  "flash.welcome": "Your employer account is ready.",
   "flash.language": "Language changed.",
   "flash.invite_revoked": "Invitation cancelled.",
   "flash.key_revoked": "API key revoked.",
@@ -239,6 +240,6 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports, ...enInput } as const;
+export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports, ...enInput, ...enSecurity } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

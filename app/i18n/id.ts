@@ -6,6 +6,7 @@ import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
 import { idImports } from "./id-imports";
 import { idInput } from "./id-input";
+import { idSecurity } from "./id-security";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -55,7 +56,7 @@ const core: Record<CoreKey, string> = {
   "signup.name": "Nama Anda",
   "signup.email": "Email kantor",
   "signup.password": "Kata sandi",
-  "signup.password_hint": "Minimal 10 karakter.",
+  "signup.password_hint": "Minimal 10 karakter dan sulit ditebak: frasa dari kata-kata yang tidak berkaitan cocok.",
   "signup.org_name": "Nama perusahaan",
   "signup.country": "Negara tempat perusahaan terdaftar",
   "signup.country_choose": "Pilih negara",
@@ -210,6 +211,7 @@ const core: Record<CoreKey, string> = {
   "errors.slug_taken": "Pengenal ini sudah dipakai.",
   "errors.invalid_credentials": "Email atau kata sandi salah.",
   "errors.rate_limited": "Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.",
+  "errors.rate_limited_seconds": "Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.",
   "errors.licence_suspended": "Izin P3MI Anda sedang dibekukan, sehingga penggunanya tidak dapat memakai Jembatan. Hubungi KP2MI.",
   "errors.licence_revoked": "Izin P3MI Anda telah dicabut, sehingga penggunanya tidak dapat memakai Jembatan.",
   "errors.licence_expired": "Izin P3MI Anda telah habis masa berlakunya; penggunanya tidak dapat memakai Jembatan sampai izin diperpanjang.",
@@ -231,7 +233,6 @@ const core: Record<CoreKey, string> = {
   "error.500_text": "Terjadi kesalahan tak terduga. Kesalahan sudah dicatat; silakan coba lagi.",
   "error.home": "Kembali ke beranda",
   "flash.logged_out": "Anda telah keluar.",
-  "flash.welcome": "Akun pemberi kerja Anda sudah siap.",
   "flash.language": "Bahasa diganti.",
   "flash.invite_revoked": "Undangan dibatalkan.",
   "flash.key_revoked": "Kunci API dicabut.",
@@ -239,4 +240,4 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports, ...idInput };
+export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports, ...idInput, ...idSecurity };

@@ -14,12 +14,15 @@ import { ChangeLicenceSchema, InviteMemberSchema } from "~/domain/schemas/org";
 import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
 import { changeLicence, getOrganisationDetail } from "~/services/orgs/admin-orgs.server";
 import { inviteMember } from "~/services/orgs/invitations.server";
-import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
+import { invalid, replyWithDomainError, throwAsResponse, retryAfterFromAction } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
+import { invitationRule } from "~/web/rate-limits.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.details");
+
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
@@ -45,11 +48,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: InviteMemberSchema });
       if (submission.status !== "success") return invalid(submission, { intent });
       try {
-        const { token } = await inviteMember(context.deps, actor, slug, submission.value);
+        const { token } = await inviteMember(context.deps, actor, slug, submission.value, { limit: invitationRule(context.env) });
         const link = new URL(`/invite/${token}`, request.url).toString();
         return { intent, result: submission.reply({ resetForm: true }), invite: { email: submission.value.email, link } };
       } catch (e) {
-        if (e instanceof DomainError && e.code === "conflict") return replyWithDomainError(submission, e, { intent });
+        if (e instanceof DomainError && (e.code === "conflict" || e.code === "rate_limited")) return replyWithDomainError(submission, e, { intent });
         throw e;
       }
     }

@@ -9,12 +9,15 @@ import { useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
 import { AcceptInvitationSchema } from "~/domain/schemas/auth";
 import { acceptInvitation, findInvitation } from "~/services/orgs/invitations.server";
-import { invalid, replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError, retryAfterFromAction } from "~/web/errors.server";
 import { rejectBots } from "~/web/forms.server";
+import { limitPublicWrite } from "~/web/rate-limits.server";
 import { getLocale } from "~/web/locale.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "invite.submit"), { name: "referrer", content: "no-referrer" }];
+
+export const headers = retryAfterFromAction;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invitation = await findInvitation(context.deps, params.token ?? "");
@@ -27,6 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
+    await limitPublicWrite(context, "invite-accept");
     const locale = await getLocale(request, context);
     const session = await acceptInvitation(context.deps, params.token ?? "", submission.value, locale);
     return redirect("/dashboard", {

@@ -9,12 +9,15 @@ import { useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
 import { LoginSchema, safeRedirect } from "~/domain/schemas/auth";
 import { logIn } from "~/services/auth/log-in.server";
-import { invalid, replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError, retryAfterFromAction } from "~/web/errors.server";
 import { rejectBots } from "~/web/forms.server";
+import { loginLimits } from "~/web/rate-limits.server";
 import { getSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export const headers = retryAfterFromAction;
 
 const BLOCKS = ["suspended", "revoked", "expired", "missing"] as const;
 
@@ -31,12 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
-    const { env, deps } = context;
-    const session = await logIn(deps, submission.value, context.clientIp, {
-      maxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
-      maxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
-      windowMinutes: env.LOGIN_WINDOW_MINUTES,
-    });
+    const session = await logIn(context.deps, submission.value, context.clientIp, loginLimits(context.env));
     const headers = new Headers();
     headers.append("Set-Cookie", await context.cookies.session.serialize(session.token, { expires: session.expiresAt }));
     if (session.user.locale) headers.append("Set-Cookie", await context.cookies.lang.serialize(session.user.locale));

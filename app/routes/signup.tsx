@@ -11,14 +11,17 @@ import { DomainError } from "~/domain/errors";
 import { SignupSchema } from "~/domain/schemas/auth";
 import { countryName } from "~/i18n/locales";
 import { signUpEmployer } from "~/services/auth/sign-up-employer.server";
-import { invalid, replyWithDomainError } from "~/web/errors.server";
+import { invalid, replyWithDomainError, retryAfterFromAction } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { rejectBots } from "~/web/forms.server";
+import { limitSignup } from "~/web/rate-limits.server";
 import { getLocale } from "~/web/locale.server";
 import { getSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export const headers = retryAfterFromAction;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedIn(request, context)) throw redirect("/dashboard");
@@ -36,12 +39,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, {}, { hideFields: ["password"] });
   try {
     rejectBots(formData);
+    await limitSignup(context, submission.value.email);
     const locale = await getLocale(request, context);
-    const session = await signUpEmployer(context.deps, submission.value, locale);
-    const headers = new Headers();
-    headers.append("Set-Cookie", await context.cookies.session.serialize(session.token, { expires: session.expiresAt }));
-    headers.append("Set-Cookie", await setFlash(context, "flash.welcome"));
-    return redirect("/dashboard", { headers });
+    // The same answer whether the address was new or already had an account (its owner is told by email):
+    // the form never reveals who has an account. The new employer signs in next.
+    await signUpEmployer(context.deps, submission.value, locale);
+    return redirect("/login", { headers: { "Set-Cookie": await setFlash(context, "flash.signed_up") } });
   } catch (e) {
     if (e instanceof DomainError) return replyWithDomainError(submission, e);
     throw e;

@@ -5,7 +5,10 @@ import { negotiateLocale } from "~/i18n/locales";
 import { fingerprintOf, runIdempotent } from "~/services/idempotency/run-idempotent.server";
 import type { RequestContext } from "./context.server";
 import { apiError, apiValidationError } from "./errors.server";
+import { limitApiWrite } from "./rate-limits.server";
 import { requireApiActor } from "./session.server";
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export class ApiResponse {
   constructor(readonly body: unknown, readonly status = 200) {}
@@ -13,12 +16,14 @@ export class ApiResponse {
 
 /**
  * An /api/v1 endpoint: authenticates the bearer key, runs `fn` as that organisation, and answers JSON. Domain
- * errors become `{error:{code,message,fields}}` with their status, in the Accept-Language language.
+ * errors become `{error:{code,message,fields}}` with their status, in the Accept-Language language. Mutating
+ * calls count against the organisation's API write limit (429 + Retry-After past it).
  */
 export async function api(request: Request, ctx: RequestContext, fn: (actor: Actor) => Promise<unknown>): Promise<Response> {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   try {
     const { actor } = await requireApiActor(request, ctx);
+    if (!READ_METHODS.has(request.method)) await limitApiWrite(ctx, actor);
     const answer = async () => toResponse(await fn(actor));
     const key = request.method === "POST" ? idempotencyKeyOf(request) : null;
     if (key === null) return await answer();

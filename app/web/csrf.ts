@@ -11,6 +11,8 @@ export interface RequestFacts {
   referer: string | undefined;
   secFetchSite: string | undefined;
   authorization: string | undefined;
+  /** the Cookie header: the ambient credential a forged request would ride on */
+  cookie: string | undefined;
 }
 
 export type CsrfVerdict = null | "cross-site" | "missing-origin";
@@ -20,6 +22,9 @@ export function checkSameOrigin(r: RequestFacts): CsrfVerdict {
   // API calls authenticate with a bearer key, never with cookies, and a browser cannot attach that header
   // cross-site without a CORS preflight that Jembatan never grants.
   if (r.path.startsWith("/api/") && r.authorization?.startsWith("Bearer ")) return null;
+  // An API call that carries no credential at all (no key, no cookie) has nothing a forger could borrow: let it
+  // through so the API itself answers 401 in its error format. With a cookie, the check below still applies.
+  if (r.path.startsWith("/api/") && !r.authorization && !r.cookie) return null;
   if (r.secFetchSite === "cross-site") return "cross-site";
   const source = r.origin && r.origin !== "null" ? r.origin : r.referer;
   if (!source || !r.host) return "missing-origin";

@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { DomainError, type DomainErrorCode } from "~/domain/errors";
 import type { Locale } from "~/i18n/locales";
@@ -17,16 +17,28 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export const statusOf = (e: DomainError) => STATUS[e.code];
 
+/**
+ * Fields whose submitted value never goes back to the browser in any reply: conform's reply carries the
+ * submitted values (to refill the form), and it is serialised into the page's HTML.
+ */
+export const NEVER_ECHOED = ["password", "currentPassword", "newPassword"];
+
 /** A domain error on a page: shown next to its field (or above the form), with the right status. */
 export function replyWithDomainError<T, X extends object = object>(submission: Submission<T>, e: DomainError, extra?: X) {
   const fieldErrors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [encodeMessage(v, e.params)]]));
   const formErrors = Object.keys(e.fields).length ? [] : [encodeMessage(e.messageKey, e.params)];
-  return data({ ...(extra as X), result: submission.reply({ formErrors, fieldErrors }) }, { status: STATUS[e.code] });
+  const result = submission.reply({ formErrors, fieldErrors, hideFields: NEVER_ECHOED });
+  return data({ ...(extra as X), result }, { status: STATUS[e.code], headers: retryAfterHeaders(e) });
 }
 
 /** A form that failed its schema: the errors go back next to the fields, with status 400. */
 export function invalid<T, X extends object = object>(submission: Submission<T>, extra?: X, opts: { hideFields?: string[] } = {}) {
-  return data({ ...(extra as X), result: submission.reply({ hideFields: opts.hideFields }) }, { status: 400 });
+  return data({ ...(extra as X), result: submission.reply({ hideFields: [...NEVER_ECHOED, ...(opts.hideFields ?? [])] }) }, { status: 400 });
+}
+
+/** `Retry-After` (seconds) for an error that says when to come back (a rate limit). */
+export function retryAfterHeaders(e: DomainError): Record<string, string> {
+  return e.retryAfterSeconds === undefined ? {} : { "Retry-After": String(e.retryAfterSeconds) };
 }
 
 /** Route-level guard errors (not found, forbidden) become thrown HTTP responses for the ErrorBoundary. */
@@ -43,7 +55,7 @@ export function apiError(e: unknown, locale: Locale): Response {
   const allow = e.messageKey === "errors.method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: apiStatusOverride(e) ?? STATUS[e.code], headers: allow },
+    { status: apiStatusOverride(e) ?? STATUS[e.code], headers: { ...allow, ...retryAfterHeaders(e), ...(e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {}) } },
   );
 }
 
@@ -66,3 +78,12 @@ export function apiStatusOverride(e: DomainError): number | null {
   if (e.messageKey === "errors.invalid_json") return 400;
   return null;
 }
+
+/**
+ * A page route's `headers`: Remix does not copy an action's headers onto the document it renders, so a form
+ * that can answer 429 exports this to send the action's Retry-After along.
+ */
+export const retryAfterFromAction: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};

@@ -6,6 +6,7 @@ import * as matching from "./2026-11-23T1200-matching";
 import * as liveRankings from "./2026-11-23T1300-live-rankings";
 import * as shortlists from "./2026-11-23T1400-shortlists";
 import * as imports from "./2026-12-02T1200-imports";
+import * as rateLimits from "./2026-12-02T1300-rate-limits";
 import * as idempotency from "./2026-12-02T1400-idempotency";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23T1300-live-rankings": liveRankings,
   "2026-11-23T1400-shortlists": shortlists,
   "2026-12-02T1200-imports": imports,
+  "2026-12-02T1300-rate-limits": rateLimits,
   "2026-12-02T1400-idempotency": idempotency,
 };

@@ -19,29 +19,32 @@ async function countUsers(email: string) {
 }
 
 describe("employer sign-up, login and logout over HTTP", () => {
-  it("signs up an employer: organisation + admin user, signed in, cookie hardened", async () => {
+  it("signs up an employer: organisation + admin user, then signs in; the session cookie is hardened", async () => {
     const email = `${unique("emp")}@test.example`;
     const c = new Client();
     const res = await c.post("/signup", signupForm(email.toUpperCase()));
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/dashboard");
-    const cookie = c.lastSetCookies.get("jmb_session");
-    expect(cookie?.attrs).toMatchObject({ httponly: true, samesite: "Lax", secure: true, path: "/" });
+    expect(res.headers.get("location")).toBe("/login");
+    expect(c.cookies.has("jmb_session")).toBe(false); // the same answer as for an address that has an account
+    expect(await (await c.get("/login")).text()).toContain("If this email address was new, your employer account is ready");
 
     const user = await deps.db.selectFrom("users").innerJoin("organisations as o", "o.id", "users.org_id")
       .select(["users.role", "users.password_hash", "o.kind", "o.country"]).where("users.email", "=", email).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: "admin", kind: "employer", country: "MT" });
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
 
+    expect((await c.logIn(email, signupForm(email).password)).status).toBe(302);
+    const cookie = c.lastSetCookies.get("jmb_session");
+    expect(cookie?.attrs).toMatchObject({ httponly: true, samesite: "Lax", secure: true, path: "/" });
     const dash = await c.get("/dashboard");
     expect(dash.status).toBe(200);
     expect(await dash.text()).toContain("Welcome, Maria Camilleri");
   });
 
   it("logs out with POST (session gone server-side) and never with GET", async () => {
-    const email = `${unique("emp")}@test.example`;
+    const { email, password } = await orgWithUser(deps, "employer");
     const c = new Client();
-    await c.post("/signup", signupForm(email));
+    await c.logIn(email, password);
     const token = c.cookies.get("jmb_session");
     expect(token).toBeTruthy();
 
@@ -87,13 +90,21 @@ describe("employer sign-up, login and logout over HTTP", () => {
     expect(await countUsers(email)).toBe(0);
   });
 
-  it("refuses a second account with the same email, next to the email field", async () => {
-    const { email } = await orgWithUser(deps, "employer");
-    const orgsBefore = (await deps.db.selectFrom("organisations").select("id").execute()).length;
-    const res = await new Client().post("/signup", signupForm(email));
-    expect(res.status).toBe(409);
-    expect(await res.text()).toContain("An account with this email already exists.");
-    expect((await deps.db.selectFrom("organisations").select("id").execute()).length).toBe(orgsBefore);
+  it("answers a sign-up for an existing address exactly like a new one; only the owner is told (mail queued, audited)", async () => {
+    const { email, user, org } = await orgWithUser(deps, "employer");
+    const fresh = `${unique("fresh")}@test.example`;
+    const [taken, created] = [await new Client().post("/signup", signupForm(email)), await new Client().post("/signup", signupForm(fresh))];
+    const shape = async (r: Response) => ({ status: r.status, location: r.headers.get("location"), cookies: r.headers.getSetCookie().map((c) => c.split("=")[0]), body: await r.text() });
+    expect(await shape(taken)).toEqual(await shape(created));
+    expect(taken.status).toBe(302);
+    // no organisation for the taken address (the fresh one made its own), the owner's account unchanged
+    const orgNamed = (name: string) => deps.db.selectFrom("organisations").select("id").where("name", "=", name).execute();
+    expect(await orgNamed(signupForm(email).organisationName)).toHaveLength(0);
+    expect(await orgNamed(signupForm(fresh).organisationName)).toHaveLength(1);
+    expect((await deps.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash).toBe(user.password_hash);
+    const mail = await deps.db.selectFrom("email_outbox").select(["kind", "subject", "body"]).where("to_email", "=", email).execute();
+    expect(mail).toEqual([{ kind: "signup_existing_email", subject: "Someone tried to sign up to Jembatan with your email address", body: expect.stringContaining(email) }]);
+    expect(await deps.db.selectFrom("audit_events").select("action").where("org_id", "=", org.id).where("action", "=", "signup.existing_email").execute()).toHaveLength(1);
   });
 
   it("rejects a sign-up whose honeypot is filled, storing nothing", async () => {
@@ -103,19 +114,34 @@ describe("employer sign-up, login and logout over HTTP", () => {
     expect(await countUsers(email)).toBe(0);
   });
 
-  it("rate-limits login: after 5 failures the right password is refused too, for that email", async () => {
+  it("throttles login per (email, address): after 5 failures that pair waits (429 + Retry-After), the owner elsewhere does not", async () => {
     const { email } = await orgWithUser(deps, "employer");
     const c = new Client();
     for (let i = 0; i < 5; i++) expect((await c.logIn(email, `wrong-${i}-password`)).status).toBe(401);
-    const locked = await c.logIn(email, PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(await locked.text()).toContain("Too many attempts. Try again in 15 minutes.");
+    const waiting = await c.logIn(email, PASSWORD);
+    expect(waiting.status).toBe(429);
+    const retryAfter = Number(waiting.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30); // LOGIN_BACKOFF_SECONDS
+    expect(await waiting.text()).toMatch(/Too many attempts\. Try again in \d+ seconds\./);
     expect(c.cookies.has("jmb_session")).toBe(false);
-    // from another address too: the limit protects the account, not just one client
-    expect((await new Client().logIn(email, PASSWORD)).status).toBe(429);
+    // nobody can lock the owner out by guessing: from the owner's own address the right password works
+    const owner = new Client();
+    expect((await owner.logIn(email, PASSWORD)).status).toBe(302);
+    expect(owner.cookies.has("jmb_session")).toBe(true);
   });
 
-  it("rate-limits login per client address across many emails (test server: 30 per window)", async () => {
+  it("a successful login starts the pair over", async () => {
+    const { email } = await orgWithUser(deps, "employer");
+    const c = new Client();
+    for (let i = 0; i < 4; i++) expect((await c.logIn(email, `wrong-${i}-password`)).status).toBe(401);
+    expect((await c.logIn(email, PASSWORD)).status).toBe(302);
+    const again = new Client({ ip: c.ip });
+    for (let i = 0; i < 4; i++) expect((await again.logIn(email, `wrong-again-${i}`)).status).toBe(401);
+    expect((await again.logIn(email, PASSWORD)).status).toBe(302);
+  });
+
+  it("limits failed logins per client address across many emails (test server: 30 failures per window)", async () => {
     const c = new Client();
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await c.logIn(`spray-${i}-${c.ip}@test.example`, "guess-password")).status;

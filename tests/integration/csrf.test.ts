@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { Client, unique } from "../support/http";
 import { orgWithUser, testDeps } from "../support/fixtures";
 
@@ -36,6 +36,24 @@ describe("cross-site request forgery", () => {
     const real = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "real" });
     expect(real.status).toBe(200);
     expect(await deps.db.selectFrom("api_keys").select("name").where("org_id", "=", org.id).execute()).toEqual([{ name: "real" }]);
+  });
+
+  it("answers an API POST without a key 401 in the API's error format (not the cross-site 403)", async () => {
+    const base = inject("baseUrl");
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}/api/v1/job-orders`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ title: "x" }) });
+    const variants: Record<string, string>[] = [{}, { Origin: "https://evil.example" }, { "Accept-Language": "id" }];
+    for (const headers of variants) {
+      const res = await post(headers);
+      expect(res.status, JSON.stringify(headers)).toBe(401);
+      expect(res.headers.get("www-authenticate")).toBe("Bearer");
+      const body = (await res.json()) as { error: { code: string; message: string; fields: object } };
+      expect(body.error).toMatchObject({ code: "unauthenticated", fields: {} });
+      expect(body.error.message).toBe("Accept-Language" in headers ? "Masuk untuk melanjutkan." : "Log in to continue.");
+    }
+    // a cookie-carrying API POST from another site is still refused by the CSRF gate
+    const forged = await post({ Cookie: "jmb_session=whatever", Origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
   });
 
   it("answers the refusal in the visitor's language", async () => {

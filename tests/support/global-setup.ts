@@ -45,9 +45,9 @@ export default async function setup(project: TestProject) {
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: meili.masterKey,
     SESSION_SECRET: sessionSecret,
-    // Tests give each client its own X-Forwarded-For address, so per-IP login limits stay per test.
+    // Tests give each client its own X-Forwarded-For address, so per-address limits stay per test.
     TRUST_PROXY: "1",
-    LOGIN_MAX_ATTEMPTS_PER_IP: "30",
+    LOGIN_MAX_FAILURES_PER_IP: "30",
     OUTBOX_POLL_MS: "200",
   });
   console.log(`[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`);

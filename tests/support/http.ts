@@ -11,10 +11,16 @@ export interface CookieAttrs {
  * otherwise, and uses its own client address (X-Forwarded-For; the test server trusts it).
  */
 export class Client {
-  readonly baseUrl = inject("baseUrl");
-  readonly ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  readonly baseUrl: string = inject("baseUrl");
+  readonly ip: string;
   readonly cookies = new Map<string, string>();
   lastSetCookies: Map<string, CookieAttrs> = new Map();
+
+  /** `ip`: share a client address with another client (people behind one NAT); default: an address of its own. */
+  constructor(opts: { ip?: string; baseUrl?: string } = {}) {
+    this.ip = opts.ip ?? `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+    if (opts.baseUrl) this.baseUrl = opts.baseUrl;
+  }
 
   private headers(extra: Record<string, string> = {}): Headers {
     const h = new Headers({ "X-Forwarded-For": this.ip, ...extra });

@@ -9,6 +9,7 @@ const req = (r: Partial<RequestFacts>): RequestFacts => ({
   referer: undefined,
   secFetchSite: undefined,
   authorization: undefined,
+  cookie: undefined,
   ...r,
 });
 
@@ -33,7 +34,14 @@ describe("same-origin check for mutating requests", () => {
   });
   it("exempts API calls with a bearer key, and only those", () => {
     expect(checkSameOrigin(req({ path: "/api/v1/job-orders", authorization: "Bearer jmb_x" }))).toBeNull();
-    expect(checkSameOrigin(req({ path: "/api/v1/job-orders" }))).toBe("missing-origin");
     expect(checkSameOrigin(req({ path: "/signup", authorization: "Bearer jmb_x" }))).toBe("missing-origin");
+  });
+  it("lets a credential-less API call through (the API answers 401), but not one that carries cookies", () => {
+    expect(checkSameOrigin(req({ path: "/api/v1/job-orders" }))).toBeNull();
+    expect(checkSameOrigin(req({ path: "/api/v1/job-orders", origin: "https://evil.example" }))).toBeNull();
+    expect(checkSameOrigin(req({ path: "/api/v1/job-orders", cookie: "jmb_session=abc" }))).toBe("missing-origin");
+    expect(checkSameOrigin(req({ path: "/api/v1/job-orders", cookie: "jmb_session=abc", origin: "https://evil.example" }))).toBe("cross-site");
+    expect(checkSameOrigin(req({ path: "/api/v1/job-orders", authorization: "Basic eDp5" }))).toBe("missing-origin");
+    expect(checkSameOrigin(req({ path: "/signup" }))).toBe("missing-origin");
   });
 });

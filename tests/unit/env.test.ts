@@ -11,7 +11,7 @@ const good = {
 describe("environment parsing", () => {
   it("applies defaults", () => {
     const env = parseEnv(ServerEnvSchema, good);
-    expect(env).toMatchObject({ PORT: 3000, NODE_ENV: "production", LOGIN_MAX_FAILURES_PER_EMAIL: 5, TRUST_PROXY: 0 });
+    expect(env).toMatchObject({ PORT: 3000, NODE_ENV: "production", LOGIN_FREE_FAILURES: 5, LOGIN_MAX_FAILURES_PER_IP: 100, API_WRITES_PER_MINUTE: 600, TRUST_PROXY: 0 });
   });
 
   it("names a missing variable", () => {

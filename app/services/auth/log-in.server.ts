@@ -1,45 +1,76 @@
-import { DomainError } from "~/domain/errors";
+import { DomainError, rateLimited } from "~/domain/errors";
 import { canSignIn, isoDay } from "~/domain/org";
+import type { LoginLimits, RateRule } from "~/domain/rate-limits";
 import type { LoginInput } from "~/domain/schemas/auth";
-import { countRecentAttemptsFromIp, countRecentFailuresForEmail, markLoginSucceeded, recordLoginAttempt } from "~db/login-attempts";
+import { markLoginSucceeded, recordLoginAttempt, signedInFrom } from "~db/login-attempts";
+import { claimLoginAttempt, resetLoginAttempts } from "~db/login-throttles";
+import { consumePoints, refundPoints } from "~db/rate-limits";
 import { findUserWithOrg, findUserByEmail } from "~db/users";
 import type { Deps } from "../deps.server";
 import { burnPasswordCheck, verifyPassword } from "./crypto.server";
 import { createSession, licenceOf } from "./sessions.server";
 
-export interface LoginLimits {
-  /** failed attempts for one email within the window before it is locked for the rest of the window */
-  maxFailuresPerEmail: number;
-  /** attempts (any outcome) from one IP within the window */
-  maxAttemptsPerIp: number;
-  windowMinutes: number;
-}
+/** An address an email signed in from within this many days is that owner's "known place". */
+const KNOWN_PLACE_DAYS = 30;
 
 /**
- * Checks rate limits, the password and the agency licence, then opens a session.
- * Every attempt is recorded (the rate limiter's memory lives in PostgreSQL, so it survives restarts and is
- * shared between server processes).
+ * Checks the throttles, the password and the agency licence, then opens a session. Throttling
+ * (docs/decisions/011-abuse-limits.md) slows a guesser without letting anyone lock the owner out:
+ * - per (email, address): a few free attempts, then an exponential wait; a success starts over;
+ * - per address: a budget of *failures* (successes are refunded), and an address over it still lets in
+ *   every email that signed in from it before (a whole office behind one NAT keeps working);
+ * - per email, from anywhere: past a higher cap, attempts from unknown places are slowed to one per
+ *   LOGIN_EMAIL_SLOW_SECONDS, never stopped, and the owner's known places are not slowed at all.
+ * Every counter lives in PostgreSQL, shared by all app processes. Every attempt is also recorded.
  */
 export async function logIn(deps: Deps, input: LoginInput, ip: string, limits: LoginLimits) {
+  const { db } = deps;
   const now = deps.now();
-  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
-  // Record first, count after: parallel attempts then see each other, so a burst cannot slip past the limit
-  // while the password hashes are being checked. The attempt counts as failed unless it succeeds below.
-  const attemptId = await recordLoginAttempt(deps.db, { email: input.email, ip });
-  const [emailFailures, ipAttempts] = await Promise.all([
-    countRecentFailuresForEmail(deps.db, input.email, since),
-    countRecentAttemptsFromIp(deps.db, ip, since),
-  ]);
-  if (emailFailures > limits.maxFailuresPerEmail || ipAttempts > limits.maxAttemptsPerIp) {
-    throw new DomainError("rate_limited", "errors.rate_limited", {}, { minutes: limits.windowMinutes });
-  }
+  const window = limits.windowMinutes * 60;
+  const perIp: RateRule = { name: "login-fail-ip", points: limits.maxFailuresPerIp, durationSeconds: window };
+  const perEmail: RateRule = { name: "login-fail-email", points: limits.emailSlowAfter, durationSeconds: window };
+  const slowLane: RateRule = { name: "login-slow-email", points: 1, durationSeconds: limits.emailSlowSeconds };
 
-  const user = await findUserByEmail(deps.db, input.email);
+  // Points are taken before the password is checked (parallel attempts see each other) and given back when
+  // the attempt turns out not to be a failure: refused before checking, or successful.
+  const taken: [RateRule, string][] = [];
+  const giveBack = () => Promise.all(taken.map(([rule, key]) => refundPoints(db, rule, key)));
+  const take = async (rule: RateRule, key: string) => {
+    const r = await consumePoints(db, rule, key);
+    taken.push([rule, key]);
+    return r;
+  };
+  const refuse = async (seconds: number): Promise<never> => {
+    await giveBack();
+    throw rateLimited(seconds);
+  };
+
+  const knownPlace = await signedInFrom(db, input.email, ip, new Date(now.getTime() - KNOWN_PLACE_DAYS * 86_400_000));
+  if (!knownPlace) {
+    const byIp = await take(perIp, ip);
+    if (!byIp.allowed) await refuse(byIp.retryAfterSeconds);
+    const byEmail = await take(perEmail, input.email);
+    if (!byEmail.allowed) {
+      const slow = await consumePoints(db, slowLane, input.email);
+      if (!slow.allowed) await refuse(slow.retryAfterSeconds);
+    }
+  }
+  const pair = `${input.email}|${ip}`;
+  const claim = await claimLoginAttempt(db, pair, {
+    free: limits.freeFailures,
+    baseSeconds: limits.backoffSeconds,
+    maxSeconds: limits.backoffMaxSeconds,
+    forgetAfterSeconds: 86_400,
+  });
+  if (!claim.allowed) await refuse(claim.retryAfterSeconds);
+
+  const attemptId = await recordLoginAttempt(db, { email: input.email, ip });
+  const user = await findUserByEmail(db, input.email);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) throw new DomainError("unauthenticated", "errors.invalid_credentials");
-  await markLoginSucceeded(deps.db, attemptId);
+  await Promise.all([markLoginSucceeded(db, attemptId), resetLoginAttempts(db, pair), giveBack()]);
 
-  const found = await findUserWithOrg(deps.db, user.id);
+  const found = await findUserWithOrg(db, user.id);
   if (!found) throw new DomainError("unauthenticated", "errors.invalid_credentials");
   const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(now));
   if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);

@@ -1,32 +1,61 @@
-import { DomainError } from "~/domain/errors";
 import type { SignupInput } from "~/domain/schemas/auth";
+import { isLocale, type Locale } from "~/i18n/locales";
+import { translate } from "~/i18n/translate";
 import { recordAudit } from "~db/audit";
+import { enqueueEmail } from "~db/email-outbox";
 import { insertOrg } from "~db/orgs";
-import { emailExists, insertUser } from "~db/users";
+import { emailExists, findUserByEmail, insertUser } from "~db/users";
 import type { Deps } from "../deps.server";
 import { hashPassword } from "./crypto.server";
-import { createSession } from "./sessions.server";
+import { personalWords, requireStrongPassword } from "./password-policy.server";
 import { uniqueSlug } from "../orgs/unique-slug.server";
 
-/** An overseas employer registers itself: organisation + first admin user in one transaction. */
-export async function signUpEmployer(deps: Deps, input: SignupInput, locale: string) {
-  if (await emailExists(deps.db, input.email)) {
-    throw new DomainError("conflict", "errors.email_taken", { email: "errors.email_taken" });
-  }
+export type SignupOutcome = "created" | "existing";
+
+/**
+ * An overseas employer registers itself: organisation + first admin user in one transaction. The caller must
+ * answer both outcomes the same way (decision 011): the address's owner, not the visitor, learns that the
+ * address already had an account — by a mail queued in `email_outbox` — and nothing of the account changes.
+ * Both paths hash the password, so they take about as long.
+ */
+export async function signUpEmployer(deps: Deps, input: SignupInput, locale: string): Promise<SignupOutcome> {
+  // Checked first, for new and existing addresses alike (a difference here would tell them apart).
+  await requireStrongPassword(input.password, personalWords(input.email, input.name, input.organisationName));
   const passwordHash = await hashPassword(input.password);
+  if (await emailExists(deps.db, input.email)) return noticeToOwner(deps, input.email);
   // Two sign-ups of the same company name can race for its slug; the loser takes the next free one.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await createEmployer(deps, input, passwordHash, locale);
+      await createEmployer(deps, input, passwordHash, locale);
+      return "created";
     } catch (e) {
       if (attempt < 3 && isUniqueViolation(e, "organisations_slug_key")) continue;
+      // Two sign-ups racing for one email: the unique index decides, the loser is the "existing" case.
+      if (isUniqueViolation(e, "users_email_key")) return noticeToOwner(deps, input.email);
       throw e;
     }
   }
 }
 
+async function noticeToOwner(deps: Deps, email: string): Promise<SignupOutcome> {
+  const owner = await findUserByEmail(deps.db, email);
+  if (!owner) return "existing";
+  const locale: Locale = owner.locale && isLocale(owner.locale) ? owner.locale : "en";
+  await deps.db.transaction().execute(async (tx) => {
+    await enqueueEmail(tx, {
+      toEmail: owner.email,
+      locale,
+      kind: "signup_existing_email",
+      subject: translate(locale, "notify.signup_existing_email.subject"),
+      body: `${translate(locale, "notify.signup_existing_email.text", { email: owner.email })}\n`,
+    });
+    await recordAudit(tx, { orgId: owner.org_id, actorUserId: null, actorLabel: "sign-up form", action: "signup.existing_email", subjectType: "user", subjectId: owner.id });
+  });
+  return "existing";
+}
+
 async function createEmployer(deps: Deps, input: SignupInput, passwordHash: string, locale: string) {
-  const { user } = await deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute(async (tx) => {
     const slug = await uniqueSlug(tx, input.organisationName);
     const org = await insertOrg(tx, { kind: "employer", slug, name: input.organisationName, country: input.country });
     const user = await insertUser(tx, {
@@ -38,13 +67,7 @@ async function createEmployer(deps: Deps, input: SignupInput, passwordHash: stri
       locale,
     });
     await recordAudit(tx, { orgId: org.id, actorUserId: user.id, action: "employer.signed_up", subjectType: "organisation", subjectId: org.id });
-    return { user };
-  }).catch((e: unknown) => {
-    // Two sign-ups racing for one email: the unique index decides, the user sees the same field error.
-    if (isUniqueViolation(e, "users_email_key")) throw new DomainError("conflict", "errors.email_taken", { email: "errors.email_taken" });
-    throw e;
   });
-  return createSession(deps, user.id);
 }
 
 export function isUniqueViolation(e: unknown, constraint: string): boolean {

@@ -4,8 +4,11 @@ import type { InviteMemberInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { findOpenInvitation, insertInvitation, markInvitationAccepted, revokeInvitation } from "~db/invitations";
 import { insertUser, listOrgMembers } from "~db/users";
+import type { RateRule } from "~/domain/rate-limits";
 import type { Deps } from "../deps.server";
+import { enforceRateLimit } from "../abuse/rate-limits.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
+import { personalWords, requireStrongPassword } from "../auth/password-policy.server";
 import { createSession, licenceOf } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
 import { loadOrgFor, requireAdminOf } from "./load-org-for.server";
@@ -16,9 +19,11 @@ export const INVITATION_DAYS = 7;
  * An org admin (or a ministry admin, for any organisation) invites someone by email. Jembatan sends no email
  * yet: the one-time link is returned to be shown once and passed on by the inviter.
  */
-export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput) {
+export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput, opts: { limit?: RateRule } = {}) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: true });
   requireAdminOf(actor, org);
+  // Counted after authorisation, so only the organisation's admins can use up its allowance.
+  if (opts.limit) await enforceRateLimit(deps, opts.limit, org.id);
   // Only this organisation's own members are reported; whether the address has an account elsewhere is
   // not revealed to the inviter (the invitee learns it on accepting).
   if ((await listOrgMembers(deps.db, org.id)).some((m) => m.email === input.email)) {
@@ -62,6 +67,7 @@ export async function acceptInvitation(deps: Deps, token: string, input: { name:
   if (!found) throw new DomainError("not_found", "errors.invitation_invalid");
   const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(deps.now()));
   if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);
+  await requireStrongPassword(input.password, personalWords(found.invitation.email, input.name, found.org.name));
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await deps.db.transaction().execute(async (tx) => {

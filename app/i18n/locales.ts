@@ -30,45 +30,59 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 
 const intlTag = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
+// Intl objects are costly to build (an Intl.DisplayNames per country name was 13 % of a /jobs render under load,
+// scripts/bench/load): each is made once per locale and options, and names are remembered.
+const intlCache = new Map<string, unknown>();
+function once<T>(key: string, make: () => T): T {
+  let v = intlCache.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    if (intlCache.size < 20_000) intlCache.set(key, v); // bounded: codes can come from stored data
+
+  }
+  return v;
+}
+
 export function formatDate(locale: Locale, value: Date | string, style: "medium" | "long" = "medium"): string {
   const d = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: "UTC" }).format(d);
+  return once(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: "UTC" })).format(d);
 }
 
 export function formatDateTime(locale: Locale, value: Date | string): string {
   const d = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(d);
+  return once(
+    `datetime:${locale}`,
+    () => new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }),
+  ).format(d);
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlTag(locale)).format(value);
+  return once(`number:${locale}`, () => new Intl.NumberFormat(intlTag(locale))).format(value);
 }
 
 /** Money in minor-unit-free amounts (e.g. 2350.5 EUR). Currency is an ISO 4217 code. */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
-  return new Intl.NumberFormat(intlTag(locale), { style: "currency", currency }).format(amount);
+  return once(`money:${locale}:${currency}`, () => new Intl.NumberFormat(intlTag(locale), { style: "currency", currency })).format(amount);
+}
+
+function displayName(locale: Locale, type: "region" | "language" | "currency", code: string): string {
+  return once(`name:${locale}:${type}:${code}`, () => {
+    try {
+      return once(`names:${locale}:${type}`, () => new Intl.DisplayNames([intlTag(locale)], { type })).of(code) ?? code;
+    } catch {
+      return code; // not a code Intl knows
+    }
+  });
 }
 
 export function countryName(locale: Locale, code: string): string {
-  try {
-    return new Intl.DisplayNames([intlTag(locale)], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName(locale, "region", code);
 }
 
 export function languageName(locale: Locale, code: string): string {
-  try {
-    return new Intl.DisplayNames([intlTag(locale)], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName(locale, "language", code);
 }
 
 export function currencyName(locale: Locale, code: string): string {
-  try {
-    return new Intl.DisplayNames([intlTag(locale)], { type: "currency" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName(locale, "currency", code);
 }

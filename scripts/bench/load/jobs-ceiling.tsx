@@ -30,12 +30,13 @@ if (cluster.isPrimary && PROCESSES > 1) {
   });
 } else {
   const deps = { db: createDb(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10) }), search: createSearch("http://127.0.0.1:1", "x"), now: () => new Date() };
+  // the loader reads the board per request, as the route's loader does (same use case, same pool size)
+  const handler = createStaticHandler([
+    { id: "routes/jobs", path: "/jobs", loader: async () => ({ filters: { country: "", sector: "", occupation: "" }, ...(await publicBoard(deps, { page: 1 })) }), Component: Board },
+  ]);
   const server = http.createServer((req, res) => {
     void (async () => {
-      const board = await publicBoard(deps, { page: 1 });
-      const data = { filters: { country: "", sector: "", occupation: "" }, ...board };
-      const handler = createStaticHandler([{ id: "routes/jobs", path: "/jobs", loader: () => data, Component: Board }]);
-      const context = await handler.query(new Request(`http://localhost/jobs`));
+      const context = await handler.query(new Request(`http://localhost${req.url ?? "/jobs"}`));
       if (context instanceof Response) throw new Error("unexpected redirect");
       const router = createStaticRouter(handler.dataRoutes, context);
       const stream = renderToPipeableStream(

@@ -29,7 +29,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // NODE_ENV=production as `npm start` sets it: React's development build is several times slower
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const deadline = Date.now() + 180_000;
@@ -87,6 +88,13 @@ try {
   const agency = (await findOrgBySlug(db, "pt-maju-bersama"))!;
   const [employerKey, agencyKey] = await Promise.all([unsafeCreateApiKey(deps, employer, "bench", { userId: null, label: "bench" }), unsafeCreateApiKey(deps, agency, "bench", { userId: null, label: "bench" })]);
   const order = await db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.id).where("status", "=", "verified").where("title", "=", "Assistant Waiter").executeTakeFirstOrThrow();
+  // the demo profiles are still going into Meilisearch (the outbox) right after the start: measure after
+  for (;;) {
+    const { n } = await db.selectFrom("search_outbox").select((eb) => eb.fn.countAll<string>().as("n")).where("done_at", "is", null).executeTakeFirstOrThrow();
+    if (Number(n) === 0) break;
+    await sleep(500);
+  }
+  await sleep(3000); // and the ranking keeper has caught up
   await db.destroy();
   // warm every process (the first render of a route compiles and loads modules)
   for (let i = 0; i < 20; i++) await fetch(`${base}/jobs`).then((r) => r.arrayBuffer());

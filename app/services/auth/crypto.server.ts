@@ -9,10 +9,10 @@ const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
  * Password hashing is the costliest thing a request can ask for (~19 MiB and tens of ms of a core each). At most
  * HASHES_RUNNING run at once per process and HASHES_WAITING wait; past that the request is shed at once (503 +
  * Retry-After: "busy") instead of queueing into a timeout. Measured with scripts/bench/load: 200 connections on
- * /login held ~40 logins/s with 130 requests timing out at 10 s before this gate.
+ * /login held ~40 logins/s with 130 requests timing out at 10 s before this gate; with 4 running per process (8 on 2 cores) argon2 starved the event loops and PostgreSQL of CPU, so 2.
  */
-export const HASHES_RUNNING = 4;
-export const HASHES_WAITING = 24;
+export const HASHES_RUNNING = 2;
+export const HASHES_WAITING = 16;
 let running = 0;
 const waiting: (() => void)[] = [];
 

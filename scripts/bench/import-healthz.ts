@@ -1,0 +1,143 @@
+// Benchmark: does the process that runs an import still answer /healthz? On throwaway PostgreSQL and Meilisearch,
+// the built app is served by one process (scripts/serve.ts, as the tests serve it: the hard case, no second
+// cluster worker to answer for it); N generated profiles (default 100,000) are posted to POST /api/v1/workers/import
+// as CSV, then (new references) as a JSON array, while /healthz is requested every 50 ms.
+//   npm run build && npx tsx scripts/bench/import-healthz.ts [N]
+// Prints /healthz max, p99 and p50 latency with no import (the baseline, same run) and during each import, their
+// ratios, how many polls were answered while the import ran, and the import's rows/s. Goal: max < 200 ms.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
+import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
+import { LIMITS, formatLimit } from "~/web/body-rules";
+import { createDb, migrateToLatest } from "~db/client";
+import { createSearch } from "~search/client";
+import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { generateWorker, prng, workersCsv } from "../lib/generate-workers";
+import { getFreePort } from "../lib/ports";
+
+const N = Number(process.argv[2] ?? 100_000);
+const POLL_MS = 50;
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+interface Polls {
+  sent: number;
+  latencies: number[];
+  failures: number;
+}
+
+/** Requests /healthz every POLL_MS (each on its own: a stalled server shows as long latencies, not fewer samples). */
+function pollHealthz(url: string) {
+  const polls: Polls = { sent: 0, latencies: [], failures: 0 };
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    polls.sent++;
+    const t0 = performance.now();
+    const p = fetch(`${url}/healthz`)
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status === 200) polls.latencies.push(performance.now() - t0);
+        else polls.failures++;
+      })
+      .catch(() => void polls.failures++)
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  }, POLL_MS);
+  return {
+    /** stops polling; the answers counted "during" are those received before this call */
+    async stop() {
+      clearInterval(timer);
+      const during = { ...polls, latencies: [...polls.latencies] };
+      await Promise.all(pending);
+      return { during, all: polls };
+    },
+  };
+}
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+  return { n: s.length, max: s.at(-1) ?? NaN, p99: q(0.99), p50: q(0.5) };
+}
+
+const line = (label: string, s: ReturnType<typeof stats>) =>
+  `${label.padEnd(28)} max ${s.max.toFixed(1).padStart(7)} ms · p99 ${s.p99.toFixed(1).padStart(6)} ms · p50 ${s.p50.toFixed(1).padStart(5)} ms (${s.n} polls)`;
+
+const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "bench-pg-")), mkdtemp(path.join(os.tmpdir(), "bench-meili-"))]);
+const [pg, meili] = await Promise.all([
+  startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
+  startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
+]);
+const db = createDb(pg.url, { max: 2 });
+let app: ReturnType<typeof spawn> | undefined;
+try {
+  await migrateToLatest(db);
+  const deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => new Date() };
+  const agency = async (slug: string) => {
+    const org = await unsafeCreateOrg(deps, { kind: "agency", slug, name: slug, licenceNumber: `SIP-${slug}` }, { userId: null, label: "bench" });
+    return (await unsafeCreateApiKey(deps, org, "bench", { userId: null, label: "bench" })).key;
+  };
+  const [csvKey, jsonKey] = [await agency("bench-csv"), await agency("bench-json")];
+
+  const rand = prng(42);
+  const workers = Array.from({ length: N }, (_, i) => generateWorker(i, rand));
+  const csv = workersCsv(workers);
+  const json = JSON.stringify(workers.map((w) => ({ ...w, externalRef: `J-${w.externalRef}` })));
+  const sizes = { csv: Buffer.byteLength(csv), json: Buffer.byteLength(json) };
+  console.log(`profiles: ${fmt(N)} · CSV ${mb(sizes.csv)} · JSON ${mb(sizes.json)} · import body limit ${formatLimit(LIMITS.import)}`);
+
+  const port = await getFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SESSION_SECRET: randomBytes(32).toString("hex") },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  app = server;
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    server.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+      if (out.includes("listening on")) resolve();
+    });
+    server.once("exit", (code) => reject(new Error(`app exited (${code}): ${out}`)));
+  });
+  for (let i = 0; i < 20; i++) await fetch(`${url}/healthz`).then((r) => r.arrayBuffer()); // warm up
+
+  const idle = pollHealthz(url);
+  await new Promise((r) => setTimeout(r, 5_000));
+  const baseline = stats((await idle.stop()).during.latencies);
+  console.log(line("/healthz, no import:", baseline));
+
+  const rows: [string, number][] = [];
+  for (const [kind, body, type, key] of [["CSV", csv, "text/csv", csvKey], ["JSON", json, "application/json", jsonKey]] as const) {
+    if (Buffer.byteLength(body) > LIMITS.import) {
+      console.log(`${kind} import: ${mb(Buffer.byteLength(body))} is over the ${formatLimit(LIMITS.import)} limit, skipped (send it in parts)`);
+      continue;
+    }
+    const poll = pollHealthz(url);
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": type }, body });
+    const report = (await res.json()) as { created?: number; errors?: unknown[] };
+    const ms = performance.now() - t0;
+    const { during } = await poll.stop();
+    const s = stats(during.latencies);
+    console.log(`${kind} import: HTTP ${res.status}, ${fmt(report.created ?? 0)} created, ${report.errors?.length ?? "?"} errors, ${(ms / 1000).toFixed(1)} s = ${fmt((N / ms) * 1000)} rows/s`);
+    console.log(line(`/healthz during ${kind} import:`, s));
+    console.log(`${"".padEnd(28)} answered while it ran: ${during.latencies.length} of ${during.sent} polls sent (${during.failures} not 200)`);
+    console.log(`${"".padEnd(28)} ratio to no import: max ${(s.max / baseline.max).toFixed(1)}x · p99 ${(s.p99 / baseline.p99).toFixed(1)}x · p50 ${(s.p50 / baseline.p50).toFixed(1)}x`);
+    rows.push([kind, s.max]);
+  }
+  const worst = Math.max(...rows.map(([, m]) => m));
+  console.log(`goal /healthz < 200 ms during the import: ${worst < 200 ? "met" : "NOT met"} (worst max ${worst.toFixed(1)} ms)`);
+} finally {
+  app?.kill("SIGTERM");
+  await db.destroy();
+  await Promise.allSettled([pg.stop(), meili.stop()]);
+}

@@ -155,7 +155,11 @@ try {
   const worst = Math.max(...rows.map(([, m]) => m));
   console.log(`goal /healthz < 200 ms during the import: ${worst < 200 ? "met" : "NOT met"} (worst max ${worst.toFixed(1)} ms)`);
 } finally {
-  app?.kill("SIGTERM");
+  if (app && app.exitCode === null) {
+    const exited = new Promise((r) => app!.once("exit", r));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
   await db.destroy();
   await Promise.allSettled([pg.stop(), meili.stop()]);
 }

@@ -16,6 +16,7 @@ const ENTRY = "app/services/workers/import-parse-worker.ts";
 const SIZE = Math.max(1, Math.min(2, availableParallelism()));
 /** An idle worker is stopped after this long (its heap held the last file's rows). */
 const IDLE_MS = 30_000;
+const WORKER_NICE = 10;
 
 export interface CheckedFile {
   total: number;
@@ -35,14 +36,21 @@ function projectRoot(): string {
 
 let bootstrap: string | undefined;
 /**
- * The worker runs a two-line bootstrap that registers tsx's require hook and requires the TypeScript entry. (On
- * Node 20, `execArgv: ["--import", "tsx"]` and tsx's ESM register() do not reach a worker's own module loading.)
+ * The worker runs a short bootstrap that lowers its own priority, registers tsx's require hook and requires the
+ * TypeScript entry. (On Node 20, `execArgv: ["--import", "tsx"]` and tsx's ESM register() do not reach a worker's
+ * own module loading.) The priority: on two shared cores the worker competes with the event loop for CPU, and it
+ * is the background work, so on Linux (where a thread is a task with its own id) it runs at nice 10 from its first
+ * instruction and the thread answering requests is scheduled first; elsewhere this is skipped.
  */
 function startWorker(): Worker {
   if (!bootstrap) {
     const root = projectRoot();
     const tsx = createRequire(path.join(root, "package.json")).resolve("tsx/cjs/api");
-    bootstrap = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(path.join(root, ENTRY))});`;
+    bootstrap = [
+      `try { require("node:os").setPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop()), ${WORKER_NICE}); } catch {}`,
+      `require(${JSON.stringify(tsx)}).register();`,
+      `require(${JSON.stringify(path.join(root, ENTRY))});`,
+    ].join("\n");
   }
   return new Worker(bootstrap, { eval: true });
 }

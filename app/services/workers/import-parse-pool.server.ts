@@ -108,6 +108,8 @@ export async function parseInWorker(file: string | Uint8Array, chunkRows: number
   const slot = await acquire();
   const id = nextId++;
   const result: CheckedFile = { total: 0, valid: [], errors: [] };
+  const received = new SharedArrayBuffer(4);
+  const counter = new Int32Array(received);
   try {
     return await new Promise<ParseOutcome>((resolve, reject) => {
       const onMessage = (m: ParseMessage) => {
@@ -115,6 +117,8 @@ export async function parseInWorker(file: string | Uint8Array, chunkRows: number
         if (m.type === "rows") {
           for (const v of m.valid) result.valid.push(v);
           for (const e of m.errors) result.errors.push(e);
+          Atomics.add(counter, 0, 1);
+          Atomics.notify(counter, 0);
           return;
         }
         cleanup();
@@ -132,7 +136,7 @@ export async function parseInWorker(file: string | Uint8Array, chunkRows: number
       slot.worker.on("message", onMessage);
       slot.worker.once("error", onError);
       slot.worker.once("exit", onExit);
-      const job: ParseJob = { id, file, chunkRows };
+      const job: ParseJob = { id, file, chunkRows, received };
       slot.worker.postMessage(job);
     });
   } finally {

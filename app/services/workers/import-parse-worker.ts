@@ -11,7 +11,15 @@ export interface ParseJob {
   /** the file's text, or its UTF-8 bytes (decoded here) */
   file: string | Uint8Array;
   chunkRows: number;
+  /** [chunks the requesting thread has received]: the worker stays at most MAX_AHEAD chunks ahead of it */
+  received: SharedArrayBuffer;
 }
+
+/**
+ * Why a window: a MessagePort delivers every queued message in one go, so if the worker ran far ahead, the
+ * requesting thread would deserialise hundreds of chunks in one uninterrupted task (a 1.4 s stall was measured).
+ */
+export const MAX_AHEAD = 2;
 
 export type ParseMessage =
   | { id: number; type: "rows"; valid: ValidRow[]; errors: RowIssue[] }
@@ -28,6 +36,8 @@ function run(job: ParseJob, send: (m: ParseMessage) => void) {
   let valid: ValidRow[] = [];
   let errors: RowIssue[] = [];
   let total = 0;
+  let sent = 0;
+  const received = new Int32Array(job.received);
   try {
     for (const r of rows) {
       if (++total > MAX_IMPORT_ROWS) return send({ id: job.id, type: "too_large" });
@@ -38,6 +48,8 @@ function run(job: ParseJob, send: (m: ParseMessage) => void) {
         send({ id: job.id, type: "rows", valid, errors });
         valid = [];
         errors = [];
+        sent++;
+        for (let got = Atomics.load(received, 0); sent - got > MAX_AHEAD; got = Atomics.load(received, 0)) Atomics.wait(received, 0, got, 1_000);
       }
     }
   } catch (e) {

@@ -17,7 +17,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const asked = new URL(request.url).searchParams.get("mode") ?? "valid_only";
     if (asked !== "valid_only" && asked !== "all_or_nothing") throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
     const mode = asked;
-    const rows = await readImportFile(await request.text());
+    // bytes, not text: the parse worker decodes them (the body rules have already checked they are UTF-8)
+    const rows = await readImportFile(new Uint8Array(await request.arrayBuffer()));
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
     const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "api" });
     const tr = (issues: typeof report.errors) => issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));

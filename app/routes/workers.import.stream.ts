@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!rows) {
           send({ type: "unreadable" });
         } else {
-          send({ type: "progress", done: 0, total: rows.length });
+          send({ type: "progress", done: 0, total: rows.total });
           const report = await importWorkers(context.deps, actor, rows, mode, (done, total) => send({ type: "progress", done, total }), { source: "page" });
           send({ type: "report", report });
         }

@@ -1,4 +1,6 @@
 import { CERTIFICATES } from "~/domain/reference/certificates";
+import { toCsvLine } from "~/domain/csv";
+import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 
 const EXPIRES = new Set(CERTIFICATES.filter((c) => c.validityYears !== null).map((c) => c.code));
@@ -61,3 +63,30 @@ export function generateWorker(i: number, rand: () => number, today = new Date()
     consentToMatching: rand() < 0.9,
   };
 }
+
+/** A generated profile as a line of the import's CSV format (the inverse of csvRecordToInput), for benchmarks and tests. */
+export function workerCsvCells(w: WorkerProfileInput): Record<(typeof CSV_COLUMNS)[number], string> {
+  return {
+    external_ref: w.externalRef ?? "",
+    full_name: w.fullName,
+    date_of_birth: w.dateOfBirth ?? "",
+    sex: w.sex ?? "",
+    province_code: w.provinceCode ?? "",
+    regency: w.regency ?? "",
+    phone: w.phone ?? "",
+    nik: w.nik ?? "",
+    passport_number: w.passportNumber ?? "",
+    passport_expiry: w.passportExpiry ?? "",
+    experiences: w.experiences.map((e) => `${e.sector}:${e.iscoCode}:${e.years}`).join(";"),
+    languages: w.languages.map((l) => [l.code, l.kind, ...(l.level !== undefined ? [l.level] : []), ...(l.score !== undefined ? [String(l.score)] : [])].join(":")).join(";"),
+    certificates: w.certificates.map((c) => `${c.code}:${c.expiresOn ?? ""}`).join(";"),
+    available_from: w.availableFrom ?? "",
+    status: w.status ?? "",
+    preferred_countries: w.preferredCountries.join(";"),
+    consent: w.consentToMatching ? "yes" : "",
+  };
+}
+
+/** A whole CSV import file of these profiles (header first). */
+export const workersCsv = (workers: WorkerProfileInput[]) =>
+  [toCsvLine(CSV_COLUMNS), ...workers.map((w) => { const cells = workerCsvCells(w); return toCsvLine(CSV_COLUMNS.map((c) => cells[c])); })].join("\n") + "\n";

@@ -23,6 +23,16 @@ describe("import file format", () => {
     expect(r.languages).toEqual([{ code: "en", kind: "ielts", score: 6 }, { code: "ja", kind: "jlpt", level: "N4" }]);
     expect(r.certificates[0]).toEqual({ code: "stcw_bst", expiresOn: "2029-02-01", number: "6201234567" });
   });
+  it("reads a bare number as the level for tests that have numbered levels (TOPIK, HSK, TestDaF), as the score otherwise", () => {
+    const [row] = parseImportFile("full_name,languages\nA,ko:topik:2;zh:hsk:3;de:testdaf:4;en:ielts:6;ja:jft_basic:180\n")!;
+    expect((row!.data as { languages: unknown[] }).languages).toEqual([
+      { code: "ko", kind: "topik", level: "2", score: undefined },
+      { code: "zh", kind: "hsk", level: "3", score: undefined },
+      { code: "de", kind: "testdaf", level: "4", score: undefined },
+      { code: "en", kind: "ielts", score: 6 },
+      { code: "ja", kind: "jft_basic", score: 180 },
+    ]);
+  });
   it("reads JSON arrays and rejects what is neither", () => {
     expect(parseImportFile('[{"fullName":"A"}]')).toEqual([{ row: 1, data: { fullName: "A" } }]);
     expect(parseImportFile("{}")).toBeNull();

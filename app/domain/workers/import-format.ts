@@ -34,10 +34,13 @@ const items = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s
 const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : Number(s.replace(",", ".")));
 const opt = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
 
+/** Tests whose result is a numbered level, never a score: "ko:topik:2" is TOPIK level 2. */
+const NUMBERED_LEVELS = new Set(["topik", "hsk", "testdaf"]);
+
 /** Language evidence cell: "en:ielts:6.0" (score), "ja:jlpt:N4" (level), "ja:jlpt:N3:110" (level and score). */
 function evidence(item: string) {
   const [code = "", kind = "", a, b] = item.split(":").map((s) => s.trim());
-  const isNumber = a !== undefined && /^\d+([.,]\d+)?$/.test(a);
+  const isNumber = a !== undefined && /^\d+([.,]\d+)?$/.test(a) && !NUMBERED_LEVELS.has(kind.toLowerCase());
   return { code: code.toLowerCase(), kind: kind.toLowerCase(), ...(isNumber ? { score: num(a) } : { level: opt(a), score: num(b) }) };
 }
 

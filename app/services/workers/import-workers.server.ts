@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { importFileRows } from "~/domain/workers/import-format";
-import { WorkerProfileSchema, type WorkerProfileInput } from "~/domain/workers/profile-schema";
+import { importRowChecker, MAX_IMPORT_ROWS, type ImportRow, type RowIssue, type ValidRow } from "~/domain/workers/import-rows";
 import { recordAudit } from "~db/audit";
 import type { Db } from "~db/client";
 import type { ImportStatus } from "~db/schema";
@@ -11,19 +11,10 @@ import { enqueueSearchUpdate } from "~db/search-outbox";
 import { createImportRecord, finishImport, recordImportBatch, touchImport } from "~db/worker-imports";
 import { columnsOf, upsertWorkersByRef } from "~db/workers";
 import type { Deps } from "../deps.server";
+import { parseInWorker, type CheckedFile as CheckedRows, type ParseOutcome } from "./import-parse-pool.server";
 
-export interface ImportRow {
-  /** where the row is in the file: CSV line number (header = 1) or JSON array position (1-based) */
-  row: number;
-  data: unknown;
-}
-
-export interface RowIssue {
-  row: number;
-  field: string;
-  /** an i18n key */
-  message: string;
-}
+export type { ImportRow, RowIssue } from "~/domain/workers/import-rows";
+export { MAX_IMPORT_ROWS } from "~/domain/workers/import-rows";
 
 export interface ImportReport {
   /** the import's record in worker_imports */
@@ -41,30 +32,43 @@ export interface ImportReport {
 
 export type ImportMode = ImportReport["mode"];
 export const IMPORT_BATCH = 500;
-export const MAX_IMPORT_ROWS = 100_000;
 /** How often a running import proves it is alive, besides after each batch. */
 const HEARTBEAT_MS = 10_000;
 
 /**
- * Reads an uploaded file into rows without holding the event loop: the file is parsed row by row and the parser
- * gives way every IMPORT_BATCH rows, so /healthz and other requests are answered during a 100,000-row file.
- * Null when the file is neither a JSON array nor CSV with the documented columns.
+ * Reads an uploaded file (its text, or its UTF-8 bytes) and checks every row against the shared schema in a
+ * worker thread (import-parse-pool.server.ts), so /healthz and other requests are answered during a 100,000-row
+ * file: this thread only receives the checked rows, a chunk at a time. Null when the file is neither a JSON array
+ * nor CSV with the documented columns.
  */
-export async function readImportFile(text: string): Promise<ImportRow[] | null> {
-  const iterable = importFileRows(text);
-  if (!iterable) return null;
-  const rows: ImportRow[] = [];
+export async function readImportFile(file: string | Uint8Array): Promise<CheckedRows | null> {
+  let outcome: ParseOutcome;
   try {
-    for (const r of iterable) {
-      rows.push(r);
-      if (rows.length % IMPORT_BATCH === 0) await nextTurn();
-      if (rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+    outcome = await parseInWorker(file, IMPORT_BATCH);
+  } catch (e) {
+    console.error(`[import] the parse worker failed (${e instanceof Error ? e.message : String(e)}); checking the file in this thread`);
+    outcome = await checkInThread(typeof file === "string" ? file : new TextDecoder().decode(file));
+  }
+  if (outcome === "too_large") throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+  return outcome === "unreadable" ? null : outcome;
+}
+
+/** The same as the worker, in this thread (giving way every IMPORT_BATCH rows): the fallback if a worker fails. */
+async function checkInThread(text: string): Promise<ParseOutcome> {
+  const rows = importFileRows(text);
+  if (!rows) return "unreadable";
+  const out: ImportRow[] = [];
+  try {
+    for (const r of rows) {
+      out.push(r);
+      if (out.length % IMPORT_BATCH === 0) await nextTurn();
+      if (out.length > MAX_IMPORT_ROWS) return "too_large";
     }
   } catch (e) {
-    if (e instanceof SyntaxError) return null;
+    if (e instanceof SyntaxError) return "unreadable";
     throw e;
   }
-  return rows;
+  return checkRows(out);
 }
 
 class RollBack extends Error {}
@@ -85,26 +89,29 @@ class RollBack extends Error {}
 export async function importWorkers(
   deps: Deps,
   actor: Actor,
-  rows: ImportRow[],
+  rows: ImportRow[] | CheckedRows,
   mode: ImportMode,
   onProgress?: (done: number, total: number) => void,
   opts: { source?: "api" | "page" | "cli" } = {},
 ): Promise<ImportReport> {
   if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
-  if (rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+  if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+  const total = Array.isArray(rows) ? rows.length : rows.total;
   const importId = await createImportRecord(deps.db, {
     agencyId: actor.orgId,
     createdBy: actor.userId,
     actorLabel: actor.label ?? null,
     source: opts.source ?? (actor.role === "api" ? "api" : actor.userId ? "page" : "cli"),
     mode,
-    totalRows: rows.length,
+    totalRows: total,
   });
   const heartbeat = setInterval(() => void touchImport(deps.db, importId).catch(() => undefined), HEARTBEAT_MS);
   heartbeat.unref();
-  const report: ImportReport = { importId, status: "running", total: rows.length, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
+  const report: ImportReport = { importId, status: "running", total, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
   try {
-    const valid = await validate(rows, report);
+    const checked = Array.isArray(rows) ? await checkRows(rows) : rows;
+    report.errors.push(...checked.errors);
+    const valid = checked.valid;
     report.valid = valid.length;
     if (mode === "all_or_nothing" && report.errors.length > 0) {
       report.status = "refused";
@@ -135,37 +142,19 @@ export async function importWorkers(
   return report;
 }
 
-type Valid = { row: number; input: WorkerProfileInput };
+type Valid = ValidRow;
 
-async function validate(rows: ImportRow[], report: ImportReport): Promise<Valid[]> {
-  const valid: Valid[] = [];
-  const refsSeen = new Map<string, number>();
+/** Rows handed over in code (the CLI, seeds, benchmarks), checked in this thread, giving way between chunks. */
+async function checkRows(rows: ImportRow[]): Promise<CheckedRows> {
+  const check = importRowChecker();
+  const out: CheckedRows = { total: rows.length, valid: [], errors: [] };
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % IMPORT_BATCH === 0) await nextTurn();
-    const r = rows[i]!;
-    const parsed = WorkerProfileSchema.safeParse(r.data);
-    if (!parsed.success) {
-      const seen = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.map(String).join(".") || "row";
-        if (seen.has(field)) continue;
-        seen.add(field);
-        report.errors.push({ row: r.row, field, message: issue.message });
-      }
-      continue;
-    }
-    const ref = parsed.data.externalRef;
-    if (ref !== undefined) {
-      const first = refsSeen.get(ref);
-      if (first !== undefined) {
-        report.errors.push({ row: r.row, field: "externalRef", message: `errors.duplicate_in_file?row=${first}` });
-        continue;
-      }
-      refsSeen.set(ref, r.row);
-    }
-    valid.push({ row: r.row, input: parsed.data });
+    const result = check(rows[i]!);
+    if (Array.isArray(result)) out.errors.push(...result);
+    else out.valid.push(result);
   }
-  return valid;
+  return out;
 }
 
 function batchAudit(actor: Actor, importId: string, n: number, batch: Valid[], r: BatchResult) {

@@ -46,13 +46,18 @@ export async function logIn(deps: Deps, input: LoginInput, ip: string, limits: L
   };
 
   const knownPlace = await signedInFrom(db, input.email, ip, new Date(now.getTime() - KNOWN_PLACE_DAYS * 86_400_000));
+  // Past the email's cap, an attempt from an unknown place whose slow-lane slot is taken is still checked: a right
+  // password gets in (an attacker who keeps taking the slot must not lock the owner out from a new address), a
+  // wrong one is answered exactly as a refusal ("too many attempts"), so the guesser learns nothing from it and
+  // is still held by the per-address back-off below.
+  let slowedFor = 0;
   if (!knownPlace) {
     const byIp = await take(perIp, ip);
     if (!byIp.allowed) await refuse(byIp.retryAfterSeconds);
     const byEmail = await take(perEmail, input.email);
     if (!byEmail.allowed) {
       const slow = await consumePoints(db, slowLane, input.email);
-      if (!slow.allowed) await refuse(slow.retryAfterSeconds);
+      if (!slow.allowed) slowedFor = slow.retryAfterSeconds;
     }
   }
   const pair = `${input.email}|${ip}`;
@@ -67,7 +72,10 @@ export async function logIn(deps: Deps, input: LoginInput, ip: string, limits: L
   const attemptId = await recordLoginAttempt(db, { email: input.email, ip });
   const user = await findUserByEmail(db, input.email);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !ok) throw new DomainError("unauthenticated", "errors.invalid_credentials");
+  if (!user || !ok) {
+    if (slowedFor) throw rateLimited(slowedFor);
+    throw new DomainError("unauthenticated", "errors.invalid_credentials");
+  }
   await Promise.all([markLoginSucceeded(db, attemptId), resetLoginAttempts(db, pair), giveBack()]);
 
   const found = await findUserWithOrg(db, user.id);

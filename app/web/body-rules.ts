@@ -62,8 +62,8 @@ const EXPECTED: Record<BodyKind, string> = {
 };
 
 export interface BodyRefusal {
-  status: 400 | 413 | 415;
-  messageKey: "errors.body_too_large" | "errors.unsupported_media_type" | "errors.invalid_utf8" | "errors.invalid_json";
+  status: 400 | 408 | 413 | 415;
+  messageKey: "errors.body_too_slow" | "errors.body_too_large" | "errors.unsupported_media_type" | "errors.invalid_utf8" | "errors.invalid_json";
   params: Record<string, string>;
 }
 

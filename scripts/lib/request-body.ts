@@ -11,7 +11,13 @@ import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQu
 const BUFFERED = Symbol("buffered body");
 type WithBody = express.Request & { [BUFFERED]?: Buffer };
 
-const ERROR_CODE: Record<BodyRefusal["status"], string> = { 400: "invalid", 413: "too_large", 415: "unsupported_media_type" };
+const ERROR_CODE: Record<BodyRefusal["status"], string> = { 400: "invalid", 408: "timeout", 413: "too_large", 415: "unsupported_media_type" };
+
+/**
+ * A body that stops arriving for this long is answered 408 and its connection closed: a client trickling bytes
+ * (slowloris) must not hold a request slot (MAX_IN_FLIGHT counts requests whose bodies are still arriving).
+ */
+export const BODY_IDLE_SECONDS = 10;
 
 function refuse(req: express.Request, res: express.Response, r: BodyRefusal, api: boolean, close = false) {
   if (res.headersSent) return;
@@ -40,7 +46,19 @@ export function requestBodyRules() {
     }
     const chunks: Buffer[] = [];
     let bytes = 0;
+    let idle: NodeJS.Timeout | undefined;
+    const stillArriving = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        refuse(req, res, { status: 408, messageKey: "errors.body_too_slow", params: { seconds: String(BODY_IDLE_SECONDS) } }, api, true);
+        res.once("finish", () => req.destroy());
+      }, BODY_IDLE_SECONDS * 1000);
+      idle.unref();
+    };
+    stillArriving();
+    req.once("close", () => clearTimeout(idle));
     req.on("data", (chunk: Buffer) => {
+      stillArriving();
       bytes += chunk.byteLength;
       if (refusal) {
         if (bytes > DRAIN_CAP_BYTES) {
@@ -58,6 +76,7 @@ export function requestBodyRules() {
       if (!res.headersSent) res.destroy();
     });
     req.once("end", () => {
+      clearTimeout(idle);
       if (refusal) return refuse(req, res, refusal, api);
       const body = Buffer.concat(chunks);
       const bad = checkBodyBytes(req.headers["content-type"], body, { jsonSyntax: policy.limitBytes <= LIMITS.api });

@@ -78,3 +78,20 @@ export async function forgetIdempotencyKeysBefore(db: Db, hours: number): Promis
   const r = await db.deleteFrom("idempotency_keys").where("created_at", "<", sql<Date>`now() - make_interval(hours => ${hours})`).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * Erasure: every stored answer of the erasing organisation's keys (an answer such as a note need not name the
+ * worker), and any other answer or form redirect that mentions one of these ids (the worker's, their shortlist
+ * entries'), are forgotten with the person, so no replay serves their data back.
+ */
+export async function forgetAnswersMentioning(db: Db, ids: readonly string[], scope: string): Promise<void> {
+  await db
+    .deleteFrom("idempotency_keys")
+    .where((eb) =>
+      eb.or([
+        eb("scope", "=", scope),
+        ...ids.map((id) => eb(sql<number>`position(${id} in coalesce(response_body, '') || coalesce(response_headers::text, ''))`, ">", 0)),
+      ]),
+    )
+    .execute();
+}

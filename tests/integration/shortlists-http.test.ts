@@ -345,6 +345,9 @@ describe("a worker's data on request", () => {
     await waitIndexed(deps, [id]);
     const person = await deps.db.selectFrom("workers").select(["full_name", "nik", "passport_number", "phone"]).where("id", "=", id).executeTakeFirstOrThrow();
     const entry = await entryOf(agency, made.order.id, id);
+    // a stored, replayable answer that carries the person's data must go with them too
+    const note = await agency.call("POST", `/shortlist/${entry}/notes`, { body: `Call on ${person.phone}` }, { "Idempotency-Key": `erase-${entry}` });
+    expect(note.status).toBe(201);
     expect((await other.call("DELETE", `/workers/${id}`)).status).toBe(404);
     const r = await agency.call("DELETE", `/workers/${id}`);
     expect(r.status).toBe(200);

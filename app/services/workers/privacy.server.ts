@@ -1,3 +1,4 @@
+import { forgetAnswersMentioning } from "~db/idempotency-keys";
 import { DomainError, isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { holdsSlot, isFinal } from "~/domain/shortlists/stages";
@@ -114,6 +115,7 @@ export async function eraseWorker(deps: Deps, actor: Actor, workerId: string): P
     await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: null, disclosure_consent_by: null }).where("worker_id", "=", w.id).execute();
     // the audit trail keeps what was done, not to whom
     await tx.updateTable("audit_events").set({ subject_id: "erased" }).where("subject_type", "=", "worker").where("subject_id", "=", w.id).execute();
+    await forgetAnswersMentioning(tx, [w.id, ...entries.map((e) => e.id)], `org:${actor.orgId}`); // replayable API answers, form redirects
     await tx.deleteFrom("workers").where("id", "=", w.id).execute(); // consents and disclosures cascade; entries lose the worker
     await enqueueSearchUpdate(tx, "worker", [w.id]); // the outbox removes the document, then its own rows
     await recordAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, actorLabel: actor.label ?? null, action: "worker.erased", subjectType: "worker", subjectId: "erased" });

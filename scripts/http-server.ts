@@ -32,6 +32,7 @@ export interface RunningServer {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** The Remix app behind express: static files, the CSRF gate, then Remix with the app context. */
 export interface ServerOptions {
@@ -59,6 +60,15 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
 
   const app = express();
   app.disable("x-powered-by");
+  // Methods Jembatan serves; anything else (TRACE, PROPFIND, …) is 405 with Allow before it reaches Remix,
+  // which answers unknown methods with a 500 or an unformatted 405.
+  app.use((req, res, next) => {
+    if (KNOWN_METHODS.has(req.method)) return next();
+    const message = translate(negotiateLocale(req.headers["accept-language"]), "errors.method_not_allowed");
+    res.setHeader("Allow", [...KNOWN_METHODS].join(", "));
+    if (req.path.startsWith("/api/")) return void res.status(405).json({ error: { code: "invalid", message, fields: {} } });
+    res.status(405).type("text/plain; charset=utf-8").send(message);
+  });
   app.use(retryAfterOn503);
   app.use(shedLoad(env.MAX_IN_FLIGHT));
   // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isoDayFromToday } from "~/domain/input-ranges";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
@@ -386,12 +387,33 @@ describe("API: bodies, media types and methods on every route", () => {
     ["DELETE", "/api/v1/job-orders", "GET, POST"],
     ["PATCH", `/api/v1/job-orders/00000000-0000-0000-0000-000000000000`, "GET, PUT"],
     ["DELETE", `/api/v1/job-orders/00000000-0000-0000-0000-000000000000/shortlist`, "GET, POST"],
+    ["POST", "/api/v1/openapi.json", "GET"],
+    ["PROPFIND", "/api/v1/job-orders", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
   ];
   it.each(METHODS)("%s %s answers 405 with Allow: %s", async (method, path, allow) => {
     const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${agency.key}` } }));
     expect(r.status).toBe(405);
     expect(r.headers.get("allow")).toBe(allow);
     expect(r.json.error).toMatchObject({ code: "invalid", message: msg("errors.method_not_allowed") });
+  });
+
+  it.each([
+    ["TRACE", "/jobs"],
+    ["TRACE", "/api/v1/me"],
+    ["PROPFIND", "/jobs"],
+    ["PURGE", "/healthz"],
+  ])("%s %s answers 405 with Allow, not 500", async (method, path) => {
+    // fetch refuses to send TRACE: a raw request, as an attacker sends it
+    const { status, allow } = await new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+      const req = http.request(`${inject("baseUrl")}${path}`, { method, headers: { Origin: inject("baseUrl") } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, allow: res.headers.allow });
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+    expect(allow).toContain("GET");
   });
 
   it.each([

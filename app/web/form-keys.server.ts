@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isUuid } from "~/domain/errors";
+import { DomainError, isUuid } from "~/domain/errors";
 import { fingerprintOf, runIdempotent } from "~/services/idempotency/run-idempotent.server";
 import { FORM_KEY_FIELD } from "~/components/form-key";
 import type { RequestContext } from "./context.server";
@@ -15,16 +15,26 @@ export const newFormKey = () => randomUUID();
 export async function oncePerFormKey(request: Request, ctx: RequestContext, userId: string, form: FormData, run: () => Promise<Response>): Promise<Response> {
   const key = form.get(FORM_KEY_FIELD);
   if (typeof key !== "string" || !isUuid(key)) return run();
-  const path = new URL(request.url).pathname;
-  const outcome = await runIdempotent(
-    ctx.deps,
-    { scope: `user:${userId}`, key: `form:${path}:${key.toLowerCase()}`, fingerprint: fingerprintOf("form", path), waitMs: 10_000, field: FORM_KEY_FIELD },
-    run,
-    async (res) => {
-      const location = res.headers.get("Location");
-      return res.status >= 300 && res.status < 400 && location ? { status: res.status, headers: { Location: location }, body: "" } : null;
-    },
-  );
+  // one key per form, however the URL is spelt (/job-orders/new/, /Job-Orders/new)
+  const path = new URL(request.url).pathname.toLowerCase().replace(/\/+$/, "");
+  // what was sent: the same key with other content (Back, edit, send) is a new submission, not a replay
+  const content = [...form.entries()].filter(([k]) => k !== FORM_KEY_FIELD).map(([k, v]) => `${k}=${typeof v === "string" ? v : v.name}`);
+  let outcome;
+  try {
+    outcome = await runIdempotent(
+      ctx.deps,
+      { scope: `user:${userId}`, key: `form:${path}:${key.toLowerCase()}`, fingerprint: fingerprintOf("form", path, ...content), waitMs: 10_000, field: FORM_KEY_FIELD },
+      run,
+      async (res) => {
+        const location = res.headers.get("Location");
+        return res.status >= 300 && res.status < 400 && location ? { status: res.status, headers: { Location: location }, body: "" } : null;
+      },
+    );
+  } catch (e) {
+    if (e instanceof DomainError && e.messageKey === "errors.idempotency_key_reused") return run();
+    if (e instanceof DomainError && e.code === "conflict") throw new Response("errors.form_in_progress", { status: 409 });
+    throw e;
+  }
   if (!outcome.replayed) return outcome.result;
   return new Response(null, { status: 303, headers: { Location: outcome.answer.headers.Location ?? "/dashboard" } });
 }

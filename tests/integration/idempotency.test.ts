@@ -116,6 +116,15 @@ describe("creating forms sent twice", () => {
     const again = await browser.post("/job-orders/new", orderForm({ formKey }));
     expect(again.headers.get("location")).toBe(a.headers.get("location"));
     expect(await ordersOf(employer)).toBe(before + 1);
+    // the same form under another spelling of its URL is still the same form
+    const spelt = await browser.post("/Job-Orders/new/", orderForm({ formKey }));
+    expect(spelt.headers.get("location")).toBe(a.headers.get("location"));
+    expect(await ordersOf(employer)).toBe(before + 1);
+    // Back, edit, send: other content under the old key is a new draft, not a silent replay of the first
+    const edited = await browser.post("/job-orders/new", orderForm({ formKey, title: "Head Waiter" }));
+    expect(edited.status).toBe(302);
+    expect(edited.headers.get("location")).not.toBe(a.headers.get("location"));
+    expect(await ordersOf(employer)).toBe(before + 2);
     // a fresh rendering of the form is a new order
     const next = /name="formKey" value="([^"]+)"/.exec(await (await browser.get("/job-orders/new")).text())?.[1];
     expect(next).not.toBe(formKey);

@@ -76,3 +76,25 @@ describe("free text", () => {
     expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["country", "errors.employer_country_abroad"]]);
   });
 });
+
+describe("text found by the hostile review", () => {
+  const title = text({ max: 120, min: 1 });
+  const note = text({ max: 2000, min: 1, multiline: true });
+  it.each([
+    ["noncharacters", "\uffff\uffff\uffff", "errors.text_invalid_characters"],
+    ["noncharacters U+FDD0", "\ufdd0\ufdd1\ufdd2", "errors.text_invalid_characters"],
+    ["private use only", "\ue000\ue000\ue000", "errors.text_invisible_only"],
+    ["object replacement only", "\ufffc", "errors.text_invisible_only"],
+    ["skin-tone modifiers alone", "\u{1f3fb}\u{1f3fc}", "errors.text_invisible_only"],
+    ["a line separator in a one-line field", "a\u2028b", "errors.text_invalid_characters"],
+    ["a right-to-left override", "\u202eretiaW", "errors.text_invalid_characters"],
+  ])("refuses %s", (_what, value, message) => {
+    const r = title.safeParse(value);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe(message);
+  });
+  it("keeps real text: Arabic, an emoji with a skin tone, a private-use character among letters, a line separator in a note", () => {
+    for (const v of ["محمد علي", "👍🏽 ok", "Ab\ue000c"]) expect(title.safeParse(v).success).toBe(true);
+    expect(note.safeParse("line one\u2028line two").success).toBe(true);
+  });
+});

@@ -63,6 +63,8 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   // Methods Jembatan serves; anything else (TRACE, PROPFIND, …) is 405 with Allow before it reaches Remix,
   // which answers unknown methods with a 500 or an unformatted 405.
   app.use((req, res, next) => {
+    // OPTIONS is answered here (no CORS is granted): Remix would run the route's GET loader for it
+    if (req.method === "OPTIONS") return void res.status(204).setHeader("Allow", [...KNOWN_METHODS].join(", ")).end();
     if (KNOWN_METHODS.has(req.method)) return next();
     const message = translate(negotiateLocale(req.headers["accept-language"]), "errors.method_not_allowed");
     res.setHeader("Allow", [...KNOWN_METHODS].join(", "));

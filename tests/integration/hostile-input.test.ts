@@ -397,6 +397,13 @@ describe("API: bodies, media types and methods on every route", () => {
     expect(r.json.error).toMatchObject({ code: "invalid", message: msg("errors.method_not_allowed") });
   });
 
+  it.each(["/api/v1/job-orders/00000000-0000-0000-0000-000000000000/candidates", "/api/v1/me", "/jobs"])("OPTIONS %s answers 204 with Allow and runs nothing", async (path) => {
+    const res = await fetch(`${inject("baseUrl")}${path}`, { method: "OPTIONS", headers: { Authorization: `Bearer ${agency.key}` } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("allow")).toContain("GET");
+    expect(await res.text()).toBe("");
+  });
+
   it.each([
     ["TRACE", "/jobs"],
     ["TRACE", "/api/v1/me"],

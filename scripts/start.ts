@@ -3,7 +3,6 @@
 // needed and serves it from one process per core (node:cluster). It watches what it started (a crashed
 // service or app process is started again), and Ctrl-C — or SIGTERM/SIGHUP, or the death of the npm process
 // that ran it — stops everything. See docs/decisions/001-embedded-services.md and 009-faults-and-load.md.
-import { readFileSync } from "node:fs";
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +15,7 @@ import { buildIfNeeded } from "./lib/build-if-needed";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "./lib/demo-data";
 import { clearRuntime, persistentSecret, readLiveRuntime, writeRuntime } from "./lib/local-state";
 import { ensureServices, stopAll, type Services } from "./lib/services";
+import { isAlive, procStat } from "./lib/orphans";
 import { describeStartupError } from "./lib/startup-errors";
 
 const ROLE_ENV = "JEMBATAN_ROLE";
@@ -197,7 +197,7 @@ function superviseServices(s: Services) {
 function watchParent() {
   const watched = ancestors();
   const timer = setInterval(() => {
-    const gone = watched.find((a) => !alive(a.pid));
+    const gone = watched.find((a) => !isAlive(a.pid));
     if (gone) void shutdown(0, `${gone.name} (process ${gone.pid}), which started Jembatan, ended`);
   }, 1000);
   timer.unref();
@@ -208,28 +208,13 @@ function ancestors(): { pid: number; name: string }[] {
   const chain: { pid: number; name: string }[] = [];
   let pid = process.ppid;
   while (pid > 1 && chain.length < 4) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      break; // not Linux, or already gone
-    }
-    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split at the last ")"
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    chain.push({ pid, name });
-    if (/^npm/.test(name)) break;
-    pid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const stat = procStat(pid);
+    if (!stat) break; // not Linux, or already gone
+    chain.push({ pid, name: stat.name });
+    if (/^npm/.test(stat.name)) break;
+    pid = stat.parentPid;
   }
   return chain.length ? chain : [{ pid: process.ppid, name: "the parent process" }];
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 // ---------------------------------------------------------------------------------------------- worker

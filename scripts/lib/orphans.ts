@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
 export interface Holder {
@@ -16,27 +17,44 @@ async function cmdline(pid: number): Promise<string> {
   }
 }
 
+export interface ProcStat {
+  /** the command name (comm) */
+  name: string;
+  /** R, S, Z, … */
+  state: string;
+  parentPid: number;
+  groupId: number;
+}
+
+/** A process's /proc/<pid>/stat, or null (not Linux, or the process has ended). */
+export function procStat(pid: number): ProcStat | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ")".
+  const close = stat.lastIndexOf(")");
+  const [state = "", ppid, pgrp] = stat.slice(close + 2).split(" ");
+  return { name: stat.slice(stat.indexOf("(") + 1, close), state, parentPid: Number(ppid), groupId: Number(pgrp) };
+}
+
 /** Who started the process `pid`, and whether that starter has gone (then `pid` is an orphan we may stop). */
 export async function describeHolder(pid: number): Promise<Holder> {
-  let parentPid = 0;
-  try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so split after the last ")".
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-    parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    // not Linux, or the process just ended
-  }
+  const parentPid = procStat(pid)?.parentPid ?? 0;
   const parentCommand = parentPid > 0 ? await cmdline(parentPid) : "";
   const orphan = parentPid <= 1 || !/\b(node|tsx)\b/.test(parentCommand);
   return { pid, parentPid, parentCommand, orphan };
 }
 
+/** The process exists (EPERM: it does, under another user). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { meiliHoldingDir } from "./embedded-meilisearch";
 import { livePostmasterPid } from "./embedded-postgres";
+import { isAlive } from "./orphans";
 
 export interface ReaperOrders {
   /** the process whose end sets the reaper off */
@@ -33,15 +34,6 @@ export function startReaper(orders: ReaperOrders): void {
   child.unref();
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 const signal = (pid: number | null | undefined, sig: NodeJS.Signals) => {
   if (!pid) return;
   try {
@@ -52,14 +44,14 @@ const signal = (pid: number | null | undefined, sig: NodeJS.Signals) => {
 };
 
 async function reap(o: ReaperOrders): Promise<void> {
-  while (alive(o.watch)) await new Promise((r) => setTimeout(r, 500));
+  while (isAlive(o.watch)) await new Promise((r) => setTimeout(r, 500));
   for (const pid of o.pids ?? []) signal(pid, "SIGKILL");
   // PostgreSQL: an immediate shutdown (SIGQUIT ends its backends too), then SIGKILL if it lingers
   const postmasters = (o.postgres ?? []).map((d) => livePostmasterPid(d));
   for (const pid of postmasters) signal(pid, "SIGQUIT");
   for (const dir of o.meilisearch ?? []) signal(await meiliHoldingDir(path.resolve(dir, "data.ms")), "SIGKILL");
   await new Promise((r) => setTimeout(r, 2000));
-  for (const pid of postmasters) if (pid && alive(pid)) signal(pid, "SIGKILL");
+  for (const pid of postmasters) if (pid && isAlive(pid)) signal(pid, "SIGKILL");
   for (const dir of o.remove ?? []) await rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { livePostmasterPid } from "../../scripts/lib/embedded-postgres";
+import { procStat } from "../../scripts/lib/orphans";
 import { getFreePort } from "../../scripts/lib/ports";
 import { startReaper } from "../../scripts/lib/reaper";
 
@@ -31,18 +32,13 @@ function kill(pid: number, sig: NodeJS.Signals) {
 
 /** Live processes in these process groups (from /proc). */
 function groupMembers(pgids: number[]): number[] {
-  const out: number[] = [];
-  for (const e of readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (fields[0] !== "Z" && pgids.includes(Number(fields[2]))) out.push(Number(e));
-    } catch {
-      // exited while we looked
-    }
-  }
-  return out;
+  return readdirSync("/proc")
+    .filter((e) => /^\d+$/.test(e))
+    .map(Number)
+    .filter((pid) => {
+      const stat = procStat(pid); // null: exited while we looked
+      return stat !== null && stat.state !== "Z" && pgids.includes(stat.groupId);
+    });
 }
 
 interface Run {

@@ -5,8 +5,6 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerEnv } from "~/env.server";
-import { negotiateLocale } from "~/i18n/locales";
-import { translate } from "~/i18n/translate";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
@@ -19,6 +17,7 @@ import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
 import { withOutageResponses } from "~/web/outages.server";
 import { cspNonceOf, securityHeaders } from "~/web/security-headers.server";
+import { answerEarly, rejectUnknownMethods } from "./lib/early-answer";
 import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
 import { requestBodyRules, withBufferedBody } from "./lib/request-body";
 import type { AppContext } from "~/web/context.server";
@@ -32,7 +31,6 @@ export interface RunningServer {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** The Remix app behind express: static files, the CSRF gate, then Remix with the app context. */
 export interface ServerOptions {
@@ -60,17 +58,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
 
   const app = express();
   app.disable("x-powered-by");
-  // Methods Jembatan serves; anything else (TRACE, PROPFIND, …) is 405 with Allow before it reaches Remix,
-  // which answers unknown methods with a 500 or an unformatted 405.
-  app.use((req, res, next) => {
-    // OPTIONS is answered here (no CORS is granted): Remix would run the route's GET loader for it
-    if (req.method === "OPTIONS") return void res.status(204).setHeader("Allow", [...KNOWN_METHODS].join(", ")).end();
-    if (KNOWN_METHODS.has(req.method)) return next();
-    const message = translate(negotiateLocale(req.headers["accept-language"]), "errors.method_not_allowed");
-    res.setHeader("Allow", [...KNOWN_METHODS].join(", "));
-    if (req.path.startsWith("/api/")) return void res.status(405).json({ error: { code: "invalid", message, fields: {} } });
-    res.status(405).type("text/plain; charset=utf-8").send(message);
-  });
+  app.use(rejectUnknownMethods);
   app.use(retryAfterOn503);
   app.use(shedLoad(env.MAX_IN_FLIGHT));
   // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).
@@ -94,8 +82,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
       cookie: req.headers.cookie,
     });
     if (!verdict) return next();
-    const locale = negotiateLocale(req.headers["accept-language"]);
-    res.status(403).type("text/plain; charset=utf-8").send(translate(locale, "errors.cross_site"));
+    answerEarly(req, res, { status: 403, code: "forbidden", messageKey: "errors.cross_site", api: false });
   });
   // Media type, size (per route) and UTF-8 of every body, read here and handed to Remix from memory.
   app.use(requestBodyRules());

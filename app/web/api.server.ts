@@ -28,9 +28,10 @@ export async function api(request: Request, ctx: RequestContext, fn: (actor: Act
     const key = request.method === "POST" ? idempotencyKeyOf(request) : null;
     if (key === null) return await answer();
     // As Stripe's API: a retried POST with the same Idempotency-Key gets the first answer, and is not run twice.
+    const { pathname, search } = new URL(request.url);
     const outcome = await runIdempotent(
       ctx.deps,
-      { scope: `org:${actor.orgId}`, key, fingerprint: fingerprintOf(request.method, new URL(request.url).pathname + new URL(request.url).search, await request.clone().text()), field: IDEMPOTENCY_HEADER },
+      { scope: `org:${actor.orgId}`, key, fingerprint: fingerprintOf(request.method, pathname + search, await request.clone().text()), field: IDEMPOTENCY_HEADER },
       answer,
       async (res) => (res.ok ? { status: res.status, headers: { "Content-Type": res.headers.get("Content-Type") ?? "application/json" }, body: await res.clone().text() } : null),
     );

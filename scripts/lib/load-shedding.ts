@@ -1,7 +1,6 @@
 import type express from "express";
-import { negotiateLocale } from "~/i18n/locales";
-import { translate } from "~/i18n/translate";
 import { RETRY_AFTER_SECONDS } from "~/web/outages.server";
+import { answerEarly } from "./early-answer";
 
 /** Every 503 (an outage, shed load, a busy search) tells the client when to retry. */
 export function retryAfterOn503(_req: express.Request, res: express.Response, next: express.NextFunction) {
@@ -26,13 +25,12 @@ export function shedLoad(max: number) {
   const middleware = (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.path === "/healthz") return next();
     if (inFlight >= max) {
-      const locale = negotiateLocale(req.headers["accept-language"]);
-      const message = translate(locale, "errors.unavailable_busy");
-      res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-      res.setHeader("Cache-Control", "no-store");
-      res.setHeader("Connection", "close");
-      if (req.path.startsWith("/api/")) return void res.status(503).json({ error: { code: "unavailable", message, fields: {} } });
-      return void res.status(503).type("text/plain; charset=utf-8").send(message);
+      return answerEarly(req, res, {
+        status: 503,
+        code: "unavailable",
+        messageKey: "errors.unavailable_busy",
+        headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store", Connection: "close" },
+      });
     }
     inFlight++;
     let done = false;

@@ -1,8 +1,7 @@
 import type express from "express";
 import { Readable } from "node:stream";
-import { negotiateLocale } from "~/i18n/locales";
-import { translate } from "~/i18n/translate";
 import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
+import { answerEarly } from "./early-answer";
 
 // The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
 // counting streamed bytes, since a chunked body declares no length), checked, and handed to Remix from memory.
@@ -20,12 +19,8 @@ const ERROR_CODE: Record<BodyRefusal["status"], string> = { 400: "invalid", 408:
 export const BODY_IDLE_SECONDS = 10;
 
 function refuse(req: express.Request, res: express.Response, r: BodyRefusal, api: boolean, close = false) {
-  if (res.headersSent) return;
-  const message = translate(negotiateLocale(req.headers["accept-language"]), r.messageKey, r.params);
-  res.setHeader("Cache-Control", "no-store");
-  if (close) res.setHeader("Connection", "close");
-  if (api) return void res.status(r.status).json({ error: { code: ERROR_CODE[r.status], message, fields: { body: message } } });
-  res.status(r.status).type("text/plain; charset=utf-8").send(message);
+  const headers: Record<string, string> = { "Cache-Control": "no-store", ...(close ? { Connection: "close" } : {}) };
+  answerEarly(req, res, { status: r.status, code: ERROR_CODE[r.status], messageKey: r.messageKey, params: r.params, headers, bodyField: true, api });
 }
 
 export function requestBodyRules() {

@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { LocaleProvider, useT } from "~/components/i18n";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
+import { SiteFooter } from "~/components/site-footer";
 import { pageTitle } from "~/components/page-title";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 import { isMessageKey } from "~/i18n/translate";
@@ -60,21 +61,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <LocaleProvider locale={locale}>
           <SiteHeader user={root?.user ?? null} />
           {children}
-          <Footer />
+          <SiteFooter />
         </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
-  );
-}
-
-function Footer() {
-  const t = useT();
-  return (
-    <footer className="site-footer">
-      <p>{t("footer.text")}</p>
-    </footer>
   );
 }
 

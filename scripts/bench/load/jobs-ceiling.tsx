@@ -1,14 +1,19 @@
 // The ceiling for /jobs: a plain node:http server (no express, no Remix request pipeline) that reads the same
 // board from the same PostgreSQL with the same use case and renders the same React component (app/routes/jobs.tsx's
 // Board, under react-router's static router, which its <Form> and <Link> need) with renderToPipeableStream.
-// It leaves out what the product adds around it: the site header, the root loader (session, locale), security
-// headers, the CSP nonce, the hydration data and scripts. Run by load.ts with the same number of processes.
+// The page's React tree is the same: the site header (signed out) and footer around the board, as the root layout
+// renders them. It leaves out what the framework and the product add around that tree: express, Remix's request
+// pipeline (route matching, the root loader's session and locale, loader data), security headers, the CSP nonce,
+// the hydration data, route manifest and scripts. Run by load.ts with the same number of processes.
 import cluster from "node:cluster";
 import http from "node:http";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { Outlet } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { LocaleProvider } from "~/components/i18n";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
 import Board from "~/routes/jobs";
 import { publicBoard } from "~/services/job-orders/read.server";
 import { createDb } from "~db/client";
@@ -31,8 +36,23 @@ if (cluster.isPrimary && PROCESSES > 1) {
 } else {
   const deps = { db: createDb(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10) }), search: createSearch("http://127.0.0.1:1", "x"), now: () => new Date() };
   // the loader reads the board per request, as the route's loader does (same use case, same pool size)
+  // the root layout's body as the product renders it signed out (header, main, footer) around the board
+  const Shell = () => (
+    <>
+      <SiteHeader user={null} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
   const handler = createStaticHandler([
-    { id: "routes/jobs", path: "/jobs", loader: async () => ({ filters: { country: "", sector: "", occupation: "" }, ...(await publicBoard(deps, { page: 1 })) }), Component: Board },
+    {
+      id: "root",
+      path: "/",
+      Component: Shell,
+      children: [{ id: "routes/jobs", path: "jobs", loader: async () => ({ filters: { country: "", sector: "", occupation: "" }, ...(await publicBoard(deps, { page: 1 })) }), Component: Board }],
+    },
   ]);
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -47,11 +67,9 @@ if (cluster.isPrimary && PROCESSES > 1) {
             <link rel="stylesheet" href="/build/app.css" />
           </head>
           <body>
-            <main>
-              <LocaleProvider locale="en">
-                <StaticRouterProvider router={router} context={context} hydrate={false} />
-              </LocaleProvider>
-            </main>
+            <LocaleProvider locale="en">
+              <StaticRouterProvider router={router} context={context} hydrate={false} />
+            </LocaleProvider>
           </body>
         </html>,
         {

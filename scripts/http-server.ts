@@ -17,7 +17,7 @@ import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
 import { withOutageResponses } from "~/web/outages.server";
 import { cspNonceOf, securityHeaders } from "~/web/security-headers.server";
-import { answerEarly, rejectUnknownMethods } from "./lib/early-answer";
+import { answerEarly, refuseEmptyIdempotencyKey, rejectUnknownMethods } from "./lib/early-answer";
 import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
 import { requestBodyRules, withBufferedBody } from "./lib/request-body";
 import type { AppContext } from "~/web/context.server";
@@ -86,6 +86,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   });
   // Media type, size (per route) and UTF-8 of every body, read here and handed to Remix from memory.
   app.use(requestBodyRules());
+  app.use(refuseEmptyIdempotencyKey);
   const remix = createRequestHandler({
     build: withOutageResponses(build),
     mode: env.NODE_ENV,

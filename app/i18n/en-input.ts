@@ -6,6 +6,7 @@ export const enInput = {
   "errors.body_too_slow": "What you sent stopped arriving (nothing for {seconds} seconds). Nothing was saved; please send it again.",
   "errors.body_too_large": "What you sent is too large ({limit} at most here). Nothing was saved.",
   "errors.unsupported_media_type": "Send the request body as {expected}. Nothing was saved.",
+  "errors.unsupported_encoding": "Send the request body uncompressed (Content-Encoding {encoding} is not accepted). Nothing was saved.",
   "errors.invalid_utf8": "What you sent is not valid UTF-8 text. Save the file or form as UTF-8 and try again. Nothing was saved.",
   "errors.body_unreadable": "The request body could not be read. Nothing was saved.",
   "errors.start_too_far": "The start date can be at most 2 years from today.",

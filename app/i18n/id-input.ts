@@ -6,6 +6,7 @@ export const idInput = {
   "errors.body_too_slow": "Kiriman Anda berhenti datang (tidak ada data selama {seconds} detik). Tidak ada yang disimpan; silakan kirim lagi.",
   "errors.body_too_large": "Kiriman Anda terlalu besar (paling banyak {limit} di sini). Tidak ada yang disimpan.",
   "errors.unsupported_media_type": "Kirim isi permintaan sebagai {expected}. Tidak ada yang disimpan.",
+  "errors.unsupported_encoding": "Kirim isi permintaan tanpa kompresi (Content-Encoding {encoding} tidak diterima). Tidak ada yang disimpan.",
   "errors.invalid_utf8": "Kiriman Anda bukan teks UTF-8 yang sah. Simpan berkas atau formulir sebagai UTF-8 lalu coba lagi. Tidak ada yang disimpan.",
   "errors.body_unreadable": "Isi permintaan tidak dapat dibaca. Tidak ada yang disimpan.",
   "errors.start_too_far": "Tanggal mulai paling lambat 2 tahun dari hari ini.",

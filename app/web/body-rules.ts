@@ -40,10 +40,22 @@ export interface MediaType {
   charset: string | undefined;
 }
 
+/**
+ * The media type and its charset. Parameters are read as RFC 9110 writes them (`name=value`, optional quotes,
+ * case-insensitive names) and leniently as clients send them (`charset = utf-16`); when a charset is named more
+ * than once, any one that is not UTF-8 counts, so `charset=utf-8; charset=utf-16` cannot slip through.
+ */
 export function mediaTypeOf(contentType: string | undefined): MediaType | null {
   if (!contentType) return null;
   const [type = "", ...params] = contentType.split(";").map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/^"|"$/g, "");
+  const charsets = params
+    .map((p) => {
+      const eq = p.indexOf("=");
+      return eq < 0 ? null : { name: p.slice(0, eq).trim(), value: p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").trim() };
+    })
+    .filter((p): p is { name: string; value: string } => p !== null && p.name === "charset")
+    .map((p) => p.value);
+  const charset = charsets.find((c) => !isUtf8Label(c)) ?? charsets[0];
   const kind: BodyKind =
     type === "application/json" ? "json"
     : type === "text/csv" ? "csv"
@@ -52,6 +64,8 @@ export function mediaTypeOf(contentType: string | undefined): MediaType | null {
     : "other";
   return { kind, charset };
 }
+
+const isUtf8Label = (charset: string) => charset === "utf-8" || charset === "utf8";
 
 const EXPECTED: Record<BodyKind, string> = {
   json: "application/json",
@@ -63,7 +77,7 @@ const EXPECTED: Record<BodyKind, string> = {
 
 export interface BodyRefusal {
   status: 400 | 408 | 413 | 415;
-  messageKey: "errors.body_too_slow" | "errors.body_too_large" | "errors.unsupported_media_type" | "errors.invalid_utf8" | "errors.invalid_json";
+  messageKey: "errors.body_too_slow" | "errors.body_too_large" | "errors.unsupported_media_type" | "errors.unsupported_encoding" | "errors.invalid_utf8" | "errors.invalid_json";
   params: Record<string, string>;
 }
 
@@ -72,18 +86,25 @@ export const formatLimit = (bytes: number) => (bytes >= MB ? `${Math.round(bytes
 const tooLarge = (policy: BodyPolicy): BodyRefusal => ({ status: 413, messageKey: "errors.body_too_large", params: { limit: formatLimit(policy.limitBytes) } });
 
 /**
- * What the headers alone decide: a declared length over the limit (413), a media type the route does not take
- * or a charset other than UTF-8 (415). An empty body passes whatever it is labelled (`POST …/submit` has none).
+ * What the headers alone decide: a declared length over the limit (413), a media type the route does not take,
+ * a charset other than UTF-8 or a compressed body (415: Jembatan does not inflate request bodies, so a gzip body
+ * would otherwise be read as its compressed bytes, and a decompression bomb never gets a chance). An empty body
+ * passes whatever it is labelled (`POST …/submit` has none).
  */
-export function checkBodyHeaders(policy: BodyPolicy, h: { contentType: string | undefined; contentLength: string | undefined; chunked: boolean }): BodyRefusal | null {
+export function checkBodyHeaders(
+  policy: BodyPolicy,
+  h: { contentType: string | undefined; contentLength: string | undefined; chunked: boolean; contentEncoding?: string | undefined },
+): BodyRefusal | null {
   const declared = h.contentLength === undefined ? null : Number(h.contentLength);
   if (declared !== null && Number.isFinite(declared) && declared > policy.limitBytes) return tooLarge(policy);
   if (declared === 0 || (declared === null && !h.chunked)) return null;
+  const codings = (h.contentEncoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
+  if (codings.length > 0) return { status: 415, messageKey: "errors.unsupported_encoding", params: { encoding: codings.join(", ") } };
   const media = mediaTypeOf(h.contentType);
   const expected = policy.accepts.map((k) => EXPECTED[k]).join(", ");
   const refuse: BodyRefusal = { status: 415, messageKey: "errors.unsupported_media_type", params: { expected } };
   if (!media || !policy.accepts.includes(media.kind)) return refuse;
-  if (media.charset && media.charset !== "utf-8" && media.charset !== "utf8") return refuse;
+  if (media.charset !== undefined && !isUtf8Label(media.charset)) return refuse;
   return null;
 }
 
@@ -145,11 +166,14 @@ export function checkBodyBytes(contentType: string | undefined, body: Uint8Array
   return null;
 }
 
-/** A query string whose %-escapes are not UTF-8 (`?country=%FF`) would reach the schemas as U+FFFD. */
-export function checkQuery(url: string): BodyRefusal | null {
-  const q = url.indexOf("?");
-  if (q < 0) return null;
-  return isUtf8(percentDecodedBytes(new TextEncoder().encode(url.slice(q + 1)))) ? null : invalidUtf8;
+/**
+ * A path or query string whose %-escapes are not UTF-8 (`/api/v1/job-orders/%FF`, `?country=%FF`): the query
+ * would reach the schemas as U+FFFD, the path would fail Remix's decoding (an unformatted 400 page, even under
+ * /api/). Answered here in the route's format instead.
+ */
+export function checkRequestTarget(url: string): BodyRefusal | null {
+  if (!url.includes("%")) return null;
+  return isUtf8(percentDecodedBytes(new TextEncoder().encode(url))) ? null : invalidUtf8;
 }
 
 /** An uploaded file's text, or null when it is not UTF-8 (a file's bytes are never silently replaced by U+FFFD). */

@@ -16,8 +16,8 @@ export function answerEarly(
     messageKey: MessageKey;
     params?: Record<string, string>;
     headers?: Record<string, string>;
-    /** the API error names the body as the field at fault */
-    bodyField?: boolean;
+    /** the field at fault, named in the API error ("body", a header) */
+    field?: string;
     /** default: the path is under /api/ */
     api?: boolean;
   },
@@ -26,9 +26,20 @@ export function answerEarly(
   const message = translate(negotiateLocale(req.headers["accept-language"]), a.messageKey, a.params);
   for (const [name, value] of Object.entries(a.headers ?? {})) res.setHeader(name, value);
   if (a.api ?? req.path.startsWith("/api/")) {
-    return void res.status(a.status).json({ error: { code: a.code, message, fields: a.bodyField ? { body: message } : {} } });
+    return void res.status(a.status).json({ error: { code: a.code, message, fields: a.field ? { [a.field]: message } : {} } });
   }
   res.status(a.status).type("text/plain; charset=utf-8").send(message);
+}
+
+/**
+ * An empty `Idempotency-Key` header is a client's mistake (a template that left the key out), not "no key": it is
+ * refused as an invalid key, as app/web/api.server.ts refuses any other. Answered here because Remix's express
+ * adapter drops empty headers, so the API would see none and run the request without protection.
+ */
+export function refuseEmptyIdempotencyKey(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const value = req.headers["idempotency-key"];
+  if (value === undefined || !req.path.startsWith("/api/") || (typeof value === "string" && value.trim() !== "")) return next();
+  answerEarly(req, res, { status: 422, code: "invalid", messageKey: "errors.idempotency_key_invalid", field: "Idempotency-Key", headers: { "Cache-Control": "no-store" } });
 }
 
 const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

@@ -1,6 +1,6 @@
 import type express from "express";
 import { Readable } from "node:stream";
-import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
+import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
 import { answerEarly } from "./early-answer";
 
 // The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
@@ -20,19 +20,19 @@ export const BODY_IDLE_SECONDS = 10;
 
 function refuse(req: express.Request, res: express.Response, r: BodyRefusal, api: boolean, close = false) {
   const headers: Record<string, string> = { "Cache-Control": "no-store", ...(close ? { Connection: "close" } : {}) };
-  answerEarly(req, res, { status: r.status, code: ERROR_CODE[r.status], messageKey: r.messageKey, params: r.params, headers, bodyField: true, api });
+  answerEarly(req, res, { status: r.status, code: ERROR_CODE[r.status], messageKey: r.messageKey, params: r.params, headers, field: "body", api });
 }
 
 export function requestBodyRules() {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const policy = bodyPolicyFor(req.method, req.path);
     const api = policy?.api ?? req.path.startsWith("/api/");
-    const badQuery = checkQuery(req.originalUrl);
+    const badQuery = checkRequestTarget(req.originalUrl);
     if (!policy) return badQuery ? refuse(req, res, badQuery, api) : next();
 
     const contentLength = req.headers["content-length"];
     const chunked = /\bchunked\b/i.test(req.headers["transfer-encoding"] ?? "");
-    let refusal = badQuery ?? checkBodyHeaders(policy, { contentType: req.headers["content-type"], contentLength, chunked });
+    let refusal = badQuery ?? checkBodyHeaders(policy, { contentType: req.headers["content-type"], contentLength, chunked, contentEncoding: req.headers["content-encoding"] });
     if (refusal && Number(contentLength) > DRAIN_CAP_BYTES) {
       // Not worth reading: answer now and let Node close the connection after the answer.
       refuse(req, res, refusal, api, true);

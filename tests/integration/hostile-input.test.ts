@@ -317,25 +317,32 @@ describe("API: bodies, media types and methods on every route", () => {
     ["POST", "/api/v1/workers/import", agency.key],
   ];
   const ROUTE_NAMES = ["POST job-orders", "PUT job-orders/:id", "POST submit", "POST verification", "POST shortlist", "POST moves", "POST notes", "POST disclosure-consent", "POST workers/import"];
-  const BODIES: { label: string; contentType: string | null; body: () => BodyInit; status: number; key: Key }[] = [
+  const BODIES: { label: string; contentType: string | null; encoding?: string; body: () => BodyInit; status: number; key: Key }[] = [
     { label: "JSON as text/plain", contentType: "text/plain", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
     { label: "JSON without a Content-Type", contentType: null, body: () => new Blob(['{"title":"x"}']), status: 415, key: "errors.unsupported_media_type" },
     { label: "a urlencoded form", contentType: "application/x-www-form-urlencoded", body: () => "title=x", status: 415, key: "errors.unsupported_media_type" },
     { label: "JSON labelled latin1", contentType: "application/json; charset=iso-8859-1", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
+    { label: "a second charset hiding UTF-16", contentType: "application/json; charset=utf-8; charset = utf-16", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
+    { label: "JSON labelled gzip (bodies are never inflated)", contentType: "application/json", encoding: "gzip", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_encoding" },
     { label: "invalid UTF-8", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
     { label: "an overlong UTF-8 NUL (C0 80)", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc0, 0x80, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
     { label: "an encoded surrogate (ED A0 80)", contentType: "application/json", body: () => new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]), status: 400, key: "errors.invalid_utf8" },
     { label: "malformed JSON", contentType: "application/json", body: () => '{"title": "x",', status: 400, key: "errors.invalid_json" },
   ];
   const cases = BODIES.flatMap((b) => ROUTE_NAMES.map((name, i) => ({ name, i, ...b })));
-  it.each(cases)("$name: $label", async ({ i, contentType, body, status, key }) => {
+  it.each(cases)("$name: $label", async ({ i, contentType, encoding, body, status, key }) => {
     const [method, path, token] = routes()[i]!;
     if (key === "errors.invalid_json" && path === "/api/v1/workers/import") return; // the import reports a malformed file as unreadable (422): below
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "Accept-Language": "en" };
     if (contentType) headers["Content-Type"] = contentType;
+    if (encoding) headers["Content-Encoding"] = encoding;
     const r = await expectNothingStored(() => send(method, path, { headers, body: body() }));
     expect(r.status, r.text.slice(0, 200)).toBe(status);
-    expect(r.json.error.fields.body).toBe(msg(key, key === "errors.unsupported_media_type" ? { expected: path.endsWith("/workers/import") ? "application/json, text/csv" : "application/json" } : undefined));
+    const params: Record<string, string> | undefined =
+      key === "errors.unsupported_media_type" ? { expected: path.endsWith("/workers/import") ? "application/json, text/csv" : "application/json" }
+      : key === "errors.unsupported_encoding" ? { encoding: encoding! }
+      : undefined;
+    expect(r.json.error.fields.body).toBe(msg(key, params));
   });
 
   it.each(ROUTE_NAMES.map((name, i) => ({ name, i })))("$name: a body over the route's limit is 413 (declared length)", async ({ i }) => {
@@ -441,6 +448,16 @@ describe("API: bodies, media types and methods on every route", () => {
     const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, { headers: { Authorization: `Bearer ${agency.key}` } });
     expect(r.status).toBe(400);
     expect(r.json.error.fields.body).toBe(msg("errors.invalid_utf8"));
+  });
+  it.each(["/api/v1/job-orders/%ff", "/api/v1/job-orders/%C0%AF/matches", "/api/v1/shortlist/%ED%A0%80/notes"])("GET %s (invalid UTF-8 in the path) → 400 in the API's format", async (path) => {
+    const r = await send("GET", path, { headers: { Authorization: `Bearer ${agency.key}`, "Accept-Language": "id" } });
+    expect(r.status).toBe(400);
+    expect(r.json.error.fields.body).toBe(translate("id", "errors.invalid_utf8"));
+  });
+  it("a page path with invalid UTF-8 → 400 in plain words, not an unformatted error", async () => {
+    const r = await send("GET", "/verify/%ff");
+    expect(r.status).toBe(400);
+    expect(r.text).toBe(msg("errors.invalid_utf8"));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkQuery, LIMITS, mediaTypeOf, percentDecodedBytes } from "~/web/body-rules";
+import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, LIMITS, mediaTypeOf, percentDecodedBytes } from "~/web/body-rules";
 
 // The HTTP body rules the server applies before Remix (issue 12, item 2), as pure functions.
 
@@ -25,6 +25,10 @@ describe("which rules a route has", () => {
     expect(mediaTypeOf("text/csv;charset=\"latin1\"")).toEqual({ kind: "csv", charset: "latin1" });
     expect(mediaTypeOf("text/plain")?.kind).toBe("other");
     expect(mediaTypeOf(undefined)).toBeNull();
+    // spaced, repeated or quoted-with-spaces charsets are read, and a repeated one cannot hide a non-UTF-8 one
+    expect(mediaTypeOf("application/json; charset = utf-16")?.charset).toBe("utf-16");
+    expect(mediaTypeOf("application/json; charset=utf-8; charset=utf-16")?.charset).toBe("utf-16");
+    expect(mediaTypeOf("application/json; CHARSET=\" UTF-8 \"")?.charset).toBe("utf-8");
   });
 });
 
@@ -37,8 +41,18 @@ describe("what the headers decide", () => {
     for (const ct of ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1", undefined, "application/jsonx"]) {
       expect(checkBodyHeaders(api, headers(ct)), String(ct)).toMatchObject({ status: 415, messageKey: "errors.unsupported_media_type", params: { expected: "application/json" } });
     }
+    for (const ct of ["application/json; charset = latin1", "application/json; charset=utf-8; charset=utf-16", "application/json; charset=\"utf-16\""]) {
+      expect(checkBodyHeaders(api, headers(ct))?.status, ct).toBe(415);
+    }
     expect(checkBodyHeaders(form, headers("application/json"))?.status).toBe(415);
     expect(checkBodyHeaders(form, headers("application/x-www-form-urlencoded"))).toBeNull();
+  });
+  it("415 for a compressed body (request bodies are never inflated)", () => {
+    for (const enc of ["gzip", "GZIP", "deflate", "br", "identity, gzip"]) {
+      expect(checkBodyHeaders(api, { ...headers("application/json"), contentEncoding: enc }), enc).toMatchObject({ status: 415, messageKey: "errors.unsupported_encoding" });
+    }
+    expect(checkBodyHeaders(api, { ...headers("application/json"), contentEncoding: "gzip" })?.params).toEqual({ encoding: "gzip" });
+    for (const enc of [undefined, "", "identity", " Identity "]) expect(checkBodyHeaders(api, { ...headers("application/json"), contentEncoding: enc }), String(enc)).toBeNull();
   });
   it("an empty body passes whatever it is labelled; a chunked one is checked", () => {
     expect(checkBodyHeaders(api, headers(undefined, "0"))).toBeNull();
@@ -69,9 +83,12 @@ describe("what the bytes decide", () => {
   it("decodes %-escapes and + like a form parser", () => {
     expect(Array.from(percentDecodedBytes(ascii("a+%41%zz%4")))).toEqual([...ascii("a A%zz%4")]);
   });
-  it("a query string's %-escapes must be UTF-8", () => {
-    expect(checkQuery("/api/v1/job-orders?country=%FF")?.status).toBe(400);
-    expect(checkQuery("/api/v1/job-orders?q=%C3%A9")).toBeNull();
-    expect(checkQuery("/jobs")).toBeNull();
+  it("a path's and a query string's %-escapes must be UTF-8", () => {
+    expect(checkRequestTarget("/api/v1/job-orders?country=%FF")?.status).toBe(400);
+    expect(checkRequestTarget("/api/v1/job-orders/%ff")?.messageKey).toBe("errors.invalid_utf8");
+    expect(checkRequestTarget("/jobs/%C0%AF")?.status).toBe(400); // an overlong "/"
+    expect(checkRequestTarget("/api/v1/job-orders?q=%C3%A9")).toBeNull();
+    expect(checkRequestTarget("/verify/caf%C3%A9")).toBeNull();
+    expect(checkRequestTarget("/jobs")).toBeNull();
   });
 });

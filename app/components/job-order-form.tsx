@@ -1,14 +1,14 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { COUNTRY_CODES } from "~/domain/countries";
+import { DESTINATION_CODES } from "~/domain/countries";
 import { ACCOMMODATION, INSURANCE, JobOrderSchema, MEALS, PAYMENT_METHODS, PLACEMENT_COSTS, TRANSPORT, WAGE_PERIODS, type JobOrderInput } from "~/domain/job-orders/schema";
 import { CERTIFICATES } from "~/domain/reference/certificates";
 import { COMMON_CURRENCIES, CURRENCY_CODES } from "~/domain/reference/currencies";
 import { OCCUPATIONS } from "~/domain/reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
-import { countryName, languageName } from "~/i18n/locales";
+import { languageName, sortedCountries } from "~/i18n/locales";
 import { FormKeyField } from "./form-key";
 import { Field, FieldErrors, FormErrors, SelectField, fieldErrors } from "./field";
 import { useLocale, useT } from "./i18n";
@@ -37,7 +37,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey }:
   });
   const languages = fields.languages.getFieldList();
   const certificates = fields.certificates.getFieldList();
-  const countries = COUNTRY_CODES.filter((c) => c !== "ID").map((c) => ({ c, n: countryName(locale, c) })).sort((a, b) => a.n.localeCompare(b.n, locale));
+  const countries = sortedCountries(locale, DESTINATION_CODES);
   const otherCurrencies = CURRENCY_CODES.filter((c) => !(COMMON_CURRENCIES as readonly string[]).includes(c));
   const pays = getInputProps(fields.employerPaysPlacementCosts, { type: "checkbox" });
 
@@ -61,7 +61,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey }:
         <div className="row">
           <SelectField meta={fields.country} label={t("jo.f_country")}>
             <option value="" />
-            {countries.map(({ c, n }) => <option key={c} value={c}>{n}</option>)}
+            {countries.map(({ code, name }) => <option key={code} value={code}>{name}</option>)}
           </SelectField>
           <Field meta={fields.city} label={t("jo.f_city")} />
         </div>

@@ -11,3 +11,6 @@ export const COUNTRY_CODES = (
 ).split(" ") as [string, ...string[]];
 
 export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+/** Where employers are and vacancies go: every country but Indonesia (workers come from there). */
+export const DESTINATION_CODES: readonly CountryCode[] = COUNTRY_CODES.filter((c) => c !== "ID");

@@ -5,11 +5,11 @@ import { usePay } from "~/components/job-order-view";
 import { pageTitle } from "~/components/page-title";
 import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
-import { COUNTRY_CODES } from "~/domain/countries";
+import { COUNTRY_CODES, DESTINATION_CODES } from "~/domain/countries";
 import { displayCode } from "~/domain/job-orders/verification-code";
 import { ISCO_CODES, OCCUPATIONS, occupationTitle } from "~/domain/reference/isco";
 import { SECTORS } from "~/domain/reference/sectors";
-import { countryName, formatDate } from "~/i18n/locales";
+import { countryName, formatDate, sortedCountries } from "~/i18n/locales";
 import { publicBoard } from "~/services/job-orders/read.server";
 import { dot, withParen } from "~/components/text";
 
@@ -30,13 +30,13 @@ export default function Board() {
   const locale = useLocale();
   const pay = usePay();
   const { filters, rows, total, page, pages } = useLoaderData<typeof loader>();
-  const countries = COUNTRY_CODES.filter((c) => c !== "ID").map((c) => ({ c, n: countryName(locale, c) })).sort((a, b) => a.n.localeCompare(b.n, locale));
+  const countries = sortedCountries(locale, DESTINATION_CODES);
   return (
     <>
       <h1>{t("board.title")}</h1>
       <p className="lead">{t("board.lead")}</p>
       <Form method="get" className="card row">
-        <FilterSelect id="b-country" name="country" label={t("board.filter_country")} value={filters.country} anyLabel={t("board.all")} options={countries.map(({ c, n }) => ({ value: c, label: n }))} />
+        <FilterSelect id="b-country" name="country" label={t("board.filter_country")} value={filters.country} anyLabel={t("board.all")} options={countries.map(({ code, name }) => ({ value: code, label: name }))} />
         <FilterSelect id="b-sector" name="sector" label={t("board.filter_sector")} value={filters.sector} anyLabel={t("board.all")} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
         <FilterSelect id="b-occupation" name="occupation" label={t("board.filter_occupation")} value={filters.occupation} anyLabel={t("board.all")} options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))} />
         <div className="field" style={{ alignSelf: "end" }}>

@@ -6,10 +6,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormErrors, SelectField } from "~/components/field";
 import { Honeypot } from "~/components/honeypot";
 import { useT } from "~/components/i18n";
-import { COUNTRY_CODES } from "~/domain/countries";
+import { DESTINATION_CODES } from "~/domain/countries";
 import { DomainError } from "~/domain/errors";
 import { SignupSchema } from "~/domain/schemas/auth";
-import { countryName } from "~/i18n/locales";
+import { sortedCountries } from "~/i18n/locales";
 import { signUpEmployer } from "~/services/auth/sign-up-employer.server";
 import { invalid, replyWithDomainError, retryAfterFromAction } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
@@ -27,9 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedIn(request, context)) throw redirect("/dashboard");
   const locale = await getLocale(request, context);
   // Indonesia is where workers come from, not where employers sign up from.
-  const countries = COUNTRY_CODES.filter((c) => c !== "ID")
-    .map((code) => ({ code, name: countryName(locale, code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countries = sortedCountries(locale, DESTINATION_CODES);
   return { countries };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
-import { formatDate, formatMoney, formatNumber, negotiateLocale } from "~/i18n/locales";
+import { DESTINATION_CODES } from "~/domain/countries";
+import { formatDate, formatMoney, formatNumber, negotiateLocale, sortedCountries } from "~/i18n/locales";
 import { encodeMessage, translate, translateError } from "~/i18n/translate";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -55,5 +56,20 @@ describe("locale formatting", () => {
     expect(formatMoney("id", 9_500_000, "IDR")).toBe("Rp\u00a09.500.000");
     expect(formatDate("en", "2027-03-01", "long")).toBe("1 March 2027");
     expect(formatDate("id", "2027-03-01", "long")).toBe("1 Maret 2027");
+  });
+});
+
+describe("country pickers", () => {
+  it("name and sort destinations in the reader's language, without Indonesia", () => {
+    for (const locale of ["en", "id"] as const) {
+      const list = sortedCountries(locale, DESTINATION_CODES);
+      expect(list).toHaveLength(DESTINATION_CODES.length);
+      expect(list.some((c) => c.code === "ID")).toBe(false);
+      const names = list.map((c) => c.name);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, locale)));
+      expect(sortedCountries(locale, DESTINATION_CODES)).toBe(list); // sorted once per locale
+    }
+    expect(sortedCountries("en", DESTINATION_CODES).find((c) => c.code === "DE")?.name).toBe("Germany");
+    expect(sortedCountries("id", DESTINATION_CODES).find((c) => c.code === "DE")?.name).toBe("Jerman");
   });
 });

@@ -17,6 +17,7 @@ import { LocaleProvider, useT } from "~/components/i18n";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { SiteFooter } from "~/components/site-footer";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-title";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 import { isMessageKey } from "~/i18n/translate";
@@ -102,7 +103,6 @@ function outageOfError(error: unknown): { messageKey: MessageKey; locale: Locale
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const outage = outageOfError(error);
   const location = useLocation();
@@ -119,21 +119,5 @@ export function ErrorBoundary() {
       </main>
     );
   }
-  const [title, text] =
-    status === 400 || status === 409 || status === 422 || status === 429
-      ? [t("error.400_title"), t("error.400_text")]
-      : status === 404
-      ? [t("error.404_title"), t("error.404_text")]
-      : status === 403
-        ? [t("error.403_title"), t("error.403_text")]
-        : [t("error.500_title"), t("error.500_text")];
-  return (
-    <main id="main" tabIndex={-1} className="narrow">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p>
-        <Link to="/">{t("error.home")}</Link>
-      </p>
-    </main>
-  );
+  return <GeneralErrorBoundary />;
 }

@@ -8,7 +8,11 @@ export type DomainErrorCode =
   | "rate_limited"
   | "licence_blocked"
   /** a dependency is busy or down: try again shortly */
-  | "unavailable";
+  | "unavailable"
+  /** the request cannot be read at all (a body that is not JSON): nothing in it was looked at */
+  | "malformed"
+  /** the route does not serve this method (the params carry `allow`) */
+  | "method_not_allowed";
 
 /** Ids from URLs and forms are checked before they reach a uuid column (a malformed one is simply not found). */
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -19,6 +19,7 @@ import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { invitationRule } from "~/web/rate-limits.server";
 import { pageTitle } from "~/components/page-title";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.details");
 
@@ -178,4 +179,9 @@ export default function AdminOrgDetail() {
       ) : null}
     </>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/admin/orgs", labelKey: "error.back_orgs" }} />;
 }

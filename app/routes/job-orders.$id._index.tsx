@@ -22,6 +22,7 @@ import { handleForm } from "~/web/forms.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { withParen } from "~/components/text";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.job_orders");
 
@@ -279,4 +280,9 @@ function Actions({ actions, order, last }: { actions: string[]; order: Order; la
       ) : null}
     </section>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/job-orders", labelKey: "error.back_job_orders" }} />;
 }

@@ -18,6 +18,7 @@ import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";
 import { presentEmployerCandidate } from "~/web/shortlists.server";
 import { requireSignedIn } from "~/web/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cand.nav");
 
@@ -162,4 +163,9 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
       ) : null}
     </>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/job-orders", labelKey: "error.back_job_orders" }} />;
 }

@@ -11,6 +11,7 @@ import { editJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jo.edit");
 
@@ -39,4 +40,9 @@ export default function EditJobOrder() {
       <JobOrderForm lastResult={actionData?.result} defaultValue={order} submitLabel={t("jo.save_changes")} />
     </div>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/job-orders", labelKey: "error.back_job_orders" }} />;
 }

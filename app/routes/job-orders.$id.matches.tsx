@@ -19,6 +19,7 @@ import { throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "match.qualified");
 
@@ -251,4 +252,9 @@ function MinistryCounts({ view }: { view: Extract<MatchView, { kind: "ministry" 
       </section>
     </>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/job-orders", labelKey: "error.back_job_orders" }} />;
 }

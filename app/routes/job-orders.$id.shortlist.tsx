@@ -15,6 +15,7 @@ import { throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sl.nav");
 
@@ -191,4 +192,9 @@ function Notes({ item: i, reply }: { item: Item; reply: RowReply | null }) {
       </Form>
     </details>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/job-orders", labelKey: "error.back_job_orders" }} />;
 }

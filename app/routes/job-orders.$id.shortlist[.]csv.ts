@@ -3,7 +3,7 @@ import { spreadsheetCell, toCsvLine } from "~/domain/csv";
 import { translate } from "~/i18n/translate";
 import { formatFailure } from "~/i18n/matching-text";
 import { getShortlist } from "~/services/shortlists/shortlist.server";
-import { throwAsResponse } from "~/web/errors.server";
+import { throwAsText } from "~/web/errors.server";
 import { getLocale } from "~/web/locale.server";
 import { requireSignedIn } from "~/web/session.server";
 
@@ -11,7 +11,7 @@ import { requireSignedIn } from "~/web/session.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const locale = await getLocale(request, context);
-  const { order, items } = await getShortlist(context.deps, actor, params.id ?? "").catch(throwAsResponse);
+  const { order, items } = await getShortlist(context.deps, actor, params.id ?? "").catch(throwAsText(locale));
   const lines = [
     translate(locale, "sl.csv_header"),
     ...items.map((i) =>

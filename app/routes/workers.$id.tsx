@@ -17,6 +17,7 @@ import { FieldErrors } from "~/components/field";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.title");
 
@@ -133,4 +134,9 @@ function Privacy({ workerId, disclosures, reply }: { workerId: string; disclosur
       </details>
     </section>
   );
+}
+
+/** Not found, refused or failed: said on the page, with the way back to the list. */
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/workers", labelKey: "error.back_workers" }} />;
 }

@@ -73,7 +73,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   try {
     body = await request.json();
   } catch {
-    throw new DomainError("invalid", "errors.invalid_json");
+    throw new DomainError("malformed", "errors.invalid_json");
   }
   const r = schema.safeParse(body);
   if (!r.success) throw new ValidationFailure(r.error.issues);
@@ -82,7 +82,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 
 /** 405 with an `Allow` header listing the methods the route serves. */
 export function methodNotAllowed(...allow: string[]): never {
-  throw new DomainError("invalid", "errors.method_not_allowed", {}, allow.length ? { allow: allow.join(", ") } : {});
+  throw new DomainError("method_not_allowed", "errors.method_not_allowed", {}, allow.length ? { allow: allow.join(", ") } : {});
 }
 
 /**
@@ -91,7 +91,7 @@ export function methodNotAllowed(...allow: string[]): never {
  */
 export function onlyMethods(...allow: string[]) {
   return ({ request }: { request: Request }) =>
-    apiError(new DomainError("invalid", "errors.method_not_allowed", {}, { allow: allow.join(", ") }), negotiateLocale(request.headers.get("Accept-Language")));
+    apiError(new DomainError("method_not_allowed", "errors.method_not_allowed", {}, { allow: allow.join(", ") }), negotiateLocale(request.headers.get("Accept-Language")));
 }
 
 /** Parses URL query parameters with a shared schema; failures answer 422 with every parameter's error. */

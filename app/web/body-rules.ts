@@ -83,6 +83,9 @@ export interface BodyRefusal {
   params: Record<string, string>;
 }
 
+/** The API error code of each refusal (the answer's `error.code`). */
+export const BODY_ERROR_CODES = { 400: "malformed", 408: "timeout", 413: "too_large", 415: "unsupported_media_type" } as const satisfies Record<BodyRefusal["status"], string>;
+
 export const formatLimit = (bytes: number) => (bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / KB)} KB`);
 
 const tooLarge = (policy: BodyPolicy): BodyRefusal => ({ status: 413, messageKey: "errors.body_too_large", params: { limit: formatLimit(policy.limitBytes) } });

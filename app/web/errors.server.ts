@@ -3,6 +3,7 @@ import type { Submission } from "@conform-to/react";
 import { DomainError, type DomainErrorCode } from "~/domain/errors";
 import type { Locale } from "~/i18n/locales";
 import { encodeMessage, translateError } from "~/i18n/translate";
+import { BODY_ERROR_CODES } from "./body-rules";
 
 const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
@@ -13,9 +14,14 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   licence_blocked: 403,
   unavailable: 503,
+  malformed: 400,
+  method_not_allowed: 405,
 };
 
 export const statusOf = (e: DomainError) => STATUS[e.code];
+
+/** Every `error.code` the API can answer: the domain's codes and the HTTP server's own refusals of a body. */
+export const API_ERROR_CODES: readonly string[] = [...new Set([...Object.keys(STATUS), ...Object.values(BODY_ERROR_CODES)])];
 
 /**
  * Fields whose submitted value never goes back to the browser in any reply: conform's reply carries the
@@ -41,10 +47,39 @@ export function retryAfterHeaders(e: DomainError): Record<string, string> {
   return e.retryAfterSeconds === undefined ? {} : { "Retry-After": String(e.retryAfterSeconds) };
 }
 
-/** Route-level guard errors (not found, forbidden) become thrown HTTP responses for the ErrorBoundary. */
+/**
+ * A domain error that ends a page (not found, forbidden, a rate limit…) becomes a thrown response carrying what
+ * happened (its i18n key and params), so the error page says it in the reader's language
+ * (app/components/error-boundary.tsx). Anything else is rethrown: an unexpected error is a 500 and is logged.
+ */
 export function throwAsResponse(e: unknown): never {
-  if (e instanceof DomainError) throw new Response(e.messageKey, { status: STATUS[e.code] });
+  if (e instanceof DomainError) {
+    const body: ErrorPageData = { messageKey: e.messageKey, params: e.params };
+    throw data(body, { status: STATUS[e.code], headers: retryAfterHeaders(e) });
+  }
   throw e;
+}
+
+/**
+ * For routes without a page (downloads, form endpoints): a domain error as plain text in the reader's language,
+ * with its status. A thrown `{ messageKey }` there would reach the reader as "Unexpected Server Error".
+ */
+export function throwAsText(locale: Locale) {
+  return (e: unknown): never => {
+    if (e instanceof DomainError) throw textError(locale, STATUS[e.code], e.messageKey, e.params, retryAfterHeaders(e));
+    throw e;
+  };
+}
+
+/** A plain-text error answer in the reader's language. */
+export function textError(locale: Locale, status: number, messageKey: string, params: Record<string, string | number> = {}, headers: Record<string, string> = {}): Response {
+  return new Response(translateError(locale, messageKey, params), { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+}
+
+/** What a thrown error response carries to the error page (app/components/error-boundary.tsx reads it). */
+export interface ErrorPageData {
+  messageKey: string;
+  params?: Record<string, string | number>;
 }
 
 /** API errors: `{error:{code,message,fields}}` with the status of the domain code, in the caller's language. */
@@ -52,10 +87,10 @@ export function apiError(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
   if (!(e instanceof DomainError)) throw e;
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
-  const allow = e.messageKey === "errors.method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
+  const allow = e.code === "method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: apiStatusOverride(e) ?? STATUS[e.code], headers: { ...allow, ...retryAfterHeaders(e), ...(e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {}) } },
+    { status: STATUS[e.code], headers: { ...allow, ...retryAfterHeaders(e), ...(e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {}) } },
   );
 }
 
@@ -70,13 +105,6 @@ export function apiValidationError(issues: { path: PropertyKey[]; message: strin
     { error: { code: "invalid", message: translateError(locale, "errors.form_has_errors"), fields } },
     { status: 422 },
   );
-}
-
-/** Status 405 for a wrong method, 400 for an unreadable body, else the domain code's status. */
-export function apiStatusOverride(e: DomainError): number | null {
-  if (e.messageKey === "errors.method_not_allowed") return 405;
-  if (e.messageKey === "errors.invalid_json") return 400;
-  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_ERROR_CODES } from "./errors.server";
 import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
 import { MatchQuerySchema, MatchResponseSchema } from "~/domain/matching/api-schema";
 import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
@@ -18,7 +19,7 @@ const ErrorSchema = {
       type: "object",
       required: ["code", "message", "fields"],
       properties: {
-        code: { type: "string", enum: ["invalid", "unauthorized", "forbidden", "not_found", "conflict", "licence_blocked", "rate_limited"] },
+        code: { type: "string", enum: [...API_ERROR_CODES] },
         message: { type: "string", description: "in the Accept-Language language (en or id)" },
         fields: { type: "object", additionalProperties: { type: "string" }, description: "per-field messages (dotted paths)" },
       },

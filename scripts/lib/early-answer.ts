@@ -53,5 +53,5 @@ export function rejectUnknownMethods(req: express.Request, res: express.Response
   const allow = KNOWN_METHODS.join(", ");
   if (req.method === "OPTIONS") return void res.status(204).setHeader("Allow", allow).end();
   if (KNOWN_METHODS.includes(req.method)) return next();
-  answerEarly(req, res, { status: 405, code: "invalid", messageKey: "errors.method_not_allowed", headers: { Allow: allow } });
+  answerEarly(req, res, { status: 405, code: "method_not_allowed", messageKey: "errors.method_not_allowed", headers: { Allow: allow } });
 }

@@ -1,6 +1,6 @@
 import type express from "express";
 import { Readable } from "node:stream";
-import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
+import { BODY_ERROR_CODES, bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
 import { answerEarly } from "./early-answer";
 
 // The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
@@ -10,7 +10,7 @@ import { answerEarly } from "./early-answer";
 const BUFFERED = Symbol("buffered body");
 type WithBody = express.Request & { [BUFFERED]?: Buffer };
 
-const ERROR_CODE: Record<BodyRefusal["status"], string> = { 400: "invalid", 408: "timeout", 413: "too_large", 415: "unsupported_media_type" };
+const ERROR_CODE = BODY_ERROR_CODES;
 
 /**
  * A body that stops arriving for this long is answered 408 and its connection closed: a client trickling bytes

@@ -401,7 +401,7 @@ describe("API: bodies, media types and methods on every route", () => {
     const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${agency.key}` } }));
     expect(r.status).toBe(405);
     expect(r.headers.get("allow")).toBe(allow);
-    expect(r.json.error).toMatchObject({ code: "invalid", message: msg("errors.method_not_allowed") });
+    expect(r.json.error).toMatchObject({ code: "method_not_allowed", message: msg("errors.method_not_allowed") });
   });
 
   it.each(["/api/v1/job-orders/00000000-0000-0000-0000-000000000000/candidates", "/api/v1/me", "/jobs"])("OPTIONS %s answers 204 with Allow and runs nothing", async (path) => {

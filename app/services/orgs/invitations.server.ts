@@ -11,7 +11,8 @@ import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
 import { personalWords, requireStrongPassword } from "../auth/password-policy.server";
 import { createSession, licenceOf } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
-import { loadOrgFor, requireAdminOf } from "./load-org-for.server";
+import { requireAdminOf } from "../guards.server";
+import { loadOrgFor } from "./load-org-for.server";
 
 export const INVITATION_DAYS = 7;
 

@@ -15,6 +15,27 @@ const SERVICES = ["~/services/*", "**/services/*"];
 const WEB = ["~/web/*", "**/web/*"];
 const ROUTES = ["~/routes/*", "**/routes/*"];
 
+// Guards (docs/decisions/016-guards.md): every authorisation guard is defined in app/services/guards.server.ts,
+// so one situation always gets one answer (403 or 404). app/web/session.server.ts keeps the HTTP session guards
+// (signed in, API key); its worker-register page guard calls the services' requireAgency.
+const GUARDS = "app/services/guards.server.ts";
+const SESSION_GUARDS = "app/web/session.server.ts";
+const guardMessage = "Guards live in app/services/guards.server.ts (one rule for 403 and 404: docs/decisions/016-guards.md).";
+const GUARD_DEFINITIONS = [
+  { selector: "FunctionDeclaration[id.name=/^require[A-Z]/]", message: guardMessage },
+  { selector: "VariableDeclarator[id.name=/^require[A-Z]/]", message: guardMessage },
+];
+// In services and app/web any comparison of the actor's kind is a guard: use the guards module's.
+const ACTOR_KIND_CHECKS = [{ selector: "BinaryExpression > MemberExpression[property.name='orgKind']", message: `Check the actor's kind with a guard. ${guardMessage}` }];
+// In routes and components, `kind === "agency" ? …` chooses what to show (allowed); `if (….kind !== …)` refuses
+// a request, which is the service's guard's job (a route does not check again what its service guards).
+const routeRefusal = "MemberExpression.left[property.name=/^(kind|orgKind)$/]";
+const ROUTE_KIND_REFUSALS = [
+  { selector: `IfStatement > BinaryExpression.test[operator=/^!==?$/] > ${routeRefusal}`, message: `A route does not refuse by kind itself. ${guardMessage}` },
+  { selector: `IfStatement > LogicalExpression.test BinaryExpression[operator=/^!==?$/] > ${routeRefusal}`, message: `A route does not refuse by kind itself. ${guardMessage}` },
+];
+const restrictSyntax = (...lists) => ({ "no-restricted-syntax": ["error", ...lists.flat()] });
+
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "public/build/", ".cache/", ".data/", "tests/artifacts/"] },
   js.configs.recommended,
@@ -47,4 +68,9 @@ export default tseslint.config(
   { files: ["app/services/**"], rules: layer([...WEB, ...ROUTES, "@remix-run/*"], "services do not know HTTP or Remix.") },
   { files: ["app/web/**"], rules: layer([...DB, ...SEARCH, ...ROUTES], "app/web talks to services, never to db/ or search/.") },
   { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: layer([...DB, ...SEARCH], "routes call services; no SQL or search here.") },
+  // later blocks replace no-restricted-syntax for their files, so each repeats GUARD_DEFINITIONS
+  { files: ["app/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS) },
+  { files: ["app/services/**", "app/web/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS) },
+  { files: [SESSION_GUARDS], rules: restrictSyntax(ACTOR_KIND_CHECKS) },
+  { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: restrictSyntax(GUARD_DEFINITIONS, ROUTE_KIND_REFUSALS) },
 );

@@ -8,7 +8,7 @@ import { ChangeLicenceSchema, CreateOrgSchema } from "~/domain/schemas/org";
 import { EnvError, parseEnv, StartEnvSchema } from "~/env.server";
 import { translateError } from "~/i18n/translate";
 import { randomToken } from "~/services/auth/crypto.server";
-import { personalWords, requireStrongPassword } from "~/services/auth/password-policy.server";
+import { personalWords, assertStrongPassword } from "~/services/auth/password-policy.server";
 import type { Deps } from "~/services/deps.server";
 import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
@@ -100,7 +100,7 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
     const password = piped ?? randomToken(15);
     if (piped !== null) {
       parseOrFail(newPassword.safeParse(piped));
-      await requireStrongPassword(piped, personalWords(email, values.name));
+      await assertStrongPassword(piped, personalWords(email, values.name));
     }
     const user = await unsafeCreateUser(await deps(), { orgSlug: need(values, "org"), email, name: values.name ?? email.split("@")[0]!, role, password });
     console.log(`created user ${user.email} (${user.role}) in ${need(values, "org")}`);

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DomainError } from "~/domain/errors";
 import { MatchQuerySchema } from "~/domain/matching/api-schema";
 import { negotiateLocale } from "~/i18n/locales";
-import { matchJobOrder } from "~/services/matching/match-order.server";
+import { matchJobOrderForAgency } from "~/services/matching/match-order.server";
 import { api, onlyMethods, parseQuery } from "~/web/api.server";
 import { presentMatches } from "~/web/matches.server";
 
@@ -13,11 +12,8 @@ import { presentMatches } from "~/web/matches.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
-    if (actor.orgKind !== "agency") throw new DomainError("forbidden", "errors.agency_only");
     const q = parseQuery(request, MatchQuerySchema);
-    const view = await matchJobOrder(context.deps, actor, params.id ?? "", q);
-    if (view.kind !== "agency") throw new DomainError("forbidden", "errors.agency_only");
-    return presentMatches(view, locale);
+    return presentMatches(await matchJobOrderForAgency(context.deps, actor, params.id ?? "", q), locale);
   });
 }
 

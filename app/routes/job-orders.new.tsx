@@ -6,6 +6,7 @@ import { useT } from "~/components/i18n";
 import { JobOrderForm } from "~/components/job-order-form";
 import { pageTitle } from "~/components/page-title";
 import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { requireKindToAct } from "~/services/guards.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { newFormKey, oncePerFormKey } from "~/web/form-keys.server";
@@ -15,8 +16,12 @@ import { requireSignedIn } from "~/web/session.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "jo.new_title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireSignedIn(request, context);
-  if (org.kind !== "employer") throw new Response("errors.not_found", { status: 404 });
+  const { actor } = await requireSignedIn(request, context);
+  try {
+    requireKindToAct(actor, "employer"); // the answer the form's POST gets from createJobOrder
+  } catch (e) {
+    throwAsResponse(e);
+  }
   return { formKey: newFormKey() };
 }
 

@@ -14,14 +14,14 @@ import { SECTORS } from "~/domain/reference/sectors";
 import { WORKER_STATUSES } from "~/domain/workers/profile-schema";
 import { formatDate, languageName } from "~/i18n/locales";
 import { searchWorkers } from "~/services/workers/search-workers.server";
-import { requireOrgKind } from "~/web/session.server";
+import { requireAgencyUser } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.title");
 
 const KEYS = ["q", "sector", "isco", "province", "lang", "minLevel", "cert", "certValidOn", "status", "availableBy"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgKind(request, context, "agency");
+  const { actor } = await requireAgencyUser(request, context);
   const sp = new URL(request.url).searchParams;
   const params = Object.fromEntries(KEYS.map((k) => [k, sp.get(k) ?? ""])) as Record<(typeof KEYS)[number], string>;
   try {

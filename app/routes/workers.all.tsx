@@ -6,13 +6,13 @@ import { Pagination } from "~/components/pagination";
 import { withParen } from "~/components/text";
 import { formatDate } from "~/i18n/locales";
 import { listWorkers } from "~/services/workers/get-worker.server";
-import { requireOrgKind } from "~/web/session.server";
+import { requireAgencyUser } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.all_title");
 
 /** Every profile of the agency from PostgreSQL, including those search does not hold (no consent, archived). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgKind(request, context, "agency");
+  const { actor } = await requireAgencyUser(request, context);
   const sp = new URL(request.url).searchParams;
   const archived = sp.get("archived") === "1";
   return { archived, ...(await listWorkers(context.deps, actor, { archived, page: Number(sp.get("page")) || 1 })) };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { utf8FileText } from "~/web/body-rules";
-import { requireSignedIn } from "~/web/session.server";
+import { requireAgencyUser } from "~/web/session.server";
 
 /**
  * The import page's progress channel: the same import as the page's form, answered as NDJSON lines —
@@ -9,8 +9,7 @@ import { requireSignedIn } from "~/web/session.server";
  * progress while they are written.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, org } = await requireSignedIn(request, context);
-  if (org.kind !== "agency") return new Response("Not found", { status: 404 });
+  const { actor } = await requireAgencyUser(request, context); // before the stream starts: a refusal is a status
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";

@@ -9,12 +9,12 @@ import { listImports, type ImportRecord } from "~/services/workers/import-record
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { utf8FileText } from "~/web/body-rules";
 import { throwAsResponse } from "~/web/errors.server";
-import { requireOrgKind, requireSignedIn } from "~/web/session.server";
+import { requireAgencyUser, requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgKind(request, context, "agency");
+  const { actor } = await requireAgencyUser(request, context);
   return { imports: await listImports(context.deps, actor, 10) };
 }
 

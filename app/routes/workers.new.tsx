@@ -10,12 +10,12 @@ import { saveWorker } from "~/services/workers/save-worker.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { newFormKey, oncePerFormKey } from "~/web/form-keys.server";
 import { setFlash } from "~/web/flash.server";
-import { requireOrgKind, requireSignedIn } from "~/web/session.server";
+import { requireAgencyUser, requireSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "wf.new_title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireOrgKind(request, context, "agency");
+  await requireAgencyUser(request, context);
   return { formKey: newFormKey() };
 }
 

@@ -2,9 +2,8 @@ import type { MatchResponse } from "~/domain/matching/api-schema";
 import type { GateFailure } from "~/domain/matching/gates";
 import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matching-text";
 import type { Locale } from "~/i18n/locales";
-import type { MatchView } from "~/services/matching/match-order.server";
+import type { AgencyMatchView as AgencyView } from "~/services/matching/match-order.server";
 
-type AgencyView = Extract<MatchView, { kind: "agency" }>;
 
 const gateOf = (f: GateFailure) => f.gate as Exclude<GateFailure["gate"], "status">;
 

@@ -2,7 +2,9 @@ import { redirect } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { authenticateApiKey } from "~/services/api-keys/api-keys.server";
 import { resolveSession, type SessionLookup, type SignedIn } from "~/services/auth/sessions.server";
+import { requireAgency } from "~/services/guards.server";
 import type { RequestContext } from "./context.server";
+import { throwAsResponse } from "./errors.server";
 
 // One lookup per request, however many loaders ask (root + route loaders run on the same Request).
 const lookups = new WeakMap<Request, Promise<SessionLookup>>();
@@ -39,10 +41,14 @@ export async function requireSignedIn(request: Request, ctx: RequestContext): Pr
   throw redirect(`/login?${params}`);
 }
 
-/** Pages for one kind of organisation (an agency's worker pages): anyone else gets "not found". */
-export async function requireOrgKind(request: Request, ctx: RequestContext, kind: SignedIn["org"]["kind"]): Promise<SignedIn> {
+/** A page of the agency's worker register: signed in, then the services' guard (anyone else: "not found"). */
+export async function requireAgencyUser(request: Request, ctx: RequestContext): Promise<SignedIn> {
   const signedIn = await requireSignedIn(request, ctx);
-  if (signedIn.org.kind !== kind) throw new Response("errors.not_found", { status: 404 });
+  try {
+    requireAgency(signedIn.actor);
+  } catch (e) {
+    throwAsResponse(e);
+  }
   return signedIn;
 }
 

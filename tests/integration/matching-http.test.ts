@@ -5,7 +5,7 @@ import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { Client } from "../support/http";
-import { apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
+import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
 
@@ -65,13 +65,23 @@ describe("GET /api/v1/job-orders/:id/matches", () => {
     expect(notAGate.status).toBe(422);
   });
 
-  it("is for agencies only, on verified orders", async () => {
+  it("is for agencies only, on verified orders: 403 to those who see the order, 404 to those who do not", async () => {
+    // the order's own employer and the mission that verified it see the order: its matches are refused (403)
+    for (const seer of [await apiFor(deps, made.employer), await apiFor(deps, made.mission)]) {
+      const r = await seer.call("GET", `/job-orders/${made.order.id}/matches`);
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe("forbidden");
+    }
+    // another employer and a ministry key (not a ministry administrator) cannot see the order at all: 404, as for
+    // the order itself, so the answer does not confirm that it exists
     const employer = await apiOrg(deps, "employer");
-    expect((await employer.call("GET", `/job-orders/${made.order.id}/matches`)).status).toBe(403);
+    expect((await employer.call("GET", `/job-orders/${made.order.id}/matches`)).status).toBe(404);
     const ministry = await orgWithUser(deps, "ministry");
     const { key } = await unsafeCreateApiKey(deps, ministry.org, "m", { userId: null, label: "test" });
-    const res = await fetch(`${inject("baseUrl")}/api/v1/job-orders/${made.order.id}/matches`, { headers: { Authorization: `Bearer ${key}` } });
-    expect(res.status).toBe(403);
+    for (const path of [`/job-orders/${made.order.id}/matches`, `/job-orders/${made.order.id}`]) {
+      const res = await fetch(`${inject("baseUrl")}/api/v1${path}`, { headers: { Authorization: `Bearer ${key}` } });
+      expect(res.status, path).toBe(404);
+    }
     const draft = (await employer.call("POST", "/job-orders", orderInput())).json.jobOrder.id as string;
     expect((await agency.call("GET", `/job-orders/${draft}/matches`)).status).toBe(404);
     expect((await agency.call("GET", `/job-orders/00000000-0000-4000-8000-000000000000/matches`)).status).toBe(404);

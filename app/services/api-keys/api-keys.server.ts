@@ -7,7 +7,8 @@ import type { Organisation } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { randomToken, sha256 } from "../auth/crypto.server";
 import { licenceOf } from "../auth/sessions.server";
-import { loadOrgFor, requireAdminOf } from "../orgs/load-org-for.server";
+import { requireAdminOf } from "../guards.server";
+import { loadOrgFor } from "../orgs/load-org-for.server";
 
 // Key format: "jmb_" + 43 url-safe characters (32 random bytes). Stored as sha256: the key has full entropy,
 // so a slow hash adds nothing but latency to every API call.

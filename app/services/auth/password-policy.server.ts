@@ -57,7 +57,7 @@ export function personalWords(...facts: (string | undefined | null)[]): string[]
 }
 
 /** Throws an "invalid" domain error on the `password` field unless the password is strong enough. */
-export async function requireStrongPassword(password: string, userInputs: string[]): Promise<void> {
+export async function assertStrongPassword(password: string, userInputs: string[]): Promise<void> {
   const lower = password.toLowerCase();
   if ((await commonPasswords()).has(lower)) throw weak("errors.password_common");
   if (userInputs.some((w) => w.length >= 4 && lower.includes(w))) throw weak("errors.password_personal");

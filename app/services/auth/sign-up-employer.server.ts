@@ -7,7 +7,7 @@ import { insertOrg } from "~db/orgs";
 import { emailExists, findUserByEmail, insertUser } from "~db/users";
 import type { Deps } from "../deps.server";
 import { hashPassword } from "./crypto.server";
-import { personalWords, requireStrongPassword } from "./password-policy.server";
+import { personalWords, assertStrongPassword } from "./password-policy.server";
 import { uniqueSlug } from "../orgs/unique-slug.server";
 
 export type SignupOutcome = "created" | "existing";
@@ -20,7 +20,7 @@ export type SignupOutcome = "created" | "existing";
  */
 export async function signUpEmployer(deps: Deps, input: SignupInput, locale: string): Promise<SignupOutcome> {
   // Checked first, for new and existing addresses alike (a difference here would tell them apart).
-  await requireStrongPassword(input.password, personalWords(input.email, input.name, input.organisationName));
+  await assertStrongPassword(input.password, personalWords(input.email, input.name, input.organisationName));
   const passwordHash = await hashPassword(input.password);
   if (await emailExists(deps.db, input.email)) return noticeToOwner(deps, input.email);
   // Two sign-ups of the same company name can race for its slug; the loser takes the next free one.

@@ -1,16 +1,14 @@
 import { DomainError } from "~/domain/errors";
 import type { DestinationStandard } from "~/domain/job-orders/checks";
-import { isMinistryAdmin, isoDay, type Actor } from "~/domain/org";
+import { isoDay, type Actor } from "~/domain/org";
 import { recordAudit } from "~db/audit";
 import { deleteStandard, insertStandard, listStandards } from "~db/destination-standards";
 import { findOrgBySlug, listOrgs } from "~db/orgs";
 import { findActiveListing, insertListing, liftListing, listActiveListings } from "~db/problem-employers";
 import type { Deps } from "../deps.server";
+import { requireMinistryAdmin } from "../guards.server";
 
 // The ministry keeps the problem-employer list and the destination standards; everyone else gets "not found".
-function requireMinistryAdmin(actor: Actor) {
-  if (!isMinistryAdmin(actor)) throw new DomainError("not_found", "errors.not_found");
-}
 
 export async function getProblemEmployers(deps: Deps, actor: Actor) {
   requireMinistryAdmin(actor);

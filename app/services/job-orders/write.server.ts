@@ -1,14 +1,14 @@
-import { DomainError } from "~/domain/errors";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { Actor } from "~/domain/org";
 import { insertEvent, insertJobOrder, updateJobOrderContent } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { requireKindToAct } from "../guards.server";
 import { actorFields, lockForAction } from "./access.server";
 
 /** An employer drafts a job order (from the form or POST /api/v1/job-orders). */
 export async function createJobOrder(deps: Deps, actor: Actor, input: JobOrderInput): Promise<JobOrder> {
-  if (actor.orgKind !== "employer") throw new DomainError("forbidden", "errors.forbidden");
+  requireKindToAct(actor, "employer");
   return deps.db.transaction().execute(async (tx) => {
     const order = await insertJobOrder(tx, actor.orgId, input, actor.userId);
     await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "created", from_status: null, to_status: "draft" });

@@ -7,6 +7,7 @@ import { loadWorkers } from "~db/workers";
 import { listAgencyLicences } from "~db/orgs";
 import type { JobOrder, Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { requireViewerRole } from "../guards.server";
 import { licenceOf } from "../auth/sessions.server";
 import { loadVisible } from "../job-orders/access.server";
 import { currentRanking } from "./ranking-cache.server";
@@ -103,30 +104,49 @@ async function activeAgencies(deps: Deps, today: string) {
   return all.filter((a) => licenceBlock(licenceOf(a), today) === null);
 }
 
+export type AgencyMatchView = Extract<MatchView, { kind: "agency" }>;
+
 /** The matches of a verified order: an agency's own ranked candidates and near misses, or the ministry's counts. */
 export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q: MatchQuery): Promise<MatchView> {
+  const m = await matchableFor(deps, actor, orderId, ["agency", "ministry"]);
+  return m.role === "ministry" ? ministryCounts(deps, m.order, m.today) : agencyView(deps, actor, m.order, q, m.today);
+}
+
+/** The same for an agency only (the API's matches: the ministry's counts are a page). */
+export async function matchJobOrderForAgency(deps: Deps, actor: Actor, orderId: string, q: MatchQuery): Promise<AgencyMatchView> {
+  const m = await matchableFor(deps, actor, orderId, ["agency"], "errors.agency_only");
+  return agencyView(deps, actor, m.order, q, m.today);
+}
+
+/** The order, if the actor sees it (else 404) as one of `roles` (else 403), and it can be matched (else 409). */
+async function matchableFor<R extends "agency" | "ministry">(deps: Deps, actor: Actor, orderId: string, roles: readonly R[], messageKey?: string) {
   const { order, role } = await loadVisible(deps, actor, orderId);
-  if (role !== "agency" && role !== "ministry") throw new DomainError("forbidden", "errors.forbidden");
+  requireViewerRole(role, roles, messageKey);
   const today = isoDay(deps.now());
   if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
+  return { order, role, today };
+}
+
+const headOf = (order: JobOrder) => ({ ...matchOrderOf(order), id: order.id, reference: order.reference, title: order.title });
+
+async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
   const o = matchOrderOf(order);
-  const head = { ...o, id: order.id, reference: order.reference, title: order.title };
+  const agencies = await activeAgencies(deps, today);
+  const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds: agencies.map((a) => a.id), today, scope: "all" });
+  const perAgency = new Map<string, number>();
+  for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
+  return {
+    kind: "ministry",
+    order: headOf(order),
+    total: ranking.ranked.length,
+    nearMissTotal: ranking.nearMissCounts.reduce((n, c) => n + c.count, 0),
+    nearMissCounts: ranking.nearMissCounts,
+    byAgency: agencies.filter((a) => perAgency.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+  };
+}
 
-  if (role === "ministry") {
-    const agencies = await activeAgencies(deps, today);
-    const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds: agencies.map((a) => a.id), today, scope: "all" });
-    const perAgency = new Map<string, number>();
-    for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
-    return {
-      kind: "ministry",
-      order: head,
-      total: ranking.ranked.length,
-      nearMissTotal: ranking.nearMissCounts.reduce((n, c) => n + c.count, 0),
-      nearMissCounts: ranking.nearMissCounts,
-      byAgency: agencies.filter((a) => perAgency.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    };
-  }
-
+async function agencyView(deps: Deps, actor: Actor, order: JobOrder, q: MatchQuery, today: string): Promise<AgencyMatchView> {
+  const o = matchOrderOf(order);
   if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey)) throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
   const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds, today, scope: "agencies" });
@@ -135,7 +155,7 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
   const nearMisses = await nearMissesPage(deps, actor.orgId, o, await nearSlice(ranking, counts, q.nearOffset, q.nearLimit));
   return {
     kind: "agency",
-    order: head,
+    order: headOf(order),
     total: ranking.ranked.length,
     results,
     nearMissTotal: counts.reduce((n, c) => n + c.count, 0),

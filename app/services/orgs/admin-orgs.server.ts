@@ -1,6 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { pageWindow } from "~/domain/paging";
-import { isMinistryAdmin, type Actor, type OrgKind } from "~/domain/org";
+import type { Actor, OrgKind } from "~/domain/org";
 import type { ChangeLicenceInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { insertLicenceEvent, listLicenceEvents } from "~db/licence-events";
@@ -8,13 +8,9 @@ import { countOrgs, findOrgBySlug, listOrgs, updateOrg } from "~db/orgs";
 import { deleteSessionsOfOrg } from "~db/sessions";
 import { listOrgMembers } from "~db/users";
 import type { Deps } from "../deps.server";
+import { requireMinistryAdmin } from "../guards.server";
 
 export const ORGS_PER_PAGE = 20;
-
-function requireMinistryAdmin(actor: Actor) {
-  // Not a 403: other users should not learn that the page exists.
-  if (!isMinistryAdmin(actor)) throw new DomainError("not_found", "errors.not_found");
-}
 
 export async function listOrganisations(deps: Deps, actor: Actor, opts: { kind?: OrgKind; page: number }) {
   requireMinistryAdmin(actor);

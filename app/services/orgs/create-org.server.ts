@@ -1,17 +1,17 @@
 import { DomainError } from "~/domain/errors";
-import { isMinistryAdmin, type Actor } from "~/domain/org";
+import type { Actor } from "~/domain/org";
 import type { CreateOrgInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { insertLicenceEvent } from "~db/licence-events";
 import { findOrgBySlug, insertOrg } from "~db/orgs";
 import type { Organisation } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { requireMinistryAdmin } from "../guards.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
 
 /** A ministry administrator creates an agency, mission, ministry or employer organisation. */
 export async function createOrg(deps: Deps, actor: Actor, input: CreateOrgInput): Promise<Organisation> {
-  // "not found", as for every administration page: other users do not learn that it exists.
-  if (!isMinistryAdmin(actor)) throw new DomainError("not_found", "errors.not_found");
+  requireMinistryAdmin(actor);
   return unsafeCreateOrg(deps, input, { userId: actor.userId, label: null });
 }
 

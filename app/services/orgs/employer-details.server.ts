@@ -4,7 +4,8 @@ import type { Actor } from "~/domain/org";
 import { recordAudit } from "~db/audit";
 import { updateOrg } from "~db/orgs";
 import type { Deps } from "../deps.server";
-import { loadOrgFor, requireAdminOf } from "./load-org-for.server";
+import { requireAdminOf } from "../guards.server";
+import { loadOrgFor } from "./load-org-for.server";
 
 /** An employer's administrator keeps the company's legal details (copied into each order at submission). */
 export async function updateEmployerDetails(deps: Deps, actor: Actor, slug: string, input: EmployerDetailsInput) {

@@ -8,10 +8,11 @@ import type { RateRule } from "~/domain/rate-limits";
 import type { Deps } from "../deps.server";
 import { enforceRateLimit } from "../abuse/rate-limits.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
-import { personalWords, requireStrongPassword } from "../auth/password-policy.server";
+import { personalWords, assertStrongPassword } from "../auth/password-policy.server";
 import { createSession, licenceOf } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
-import { loadOrgFor, requireAdminOf } from "./load-org-for.server";
+import { requireAdminOf } from "../guards.server";
+import { loadOrgFor } from "./load-org-for.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -67,7 +68,7 @@ export async function acceptInvitation(deps: Deps, token: string, input: { name:
   if (!found) throw new DomainError("not_found", "errors.invitation_invalid");
   const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(deps.now()));
   if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);
-  await requireStrongPassword(input.password, personalWords(found.invitation.email, input.name, found.org.name));
+  await assertStrongPassword(input.password, personalWords(found.invitation.email, input.name, found.org.name));
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await deps.db.transaction().execute(async (tx) => {

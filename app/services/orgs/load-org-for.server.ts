@@ -15,8 +15,3 @@ export async function loadOrgFor(deps: Deps, actor: Actor, slug: string, opts: {
   if (opts.ministryMayView && isMinistryAdmin(actor)) return org;
   throw new DomainError("not_found", "errors.org_not_found");
 }
-
-export function requireAdminOf(actor: Actor, org: Organisation): void {
-  const own = actor.orgId === org.id && actor.role === "admin";
-  if (!own && !isMinistryAdmin(actor)) throw new DomainError("forbidden", "errors.forbidden");
-}

@@ -1,11 +1,11 @@
-import { DomainError, isUuid } from "~/domain/errors";
 import { isoDay, type Actor } from "~/domain/org";
 import { anonymise, DISCLOSED_FIELDS, type AnonymousCandidate } from "~/domain/shortlists/anonymise";
 import { EMPLOYER_STAGES, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
-import { findJobOrder } from "~db/job-orders";
 import { listEntries } from "~db/shortlists";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
+import { requireViewerRole } from "../guards.server";
+import { loadVisible } from "../job-orders/access.server";
 
 // The employer's side of a job order's candidates (issue 7): the candidates agencies proposed, anonymised, side
 // by side. A worker's identity is added only once the agency recorded the worker's consent to disclosure for
@@ -22,9 +22,9 @@ export interface EmployerCandidate extends AnonymousCandidate {
 }
 
 export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string, via: "page" | "api"): Promise<{ order: JobOrder; candidates: EmployerCandidate[] }> {
-  if (actor.orgKind !== "employer" || !isUuid(orderId)) throw new DomainError("not_found", "errors.job_order_not_found");
-  const order = await findJobOrder(deps.db, orderId);
-  if (!order || order.employer_org_id !== actor.orgId) throw new DomainError("not_found", "errors.job_order_not_found");
+  // whoever cannot see the order: not found; whoever sees it but is not its employer (an agency, a mission): refused
+  const { order, role } = await loadVisible(deps, actor, orderId);
+  requireViewerRole(role, ["owner"]);
   const today = isoDay(deps.now());
   const rows = await listEntries(deps.db, order.id, { stages: EMPLOYER_STAGES });
   // a worker who withdrew consent to matching, or whose profile was archived, is no longer shown to anyone

@@ -4,7 +4,7 @@ import { failedGates, sectorYears, type GateFailure } from "~/domain/matching/ga
 import { isoDay, type Actor } from "~/domain/org";
 import type { AddCandidatesInput, NoteInput, StageMoveInput } from "~/domain/shortlists/schema";
 import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, STAGE_RULES, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
-import { lockJobOrder } from "~db/job-orders";
+import { findJobOrder, lockJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import {
   countSlotHolders,
@@ -21,8 +21,10 @@ import {
   type EntryRow,
 } from "~db/shortlists";
 import { loadWorkers } from "~db/workers";
-import type { JobOrder, Worker } from "~db/schema";
+import type { JobOrder, ShortlistEntry, Worker } from "~db/schema";
+import type { Db } from "~db/client";
 import type { Deps } from "../deps.server";
+import { requireViewerRole } from "../guards.server";
 import { actorFields, loadVisible } from "../job-orders/access.server";
 import { writePositionsFilled } from "../job-orders/lifecycle.server";
 import { candidateOf, isMatchable, matchOrderOf } from "../matching/match-order.server";
@@ -34,14 +36,26 @@ import { notify } from "./notify.server";
 
 const PRE_SELECTION: readonly Stage[] = ["shortlisted", "proposed", "interview"];
 
-function requireAgency(actor: Actor) {
-  if (actor.orgKind !== "agency") throw new DomainError("forbidden", "errors.agency_only");
+/**
+ * The order as an agency may reach it: verified, or later once the agency has candidates on it (loadVisible).
+ * Whoever cannot see the order is told it does not exist; whoever sees it (its employer, a mission) is refused.
+ */
+async function orderForAgency(deps: Deps, actor: Actor, orderId: string): Promise<JobOrder> {
+  const { order, role } = await loadVisible(deps, actor, orderId);
+  requireViewerRole(role, ["agency"], "errors.agency_only");
+  return order;
 }
 
-/** The order as an agency may reach it: verified, or later once the agency has candidates on it (loadVisible). */
-async function orderForAgency(deps: Deps, actor: Actor, orderId: string): Promise<JobOrder> {
-  requireAgency(actor);
-  return (await loadVisible(deps, actor, orderId)).order;
+/**
+ * Which side of a candidate the actor is on: the agency whose entry it is, or the order's employer once the
+ * candidate was proposed. Anyone else (another agency, the employer before a proposal, a mission) is told the
+ * entry does not exist.
+ */
+async function sideOn(db: Db, actor: Actor, entry: ShortlistEntry, order?: Pick<JobOrder, "employer_org_id">): Promise<"agency" | "employer"> {
+  if (entry.agency_org_id === actor.orgId) return "agency";
+  const employerOrgId = order ? order.employer_org_id : (await findJobOrder(db, entry.job_order_id))?.employer_org_id;
+  if (employerOrgId === actor.orgId && EMPLOYER_STAGES.includes(entry.stage)) return "employer";
+  throw new DomainError("not_found", "errors.not_found");
 }
 
 /** Adds the agency's own candidates to its shortlist for a matchable order; those already on it are left as they are. */
@@ -148,18 +162,16 @@ function workerOf(r: EntryRow): Worker {
  */
 export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, input: StageMoveInput): Promise<{ stage: Stage; orderStatus: JobOrder["status"] }> {
   if (!isUuid(entryId)) throw new DomainError("not_found", "errors.not_found");
-  const side = actor.orgKind === "agency" ? "agency" : actor.orgKind === "employer" ? "employer" : null;
-  if (!side) throw new DomainError("forbidden", "errors.forbidden");
   const peek = await findEntry(deps.db, entryId);
   if (!peek) throw new DomainError("not_found", "errors.not_found");
+  await sideOn(deps.db, actor, peek); // refused before anything is locked; checked again on the locked rows
   const now = deps.now();
   const today = isoDay(now);
   return deps.db.transaction().execute(async (tx) => {
     const order = await lockJobOrder(tx, peek.job_order_id); // the order first, then the entry: one lock order
     const entry = await lockEntry(tx, entryId);
     if (!order || !entry) throw new DomainError("not_found", "errors.not_found");
-    if (side === "agency" && entry.agency_org_id !== actor.orgId) throw new DomainError("not_found", "errors.not_found");
-    if (side === "employer" && (order.employer_org_id !== actor.orgId || !EMPLOYER_STAGES.includes(entry.stage))) throw new DomainError("not_found", "errors.not_found");
+    const side = await sideOn(tx, actor, entry, order);
     if (!entry.worker_id) throw new DomainError("conflict", "shortlist.erased");
     const move = moveStage(entry.stage, input.action, side, input.reason ?? null);
     if (!move.ok) {
@@ -215,10 +227,10 @@ export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, i
 
 /** A private note of the agency on one of its candidates. */
 export async function addNote(deps: Deps, actor: Actor, entryId: string, input: NoteInput) {
-  requireAgency(actor);
   if (!isUuid(entryId)) throw new DomainError("not_found", "errors.not_found");
   const entry = await findEntry(deps.db, entryId);
-  if (!entry || entry.agency_org_id !== actor.orgId || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
+  if (!entry || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
+  requireViewerRole(await sideOn(deps.db, actor, entry), ["agency"]);
   return insertNote(deps.db, entry.id, input.body, { userId: actor.userId, label: actor.label ?? null });
 }
 
@@ -227,19 +239,19 @@ export async function addNote(deps: Deps, actor: Actor, entryId: string, input: 
  * it, as it records consent to matching). From then on the employer's view of this candidate shows the name.
  */
 export async function recordDisclosureConsent(deps: Deps, actor: Actor, entryId: string): Promise<void> {
-  requireAgency(actor);
   if (!isUuid(entryId)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
     const entry = await lockEntry(tx, entryId);
-    if (!entry || entry.agency_org_id !== actor.orgId || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
+    if (!entry || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
+    requireViewerRole(await sideOn(tx, actor, entry), ["agency"]);
     if (entry.disclosure_consent_at) return;
     await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: deps.now(), disclosure_consent_by: actor.userId }).where("id", "=", entry.id).execute();
     await insertShortlistEvents(tx, [{ entry_id: entry.id, action: "disclosure_consent", from_stage: entry.stage, to_stage: entry.stage, reason: null, ...actorFields(actor) }]);
   });
 }
 
-/** Which of these workers (a page of matches) the agency already shortlisted for the order. */
+/** Which of these workers (a page of matches) the agency already shortlisted for the order (none for other kinds). */
 export async function alreadyShortlisted(deps: Deps, actor: Actor, orderId: string, workerIds: readonly string[]): Promise<string[]> {
-  if (actor.orgKind !== "agency" || !isUuid(orderId)) return [];
+  if (!isUuid(orderId)) return []; // entries are looked up by the actor's organisation as their agency
   return shortlistedAmong(deps.db, orderId, actor.orgId, workerIds);
 }

@@ -4,10 +4,12 @@ import { pageCount } from "~/domain/paging";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { findDuplicateIdentity, findWorkerOfAgency, listAgencyWorkers } from "~db/workers";
 import type { Deps } from "../deps.server";
+import { requireAgency } from "../guards.server";
 
 /** One of the agency's own profiles, as the form edits it, with its consent record and identity duplicates. */
 export async function getWorker(deps: Deps, actor: Actor, id: string) {
-  if (actor.orgKind !== "agency" || !isUuid(id)) throw new DomainError("not_found", "errors.not_found");
+  requireAgency(actor);
+  if (!isUuid(id)) throw new DomainError("not_found", "errors.not_found");
   const w = await findWorkerOfAgency(deps.db, actor.orgId, id);
   if (!w) throw new DomainError("not_found", "errors.not_found");
   const consentBy = w.consent_recorded_by
@@ -43,7 +45,7 @@ export const LIST_PAGE_SIZE = 50;
 
 /** Every profile of the agency, including those without consent (not in search) and, on request, archived ones. */
 export async function listWorkers(deps: Deps, actor: Actor, opts: { archived: boolean; page: number }) {
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
+  requireAgency(actor);
   const page = Math.max(1, opts.page);
   const { rows, total } = await listAgencyWorkers(deps.db, actor.orgId, { archived: opts.archived, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
   return {

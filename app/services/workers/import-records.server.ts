@@ -1,7 +1,7 @@
-import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { markStaleImportsInterrupted, recentImports } from "~db/worker-imports";
 import type { Deps } from "../deps.server";
+import { requireAgency } from "../guards.server";
 
 export interface ImportRecord {
   id: string;
@@ -23,7 +23,7 @@ export interface ImportRecord {
  * minute) is marked and shown as 'interrupted': the batches it committed stay (each with its audit event).
  */
 export async function listImports(deps: Deps, actor: Actor, limit = 20): Promise<ImportRecord[]> {
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
+  requireAgency(actor);
   await markStaleImportsInterrupted(deps.db, undefined, actor.orgId);
   const rows = await recentImports(deps.db, actor.orgId, limit);
   return rows.map((r) => ({

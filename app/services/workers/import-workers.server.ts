@@ -11,6 +11,7 @@ import { enqueueSearchUpdate } from "~db/search-outbox";
 import { createImportRecord, finishImport, recordImportBatch, touchImport } from "~db/worker-imports";
 import { columnsOf, upsertWorkersByRef } from "~db/workers";
 import type { Deps } from "../deps.server";
+import { requireAgency } from "../guards.server";
 import { parseInWorker, type CheckedFile as CheckedRows, type ParseOutcome } from "./import-parse-pool.server";
 
 export type { ImportRow, RowIssue } from "~/domain/workers/import-rows";
@@ -94,7 +95,7 @@ export async function importWorkers(
   onProgress?: (done: number, total: number) => void,
   opts: { source?: "api" | "page" | "cli" } = {},
 ): Promise<ImportReport> {
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
+  requireAgency(actor);
   if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
   const total = Array.isArray(rows) ? rows.length : rows.total;
   const importId = await createImportRecord(deps.db, {

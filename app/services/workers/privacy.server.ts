@@ -8,7 +8,7 @@ import { insertShortlistEvents } from "~db/shortlists";
 import { findWorkerOfAgency } from "~db/workers";
 import type { Deps } from "../deps.server";
 import { actorFields } from "../job-orders/access.server";
-import { requireAgency } from "./save-worker.server";
+import { requireAgency } from "../guards.server";
 
 // A worker's rights over their data (UU PDP; issue 7), exercised through their agency: the log of every
 // disclosure of their identity to an employer, an export of everything Jembatan holds about them, and erasure.

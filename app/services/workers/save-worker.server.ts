@@ -6,11 +6,7 @@ import type { Db } from "~db/client";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import { findDuplicateIdentity, findWorkerByRef, findWorkerOfAgency, insertConsentEvent, insertWorker, setArchived, updateWorker } from "~db/workers";
 import type { Deps } from "../deps.server";
-
-export function requireAgency(actor: Actor) {
-  // Only licensed agencies keep worker profiles; a blocked licence never reaches here (sessions and keys stop).
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
-}
+import { requireAgency } from "../guards.server";
 
 export interface SaveResult {
   id: string;
@@ -23,7 +19,7 @@ export interface SaveResult {
  * external reference, the agency's own key decides: a re-import updates, never duplicates.
  */
 export async function saveWorkerIn(tx: Db, actor: Actor, input: WorkerProfileInput, now: Date, id?: string): Promise<SaveResult> {
-  requireAgency(actor);
+  requireAgency(actor); // a blocked licence never reaches here: sessions and keys stop at sign-in
   const existing = id
     ? await findWorkerOfAgency(tx, actor.orgId, id)
     : input.externalRef

@@ -1,4 +1,3 @@
-import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
 import { ISCO_CODES } from "~/domain/reference/isco";
@@ -9,6 +8,7 @@ import { WORKER_STATUSES } from "~/domain/workers/profile-schema";
 import { dayTs } from "~search/worker-document";
 import { agencySearchClient, forgetSigningKey, WORKERS_INDEX } from "~search/workers-index";
 import type { Deps } from "../deps.server";
+import { requireAgency } from "../guards.server";
 
 export interface WorkerSearchQuery {
   q: string;
@@ -53,7 +53,7 @@ export function workerFilter(q: WorkerSearchQuery): string[] {
 export const SEARCH_PAGE_SIZE = 20;
 
 export async function searchWorkers(deps: Deps, actor: Actor, q: WorkerSearchQuery) {
-  if (actor.orgKind !== "agency") throw new DomainError("not_found", "errors.not_found");
+  requireAgency(actor);
   const query = async () => (await agencySearchClient(deps.search, actor.orgId)).index(WORKERS_INDEX).search(q.q.slice(0, 200), {
     filter: workerFilter(q),
     facets: ["sectors", "province_code", "status", "languages", "certificates"],

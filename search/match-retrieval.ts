@@ -1,13 +1,15 @@
 import { contractEnd, gateKeys, type Candidate, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { CEFR_LEVELS, cefrRank } from "~/domain/reference/languages";
-import type { Search } from "./client";
+import { guarded, meili, type Search } from "./engine";
+import { allOf, not, where, whereIn, type Filter } from "./filter";
 import { dayTs, NO_EXPIRY_TS } from "./worker-document";
-import { quoteFilterValue, WORKERS_INDEX } from "./workers-index";
+import { WORKERS_INDEX } from "./workers-index";
 
 // Retrieval for the matching engine (issue 6). Every hard gate is a Meilisearch filter over flat fields (STACK.md
 // trap 14), and the pool is walked with POST /documents/fetch, which maxTotalHits and searchCutoffMs do not touch
 // (trap 13). Codes come from the reference allow-lists and are checked again here; numbers are numbers (trap 15).
-// The application re-checks and re-scores every document with app/domain/matching.
+// The application re-checks and re-scores every document with app/domain/matching: the port hands it domain
+// candidates (`PoolCandidate`), never documents or filters.
 //
 // Found here (Meilisearch 1.21, tests in tests/integration/meilisearch-traps.test.ts): documents/fetch with `sort`
 // silently drops documents that lack the sort field (its `total` still counts them), skips back one document at
@@ -21,46 +23,45 @@ const code = (c: string) => {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The index fields one gate item reads, and the sort that lists its near misses closest-first. */
+/** The filter one gate item is: passing it is passing the gate. */
 interface GateClause {
   key: GateKey;
-  clause: string;
+  clause: Filter;
 }
 
-export function gateClauses(o: MatchOrder): GateClause[] {
+function gateClauses(o: MatchOrder): GateClause[] {
   const end = dayTs(contractEnd(o));
   const sector = code(o.sector);
   return gateKeys(o).map((key): GateClause => {
     if (key === "sector") {
-      const years = o.minExperienceYears > 0 ? ` AND years_${sector} >= ${Number(o.minExperienceYears)}` : "";
-      return { key, clause: `(sectors = ${quoteFilterValue(sector)}${years})` };
+      const inSector = where("sectors", "=", sector);
+      return { key, clause: o.minExperienceYears > 0 ? allOf(inSector, where(`years_${sector}`, ">=", Number(o.minExperienceYears))) : inSector };
     }
-    if (key === "availability") return { key, clause: `available_from_ts <= ${dayTs(o.startDate)}` };
+    if (key === "availability") return { key, clause: where("available_from_ts", "<=", dayTs(o.startDate)) };
     const [kind, c] = key.split(":") as ["language" | "certificate", string];
     if (kind === "language") {
       const need = o.languages.find((l) => l.code === c)!;
-      return { key, clause: `lang_${code(c)} >= ${cefrRank(need.minLevel)}` };
+      return { key, clause: where(`lang_${code(c)}`, ">=", cefrRank(need.minLevel)) };
     }
-    return { key, clause: `cert_until_${code(c)} >= ${end}` };
+    return { key, clause: where(`cert_until_${code(c)}`, ">=", end) };
   });
 }
 
 /** Available, consenting profiles of the given agencies (an empty list matches nothing). */
-export function baseClause(agencyIds: readonly string[]): string {
+function baseClause(agencyIds: readonly string[]): Filter {
   for (const id of agencyIds) if (!UUID.test(id)) throw new Error("agency id must be a uuid");
-  const scope = agencyIds.length ? `agency_id IN [${agencyIds.map(quoteFilterValue).join(", ")}]` : `agency_id = "none"`;
-  return `status = "available" AND consent = true AND ${scope}`;
+  const scope = agencyIds.length ? whereIn("agency_id", agencyIds) : where("agency_id", "=", "none");
+  return allOf(where("status", "=", "available"), where("consent", "=", true), scope);
 }
 
-export const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) =>
-  [baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause)].join(" AND ");
+const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) => allOf(baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause));
 
 /** Passes every gate but `key`, and fails `key`: a near miss on exactly that item. */
-export function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey): string {
+function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey): Filter {
   const gates = gateClauses(o);
   const missing = gates.find((g) => g.key === key);
   if (!missing) throw new Error(`not a gate of this order: ${key}`);
-  return [baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), `NOT (${missing.clause})`].join(" AND ");
+  return allOf(baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), not(missing.clause));
 }
 
 /** The document fields the domain needs to re-check and score a candidate for this order. */
@@ -81,7 +82,13 @@ function matchFields(o: MatchOrder): string[] {
   ];
 }
 
-export type MatchDocument = Record<string, unknown> & { id: string; agency_id: string };
+type MatchDocument = Record<string, unknown> & { id: string; agency_id: string };
+
+/** A profile as matching sees it: its agency, and the domain candidate rebuilt from its index document. */
+export interface PoolCandidate {
+  agencyId: string;
+  candidate: Candidate;
+}
 
 const isoDays = new Map<number, string>();
 /** The ISO day of a timestamp (memoised: a pool repeats the same few hundred dates). */
@@ -100,7 +107,7 @@ const isoOfTs = (ts: number) => {
  * the order's sector (years summed, exact occupation or not), its languages as CEFR levels, its certificates
  * with their latest expiry.
  */
-export function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
+function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
   const sectors = (d.sectors as string[] | undefined) ?? [];
   const exact = ((d.sector_isco as string[] | undefined) ?? []).includes(`${o.sector}:${o.iscoCode}`);
   const years = Number(d[`years_${o.sector}`] ?? 0);
@@ -126,12 +133,41 @@ export function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidat
 
 const PAGE = 10_000;
 
+const toPool = (o: MatchOrder, docs: readonly MatchDocument[]): PoolCandidate[] => docs.map((d) => ({ agencyId: d.agency_id, candidate: candidateFromDocument(o, d) }));
+
+/**
+ * Every profile of these agencies that passes all of the order's gate filters, however many. Fails with
+ * IndexChangedError if the index changed while paging (the caller reads again).
+ */
+export function readQualifiedPool(search: Search, o: MatchOrder, agencyIds: readonly string[], uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+  return guarded(async () => toPool(o, await fetchAllDocuments(search, o, qualifiedFilter(o, agencyIds), uid)));
+}
+
+/** Every profile of these agencies that passes every gate but `key` and fails `key` (a near miss on that item). */
+export function readNearMissPool(search: Search, o: MatchOrder, agencyIds: readonly string[], key: GateKey, uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+  return guarded(async () => toPool(o, await fetchAllDocuments(search, o, nearMissFilter(o, agencyIds, key), uid)));
+}
+
+/** How many near misses there are on each of the order's gate items, in the order's item order. */
+export function countNearMisses(search: Search, o: MatchOrder, agencyIds: readonly string[], uid = WORKERS_INDEX): Promise<{ key: GateKey; count: number }[]> {
+  return guarded(async () => {
+    const keys = gateKeys(o);
+    const counts = await countDocuments(search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid);
+    return keys.map((key, i) => ({ key, count: counts[i]! }));
+  });
+}
+
+/** The profiles among `ids` that are in the index, whatever their agency or gates (the caller judges them). */
+export function readCandidatesByIds(search: Search, o: MatchOrder, ids: readonly string[], uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+  return guarded(async () => toPool(o, await fetchDocumentsByIds(search, o, ids, uid)));
+}
+
 /**
  * Every document passing `filter`, however many (documents/fetch in pages of 10,000; the first page tells the
  * total, the rest are fetched two at a time). Fails if the index changed while paging (the caller retries).
  */
-export async function fetchAllDocuments(search: Search, o: MatchOrder, filter: string, uid = WORKERS_INDEX): Promise<MatchDocument[]> {
-  const index = search.index(uid);
+async function fetchAllDocuments(search: Search, o: MatchOrder, filter: Filter, uid: string): Promise<MatchDocument[]> {
+  const index = meili(search).index(uid);
   const fields = matchFields(o);
   const first = await index.getDocuments<MatchDocument>({ filter, fields: fields as never, limit: PAGE, offset: 0 });
   const docs = [...first.results];
@@ -148,22 +184,22 @@ export async function fetchAllDocuments(search: Search, o: MatchOrder, filter: s
   return docs;
 }
 
+/** The index changed while a pool was read page by page: read it again. */
 export class IndexChangedError extends Error {
   constructor() {
     super("the index changed while the pool was read");
   }
 }
 
-
 /** How many documents pass each filter (documents/fetch's exact total; one request each, in parallel). */
-export async function countDocuments(search: Search, filters: readonly string[], uid = WORKERS_INDEX): Promise<number[]> {
-  const index = search.index(uid);
+async function countDocuments(search: Search, filters: readonly Filter[], uid: string): Promise<number[]> {
+  const index = meili(search).index(uid);
   return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
 }
 
 /** The documents among `ids` (at most 1,000 ids a request, two requests at a time). */
-export async function fetchDocumentsByIds(search: Search, o: MatchOrder, ids: readonly string[], uid = WORKERS_INDEX): Promise<MatchDocument[]> {
-  const index = search.index(uid);
+async function fetchDocumentsByIds(search: Search, o: MatchOrder, ids: readonly string[], uid: string): Promise<MatchDocument[]> {
+  const index = meili(search).index(uid);
   const fields = matchFields(o);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));

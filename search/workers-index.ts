@@ -1,13 +1,11 @@
-import { generateTenantToken } from "meilisearch/token";
 import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
 import { OCCUPATIONS } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
-import { createSearch, type Search } from "./client";
+import { guarded, meili, type Search } from "./engine";
 import { DOCUMENT_VERSION_FIELD, type WorkerDocument } from "./worker-document";
 
 export const WORKERS_INDEX = "workers";
-const TENANT_KEY_NAME = "jembatan-tenant-search";
 const TASK_TIMEOUT = { timeout: 120_000, interval: 100 };
 
 /** Index settings live here, in code, and are applied at start-up (before documents: STACK.md trap 17). */
@@ -39,25 +37,39 @@ export function workerIndexSettings() {
 }
 
 /** Creates the index if needed and applies the settings; waits until Meilisearch has taken them. */
-export async function ensureWorkersIndex(search: Search, uid = WORKERS_INDEX): Promise<void> {
+export function ensureWorkersIndex(search: Search, uid = WORKERS_INDEX): Promise<void> {
+  return guarded(() => ensureIndex(search, uid));
+}
+
+async function ensureIndex(search: Search, uid: string): Promise<void> {
+  const client = meili(search);
   try {
-    await search.getIndex(uid);
+    await client.getIndex(uid);
   } catch {
-    await search.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
+    await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
   }
-  const task = await search.index(uid).updateSettings(workerIndexSettings() as never).waitTask(TASK_TIMEOUT);
+  const task = await client.index(uid).updateSettings(workerIndexSettings() as never).waitTask(TASK_TIMEOUT);
   if (task.status !== "succeeded") throw new Error(`workers index settings failed: ${JSON.stringify(task.error)}`);
 }
 
 /** Whether every document in the index has the current shape (DOCUMENT_VERSION); an empty index is current. */
 export async function documentsAreCurrent(search: Search, uid = WORKERS_INDEX): Promise<boolean> {
-  const stats = await search.index(uid).getStats();
+  const stats = await guarded(() => meili(search).index(uid).getStats());
   return stats.numberOfDocuments === 0 || stats.fieldDistribution[DOCUMENT_VERSION_FIELD] === stats.numberOfDocuments;
 }
 
+/** How many documents the index holds (for the CLI and benchmarks). */
+export async function countIndexedDocuments(search: Search, uid = WORKERS_INDEX): Promise<number> {
+  return (await guarded(() => meili(search).index(uid).getStats())).numberOfDocuments;
+}
+
 /** Upserts and deletes, each confirmed by Meilisearch's task result before the caller marks the outbox done. */
-export async function applyWorkerChanges(search: Search, upserts: WorkerDocument[], deletes: string[], uid = WORKERS_INDEX): Promise<void> {
-  const index = search.index(uid);
+export function applyWorkerChanges(search: Search, upserts: WorkerDocument[], deletes: string[], uid = WORKERS_INDEX): Promise<void> {
+  return guarded(() => applyChanges(search, upserts, deletes, uid));
+}
+
+async function applyChanges(search: Search, upserts: WorkerDocument[], deletes: string[], uid: string): Promise<void> {
+  const index = meili(search).index(uid);
   if (upserts.length) {
     const t = await index.addDocuments(upserts, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
     if (t.status !== "succeeded") throw new Error(`addDocuments failed: ${JSON.stringify(t.error)}`);
@@ -78,56 +90,11 @@ export async function rebuildWorkersIndex(search: Search, batches: AsyncIterable
     await applyWorkerChanges(search, docs, [], tmp);
     n += docs.length;
   }
-  const swap = await search.swapIndexes([{ indexes: [WORKERS_INDEX, tmp], rename: false }]).waitTask(TASK_TIMEOUT);
-  if (swap.status !== "succeeded") throw new Error(`swap failed: ${JSON.stringify(swap.error)}`);
-  await search.deleteIndex(tmp).waitTask(TASK_TIMEOUT);
-  return n;
-}
-
-// The signing key is looked up once per client, not on every search (listing keys is a request of its own).
-const signingKeys = new WeakMap<Search, Promise<{ key: string; uid: string }>>();
-
-function tenantSigningKey(search: Search): Promise<{ key: string; uid: string }> {
-  let key = signingKeys.get(search);
-  if (!key) {
-    key = findOrCreateSigningKey(search);
-    signingKeys.set(search, key);
-    key.catch(() => signingKeys.delete(search));
-  }
-  return key;
-}
-
-/** Forgets the cached signing key (it was deleted or rotated in Meilisearch). */
-export function forgetSigningKey(search: Search): void {
-  signingKeys.delete(search);
-}
-
-/** A search-only API key that signs tenant tokens (created once, found again by name). */
-async function findOrCreateSigningKey(search: Search): Promise<{ key: string; uid: string }> {
-  const keys = await search.getKeys({ limit: 1000 });
-  const found = keys.results.find((k) => k.name === TENANT_KEY_NAME);
-  if (found) return { key: found.key, uid: found.uid };
-  const created = await search.createKey({ name: TENANT_KEY_NAME, description: "Signs per-agency tenant tokens", actions: ["search"], indexes: [`${WORKERS_INDEX}*`], expiresAt: null });
-  return { key: created.key, uid: created.uid };
-}
-
-/**
- * A client that can only ever see one agency's documents: the restriction is in a signed tenant token that
- * Meilisearch enforces on every search, whatever filter or query is sent with it.
- */
-export async function agencySearchClient(search: Search, agencyId: string): Promise<Search> {
-  if (!/^[0-9a-f-]{36}$/.test(agencyId)) throw new Error("agency id must be a uuid");
-  const { key, uid } = await tenantSigningKey(search);
-  const token = await generateTenantToken({
-    apiKey: key,
-    apiKeyUid: uid,
-    searchRules: { [WORKERS_INDEX]: { filter: `agency_id = "${agencyId}"` } },
-    expiresAt: new Date(Date.now() + 3_600_000),
+  await guarded(async () => {
+    const client = meili(search);
+    const swap = await client.swapIndexes([{ indexes: [WORKERS_INDEX, tmp], rename: false }]).waitTask(TASK_TIMEOUT);
+    if (swap.status !== "succeeded") throw new Error(`swap failed: ${JSON.stringify(swap.error)}`);
+    await client.deleteIndex(tmp).waitTask(TASK_TIMEOUT);
   });
-  return createSearch(search.config.host, token);
-}
-
-/** Quotes a user-supplied value for a Meilisearch filter (STACK.md trap 15). */
-export function quoteFilterValue(v: string): string {
-  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return n;
 }

@@ -1,6 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { isDbUnavailableError } from "~db/client";
-import { isSearchUnavailableError } from "~search/client";
+import { isSearchUnavailableError } from "~search/errors";
 
 export type OutagePart = "postgres" | "meilisearch" | "busy";
 

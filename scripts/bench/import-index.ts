@@ -11,9 +11,10 @@ import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { drainOutbox } from "~/services/search/drain-outbox.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
+import { searchWorkers } from "~/services/workers/search-workers.server";
 import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
-import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { countIndexedDocuments, ensureWorkersIndex } from "~search/workers-index";
 import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { generateWorker, prng } from "../lib/generate-workers";
@@ -52,9 +53,13 @@ try {
   const t1 = performance.now();
   const drained = await drainOutbox(deps, 10_000);
   const indexMs = performance.now() - t1;
-  const stats = await deps.search.index(WORKERS_INDEX).getStats();
+  const stats = { numberOfDocuments: await countIndexedDocuments(deps.search) };
+  // the agency's search as the /workers page runs it (tenant token, facets); the first call also looks up the
+  // tenant-token signing key (once per process), so it is not the one timed
+  const typo = { q: "wijya", sector: "cruise", lang: "en", minLevel: "B2", page: 1 };
+  await searchWorkers(deps, actor(agency.id), typo);
   const q0 = performance.now();
-  const hits = await deps.search.index(WORKERS_INDEX).search("wijya", { filter: `agency_id = "${agency.id}" AND sectors = "cruise" AND lang_en >= 4`, limit: 20 });
+  const hits = await searchWorkers(deps, actor(agency.id), typo);
   const queryMs = performance.now() - q0;
 
   const batchedRate = report.created / importMs;
@@ -65,7 +70,7 @@ try {
   console.log(`ratio batched / row-by-row:  ${(batchedRate / baselineRate).toFixed(1)}x`);
   console.log(`index catch-up (outbox):     ${drained.indexed.toLocaleString("en")} documents in ${(indexMs / 1000).toFixed(1)} s = ${rate(drained.indexed, indexMs)}`);
   console.log(`searchable after:            ${((importMs + indexMs) / 1000).toFixed(1)} s from the start of the import (goal: 60 s); index holds ${stats.numberOfDocuments.toLocaleString("en")} documents`);
-  console.log(`typo search + 3 filters:     ${hits.estimatedTotalHits} hits, ${queryMs.toFixed(1)} ms round trip (Meilisearch ${hits.processingTimeMs} ms)`);
+  console.log(`typo search + 3 filters:     ${hits.total} hits, ${queryMs.toFixed(1)} ms round trip (Meilisearch ${hits.processingTimeMs} ms)`);
 } finally {
   await db.destroy();
   await Promise.allSettled([pg.stop(), meili.stop()]);

@@ -8,7 +8,7 @@ import type { Deps } from "~/services/deps.server";
 import { createDb, migrateToLatest } from "~db/client";
 import { updateOrg } from "~db/orgs";
 import { createSearch } from "~search/client";
-import { WORKERS_INDEX } from "~search/workers-index";
+import { indexedIds } from "~search/testing";
 import { startEmbeddedMeilisearch, type StartedMeili } from "../../scripts/lib/embedded-meilisearch";
 import { startEmbeddedPostgres, type StartedPostgres } from "../../scripts/lib/embedded-postgres";
 import { startReaper } from "../../scripts/lib/reaper";
@@ -162,8 +162,7 @@ describe("a Meilisearch crash under concurrent writes", () => {
     const deadline = Date.now() + 30_000;
     let missing = ids;
     while (missing.length && Date.now() < deadline) {
-      const docs = await deps.search.index(WORKERS_INDEX).getDocuments({ limit: 10_000, fields: ["id"] });
-      const indexed = new Set(docs.results.map((d) => d.id as string));
+      const indexed = new Set(await indexedIds(deps.search));
       missing = ids.filter((id) => !indexed.has(id));
       if (missing.length) await sleep(300);
     }

@@ -10,6 +10,7 @@ import { archiveWorker, saveWorker } from "~/services/workers/save-worker.server
 import { workerSource } from "~/services/search/worker-source.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
+import { deleteIndex, rawSearch, updateRawSettings } from "~search/testing";
 import { applyWorkerChanges, ensureWorkersIndex } from "~search/workers-index";
 import { generateWorker, prng } from "../../scripts/lib/generate-workers";
 import { orgWithUser, testDeps } from "../support/fixtures";
@@ -192,14 +193,14 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     // and the near misses with documents/fetch and still has all of them.
     const uid = `workers_trap_${Date.now()}`;
     await ensureWorkersIndex(deps.search, uid);
-    await deps.search.index(uid).updateSettings({ pagination: { maxTotalHits: 10 }, searchCutoffMs: 1 }).waitTask();
+    await updateRawSettings(deps.search, uid, { maxTotalHits: 10, searchCutoffMs: 1 });
     const rows = await deps.db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.org.id).execute();
     await applyWorkerChanges(deps.search, rows.map(workerSource).filter(belongsInIndex).map(toWorkerDocument), [], uid);
     try {
       const made = orders[0]!;
       const o = matchOrderOf(made.order);
       const brute = await bruteForce(made);
-      const plain = await deps.search.index(uid).search("", { filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`, limit: 1000 });
+      const plain = await rawSearch(deps.search, uid, "", { filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`, limit: 1000 });
       expect(plain.hits.length).toBeLessThanOrEqual(10); // the trap is live in this index
       const ranking = await PoolRanking.read(deps.search, o, [agency.org.id], isoDay(new Date()), uid);
       expect(ranking.ranked.map((r) => r.id)).toEqual(brute.ranked.map((r) => r.candidate.id));
@@ -208,7 +209,7 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       expect(near.map((n) => n.id)).toEqual(brute.nearMisses.map((n) => n.candidate.id));
       expect(near.length).toBeGreaterThan(10);
     } finally {
-      await deps.search.deleteIndex(uid).waitTask();
+      await deleteIndex(deps.search, uid);
     }
   });
 });

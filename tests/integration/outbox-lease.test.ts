@@ -11,7 +11,8 @@ import { saveWorker } from "~/services/workers/save-worker.server";
 import { createDb, migrateToLatest } from "~db/client";
 import { claimOutbox } from "~db/search-outbox";
 import { createSearch } from "~search/client";
-import { ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { indexedIds as readIndexedIds } from "~search/testing";
+import { ensureWorkersIndex } from "~search/workers-index";
 import { startEmbeddedMeilisearch, type StartedMeili } from "../../scripts/lib/embedded-meilisearch";
 import { startReaper } from "../../scripts/lib/reaper";
 import { agencyActor, workerInput } from "../support/workers";
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const save = (ref: string) => saveWorker(deps, actor, workerInput({ externalRef: ref, fullName: `Lease ${ref}`, nik: undefined, passportNumber: undefined }));
-const indexedIds = async () => new Set((await deps.search.index(WORKERS_INDEX).getDocuments({ limit: 1000, fields: ["id"] })).results.map((d) => d.id as string));
+const indexedIds = async () => new Set(await readIndexedIds(deps.search));
 
 describe("the search outbox lease", () => {
   it("gives the rows of a drainer that died to another drainer within seconds", async () => {

@@ -5,7 +5,7 @@ import { addDays } from "~/domain/job-orders/verification-code";
 import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
 import { recordPlacements } from "~/services/job-orders/lifecycle.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { WORKERS_INDEX } from "~search/workers-index";
+import { indexedIds, rawDocument } from "~search/testing";
 import { testDeps } from "../support/fixtures";
 import { Client } from "../support/http";
 import { apiFor, apiOrg, type ApiOrg } from "../support/job-orders";
@@ -361,9 +361,8 @@ describe("a worker's data on request", () => {
         expect(hit.rows[0]!.n, `${t} still holds ${needle}`).toBe(0);
       }
     }
-    await expect(deps.search.index(WORKERS_INDEX).getDocument(id)).rejects.toThrow();
-    const found = await deps.search.index(WORKERS_INDEX).getDocuments({ ids: [id], fields: ["id"] });
-    expect(found.results).toEqual([]);
+    expect(await rawDocument(deps.search, id)).toBeNull();
+    expect(await indexedIds(deps.search, { ids: [id] })).toEqual([]);
 
     // the statistics stay: the entry, its order, stage and anonymous facts, without a worker
     const kept = await deps.db.selectFrom("shortlist_entries").selectAll().where("id", "=", entry).executeTakeFirstOrThrow();

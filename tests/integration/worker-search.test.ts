@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveWorker, archiveWorker } from "~/services/workers/save-worker.server";
 import { prepareIndex, reindexWorkers } from "~/services/search/drain-outbox.server";
 import { DOCUMENT_VERSION_FIELD } from "~search/worker-document";
-import { agencySearchClient, documentsAreCurrent, ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
+import { asTenant, deleteRawDocument, deleteTenantSigningKeys, indexUids, putRawDocuments, rawDocument } from "~search/testing";
+import { documentsAreCurrent, ensureWorkersIndex, WORKERS_INDEX } from "~search/workers-index";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { agencyActor, waitIndexed, workerInput } from "../support/workers";
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => deps.db.destroy());
 
-const rawDoc = (id: string) => deps.search.index(WORKERS_INDEX).getDocument(id).catch(() => null);
+const rawDoc = (id: string) => rawDocument(deps.search, id);
 
 describe("worker profiles in Meilisearch", () => {
   it("never puts personal identifiers in the index", async () => {
@@ -35,14 +36,13 @@ describe("worker profiles in Meilisearch", () => {
     const mine = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Wahyuningsih Tenant", nik: undefined, passportNumber: undefined }));
     const theirs = await saveWorker(deps, agencyActor(b.org), workerInput({ fullName: "Wahyuningsih Tenant", nik: undefined, passportNumber: undefined }));
     await waitIndexed(deps, [mine.id, theirs.id]);
-    const client = await agencySearchClient(deps.search, a.org.id);
-    const idx = client.index(WORKERS_INDEX);
+    const idx = asTenant(deps.search, a.org.id);
     const plain = await idx.search("Wahyuningsih");
-    expect(plain.hits.map((h) => h.id)).toContain(mine.id);
-    expect(plain.hits.every((h) => h.agency_id === a.org.id)).toBe(true);
+    expect(plain.map((h) => h.id)).toContain(mine.id);
+    expect(plain.every((h) => h.agency_id === a.org.id)).toBe(true);
     for (const filter of [`agency_id = "${b.org.id}"`, `agency_id = "${b.org.id}" OR agency_id = "${a.org.id}"`, `NOT agency_id = "${a.org.id}"`, `id = "${theirs.id}"`]) {
       // a filter Meilisearch rejects (`id` is not filterable) shows nothing either
-      const hits = await idx.search("", { filter, limit: 1000 }).then((r) => r.hits, () => []);
+      const hits = await idx.search("", { filter, limit: 1000 }).catch(() => []);
       expect(hits.some((h) => h.agency_id !== a.org.id), filter).toBe(false);
     }
     // the token cannot write or read documents directly either
@@ -86,16 +86,16 @@ describe("worker profiles in Meilisearch", () => {
     const w = await saveWorker(deps, agencyActor(a.org), workerInput({ fullName: "Reindex Kartini", nik: undefined, passportNumber: undefined }));
     await waitIndexed(deps, [w.id]);
     // damage the live index behind PostgreSQL's back, then rebuild
-    await deps.search.index(WORKERS_INDEX).deleteDocument(w.id).waitTask();
+    await deleteRawDocument(deps.search, w.id);
     expect(await rawDoc(w.id)).toBeNull();
-    const before = (await deps.search.getIndex(WORKERS_INDEX)).uid;
+    expect(await indexUids(deps.search)).toContain(WORKERS_INDEX);
     // two at once (two instances starting together): one rebuilds, the other finds the lock taken
     const [n, m] = await Promise.all([reindexWorkers(deps), reindexWorkers(deps)]);
     expect(Math.min(n, m)).toBe(0);
     expect(Math.max(n, m)).toBeGreaterThan(0);
-    expect((await deps.search.getIndex(WORKERS_INDEX)).uid).toBe(before);
+    expect(await indexUids(deps.search)).toContain(WORKERS_INDEX);
     expect(await rawDoc(w.id)).not.toBeNull();
-    const leftovers = (await deps.search.getIndexes({ limit: 1000 })).results.filter((i) => i.uid.startsWith(`${WORKERS_INDEX}_rebuild_`));
+    const leftovers = (await indexUids(deps.search)).filter((uid) => uid.startsWith(`${WORKERS_INDEX}_rebuild_`));
     expect(leftovers).toEqual([]);
   });
 
@@ -104,7 +104,7 @@ describe("worker profiles in Meilisearch", () => {
     await waitIndexed(deps, [w.id]);
     // a document as an older release wrote it: no version field, no sector_isco
     const old = Object.fromEntries(Object.entries((await rawDoc(w.id)) as Record<string, unknown>).filter(([k]) => k !== DOCUMENT_VERSION_FIELD && k !== "sector_isco"));
-    await deps.search.index(WORKERS_INDEX).addDocuments([old], { primaryKey: "id" }).waitTask();
+    await putRawDocuments(deps.search, [old]);
     expect(await documentsAreCurrent(deps.search)).toBe(false);
     await prepareIndex(deps);
     expect(await documentsAreCurrent(deps.search)).toBe(true);
@@ -144,8 +144,7 @@ describe("the tenant-token signing key", () => {
     await waitIndexed(deps, [w.id]);
     const ask = () => searchWorkers(deps, agencyActor(a.org), { q: "Rotasi Kunci", page: 1 });
     expect((await ask()).hits.map((h) => h.id)).toContain(w.id);
-    const keys = await deps.search.getKeys({ limit: 1000 });
-    for (const k of keys.results.filter((k) => k.name === "jembatan-tenant-search")) await deps.search.deleteKey(k.uid);
+    await deleteTenantSigningKeys(deps.search);
     expect((await ask()).hits.map((h) => h.id)).toContain(w.id);
   });
 });

@@ -2,16 +2,7 @@ import { DomainError } from "~/domain/errors";
 import { failedGates, failureKey, gateKeys, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
 import type { Search } from "~search/client";
-import {
-  candidateFromDocument,
-  countDocuments,
-  fetchAllDocuments,
-  fetchDocumentsByIds,
-  IndexChangedError,
-  nearMissFilter,
-  qualifiedFilter,
-  type MatchDocument,
-} from "~search/match-retrieval";
+import { countNearMisses, IndexChangedError, readCandidatesByIds, readNearMissPool, readQualifiedPool, type PoolCandidate } from "~search/match-retrieval";
 
 // The ranking of one order over a set of agencies, read from the index (issue 6). Exact: every document passing
 // the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the domain, which
@@ -55,7 +46,7 @@ export class PoolRanking implements Ranking {
   static async read(search: Search, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<PoolRanking> {
     const r = new PoolRanking(search, o, agencyIds, today, uid);
     const [ranked, counts] = await Promise.all([
-      retrying(async () => r.judgeQualified(await fetchAllDocuments(search, o, qualifiedFilter(o, agencyIds), uid))),
+      retrying(async () => r.judgeQualified(await readQualifiedPool(search, o, agencyIds, uid))),
       r.count(),
     ]);
     r.ranked = ranked.sort(byRank);
@@ -68,7 +59,7 @@ export class PoolRanking implements Ranking {
     if (held) return held;
     return this.track(
       key,
-      retrying(async () => this.judgeNear(await fetchAllDocuments(this.search, this.o, nearMissFilter(this.o, this.agencyIds, key), this.uid), key).sort(this.nearOrder)),
+      retrying(async () => this.judgeNear(await readNearMissPool(this.search, this.o, this.agencyIds, key, this.uid), key).sort(this.nearOrder)),
     );
   }
 
@@ -106,8 +97,8 @@ export class PoolRanking implements Ranking {
     if (ids.length === 0) return;
     const keys = gateKeys(this.o);
     const allReady = keys.every((k) => this.ready.has(k));
-    const [fetched, counted] = await Promise.all([fetchDocumentsByIds(this.search, this.o, ids, this.uid), allReady ? null : this.count()]);
-    const docs = fetched.filter((d) => this.scope.has(d.agency_id));
+    const [fetched, counted] = await Promise.all([readCandidatesByIds(this.search, this.o, ids, this.uid), allReady ? null : this.count()]);
+    const docs = fetched.filter((d) => this.scope.has(d.agencyId));
     const changed = new Set(ids);
     const ranked = this.judgeQualified(docs).sort(byRank);
     this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
@@ -127,26 +118,23 @@ export class PoolRanking implements Ranking {
     this.nearMissCounts = counted ?? keys.map((key) => ({ key, count: this.ready.get(key)!.length }));
   }
 
-  private judgeQualified(docs: readonly MatchDocument[]): RankedEntry[] {
-    return docs.flatMap((d) => {
-      const c = candidateFromDocument(this.o, d);
+  private judgeQualified(pool: readonly PoolCandidate[]): RankedEntry[] {
+    return pool.flatMap(({ agencyId, candidate: c }) => {
       if (failedGates(this.o, c).length > 0) return []; // the filters and the domain disagree: never rank it
-      return [{ id: d.id, agencyId: d.agency_id, score: scoreCandidate(this.o, c, this.today).score }];
+      return [{ id: c.id, agencyId, score: scoreCandidate(this.o, c, this.today).score }];
     });
   }
 
-  private judgeNear(docs: readonly MatchDocument[], key: GateKey): NearMissEntry[] {
-    return docs.flatMap((d) => {
-      const failures = failedGates(this.o, candidateFromDocument(this.o, d));
+  private judgeNear(pool: readonly PoolCandidate[], key: GateKey): NearMissEntry[] {
+    return pool.flatMap(({ agencyId, candidate: c }) => {
+      const failures = failedGates(this.o, c);
       if (failures.length !== 1 || failures[0]!.gate === "status" || failureKey(failures[0]!) !== key) return [];
-      return [{ id: d.id, agencyId: d.agency_id, key, failed: failures[0]! }];
+      return [{ id: c.id, agencyId, key, failed: failures[0]! }];
     });
   }
 
-  private async count(): Promise<{ key: GateKey; count: number }[]> {
-    const keys = gateKeys(this.o);
-    const counts = await countDocuments(this.search, keys.map((k) => nearMissFilter(this.o, this.agencyIds, k)), this.uid);
-    return keys.map((key, i) => ({ key, count: counts[i]! }));
+  private count(): Promise<{ key: GateKey; count: number }[]> {
+    return countNearMisses(this.search, this.o, this.agencyIds, this.uid);
   }
 }
 

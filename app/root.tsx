@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import {
   Link,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -66,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

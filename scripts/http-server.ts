@@ -1,5 +1,5 @@
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -64,7 +64,8 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   // A hop count, never `true`: with `true` the client picks its own address (the left-most X-Forwarded-For entry).
   if (env.TRUST_PROXY > 0) app.set("trust proxy", env.TRUST_PROXY);
   // helmet (CSP with a per-request nonce, HSTS in production, …), Permissions-Policy, no-store when signed in.
-  app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
+  const liveReloadOrigin = env.NODE_ENV === "development" ? process.env.REMIX_DEV_ORIGIN : undefined;
+  app.use(securityHeaders({ production: env.NODE_ENV === "production", liveReloadOrigin }));
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   // Other public files have an extension (favicon.ico, robots.txt): pages never pay for a file-system lookup
   // (two stat() calls per request were 2 % of a /jobs render under load).
@@ -134,6 +135,8 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   // socket the server is closing at that moment ("other side closed"). headersTimeout must exceed it.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Under `npm run dev` (remix dev): say the rebuilt app is up, so the dev server reloads the browser.
+  if (liveReloadOrigin) await broadcastDevReady(build);
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : env.PORT;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;

@@ -8,6 +8,11 @@ import helmet from "helmet";
 export interface SecurityHeaderOptions {
   /** NODE_ENV=production: HSTS is sent (browsers ignore it over plain http, so local http use is unaffected) */
   production: boolean;
+  /**
+   * `npm run dev`: the page's live-reload script connects to Remix's dev server on its own port (a WebSocket to
+   * REMIX_DEV_ORIGIN), which `connect-src 'self'` would block. Never set outside development.
+   */
+  liveReloadOrigin?: string;
 }
 
 /** Features Jembatan never uses: denied to the page and to anything it might embed. */
@@ -57,7 +62,7 @@ export function helmetOptions(opts: SecurityHeaderOptions): Parameters<typeof he
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", ...(opts.liveReloadOrigin ? [new URL(opts.liveReloadOrigin).origin.replace(/^http/, "ws")] : [])],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],

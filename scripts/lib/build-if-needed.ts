@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -13,10 +13,13 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** Runs `remix build` when build/ is missing or older than any source file. */
+/** Written by `npm run dev`: build/ then holds a development build, which `npm start` must not serve. */
+export const DEV_BUILD_MARKER = path.join(ROOT, "build/DEVELOPMENT-BUILD");
+
+/** Runs `remix build` when build/ is missing, older than any source file, or a development build. */
 export function buildIfNeeded(): "built" | "fresh" {
   const out = path.join(ROOT, "build/index.js");
-  if (existsSync(out)) {
+  if (existsSync(out) && !existsSync(DEV_BUILD_MARKER)) {
     const built = statSync(out).mtimeMs;
     const src = Math.max(...SOURCES.map((s) => path.join(ROOT, s)).filter(existsSync).map(newestMtime));
     if (src <= built) return "fresh";
@@ -28,5 +31,6 @@ export function buildIfNeeded(): "built" | "fresh" {
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (r.status !== 0) throw new Error("remix build failed");
+  rmSync(DEV_BUILD_MARKER, { force: true });
   return "built";
 }

@@ -29,6 +29,8 @@ export interface ApiOperation {
   queryParameters?: { name: string; schema: Record<string, unknown>; description?: string }[];
   /** the success answer: its status and, where a schema describes it, its shape (a component name) */
   ok: { status: 200 | 201; description: string; schema?: keyof typeof RESPONSE_SCHEMAS };
+  /** error statuses whose body may also be the success shape (the import's all_or_nothing refusal is its report) */
+  okShapeAlsoOn?: number[];
   /** the statuses this operation answers besides the ones every operation shares by rule */
   statuses?: Partial<Record<403 | 404 | 409 | 422, string>>;
 }
@@ -147,7 +149,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     queryParameters: [{ name: "mode", schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } }],
     rawBody: { "application/json": z.array(WorkerProfileSchema), "text/csv": z.string() },
     ok: { status: 200, description: "The per-row report" },
-    statuses: { 404: "Not an agency key", 422: "Unreadable file, too many rows, an unknown mode, or (all_or_nothing) a row is invalid: the per-row report" },
+    okShapeAlsoOn: [422],
+    statuses: { 404: "Not an agency key", 422: "Unreadable file, too many rows or an unknown mode (Error); with all_or_nothing, a row is invalid: the per-row report" },
   },
   { method: "get", path: "/workers/imports", summary: "The agency's 20 most recent imports with their status and counts (agency key)", ok: { status: 200, description: "{imports: [...]}" }, statuses: { 404: "Not an agency key" } },
 ];

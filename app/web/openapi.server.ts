@@ -47,7 +47,10 @@ const headerRefs = (names: string[]) => (names.length ? { headers: Object.fromEn
 function responses(op: ApiOperation) {
   return Object.fromEntries(
     [...statusesOf(op)].map(([status, s]) => {
-      const content = s.error ? errorContent : { "application/json": { schema: op.ok.schema ? { $ref: `#/components/schemas/${op.ok.schema}` } : { type: "object" } } };
+      const okSchema = op.ok.schema ? { $ref: `#/components/schemas/${op.ok.schema}` } : { type: "object" };
+      const content = !s.error ? { "application/json": { schema: okSchema } }
+        : op.okShapeAlsoOn?.includes(status) ? { "application/json": { schema: { oneOf: [errorContent["application/json"].schema, okSchema] } } }
+        : errorContent;
       return [String(status), { description: s.description, ...headerRefs(s.headers), content }];
     }),
   );

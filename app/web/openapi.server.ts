@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { API_OPERATIONS, RESPONSE_SCHEMAS, type ApiOperation } from "./api-operations.server";
+import { statusesOf, type ResponseHeader } from "./api-statuses.server";
 import { API_ERROR_CODES } from "./errors.server";
-import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
-import { MatchQuerySchema, MatchResponseSchema } from "~/domain/matching/api-schema";
-import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
-import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
-import { AddCandidatesSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
 
-// The OpenAPI 3.1 description served at /api/v1/openapi.json, generated from the same zod schemas that parse
-// requests (and, for matches, describe the response), so it cannot drift from what the API accepts.
+// The OpenAPI 3.1 description served at /api/v1/openapi.json, built from the table of operations
+// (api-operations.server.ts), the statuses they answer by rule (api-statuses.server.ts) and the same zod schemas
+// that parse requests, so it cannot drift from what the API accepts. docs/decisions/017-openapi.md.
 
 const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
 
@@ -27,20 +25,12 @@ const ErrorSchema = {
   },
 };
 
-const errors = {
-  "401": { description: "Missing, unknown or revoked API key", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "Not allowed for this organisation", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "404": { description: "Not found (or not visible to this organisation)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "422": { description: "Invalid input; `fields` says which and why", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+const HEADERS: Record<ResponseHeader, { description: string; schema: Record<string, unknown> }> = {
+  "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer", minimum: 0 } },
+  Allow: { description: "The methods this path serves", schema: { type: "string" } },
+  "Idempotent-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key", schema: { type: "string", enum: ["true"] } },
+  "WWW-Authenticate": { description: "`Bearer`", schema: { type: "string" } },
 };
-const ok = (description: string, schema: Record<string, unknown> = { type: "object" }) => ({ "200": { description, content: { "application/json": { schema } } }, ...errors });
-const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema, "input") } } });
-const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-
-function queryParameters(schema: z.ZodObject) {
-  const s = json(schema, "input") as { properties: Record<string, Record<string, unknown>>; required?: string[] };
-  return Object.entries(s.properties).map(([name, p]) => ({ name, in: "query", required: s.required?.includes(name) ?? false, schema: p }));
-}
 
 /** Every POST takes an Idempotency-Key (app/web/api.server.ts), as Stripe's API does. */
 const IdempotencyKeyParameter = {
@@ -51,88 +41,77 @@ const IdempotencyKeyParameter = {
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
-export function openApiDocument(baseUrl: string) {
-  const doc = document(baseUrl);
-  for (const item of Object.values(doc.paths) as Record<string, { parameters?: unknown[] }>[]) {
-    if (item.post) item.post.parameters = [...(item.post.parameters ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
-  }
-  return doc;
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+const headerRefs = (names: string[]) => (names.length ? { headers: Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }])) } : {});
+
+function responses(op: ApiOperation) {
+  return Object.fromEntries(
+    [...statusesOf(op)].map(([status, s]) => {
+      const okSchema = op.ok.schema ? { $ref: `#/components/schemas/${op.ok.schema}` } : { type: "object" };
+      const content = !s.error ? { "application/json": { schema: okSchema } }
+        : op.okShapeAlsoOn?.includes(status) ? { "application/json": { schema: { oneOf: [errorContent["application/json"].schema, okSchema] } } }
+        : errorContent;
+      return [String(status), { description: s.description, ...headerRefs(s.headers), content }];
+    }),
+  );
 }
 
-function document(baseUrl: string) {
+function parameters(op: ApiOperation) {
+  const fromSchema = op.query ? (json(op.query, "input") as { properties: Record<string, Record<string, unknown>>; required?: string[] }) : null;
+  return [
+    ...(fromSchema ? Object.entries(fromSchema.properties).map(([name, schema]) => ({ name, in: "query", required: fromSchema.required?.includes(name) ?? false, schema })) : []),
+    ...(op.queryParameters ?? []).map((p) => ({ in: "query", required: false, ...p })),
+    ...(op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
+  ];
+}
+
+function requestBody(op: ApiOperation) {
+  if (op.body) return { requestBody: { required: true, content: { "application/json": { schema: json(op.body, "input") } } } };
+  if (op.rawBody) return { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.rawBody).map(([type, schema]) => [type, { schema: json(schema, "input") }])) } };
+  return {};
+}
+
+function operation(op: ApiOperation) {
+  const params = parameters(op);
+  return {
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(op.auth === "public" ? { security: [] } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...requestBody(op),
+    responses: responses(op),
+  };
+}
+
+/** Path parameters (`{id}`, `{entryId}`) are UUIDs, declared once per path. */
+function paths() {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const op of API_OPERATIONS) {
+    const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    out[op.path] ??= names.length ? { parameters: names.map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })) } : {};
+    out[op.path]![op.method] = operation(op);
+  }
+  return out;
+}
+
+export function openApiDocument(baseUrl: string) {
   return {
     openapi: "3.1.0",
     info: {
       title: "Jembatan API",
       version: "1",
-      description: "Job orders, verification, worker profiles, matching and shortlists. Authenticate with `Authorization: Bearer <API key>` (created by an organisation admin under Settings). Messages follow Accept-Language (en, id).",
+      description:
+        "Job orders, verification, worker profiles, matching and shortlists. Authenticate with `Authorization: Bearer <API key>` (created by an organisation admin under Settings). Messages follow Accept-Language (en, id). Errors are `{error: {code, message, fields}}`. A method a path does not list answers 405 (code `method_not_allowed`) with `Allow` naming the methods it serves; OPTIONS answers 204 with `Allow`.",
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       parameters: { IdempotencyKey: IdempotencyKeyParameter },
-      schemas: { Error: ErrorSchema, MatchResponse: json(MatchResponseSchema, "output"), CandidatesResponse: json(CandidatesResponseSchema, "output") },
+      headers: HEADERS,
+      responses: { MethodNotAllowed: { description: "This path does not serve the method (code `method_not_allowed`)", headers: { Allow: { $ref: "#/components/headers/Allow" } }, content: errorContent } },
+      schemas: { Error: ErrorSchema, ...Object.fromEntries(Object.entries(RESPONSE_SCHEMAS).map(([name, schema]) => [name, json(schema, "output")])) },
     },
-    paths: {
-      "/me": { get: { summary: "The organisation this key acts as", responses: ok("The organisation") } },
-      "/job-orders": {
-        get: { summary: "Job orders visible to this organisation", responses: ok("A page of job orders") },
-        post: { summary: "Create a draft job order (employer key)", requestBody: body(JobOrderSchema), responses: { "201": { description: "Created" }, ...errors } },
-      },
-      "/job-orders/{id}": {
-        parameters: [idParam],
-        get: { summary: "One job order", responses: ok("The job order, its actions, versions and events") },
-        put: { summary: "Replace a draft's content (employer key)", requestBody: body(JobOrderSchema), responses: ok("The job order") },
-      },
-      "/job-orders/{id}/submit": { parameters: [idParam], post: { summary: "Submit for verification (employer key)", responses: ok("The job order") } },
-      "/job-orders/{id}/verification": { parameters: [idParam], post: { summary: "Approve, return or reject (mission key)", requestBody: body(VerificationSchema), responses: ok("The job order") } },
-      "/job-orders/{id}/matches": {
-        parameters: [idParam],
-        get: {
-          summary: "Ranked candidates and near misses of a verified order (agency key: its own profiles only)",
-          description: "Every gate is a hard constraint; `results` is exact over the agency's whole qualified pool, best first (ties by workerId). `nearMisses` fail exactly one gate item, listed by item, closest first.",
-          parameters: queryParameters(MatchQuerySchema),
-          responses: { ...ok("Matches", { $ref: "#/components/schemas/MatchResponse" }), "409": { description: "The order is not verified with open positions", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } },
-        },
-      },
-      "/job-orders/{id}/shortlist": {
-        parameters: [idParam],
-        get: { summary: "The agency's shortlist for the order (agency key): stages, what each candidate fails now, notes", responses: ok("The shortlist") },
-        post: { summary: "Add candidates to the shortlist (agency key; 1–100 at once)", requestBody: body(AddCandidatesSchema), responses: { "201": { description: "{added: entry ids, already: n}" }, ...errors, "409": { description: "The order is not verified with open positions" } } },
-      },
-      "/job-orders/{id}/candidates": {
-        parameters: [idParam],
-        get: { summary: "Proposed candidates, anonymised (the order's employer key)", responses: ok("Candidates", { $ref: "#/components/schemas/CandidatesResponse" }) },
-      },
-      "/shortlist/{entryId}/moves": {
-        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        post: {
-          summary: "Move a candidate to its next stage",
-          description: "Agency keys: propose (only while every gate passes), sign_contract, depart, withdraw (reason). Employer keys: request_interview, select (only while a position is open), reject (reason).",
-          requestBody: body(StageMoveSchema),
-          responses: { ...ok("{stage, orderStatus}"), "409": { description: "Not allowed in this stage, a gate fails, or no position is open" } },
-        },
-      },
-      "/shortlist/{entryId}/notes": {
-        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        post: { summary: "A private note on the candidate (agency key)", requestBody: body(NoteSchema), responses: { "201": { description: "The note" }, ...errors } },
-      },
-      "/shortlist/{entryId}/disclosure-consent": {
-        parameters: [{ name: "entryId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        post: { summary: "Record the worker's consent to show their identity to this order's employer (agency key)", responses: ok("{ok: true}") },
-      },
-      "/workers/{id}": { parameters: [idParam], delete: { summary: "Erase the worker on request (agency key); 409 while they hold a position", responses: ok("{erased: true}") } },
-      "/workers/{id}/disclosures": { parameters: [idParam], get: { summary: "Every disclosure of the worker's identity to an employer (agency key)", responses: ok("{disclosures: [...]}") } },
-      "/workers/{id}/export": { parameters: [idParam], get: { summary: "Everything held about the worker (agency key)", responses: ok("The export") } },
-      "/workers/import": {
-        post: {
-          summary: "Import worker profiles (agency key): a JSON array or CSV (text/csv)",
-          parameters: [{ name: "mode", in: "query", required: false, schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } }],
-          requestBody: { required: true, content: { "application/json": { schema: { type: "array", items: json(WorkerProfileSchema, "input") } }, "text/csv": { schema: { type: "string" } } } },
-          responses: ok("The per-row report"),
-        },
-      },
-    },
+    paths: paths(),
   };
 }

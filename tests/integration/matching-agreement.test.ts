@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureKey } from "~/domain/matching/gates";
 import { rankPool } from "~/domain/matching/score";
-import { isoDay } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { candidateOf, matchJobOrder, matchOrderOf } from "~/services/matching/match-order.server";
 import { clearMatchCache, keepRankingsCurrent, rankingCacheStats, startRankingKeeper } from "~/services/matching/ranking-cache.server";

@@ -1,5 +1,5 @@
 import type { MatchOrder } from "~/domain/matching/gates";
-import { isoDay } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
 import type { Deps } from "../deps.server";
 import { PoolRanking, type Ranking } from "./ranking.server";

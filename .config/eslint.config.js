@@ -45,6 +45,27 @@ const ROUTE_KIND_REFUSALS = [
   { selector: `IfStatement > LogicalExpression.test BinaryExpression[operator=/^!==?$/] > ${routeRefusal}`, message: `A route does not refuse by kind itself. ${guardMessage}` },
 ];
 const restrictSyntax = (...lists) => ({ "no-restricted-syntax": ["error", ...lists.flat()] });
+// `import("meilisearch")` and `require("meilisearch")`, which no-restricted-imports does not see
+const VENDOR_SYNTAX = [
+  { selector: "ImportExpression[source.value=/^meilisearch($|\\u002F)/]", message: VENDOR_SEARCH.message },
+  { selector: "CallExpression[callee.name='require'][arguments.0.value=/^meilisearch($|\\u002F)/]", message: VENDOR_SEARCH.message },
+];
+// The clock (docs/decisions/017-clock.md): in app/, db/ and search/ the time comes from the injected clock
+// (deps.now(); "today" is isoDay(deps.now()) from app/domain/dates.ts, passed to schemas). `new Date(x)` parses and
+// stays allowed; durations use performance.now(). scripts/ (where the real clock is built) and tests/ are exempt.
+const clockMessage = "Use the injected clock (deps.now(), or a today passed in): docs/decisions/017-clock.md.";
+const CLOCK = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+];
+const CLOCK_HOMES = ["app/services/deps.server.ts", "app/domain/dates.ts"];
+// JobOrderSchema and WorkerProfileSchema are the documented shapes, without the windows around today: parse with
+// jobOrderSchema(today) / workerProfileSchema(today).
+const shapeMessage = "JobOrderSchema/WorkerProfileSchema have no date windows: parse with jobOrderSchema(today) / workerProfileSchema(today).";
+const SHAPE_PARSES = [
+  { selector: "CallExpression[callee.object.name=/^(JobOrder|WorkerProfile)Schema$/][callee.property.name=/^(safe)?[pP]arse(Async)?$/]", message: shapeMessage },
+  { selector: "Property[key.name='schema'][value.name=/^(JobOrder|WorkerProfile)Schema$/]", message: shapeMessage },
+];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "public/build/", ".cache/", ".data/", "tests/artifacts/"] },
@@ -78,14 +99,12 @@ export default tseslint.config(
     ignores: ["search/**"],
     rules: {
       ...restrict(VENDOR_SEARCH, PORT_INTERNALS, TEST_SUPPORT),
-      // `import("meilisearch")` and `require("meilisearch")`, which no-restricted-imports does not see
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ImportExpression[source.value=/^meilisearch($|\\u002F)/]", message: VENDOR_SEARCH.message },
-        { selector: "CallExpression[callee.name='require'][arguments.0.value=/^meilisearch($|\\u002F)/]", message: VENDOR_SEARCH.message },
-      ],
+      ...restrictSyntax(VENDOR_SYNTAX),
     },
   },
+  { files: ["tests/**", "scripts/**"], rules: restrictSyntax(VENDOR_SYNTAX, SHAPE_PARSES) },
+  { files: ["db/**"], rules: restrictSyntax(VENDOR_SYNTAX, CLOCK) },
+  { files: ["search/**"], rules: restrictSyntax(CLOCK) },
   { files: ["tests/**"], rules: restrict(VENDOR_SEARCH, TESTS_INTERNAL) },
   { files: ["app/domain/**"], rules: layer([...DB, ...SEARCH, ...SERVICES, ...WEB, ...ROUTES, "node:*", "@remix-run/*"], "app/domain is pure: no I/O, no framework.") },
   { files: ["db/**"], rules: layer([...SEARCH, ...SERVICES, ...WEB, ...ROUTES], "db/ depends only on app/domain.") },
@@ -93,9 +112,13 @@ export default tseslint.config(
   { files: ["app/services/**"], rules: layer([...WEB, ...ROUTES, "@remix-run/*"], "services do not know HTTP or Remix.") },
   { files: ["app/web/**"], rules: layer([...DB, ...SEARCH, ...ROUTES], "app/web talks to services, never to db/ or search/.") },
   { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: layer([...DB, ...SEARCH], "routes call services; no SQL or search here.") },
-  // later blocks replace no-restricted-syntax for their files, so each repeats GUARD_DEFINITIONS
-  { files: ["app/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS) },
-  { files: ["app/services/**", "app/web/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS) },
-  { files: [SESSION_GUARDS], rules: restrictSyntax(ACTOR_KIND_CHECKS) },
-  { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: restrictSyntax(GUARD_DEFINITIONS, ROUTE_KIND_REFUSALS) },
+  // later blocks replace no-restricted-syntax for their files, so each repeats GUARD_DEFINITIONS, CLOCK and SHAPE_PARSES
+  { files: ["app/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, CLOCK, SHAPE_PARSES) },
+  { files: [GUARDS], rules: restrictSyntax(VENDOR_SYNTAX, CLOCK, SHAPE_PARSES) },
+  { files: ["app/services/**", "app/web/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES) },
+  { files: [SESSION_GUARDS], rules: restrictSyntax(ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES) },
+  { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: restrictSyntax(GUARD_DEFINITIONS, ROUTE_KIND_REFUSALS, CLOCK, SHAPE_PARSES) },
+  // the clock's homes: the Deps type and the dates module
+  { files: [CLOCK_HOMES[0]], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, SHAPE_PARSES) },
+  { files: [CLOCK_HOMES[1]], rules: restrictSyntax(GUARD_DEFINITIONS, SHAPE_PARSES) },
 );

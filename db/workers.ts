@@ -55,8 +55,9 @@ export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: 
   return q.limit(5).execute();
 }
 
-export async function setArchived(db: Db, agencyId: string, id: string, at: Date | null): Promise<boolean> {
-  const r = await db.updateTable("workers").set({ archived_at: at, updated_at: new Date() }).where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+/** Archives (or, with `archived` false, restores) a profile; `now` is the caller's clock (the profile's age counts from it). */
+export async function setArchived(db: Db, agencyId: string, id: string, archived: boolean, now: Date): Promise<boolean> {
+  const r = await db.updateTable("workers").set({ archived_at: archived ? now : null, updated_at: now }).where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 

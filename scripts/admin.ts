@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { DomainError } from "~/domain/errors";
 import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "~/domain/org";
 import { email as emailSchema, newPassword } from "~/domain/schemas/auth";
-import { ChangeLicenceSchema, CreateOrgSchema } from "~/domain/schemas/org";
+import { isoDay } from "~/domain/dates";
+import { changeLicenceSchema, createOrgSchema } from "~/domain/schemas/org";
 import { EnvError, parseEnv, StartEnvSchema } from "~/env.server";
 import { translateError } from "~/i18n/translate";
 import { randomToken } from "~/services/auth/crypto.server";
@@ -81,7 +82,7 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
   const cli = { userId: null, label: "cli" };
 
   if (cmd === "org create") {
-    const input = parseOrFail(CreateOrgSchema.safeParse({
+    const input = parseOrFail(createOrgSchema(isoDay(new Date())).safeParse({
       kind: values.kind, slug: values.slug, name: values.name, countries: values.countries,
       country: values.country?.toUpperCase(), licenceNumber: values["licence-number"], licenceValidUntil: values["licence-valid-until"],
     }));
@@ -113,7 +114,7 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
     console.log(`created API key "${key.name}" for ${org.slug}; it is shown once:`);
     console.log(key.key);
   } else if (cmd === "licence set") {
-    const input = parseOrFail(ChangeLicenceSchema.safeParse({ status: values.status, reason: values.reason, suspendedUntil: values.until, scope: values.scope, validUntil: values["valid-until"] }));
+    const input = parseOrFail(changeLicenceSchema(isoDay(new Date())).safeParse({ status: values.status, reason: values.reason, suspendedUntil: values.until, scope: values.scope, validUntil: values["valid-until"] }));
     const d = await deps();
     const org = await findOrgBySlug(d.db, need(values, "org"));
     if (!org || org.kind !== "agency") throw new UsageError(`no agency with slug ${values.org}`);

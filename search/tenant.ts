@@ -44,6 +44,9 @@ async function agencyClient(search: Search, agencyId: string): Promise<Meilisear
     apiKey: key,
     apiKeyUid: uid,
     searchRules: { [WORKERS_INDEX]: { filter: where("agency_id", "=", agencyId) } },
+    // Meilisearch checks the expiry against its own (real) clock, so this is the process's wall clock, not the
+    // injected one: a test clock moved ahead would mint tokens that are already expired (017-clock.md).
+    // eslint-disable-next-line no-restricted-syntax
     expiresAt: new Date(Date.now() + 3_600_000),
   });
   return meilisearchClient(urlOf(search), token);

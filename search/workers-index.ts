@@ -2,6 +2,7 @@ import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
 import { OCCUPATIONS } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
+import { randomUUID } from "node:crypto";
 import { guarded, meili, type Search } from "./engine";
 import { DOCUMENT_VERSION_FIELD, type WorkerDocument } from "./worker-document";
 
@@ -82,7 +83,8 @@ async function applyChanges(search: Search, upserts: WorkerDocument[], deletes: 
 
 /** Rebuilds into a fresh index, then swaps it in: searches never see an empty or half-built index. */
 export async function rebuildWorkersIndex(search: Search, batches: AsyncIterable<WorkerDocument[]>): Promise<number> {
-  const tmp = `${WORKERS_INDEX}_rebuild_${Date.now()}`;
+  // unique, not dated: a rebuild's name needs no clock
+  const tmp = `${WORKERS_INDEX}_rebuild_${randomUUID().replaceAll("-", "")}`;
   await ensureWorkersIndex(search);
   await ensureWorkersIndex(search, tmp);
   let n = 0;

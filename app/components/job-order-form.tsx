@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { DESTINATION_CODES } from "~/domain/countries";
-import { ACCOMMODATION, INSURANCE, JobOrderSchema, MEALS, PAYMENT_METHODS, PLACEMENT_COSTS, TRANSPORT, WAGE_PERIODS, type JobOrderInput } from "~/domain/job-orders/schema";
+import { ACCOMMODATION, INSURANCE, jobOrderSchema, MEALS, PAYMENT_METHODS, PLACEMENT_COSTS, TRANSPORT, WAGE_PERIODS, type JobOrderInput } from "~/domain/job-orders/schema";
 import { CERTIFICATES } from "~/domain/reference/certificates";
 import { COMMON_CURRENCIES, CURRENCY_CODES } from "~/domain/reference/currencies";
 import { OCCUPATIONS } from "~/domain/reference/isco";
@@ -20,10 +20,12 @@ interface Props {
   submitLabel: string;
   /** creating forms: makes a double submission create one order (app/web/form-keys.server.ts) */
   formKey?: string;
+  /** the server's today (loader data): the start date is validated against it in the browser too */
+  today: string;
 }
 
 /** The employer's job-order form. The same schema validates it in the browser, on the server and in the API. */
-export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey }: Props) {
+export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, today }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -31,7 +33,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey }:
     id: "job-order",
     lastResult,
     defaultValue: defaultValue ?? { wagePeriod: "month", paymentMethod: "bank_transfer", restDaysPerWeek: 1, annualLeaveDays: 12, minExperienceYears: 0, languages: [{ code: "en", minLevel: "A2" }], certificates: [] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: JobOrderSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: jobOrderSchema(today) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -7,7 +7,7 @@ import { LANGUAGES } from "~/domain/reference/languages";
 import { PROVINCES } from "~/domain/reference/provinces";
 import { SECTORS } from "~/domain/reference/sectors";
 import { EVIDENCE_KINDS } from "~/domain/workers/language-evidence";
-import { WORKER_STATUSES, WorkerProfileSchema, type WorkerProfileInput } from "~/domain/workers/profile-schema";
+import { WORKER_STATUSES, workerProfileSchema, type WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { languageName } from "~/i18n/locales";
 import { FormKeyField } from "./form-key";
 import { Field, FieldErrors, FormErrors, SelectField } from "./field";
@@ -20,12 +20,15 @@ export function WorkerForm({
   defaultValue,
   submitLabel,
   formKey,
+  today,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: Partial<WorkerProfileInput>;
   submitLabel: string;
   /** creating forms: makes a double submission create one profile (app/web/form-keys.server.ts) */
   formKey?: string;
+  /** the server's today (loader data): the date windows are validated against it in the browser too */
+  today: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -34,7 +37,7 @@ export function WorkerForm({
     id: "worker",
     lastResult,
     defaultValue: defaultValue ?? { status: "available", experiences: [{ sector: "", iscoCode: "", years: "" }], languages: [], certificates: [] },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WorkerProfileSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: workerProfileSchema(today) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,14 +1,9 @@
 import { z } from "./zod-messages";
+import { shiftDay, type IsoDay } from "./dates";
 
 // Plausible ranges for dates and amounts (issue 12, item 2; the table per field is in
 // docs/decisions/010-input-limits.md). Schemas are shared by the browser and the server and stay pure, so the
-// window is measured from the clock at parse time (the request's "today", UTC), as the start date always was.
-
-/** Today in UTC as YYYY-MM-DD, shifted by whole years/days (Feb 29 + 1 year → Mar 1). */
-export function isoDayFromToday(shift: { years?: number; days?: number } = {}, now = new Date()): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear() + (shift.years ?? 0), now.getUTCMonth(), now.getUTCDate() + (shift.days ?? 0)));
-  return d.toISOString().slice(0, 10);
-}
+// window is measured from a "today" the caller passes (the request's, from the injected clock: 017-clock.md).
 
 export interface DateWindow {
   /** earliest day allowed, relative to today */
@@ -19,12 +14,17 @@ export interface DateWindow {
   tooLate: string;
 }
 
-/** A calendar day (YYYY-MM-DD, a real date) inside a window around today. */
-export function dateWithin(w: DateWindow) {
-  return z.iso
-    .date({ error: "errors.date_invalid" })
-    .refine((d) => d >= isoDayFromToday(w.from), { error: w.tooEarly, abort: true })
-    .refine((d) => d <= isoDayFromToday(w.to), { error: w.tooLate, abort: true });
+/**
+ * A calendar day (YYYY-MM-DD, a real date) inside a window around `today`. Without `today` only the format is
+ * checked: that is the shape documented in OpenAPI and JSON Schema (which cannot express a window around today),
+ * never what a page or the API parses with.
+ */
+export function dateWithin(w: DateWindow, today: IsoDay | undefined) {
+  const day = z.iso.date({ error: "errors.date_invalid" });
+  if (today === undefined) return day;
+  const from = shiftDay(today, w.from);
+  const to = shiftDay(today, w.to);
+  return day.refine((d) => d >= from, { error: w.tooEarly, abort: true }).refine((d) => d <= to, { error: w.tooLate, abort: true });
 }
 
 /** The largest wage any form takes (per period, in the order's currency; IDR and KRW amounts run to millions). */

@@ -20,10 +20,6 @@ export interface LicenceState {
   validUntil: string | null;
 }
 
-/** ISO date (YYYY-MM-DD) of `now` in UTC: licence dates are calendar days. */
-export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /**
  * A suspension with an end date lifts itself the day after it ends; an expired licence blocks even when its

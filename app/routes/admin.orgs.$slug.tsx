@@ -8,9 +8,10 @@ import { Field, FormErrors, SelectField } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { InviteLink } from "~/components/invite-link";
 import { DomainError } from "~/domain/errors";
-import { effectiveLicence, isoDay, LICENCE_STATUSES, ROLES } from "~/domain/org";
+import { effectiveLicence, LICENCE_STATUSES, ROLES } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { isMessageKey } from "~/i18n/translate";
-import { ChangeLicenceSchema, InviteMemberSchema } from "~/domain/schemas/org";
+import { changeLicenceSchema, InviteMemberSchema } from "~/domain/schemas/org";
 import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
 import { changeLicence, getOrganisationDetail } from "~/services/orgs/admin-orgs.server";
 import { inviteMember } from "~/services/orgs/invitations.server";
@@ -29,8 +30,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const detail = await getOrganisationDetail(context.deps, actor, params.slug ?? "").catch(throwAsResponse);
   const { org } = detail;
-  const licence = effectiveLicence(licenceOf(org), isoDay(context.deps.now()));
-  return { ...detail, licence };
+  const today = isoDay(context.deps.now());
+  const licence = effectiveLicence(licenceOf(org), today);
+  return { ...detail, licence, today };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   try {
     if (intent === "licence") {
-      const submission = parseWithZod(formData, { schema: ChangeLicenceSchema });
+      const submission = parseWithZod(formData, { schema: changeLicenceSchema(isoDay(context.deps.now())) });
       if (submission.status !== "success") return invalid(submission, { intent });
       await changeLicence(context.deps, actor, slug, submission.value);
       return redirect(`/admin/orgs/${slug}`, { headers: { "Set-Cookie": await setFlash(context, "flash.licence_changed") } });
@@ -67,7 +69,7 @@ export default function AdminOrgDetail() {
   const t = useT();
   const locale = useLocale();
   const [search] = useSearchParams();
-  const { org, members, licenceHistory, licence } = useLoaderData<typeof loader>();
+  const { org, members, licenceHistory, licence, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [inviteForm, inviteFields] = useForm({
     id: "admin-invite",
@@ -79,7 +81,7 @@ export default function AdminOrgDetail() {
   const [licForm, licFields] = useForm({
     id: "licence",
     lastResult: actionData?.intent === "licence" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeLicenceSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeLicenceSchema(today) }),
     shouldValidate: "onBlur",
     defaultValue: { status: "suspended" },
   });

@@ -7,8 +7,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { DomainError } from "~/domain/errors";
-import { effectiveLicence, isoDay, ORG_KINDS, type OrgKind } from "~/domain/org";
-import { CreateOrgSchema } from "~/domain/schemas/org";
+import { effectiveLicence, ORG_KINDS, type OrgKind } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
+import { createOrgSchema } from "~/domain/schemas/org";
 import { countryName, formatDate } from "~/i18n/locales";
 import { createOrg } from "~/services/orgs/create-org.server";
 import { listOrganisations } from "~/services/orgs/admin-orgs.server";
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const list = await listOrganisations(context.deps, actor, { kind, page }).catch(throwAsResponse);
   const today = isoDay(context.deps.now());
   return {
+    today,
     kind: kind ?? "",
     page: list.page,
     pages: list.pages,
@@ -37,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: CreateOrgSchema });
+  const submission = parseWithZod(await request.formData(), { schema: createOrgSchema(isoDay(context.deps.now())) });
   if (submission.status !== "success") return invalid(submission);
   try {
     const org = await createOrg(context.deps, actor, submission.value);
@@ -51,12 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminOrgs() {
   const t = useT();
   const locale = useLocale();
-  const { orgs, kind, page, pages } = useLoaderData<typeof loader>();
+  const { orgs, kind, page, pages, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "create-org",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateOrgSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrgSchema(today) }),
     shouldValidate: "onBlur",
     defaultValue: { kind: "agency" },
   });

@@ -7,7 +7,8 @@ import { Field, FormErrors, SelectField } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { DomainError } from "~/domain/errors";
-import { ProblemListingSchema } from "~/domain/job-orders/reference-schemas";
+import { isoDay } from "~/domain/dates";
+import { problemListingSchema } from "~/domain/job-orders/reference-schemas";
 import { countryName, formatDate } from "~/i18n/locales";
 import { getProblemEmployers, liftProblemEmployer, listProblemEmployer } from "~/services/job-orders/reference-lists.server";
 import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
@@ -20,7 +21,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "problem.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  return getProblemEmployers(context.deps, actor).catch(throwAsResponse);
+  const lists = await getProblemEmployers(context.deps, actor).catch(throwAsResponse);
+  return { ...lists, today: isoDay(context.deps.now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await liftProblemEmployer(context.deps, actor, String(formData.get("listingId") ?? ""));
       return redirect("/admin/problem-employers", { headers: { "Set-Cookie": await setFlash(context, "problem.lifted") } });
     }
-    const s = parseWithZod(formData, { schema: ProblemListingSchema });
+    const s = parseWithZod(formData, { schema: problemListingSchema(isoDay(context.deps.now())) });
     if (s.status !== "success") return invalid(s);
     try {
       await listProblemEmployer(context.deps, actor, s.value);
@@ -48,9 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ProblemEmployers() {
   const t = useT();
   const locale = useLocale();
-  const { listed, employers } = useLoaderData<typeof loader>();
+  const { listed, employers, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "listing", lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: ProblemListingSchema }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({ id: "listing", lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: problemListingSchema(today) }), shouldValidate: "onBlur" });
   return (
     <>
       <h1>{t("problem.title")}</h1>

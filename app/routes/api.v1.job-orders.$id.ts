@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { isoDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { getJobOrderDetail, presentOrder } from "~/services/job-orders/read.server";
 import { editJobOrder } from "~/services/job-orders/write.server";
 import { api, methodNotAllowed, parseJsonBody } from "~/web/api.server";
@@ -16,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
     if (request.method !== "PUT") methodNotAllowed("GET", "PUT");
-    const input = await parseJsonBody(request, JobOrderSchema);
+    const input = await parseJsonBody(request, jobOrderSchema(isoDay(context.deps.now())));
     return { jobOrder: presentOrder(await editJobOrder(context.deps, actor, params.id ?? "", input)) };
   });
 }

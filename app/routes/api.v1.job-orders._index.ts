@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { isoDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { JOB_ORDER_STATES } from "~/domain/job-orders/state-machine";
 import { listJobOrdersFor, presentOrder } from "~/services/job-orders/read.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return api(request, context, async (actor) => {
     if (request.method !== "POST") methodNotAllowed("GET", "POST");
-    const input = await parseJsonBody(request, JobOrderSchema);
+    const input = await parseJsonBody(request, jobOrderSchema(isoDay(context.deps.now())));
     const order = await createJobOrder(context.deps, actor, input);
     return new ApiResponse({ jobOrder: presentOrder(order) }, 201);
   });

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (asked !== "valid_only" && asked !== "all_or_nothing") throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
     const mode = asked;
     // bytes, not text: the parse worker decodes them (the body rules have already checked they are UTF-8)
-    const rows = await readImportFile(new Uint8Array(await request.arrayBuffer()));
+    const rows = await readImportFile(context.deps, new Uint8Array(await request.arrayBuffer()));
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
     const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "api" });
     const tr = (issues: typeof report.errors) => issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));

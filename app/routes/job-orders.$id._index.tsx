@@ -8,6 +8,7 @@ import { FindingList } from "~/components/findings";
 import { useLocale, useT } from "~/components/i18n";
 import { Description, OrderFacts, StatusBadge } from "~/components/job-order-view";
 import { pageTitle } from "~/components/page-title";
+import { isoDay } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { DECISION_REASONS, RecordFilledSchema, RevokeSchema, VERIFICATION_DECISIONS, VerificationSchema } from "~/domain/job-orders/schema";
 import { displayCode } from "~/domain/job-orders/verification-code";
@@ -28,7 +29,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.job_o
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  return getJobOrderDetail(context.deps, actor, params.id ?? "").catch(throwAsResponse);
+  const detail = await getJobOrderDetail(context.deps, actor, params.id ?? "").catch(throwAsResponse);
+  return { ...detail, today: isoDay(context.deps.now()) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -75,10 +77,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function JobOrderDetail() {
   const t = useT();
   const locale = useLocale();
-  const { order, role, actions, findings, versions, events, candidates } = useLoaderData<typeof loader>();
+  const { order, role, actions, findings, versions, events, candidates, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const latest = versions[0];
-  const today = new Date().toISOString().slice(0, 10);
   const last = (intent: string) => (actionData?.intent === intent && "result" in actionData ? actionData.result : undefined);
   return (
     <>

@@ -5,7 +5,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { JobOrderForm } from "~/components/job-order-form";
 import { pageTitle } from "~/components/page-title";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { isoDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { getJobOrderDetail } from "~/services/job-orders/read.server";
 import { editJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
@@ -19,12 +20,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const d = await getJobOrderDetail(context.deps, actor, params.id ?? "").catch(throwAsResponse);
   if (!d.actions.includes("edit")) throw redirect(`/job-orders/${d.order.id}`);
-  return { order: d.order };
+  return { order: d.order, today: isoDay(context.deps.now()) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: JobOrderSchema });
+  const submission = parseWithZod(await request.formData(), { schema: jobOrderSchema(isoDay(context.deps.now())) });
   if (submission.status !== "success") return invalid(submission);
   const order = await editJobOrder(context.deps, actor, params.id ?? "", submission.value).catch(throwAsResponse);
   return redirect(`/job-orders/${order.id}`, { headers: { "Set-Cookie": await setFlash(context, "jo.saved") } });
@@ -32,12 +33,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function EditJobOrder() {
   const t = useT();
-  const { order } = useLoaderData<typeof loader>();
+  const { order, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow-wide">
       <h1>{t("jo.edit_title", { reference: order.reference })}</h1>
-      <JobOrderForm lastResult={actionData?.result} defaultValue={order} submitLabel={t("jo.save_changes")} />
+      <JobOrderForm lastResult={actionData?.result} defaultValue={order} submitLabel={t("jo.save_changes")} today={today} />
     </div>
   );
 }

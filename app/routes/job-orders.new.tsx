@@ -5,7 +5,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { JobOrderForm } from "~/components/job-order-form";
 import { pageTitle } from "~/components/page-title";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { isoDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { requireKindToAct } from "~/services/guards.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
@@ -22,13 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (e) {
     throwAsResponse(e);
   }
-  return { formKey: newFormKey() };
+  return { formKey: newFormKey(), today: isoDay(context.deps.now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const form = await request.formData();
-  const submission = parseWithZod(form, { schema: JobOrderSchema });
+  const submission = parseWithZod(form, { schema: jobOrderSchema(isoDay(context.deps.now())) });
   if (submission.status !== "success") return invalid(submission);
   const value = submission.value;
   // a double click or a resend creates one, not two: the second is sent where the first went
@@ -41,11 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewJobOrder() {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const { formKey } = useLoaderData<typeof loader>();
+  const { formKey, today } = useLoaderData<typeof loader>();
   return (
     <div className="narrow-wide">
       <h1>{t("jo.new_title")}</h1>
-      <JobOrderForm formKey={formKey} lastResult={actionData?.result} submitLabel={t("jo.save_draft")} />
+      <JobOrderForm formKey={formKey} lastResult={actionData?.result} submitLabel={t("jo.save_draft")} today={today} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { WorkerForm } from "~/components/worker-form";
 import { withParen } from "~/components/text";
-import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
+import { isoDay } from "~/domain/dates";
+import { workerProfileSchema } from "~/domain/workers/profile-schema";
 import { formatDateTime } from "~/i18n/locales";
 import { getWorker } from "~/services/workers/get-worker.server";
 import { archiveWorker, saveWorker } from "~/services/workers/save-worker.server";
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.t
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const [worker, disclosures] = await Promise.all([getWorker(context.deps, actor, params.id ?? ""), disclosureLog(context.deps, actor, params.id ?? "")]).catch(throwAsResponse);
-  return { ...worker, disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employer_name, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
+  return { ...worker, today: isoDay(context.deps.now()), disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employer_name, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -47,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await archiveWorker(context.deps, actor, id, intent === "archive").catch(throwAsResponse);
     return redirect(`/workers/${id}`, { headers: { "Set-Cookie": await setFlash(context, intent === "archive" ? "wf.archived_flash" : "wf.restored_flash") } });
   }
-  const submission = parseWithZod(form, { schema: WorkerProfileSchema });
+  const submission = parseWithZod(form, { schema: workerProfileSchema(isoDay(context.deps.now())) });
   if (submission.status !== "success") return invalid(submission);
   await saveWorker(context.deps, actor, submission.value, id).catch(throwAsResponse);
   return redirect(`/workers/${id}`, { headers: { "Set-Cookie": await setFlash(context, "wf.saved") } });
@@ -72,7 +73,7 @@ export default function WorkerPage() {
       {w.consent.recordedAt ? (
         <p className="meta">{t("wf.consent_record", { state: t(w.consent.given ? "wf.consent_yes" : "wf.consent_no"), date: formatDateTime(locale, w.consent.recordedAt), by: w.consent.recordedBy ?? "—" })}</p>
       ) : null}
-      <WorkerForm lastResult={actionData && "result" in actionData ? actionData.result : undefined} defaultValue={w.input} submitLabel={t("wf.save")} />
+      <WorkerForm lastResult={actionData && "result" in actionData ? actionData.result : undefined} defaultValue={w.input} submitLabel={t("wf.save")} today={w.today} />
       <Form method="post" className="actions">
         <button type="submit" name="intent" value={w.archived ? "restore" : "archive"} className={w.archived ? "secondary" : "danger"}>{t(w.archived ? "wf.restore" : "wf.archive")}</button>
       </Form>

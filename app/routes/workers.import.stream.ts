@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const rows = text === null ? null : await readImportFile(text);
+        const rows = text === null ? null : await readImportFile(context.deps, text);
         if (!rows) {
           send({ type: "unreadable" });
         } else {

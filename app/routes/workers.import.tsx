@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const file = form.get("file");
   const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
   const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
-  const rows = text === null ? null : await readImportFile(text).catch(throwAsResponse);
+  const rows = text === null ? null : await readImportFile(context.deps, text).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
   const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "page" }).catch(throwAsResponse);
   const refused = mode === "all_or_nothing" && report.errors.length > 0;

@@ -17,13 +17,14 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { contractEnd, gateKeys, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { WEIGHTS } from "~/domain/matching/score";
 import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
 import { cefrRank, LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
-import { isoDay, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
 import { decideJobOrder } from "~/services/job-orders/decide.server";
 import { submitJobOrder } from "~/services/job-orders/submit.server";
@@ -321,7 +322,7 @@ const ORDERS: Record<string, unknown>[] = [
 
 /** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
 async function verifiedOrder(deps: Deps, i: number, patch: Record<string, unknown>) {
-  const input = JobOrderSchema.parse(orderInput(patch));
+  const input = jobOrderSchema(isoDay(deps.now())).parse(orderInput(patch));
   const org = async (kind: "employer" | "mission", slug: string) => {
     const o = await unsafeCreateOrg(deps, { kind, slug, name: slug, ...(kind === "employer" ? { country: "MT" } : { countries: [input.country] }) }, { userId: null, label: "bench" });
     const u = await unsafeCreateUser(deps, { orgSlug: slug, email: `${slug}@bench.example`, name: slug, role: "admin", password: randomBytes(12).toString("hex") });

@@ -6,7 +6,7 @@ import { countOrgs, findOrgBySlug, updateOrg } from "~db/orgs";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { seedDemoJobOrders } from "./demo-job-orders";
 import { rankPool } from "~/domain/matching/score";
-import { isoDay } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { candidateOf, isMatchable, matchOrderOf } from "~/services/matching/match-order.server";
 import { addCandidates, moveCandidate } from "~/services/shortlists/shortlist.server";
 import { generateWorker, prng } from "./generate-workers";

@@ -1,6 +1,7 @@
 import type { JobOrderInput } from "~/domain/job-orders/schema";
-import { addMonths } from "~/domain/job-orders/verification-code";
-import { isoDay, type Actor } from "~/domain/org";
+import { addMonths } from "~/domain/dates";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
 import { decideJobOrder, revokeJobOrder } from "~/services/job-orders/decide.server";
 import { closeJobOrder, expireDueJobOrders, recordPlacements } from "~/services/job-orders/lifecycle.server";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { addDays } from "~/domain/job-orders/verification-code";
+import { addDays } from "~/domain/dates";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { ARTIFACTS, axeViolations, sharedBrowser, logInOn, overflowsHorizontally } from "../support/browser";
 import { orgWithUser, testDeps } from "../support/fixtures";

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isoDayFromToday } from "~/domain/input-ranges";
+import { isoDay, shiftDay } from "~/domain/dates";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { en } from "~/i18n/en";
 import { translate } from "~/i18n/translate";
@@ -25,7 +25,7 @@ const msg = (key: Key, params?: Record<string, string>) => translate("en", key, 
 const base = () => inject("baseUrl");
 const deps = testDeps();
 const tag = unique("hostile");
-const day = (years: number, days = 0) => isoDayFromToday({ years, days });
+const day = (years: number, days = 0) => shiftDay(isoDay(new Date()), { years, days });
 
 /** Text payloads: [label, value, message key]. Lone surrogates only travel in JSON (a form encodes them as U+FFFD). */
 const TEXT_PAYLOADS: [string, unknown, Key][] = [

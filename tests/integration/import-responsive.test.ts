@@ -66,7 +66,7 @@ describe("an import does not hold the server", () => {
     const workers = Array.from({ length: 1_200 }, (_, i) => ({ ...generateWorker(i, rand), externalRef: `W-${i}` }));
     workers[700] = { ...workers[700]!, nik: "123" };
     workers[900] = { ...workers[900]!, externalRef: "W-3" };
-    const checked = await readImportFile(new TextEncoder().encode(workersCsv(workers)));
+    const checked = await readImportFile(deps, new TextEncoder().encode(workersCsv(workers)));
     expect(fallback).not.toHaveBeenCalled();
     fallback.mockRestore();
     expect(checked!.total).toBe(1_200);
@@ -76,7 +76,7 @@ describe("an import does not hold the server", () => {
       { row: 702, field: "nik", message: "errors.nik_invalid" },
       { row: 902, field: "externalRef", message: "errors.duplicate_in_file?row=5" },
     ]);
-    expect(await readImportFile("not,a,known,header\n1,2,3,4\n")).toBeNull();
-    expect(await readImportFile("[{},")).toBeNull();
+    expect(await readImportFile(deps, "not,a,known,header\n1,2,3,4\n")).toBeNull();
+    expect(await readImportFile(deps, "[{},")).toBeNull();
   });
 });

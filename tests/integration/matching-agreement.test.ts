@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureKey } from "~/domain/matching/gates";
 import { rankPool } from "~/domain/matching/score";
-import { isoDay } from "~/domain/org";
+import { sql } from "kysely";
+import { addDays, isoDay } from "~/domain/dates";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { candidateOf, matchJobOrder, matchOrderOf } from "~/services/matching/match-order.server";
 import { clearMatchCache, keepRankingsCurrent, rankingCacheStats, startRankingKeeper } from "~/services/matching/ranking-cache.server";
@@ -21,7 +22,11 @@ import { agencyActor, waitIndexed } from "../support/workers";
 // the same profiles read straight from PostgreSQL and ranked by app/domain/matching in TypeScript.
 
 const N = 5_000;
-const deps = testDeps();
+/** The suite's clock: the real time plus an offset a test moves (ranking ages and "today" follow deps.now). */
+const clock = { offsetMs: 0 };
+const deps = { ...testDeps(), now: () => new Date(Date.now() + clock.offsetMs) };
+/** Sets the suite's clock to `at` (it then runs on from there). */
+const setClock = (at: Date) => void (clock.offsetMs = at.getTime() - Date.now());
 let agency: Awaited<ReturnType<typeof orgWithUser>>;
 let orders: Awaited<ReturnType<typeof verifiedOrder>>[];
 
@@ -62,7 +67,7 @@ afterAll(() => deps.db.destroy());
 
 async function bruteForce(made: (typeof orders)[number]) {
   const rows = await deps.db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.org.id).execute();
-  return rankPool(matchOrderOf(made.order), rows.map(candidateOf), isoDay(new Date()));
+  return rankPool(matchOrderOf(made.order), rows.map(candidateOf), isoDay(deps.now()));
 }
 
 /** The whole agency view of an order equals the brute-force ranking of the agency's rows in PostgreSQL. */
@@ -93,9 +98,10 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
   });
 
   it("keeps agreeing after profiles change: kept rankings catch up from the outbox without reading the pool again", async () => {
-    // Rankings read now, well after the import: a catch-up replays changes confirmed since its read less a
-    // 5 s margin, and the 5,000 imported rows in that window would (rightly) make it read the pool again.
-    await new Promise((r) => setTimeout(r, 5_500));
+    // Rankings read well after the import: a catch-up replays changes confirmed since its read less a 5 s margin
+    // (on the database's clock, which stamps the outbox), and the 5,000 imported rows in that window would
+    // (rightly) make it read the pool again. Instead of waiting 5.5 s, the import is confirmed 10 s earlier.
+    await sql`update search_outbox set done_at = done_at - interval '10 seconds' where done_at is not null and entity = 'worker' and entity_id in (select id from workers where agency_org_id = ${agency.org.id})`.execute(deps.db);
     clearMatchCache();
     for (const made of orders) await expectAgreement(made); // every order's ranking kept, with all near misses read
     const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).orderBy("external_ref").limit(120).execute();
@@ -166,15 +172,35 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
   });
 
   it("on a new day, the keeper reads recently viewed rankings again for that day before anyone asks", async () => {
-    for (const made of orders) await expectAgreement(made);
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const later = { ...deps, now: () => tomorrow };
-    const before = rankingCacheStats();
-    await keepRankingsCurrent(later);
-    const warmed = rankingCacheStats();
-    expect(warmed.reads - before.reads).toBeGreaterThanOrEqual(orders.length);
-    for (const made of orders) await matchJobOrder(later, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
-    expect(rankingCacheStats()).toMatchObject({ reads: warmed.reads, catchUps: warmed.catchUps });
+    const midnight = new Date(`${addDays(isoDay(deps.now()), 1)}T00:00:00Z`);
+    try {
+      setClock(new Date(midnight.getTime() - 5 * 60_000)); // viewed at 23:55
+      for (const made of orders) await expectAgreement(made);
+      setClock(new Date(midnight.getTime() + 5 * 60_000)); // the keeper's round at 00:05
+      const before = rankingCacheStats();
+      await keepRankingsCurrent(deps);
+      const warmed = rankingCacheStats();
+      expect(warmed.reads - before.reads).toBeGreaterThanOrEqual(orders.length);
+      for (const made of orders) await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
+      expect(rankingCacheStats()).toMatchObject({ reads: warmed.reads, catchUps: warmed.catchUps });
+    } finally {
+      clock.offsetMs = 0;
+    }
+  });
+
+  it("forgets rankings nobody viewed for 30 minutes: the next request reads the pool again", async () => {
+    clearMatchCache(); // only this test's rankings (the previous test left tomorrow's)
+    try {
+      for (const made of orders) await expectAgreement(made);
+      const kept = rankingCacheStats();
+      setClock(new Date(deps.now().getTime() + 31 * 60_000));
+      await keepRankingsCurrent(deps);
+      expect(rankingCacheStats().reads).toBe(kept.reads); // dropped, not read again for nobody
+      for (const made of orders) await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
+      expect(rankingCacheStats().reads - kept.reads).toBe(orders.length);
+    } finally {
+      clock.offsetMs = 0;
+    }
   });
 
   it("pages of the ranked and near-miss lists are slices of the whole", async () => {
@@ -202,7 +228,7 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       const brute = await bruteForce(made);
       const plain = await rawSearch(deps.search, uid, "", { filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`, limit: 1000 });
       expect(plain.hits.length).toBeLessThanOrEqual(10); // the trap is live in this index
-      const ranking = await PoolRanking.read(deps.search, o, [agency.org.id], isoDay(new Date()), uid);
+      const ranking = await PoolRanking.read(deps.search, o, [agency.org.id], isoDay(deps.now()), uid);
       expect(ranking.ranked.map((r) => r.id)).toEqual(brute.ranked.map((r) => r.candidate.id));
       expect(ranking.ranked.length).toBeGreaterThan(10);
       const near = await allNearMisses(ranking);

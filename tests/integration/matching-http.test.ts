@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addDays } from "~/domain/job-orders/verification-code";
+import { addDays } from "~/domain/dates";
 import { MatchResponseSchema } from "~/domain/matching/api-schema";
 import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
 import { saveWorker } from "~/services/workers/save-worker.server";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "~/domain/job-orders/verification-code";
+import { addDays } from "~/domain/dates";
 import { contractEnd } from "~/domain/matching/gates";
 import { formatExplanation, formatFailure } from "~/i18n/matching-text";
 import { matchJobOrder, matchOrderOf, type MatchQuery } from "~/services/matching/match-order.server";

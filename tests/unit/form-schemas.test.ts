@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { isoDay } from "~/domain/dates";
 import { SignupSchema, safeRedirect } from "~/domain/schemas/auth";
-import { ChangeLicenceSchema, CreateOrgSchema } from "~/domain/schemas/org";
+import { changeLicenceSchema, createOrgSchema } from "~/domain/schemas/org";
 import { isMessageKey } from "~/i18n/translate";
+
+/** the suite's today: these tests check windows around it, so the schemas are built for it */
+const today = isoDay(new Date());
 
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -26,17 +30,17 @@ describe("shared form schemas", () => {
   });
 
   it("require countries for missions and a licence for agencies", () => {
-    expect(messages(CreateOrgSchema.safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X" }))).toEqual({ countries: "errors.mission_needs_countries" });
-    expect(messages(CreateOrgSchema.safeParse({ kind: "agency", slug: "pt-x", name: "PT X" }))).toEqual({ licenceNumber: "errors.agency_needs_licence" });
-    expect(CreateOrgSchema.parse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "de, pl" }).countries).toEqual(["DE", "PL"]);
-    expect(messages(CreateOrgSchema.safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "DE, XX" }))).toEqual({ "countries.1": "errors.country_unknown" });
+    expect(messages(createOrgSchema(today).safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X" }))).toEqual({ countries: "errors.mission_needs_countries" });
+    expect(messages(createOrgSchema(today).safeParse({ kind: "agency", slug: "pt-x", name: "PT X" }))).toEqual({ licenceNumber: "errors.agency_needs_licence" });
+    expect(createOrgSchema(today).parse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "de, pl" }).countries).toEqual(["DE", "PL"]);
+    expect(messages(createOrgSchema(today).safeParse({ kind: "mission", slug: "kbri-x", name: "KBRI X", countries: "DE, XX" }))).toEqual({ "countries.1": "errors.country_unknown" });
   });
 
   it("reject an end date on anything but a suspension, or one in the past", () => {
     const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-    expect(messages(ChangeLicenceSchema.safeParse({ status: "revoked", reason: "fraud", suspendedUntil: inAYear }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
-    expect(messages(ChangeLicenceSchema.safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2099-01-01" }))).toEqual({ suspendedUntil: "errors.suspended_until_range" });
-    expect(messages(ChangeLicenceSchema.safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2020-01-01" }))).toEqual({ suspendedUntil: "errors.until_in_past" });
+    expect(messages(changeLicenceSchema(today).safeParse({ status: "revoked", reason: "fraud", suspendedUntil: inAYear }))).toEqual({ suspendedUntil: "errors.until_only_for_suspension" });
+    expect(messages(changeLicenceSchema(today).safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2099-01-01" }))).toEqual({ suspendedUntil: "errors.suspended_until_range" });
+    expect(messages(changeLicenceSchema(today).safeParse({ status: "suspended", reason: "audit", suspendedUntil: "2020-01-01" }))).toEqual({ suspendedUntil: "errors.until_in_past" });
   });
 
   it("never redirect off-site after login", () => {

@@ -1,23 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
-import { isoDayFromToday } from "~/domain/input-ranges";
+import { isoDay, shiftDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { EVIDENCE_SCALES, scaleProblem } from "~/domain/workers/language-evidence";
-import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
+import { workerProfileSchema } from "~/domain/workers/profile-schema";
 import { orderInput } from "../support/order-input";
 import { workerInput } from "../support/workers";
+
+/** the suite's today: these tests check windows around it, so the schemas are built for it */
+const today = isoDay(new Date());
 
 // Plausible dates, scores inside each test's scale, amounts in cents (issue 12, item 2; docs/decisions/010).
 
 const fieldErrors = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));
-const day = (years: number, days = 0) => isoDayFromToday({ years, days });
+const day = (years: number, days = 0) => shiftDay(today, { years, days });
 
 describe("date windows", () => {
-  it("isoDayFromToday shifts by years and days in UTC", () => {
-    const now = new Date("2028-02-29T23:30:00Z");
-    expect(isoDayFromToday({}, now)).toBe("2028-02-29");
-    expect(isoDayFromToday({ years: 1 }, now)).toBe("2029-03-01");
-    expect(isoDayFromToday({ days: -1 }, now)).toBe("2028-02-28");
+  it("shiftDay shifts today by years and days in UTC", () => {
+    const today = isoDay(new Date("2028-02-29T23:30:00Z"));
+    expect(today).toBe("2028-02-29");
+    expect(shiftDay(today, { years: 1 })).toBe("2029-03-01");
+    expect(shiftDay(today, { days: -1 })).toBe("2028-02-28");
+  });
+
+  it("the window counts from the today the schema is built for, not from the wall clock", () => {
+    const onDay = jobOrderSchema("2030-06-01");
+    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2030-05-31" }))).startDate).toBe("errors.start_in_past");
+    expect(onDay.safeParse(orderInput({ startDate: "2030-06-01" })).success).toBe(true);
+    expect(onDay.safeParse(orderInput({ startDate: "2032-06-01" })).success).toBe(true);
+    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2032-06-02" }))).startDate).toBe("errors.start_too_far");
   });
 
   it.each([
@@ -26,12 +37,12 @@ describe("date windows", () => {
     ["startDate", "9999-12-31", "errors.start_too_far"],
     ["startDate", "2027-02-30", "errors.date_invalid"],
   ])("job order %s %s → %s", (field, value, message) => {
-    expect(fieldErrors(JobOrderSchema.safeParse(orderInput({ [field]: value })))[field]).toBe(message);
+    expect(fieldErrors(jobOrderSchema(today).safeParse(orderInput({ [field]: value })))[field]).toBe(message);
   });
 
   it("a start date today and one 2 years ahead are accepted", () => {
-    expect(JobOrderSchema.safeParse(orderInput({ startDate: day(0) })).success).toBe(true);
-    expect(JobOrderSchema.safeParse(orderInput({ startDate: day(2) })).success).toBe(true);
+    expect(jobOrderSchema(today).safeParse(orderInput({ startDate: day(0) })).success).toBe(true);
+    expect(jobOrderSchema(today).safeParse(orderInput({ startDate: day(2) })).success).toBe(true);
   });
 
   it.each([
@@ -42,11 +53,11 @@ describe("date windows", () => {
     ["availableFrom", day(-2, -1), "errors.available_from_range"],
     ["passportExpiry", "2200-01-01", "errors.passport_expiry_range"],
   ])("worker %s %s → %s", (field, value, message) => {
-    expect(fieldErrors(WorkerProfileSchema.safeParse(workerInput({ [field]: value })))[field]).toBe(message);
+    expect(fieldErrors(workerProfileSchema(today).safeParse(workerInput({ [field]: value })))[field]).toBe(message);
   });
 
   it("certificate and test dates stay within decades of today", () => {
-    const r = WorkerProfileSchema.safeParse(workerInput({
+    const r = workerProfileSchema(today).safeParse(workerInput({
       certificates: [{ code: "stcw_bst", issuedOn: day(0, 1), expiresOn: "9999-01-01" }],
       languages: [{ code: "en", kind: "ielts", score: 6, takenOn: "1900-01-01" }],
     }));
@@ -79,7 +90,7 @@ describe("test scores inside each test's scale", () => {
     [{ kind: "ielts", level: "B2", score: 6 }, "level", "errors.level_not_for_test"],
   ] as const)("%o → %s %s", (evidence, field, message) => {
     expect(scaleProblem(evidence)).toEqual({ field, message });
-    const r = WorkerProfileSchema.safeParse(workerInput({ languages: [{ code: "en", ...evidence }] as never }));
+    const r = workerProfileSchema(today).safeParse(workerInput({ languages: [{ code: "en", ...evidence }] as never }));
     expect(fieldErrors(r)[`languages.0.${field}`]).toBe(message);
   });
 
@@ -105,9 +116,9 @@ describe("amounts", () => {
     [1e9, "errors.amount_too_large"],
     [Number.MAX_VALUE, "errors.amount_too_large"],
   ])("wage %s → %s", (wageAmount, message) => {
-    expect(fieldErrors(JobOrderSchema.safeParse(orderInput({ wageAmount }))).wageAmount).toBe(message);
+    expect(fieldErrors(jobOrderSchema(today).safeParse(orderInput({ wageAmount }))).wageAmount).toBe(message);
   });
   it("cents are fine", () => {
-    for (const wageAmount of [0.01, 1450.5, 1450.55, 3_500_000, 100_000_000]) expect(JobOrderSchema.safeParse(orderInput({ wageAmount })).success, String(wageAmount)).toBe(true);
+    for (const wageAmount of [0.01, 1450.5, 1450.55, 3_500_000, 100_000_000]) expect(jobOrderSchema(today).safeParse(orderInput({ wageAmount })).success, String(wageAmount)).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
+import { isoDay } from "~/domain/dates";
+import { workerProfileSchema } from "~/domain/workers/profile-schema";
 import { isMessageKey } from "~/i18n/translate";
+
+/** the suite's today: these tests check windows around it, so the schemas are built for it */
+const today = isoDay(new Date());
 
 const valid = {
   externalRef: "MB-2026-0001",
@@ -20,11 +24,11 @@ const valid = {
   consentToMatching: true,
 };
 
-const errors = (input: unknown) => Object.fromEntries((WorkerProfileSchema.safeParse(input).error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+const errors = (input: unknown) => Object.fromEntries((workerProfileSchema(today).safeParse(input).error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
 describe("the worker profile schema", () => {
   it("accepts a complete profile and normalises codes", () => {
-    const r = WorkerProfileSchema.parse(valid);
+    const r = workerProfileSchema(today).parse(valid);
     expect(r.passportNumber).toBe("C1234567");
     expect(r.languages[1]).toMatchObject({ level: "N4" });
     expect(r.status).toBe("available");
@@ -46,7 +50,7 @@ describe("the worker profile schema", () => {
   });
 
   it("treats blank optional identity fields as absent", () => {
-    const r = WorkerProfileSchema.parse({ ...valid, nik: "", passportNumber: " ", phone: "", externalRef: "" });
+    const r = workerProfileSchema(today).parse({ ...valid, nik: "", passportNumber: " ", phone: "", externalRef: "" });
     expect(r.nik).toBeUndefined();
     expect(r.passportNumber).toBeUndefined();
     expect(r.externalRef).toBeUndefined();

@@ -2,16 +2,19 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
+import type { IsoDay } from "../dates";
 import { amount, dateWithin } from "../input-ranges";
 import { text } from "../text-schema";
 import { WAGE_PERIODS } from "./schema";
 
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
-export const ProblemListingSchema = z.object({
+/** A problem-employer listing, on `today` (the listing date cannot be in the future). */
+export const problemListingSchema = (today: IsoDay) =>
+  z.object({
   employer: text({ min: 1, max: 200, tooShort: "errors.choose_option" }),
   reason: text({ min: 3, max: 500, multiline: true, tooShort: "errors.reason_required" }),
-  listedOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.listed_on_range", tooLate: "errors.listed_on_range" }).optional(),
+  listedOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.listed_on_range", tooLate: "errors.listed_on_range" }, today).optional(),
 });
 
 export const StandardSchema = z

@@ -5,11 +5,12 @@ import { CURRENCY_CODES } from "../reference/currencies";
 import { ISCO_CODES } from "../reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
 import { isMaritime, SECTORS } from "../reference/sectors";
+import type { IsoDay } from "../dates";
 import { amount, dateWithin } from "../input-ranges";
 import { text } from "../text-schema";
 
 // The one job-order schema: the employer's form (conform, in the browser and on the server) and
-// POST/PUT /api/v1/job-orders parse with it. Pure: "today" is computed, never fetched.
+// POST/PUT /api/v1/job-orders parse with it. Pure: "today" is a parameter (the request's, from the injected clock).
 
 export const WAGE_PERIODS = ["hour", "day", "week", "month", "year"] as const;
 export const PAYMENT_METHODS = ["bank_transfer", "cash", "bank_and_cash"] as const;
@@ -43,7 +44,11 @@ const CertificateRequirement = z.object({
   mandatory: z.boolean().default(false),
 });
 
-export const JobOrderSchema = z
+/** The job-order schema for a request made on `today` (the start date is counted from it). */
+export const jobOrderSchema = (today: IsoDay) => buildJobOrderSchema(today);
+
+const buildJobOrderSchema = (today: IsoDay | undefined) =>
+  z
   .object({
     title: text({ min: 3, max: 120, tooShort: "errors.title_short" }),
     iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
@@ -61,7 +66,7 @@ export const JobOrderSchema = z
     restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
     annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
     contractMonths: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.contract_min" }).max(60, { error: "errors.contract_max" }),
-    startDate: dateWithin({ from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" }),
+    startDate: dateWithin({ from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" }, today),
     accommodation: z.enum(ACCOMMODATION),
     meals: z.enum(MEALS),
     transport: z.enum(TRANSPORT),
@@ -84,6 +89,11 @@ export const JobOrderSchema = z
     }
   });
 
+/**
+ * The shape without the window around today, for OpenAPI and the types: nothing parses with it (lint forbids it;
+ * parse with jobOrderSchema(today)).
+ */
+export const JobOrderSchema = buildJobOrderSchema(undefined);
 export type JobOrderInput = z.infer<typeof JobOrderSchema>;
 
 export const VERIFICATION_DECISIONS = ["approve", "return", "reject"] as const;

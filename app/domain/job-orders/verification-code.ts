@@ -15,18 +15,6 @@ export const displayCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4
 /** A verified order is public for this long; after it the order expires unless closed or filled first. */
 export const VALIDITY_MONTHS = 12;
 
-export function addMonths(isoDate: string, months: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// Day arithmetic lives in ~/domain/dates (docs/decisions/017-clock.md). This re-export keeps one test file that is
+// being edited elsewhere compiling; import from ~/domain/dates.
+export { addDays } from "../dates";

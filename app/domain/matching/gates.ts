@@ -1,4 +1,4 @@
-import { addDays, addMonths } from "../job-orders/verification-code";
+import { dayNumber as dayNumberOf, lastDayAfterMonths } from "../dates";
 import { CEFR_LEVELS, type CefrLevel } from "../reference/languages";
 import { bestEvidence, cefrRankOf, type Evidence } from "../workers/language-evidence";
 
@@ -40,10 +40,7 @@ export const contractEnd = (o: Pick<MatchOrder, "startDate" | "contractMonths">)
   const key = `${o.startDate}+${o.contractMonths}`;
   let end = contractEnds.get(key);
   if (end === undefined) {
-    // The day before the same date `contractMonths` later; when that month is too short for the start's day
-    // (31 January + 1 month), the contract runs to the month's last day (28 February), not the day before it.
-    const same = addMonths(o.startDate, o.contractMonths);
-    end = same.slice(8) < o.startDate.slice(8) ? same : addDays(same, -1);
+    end = lastDayAfterMonths(o.startDate, o.contractMonths);
     if (contractEnds.size > 1000) contractEnds.clear();
     contractEnds.set(key, end);
   }
@@ -58,7 +55,7 @@ export function dayNumber(isoDate: string): number {
   const day = isoDate.slice(0, 10);
   let n = dayNumbers.get(day);
   if (n === undefined) {
-    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    n = dayNumberOf(day);
     if (dayNumbers.size > 50_000) dayNumbers.clear();
     dayNumbers.set(day, n);
   }

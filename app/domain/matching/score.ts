@@ -1,3 +1,4 @@
+import { AVERAGE_MONTH_DAYS } from "../dates";
 import { CEFR_LEVELS } from "../reference/languages";
 import { bestEvidence, cefrRankOf } from "../workers/language-evidence";
 import { certificateUntil, contractEnd, dayNumber, failedGates, failureGap, failureKey, gateKeys, sectorYears, type Candidate, type GateFailure, type MatchOrder } from "./gates";
@@ -28,7 +29,8 @@ export interface ScoreComponents {
   recency: number;
 }
 
-const monthsBetween = (from: string, to: string) => (dayNumber(to) - dayNumber(from)) / 30.4375;
+// dates.monthsBetween, over the memoised day numbers (a pool asks for the same few hundred dates again and again)
+const monthsBetween = (from: string, to: string) => (dayNumber(to) - dayNumber(from)) / AVERAGE_MONTH_DAYS;
 
 export function scoreCandidate(o: MatchOrder, c: Candidate, today: string): { score: number; components: ScoreComponents } {
   const end = contractEnd(o);

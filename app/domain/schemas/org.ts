@@ -2,6 +2,7 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { LICENCE_STATUSES, ORG_KINDS, ROLES } from "../org";
 import { email } from "./auth";
+import type { IsoDay } from "../dates";
 import { dateWithin } from "../input-ranges";
 import { text } from "../text-schema";
 
@@ -13,7 +14,7 @@ export const slug = z
   .max(48, { error: "errors.slug_invalid" })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "errors.slug_invalid" });
 
-const licenceUntil = () => dateWithin({ from: { years: -5 }, to: { years: 10 }, tooEarly: "errors.licence_until_range", tooLate: "errors.licence_until_range" });
+const licenceUntil = (today: IsoDay) => dateWithin({ from: { years: -5 }, to: { years: 10 }, tooEarly: "errors.licence_until_range", tooLate: "errors.licence_until_range" }, today);
 
 /** "DE, jp ,PL" → ["DE","JP","PL"]; each must be an ISO 3166-1 alpha-2 code. */
 const countryList = z.preprocess(
@@ -26,7 +27,9 @@ const countryList = z.preprocess(
   z.array(z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).max(60),
 );
 
-export const CreateOrgSchema = z
+/** A new organisation, on `today` (a licence's last day is counted from it). */
+export const createOrgSchema = (today: IsoDay) =>
+  z
   .object({
     kind: z.enum(ORG_KINDS),
     slug,
@@ -36,7 +39,7 @@ export const CreateOrgSchema = z
       .optional(),
     countries: countryList.optional(),
     licenceNumber: text({ min: 3, max: 60 }).optional(),
-    licenceValidUntil: licenceUntil().optional(),
+    licenceValidUntil: licenceUntil(today).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "mission" && !v.countries?.length) {
@@ -46,7 +49,7 @@ export const CreateOrgSchema = z
       ctx.addIssue({ code: "custom", path: ["licenceNumber"], message: "errors.agency_needs_licence" });
     }
   });
-export type CreateOrgInput = z.infer<typeof CreateOrgSchema>;
+export type CreateOrgInput = z.infer<ReturnType<typeof createOrgSchema>>;
 
 export const InviteMemberSchema = z.object({
   email,
@@ -58,13 +61,15 @@ export const CreateApiKeySchema = z.object({
   name: text({ min: 2, max: 80, tooShort: "errors.key_name_short" }),
 });
 
-export const ChangeLicenceSchema = z
+/** A licence change, on `today` (a suspension cannot end in the past). */
+export const changeLicenceSchema = (today: IsoDay) =>
+  z
   .object({
     status: z.enum(LICENCE_STATUSES),
     reason: text({ min: 3, max: 1000, multiline: true, tooShort: "errors.reason_required" }),
-    suspendedUntil: dateWithin({ from: {}, to: { years: 5 }, tooEarly: "errors.until_in_past", tooLate: "errors.suspended_until_range" }).optional(),
+    suspendedUntil: dateWithin({ from: {}, to: { years: 5 }, tooEarly: "errors.until_in_past", tooLate: "errors.suspended_until_range" }, today).optional(),
     /** a renewed licence's new last day */
-    validUntil: licenceUntil().optional(),
+    validUntil: licenceUntil(today).optional(),
     scope: text({ max: 200 }).optional(),
   })
   .superRefine((v, ctx) => {
@@ -72,7 +77,7 @@ export const ChangeLicenceSchema = z
       ctx.addIssue({ code: "custom", path: ["suspendedUntil"], message: "errors.until_only_for_suspension" });
     }
   });
-export type ChangeLicenceInput = z.infer<typeof ChangeLicenceSchema>;
+export type ChangeLicenceInput = z.infer<ReturnType<typeof changeLicenceSchema>>;
 
 export const SetLanguageSchema = z.object({
   lang: z.enum(["en", "id"]),

@@ -1,4 +1,5 @@
-import { WorkerProfileSchema, type WorkerProfileInput } from "./profile-schema";
+import type { IsoDay } from "../dates";
+import { workerProfileSchema, type WorkerProfileInput } from "./profile-schema";
 
 // The checks an import makes on its rows before anything is written, pure so that they run the same in the
 // request's thread (rows handed over in code) and in the import parse worker (uploaded files).
@@ -22,12 +23,13 @@ export const MAX_IMPORT_ROWS = 100_000;
 
 /**
  * Checks rows one at a time against the shared schema and against the rows before them (a reference used twice
- * in one file is an error on the later row): a valid row, or its issues (one per field).
+ * in one file is an error on the later row): a valid row, or its issues (one per field). `today` is the import's.
  */
-export function importRowChecker() {
+export function importRowChecker(today: IsoDay) {
+  const schema = workerProfileSchema(today);
   const refsSeen = new Map<string, number>();
   return (r: ImportRow): ValidRow | RowIssue[] => {
-    const parsed = WorkerProfileSchema.safeParse(r.data);
+    const parsed = schema.safeParse(r.data);
     if (!parsed.success) {
       const issues: RowIssue[] = [];
       const seen = new Set<string>();

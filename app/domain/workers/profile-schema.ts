@@ -6,6 +6,7 @@ import { LANGUAGES } from "../reference/languages";
 import { PROVINCE_CODES } from "../reference/provinces";
 import { SECTORS } from "../reference/sectors";
 import { text } from "../text-schema";
+import type { IsoDay } from "../dates";
 import { dateWithin } from "../input-ranges";
 import { cefrFromEvidence, EVIDENCE_KINDS, scaleProblem, TOEFL_SCALE_CHANGE } from "./language-evidence";
 
@@ -26,14 +27,15 @@ const Experience = z.object({
   country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),
 });
 
-const LanguageEvidence = z
+const languageEvidence = (today: IsoDay | undefined) =>
+  z
   .object({
     code: z.enum(LANGUAGES),
     kind: z.enum(EVIDENCE_KINDS),
     level: z.preprocess(upper, z.string().max(4)).optional(),
     // the range is each test's own (scaleProblem below)
     score: z.number({ error: "errors.number" }).optional(),
-    takenOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" }).optional(),
+    takenOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" }, today).optional(),
   })
   .superRefine((e, ctx) => {
     // Inside the test's own scale first (IELTS 9.5 is not "C2"), then the CEFR table.
@@ -45,33 +47,44 @@ const LanguageEvidence = z
     if (cefrFromEvidence(e) === null) ctx.addIssue({ code: "custom", path: [e.score === undefined ? "level" : "score"], message: "errors.evidence_no_level" });
   });
 
-const Certificate = z
+const certificate = (today: IsoDay | undefined) =>
+  z
   .object({
     code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
     number: text({ max: 80 }).optional(),
-    issuedOn: dateWithin({ from: { years: -50 }, to: {}, tooEarly: "errors.issued_on_range", tooLate: "errors.issued_on_range" }).optional(),
-    expiresOn: dateWithin({ from: { years: -30 }, to: { years: 30 }, tooEarly: "errors.expires_on_range", tooLate: "errors.expires_on_range" }).optional(),
+    issuedOn: dateWithin({ from: { years: -50 }, to: {}, tooEarly: "errors.issued_on_range", tooLate: "errors.issued_on_range" }, today).optional(),
+    expiresOn: dateWithin({ from: { years: -30 }, to: { years: 30 }, tooEarly: "errors.expires_on_range", tooLate: "errors.expires_on_range" }, today).optional(),
   })
   .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, { path: ["expiresOn"], message: "errors.expiry_before_issue" });
 
-export const WorkerProfileSchema = z.object({
+const buildWorkerProfileSchema = (today: IsoDay | undefined) =>
+  z.object({
   externalRef: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" }).optional()),
   fullName: text({ min: 2, max: 160, tooShort: "errors.required" }),
   // At least 18 (UU 18/2017 Art. 5); older than 70 is a typo in the year, not a candidate.
-  dateOfBirth: dateWithin({ from: { years: -70 }, to: { years: -18 }, tooEarly: "errors.too_old", tooLate: "errors.too_young" }),
+  dateOfBirth: dateWithin({ from: { years: -70 }, to: { years: -18 }, tooEarly: "errors.too_old", tooLate: "errors.too_young" }, today),
   sex: z.enum(["female", "male"]),
   provinceCode: z.preprocess((v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v), z.enum(PROVINCE_CODES, { error: "errors.province_unknown" })),
   regency: text({ max: 120 }).optional(),
   phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }).optional()),
   nik: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{16}$/, { error: "errors.nik_invalid" }).optional()),
   passportNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" }).optional()),
-  passportExpiry: z.preprocess(blankToUndefined, dateWithin({ from: { years: -10 }, to: { years: 11 }, tooEarly: "errors.passport_expiry_range", tooLate: "errors.passport_expiry_range" }).optional()),
+  passportExpiry: z.preprocess(blankToUndefined, dateWithin({ from: { years: -10 }, to: { years: 11 }, tooEarly: "errors.passport_expiry_range", tooLate: "errors.passport_expiry_range" }, today).optional()),
   experiences: z.array(Experience).min(1, { error: "errors.experience_required" }).max(10),
-  languages: z.array(LanguageEvidence).max(12).default([]),
-  certificates: z.array(Certificate).max(30).default([]),
-  availableFrom: dateWithin({ from: { years: -2 }, to: { years: 3 }, tooEarly: "errors.available_from_range", tooLate: "errors.available_from_range" }),
+  languages: z.array(languageEvidence(today)).max(12).default([]),
+  certificates: z.array(certificate(today)).max(30).default([]),
+  availableFrom: dateWithin({ from: { years: -2 }, to: { years: 3 }, tooEarly: "errors.available_from_range", tooLate: "errors.available_from_range" }, today),
   status: z.enum(WORKER_STATUSES).default("available"),
   preferredCountries: z.array(z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))).max(10).default([]),
   consentToMatching: z.boolean().default(false),
 });
+
+/** The profile schema for a request (or an import) made on `today`: birth, expiry and availability windows count from it. */
+export const workerProfileSchema = (today: IsoDay) => buildWorkerProfileSchema(today);
+
+/**
+ * The shape without the windows around today, for OpenAPI, JSON Schema and the types: nothing parses with it (lint
+ * forbids it; parse with workerProfileSchema(today)).
+ */
+export const WorkerProfileSchema = buildWorkerProfileSchema(undefined);
 export type WorkerProfileInput = z.infer<typeof WorkerProfileSchema>;

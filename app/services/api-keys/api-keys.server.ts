@@ -1,5 +1,6 @@
 import { DomainError, isUuid } from "~/domain/errors";
-import { canSignIn, isoDay, type Actor } from "~/domain/org";
+import { canSignIn, type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { findApiKeyByHash, insertApiKey, revokeApiKey, touchApiKey } from "~db/api-keys";
 import { recordAudit } from "~db/audit";
 import { findOrgById } from "~db/orgs";

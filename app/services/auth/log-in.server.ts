@@ -1,5 +1,6 @@
 import { DomainError, rateLimited } from "~/domain/errors";
-import { canSignIn, isoDay } from "~/domain/org";
+import { canSignIn } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { LoginLimits, RateRule } from "~/domain/rate-limits";
 import type { LoginInput } from "~/domain/schemas/auth";
 import { markLoginSucceeded, recordLoginAttempt, signedInFrom } from "~db/login-attempts";

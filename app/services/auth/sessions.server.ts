@@ -1,4 +1,5 @@
-import { canSignIn, isoDay, type Actor, type LicenceBlock } from "~/domain/org";
+import { canSignIn, type Actor, type LicenceBlock } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { findUserWithOrg, type UserWithOrg } from "~db/users";
 import { deleteExpiredSessionsOf, deleteSession, findLiveSession, insertSession } from "~db/sessions";
 import type { Deps } from "../deps.server";

@@ -37,7 +37,8 @@ export async function runIdempotent<T>(
   run: () => Promise<T>,
   toAnswer: (result: T) => Promise<StoredAnswer | null>,
 ): Promise<IdempotentOutcome<T>> {
-  const deadline = Date.now() + (r.waitMs ?? 0);
+  // a wait for another request to finish (a duration on the monotonic clock, not a date: 017-clock.md)
+  const deadline = performance.now() + (r.waitMs ?? 0);
   for (;;) {
     const claim = await claimIdempotencyKey(deps.db, { scope: r.scope, key: r.key, fingerprint: r.fingerprint, leaseSeconds: LEASE_SECONDS, ttlHours: IDEMPOTENCY_TTL_HOURS });
     if (claim.kind !== "claimed" && claim.fingerprint !== r.fingerprint) {
@@ -45,7 +46,7 @@ export async function runIdempotent<T>(
     }
     if (claim.kind === "done") return { replayed: true, answer: claim.answer };
     if (claim.kind === "running") {
-      if (Date.now() >= deadline) throw new DomainError("conflict", "errors.idempotency_in_progress");
+      if (performance.now() >= deadline) throw new DomainError("conflict", "errors.idempotency_in_progress");
       await new Promise((res) => setTimeout(res, 100));
       continue;
     }

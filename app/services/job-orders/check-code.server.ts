@@ -1,5 +1,5 @@
-import { addDays, normaliseCode } from "~/domain/job-orders/verification-code";
-import { isoDay } from "~/domain/org";
+import { normaliseCode } from "~/domain/job-orders/verification-code";
+import { addDays, isoDay } from "~/domain/dates";
 import { findByVerificationCode, listEvents } from "~db/job-orders";
 import type { Deps } from "../deps.server";
 

@@ -1,7 +1,8 @@
 import { EMPLOYER_STAGES } from "~/domain/shortlists/stages";
 import { countCandidates } from "~db/shortlists";
 import { availableActions, type JobOrderState } from "~/domain/job-orders/state-machine";
-import { isoDay, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { pageWindow } from "~/domain/paging";
 import { countByCountry, countByStatus, countJobOrders, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";

@@ -1,6 +1,7 @@
 import { DomainError } from "~/domain/errors";
 import type { DestinationStandard } from "~/domain/job-orders/checks";
-import { isoDay, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { recordAudit } from "~db/audit";
 import { deleteStandard, insertStandard, listStandards } from "~db/destination-standards";
 import { findOrgBySlug, listOrgs } from "~db/orgs";

@@ -1,6 +1,7 @@
 import { DomainError } from "~/domain/errors";
 import { checkJobOrder } from "~/domain/job-orders/checks";
-import { JobOrderSchema } from "~/domain/job-orders/schema";
+import { isoDay } from "~/domain/dates";
+import { jobOrderSchema } from "~/domain/job-orders/schema";
 import type { Actor } from "~/domain/org";
 import { listStandards } from "~db/destination-standards";
 import { insertEvent, insertVersion, patchJobOrder } from "~db/job-orders";
@@ -31,7 +32,7 @@ export async function submitJobOrder(deps: Deps, actor: Actor, id: string): Prom
     const employer = employerSnapshot(org);
     if (!employer) throw new DomainError("invalid", "errors.employer_details_missing");
     // A draft saved months ago is checked again against today's rules (a start date now in the past, …).
-    const recheck = JobOrderSchema.safeParse(order.content);
+    const recheck = jobOrderSchema(isoDay(deps.now())).safeParse(order.content);
     if (!recheck.success) {
       const fields = Object.fromEntries(recheck.error.issues.map((i) => [i.path.join("."), i.message]));
       throw new DomainError("invalid", "errors.order_needs_update", fields);

@@ -1,5 +1,5 @@
 import type { MatchOrder } from "~/domain/matching/gates";
-import { isoDay } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
 import type { Deps } from "../deps.server";
 import { PoolRanking, type Ranking } from "./ranking.server";
@@ -14,6 +14,8 @@ import { PoolRanking, type Ranking } from "./ranking.server";
 // - A background keeper (startRankingKeeper) catches recently viewed rankings up as the outbox confirms
 //   changes, and drops rankings nobody viewed for IDLE_MS; while it runs, requests use what it checked within
 //   FRESH_MS instead of catching up themselves (see below).
+// Ages (FRESH_MS, IDLE_MS) are measured on the injected clock (deps.now), so a test can move time; the catch-up
+// margin is on the database's clock, which also stamps the outbox (MARGIN_MS, below).
 // The store lives on globalThis: the Remix build and the server script each bundle this module, and both must
 // see one store. It is per process (several servers each keep their own).
 
@@ -34,8 +36,9 @@ interface Entry {
   /** null: every agency (the ministry's counts) */
   scope: readonly string[] | null;
   state: Promise<State>;
+  /** when it was last asked for (ms, by the injected clock: deps.now) */
   lastUsed: number;
-  /** the last state checked against the index, and when (ms) */
+  /** the last state checked against the index, and when (ms, by deps.now) */
   settled: State | null;
   checkedAt: number;
 }
@@ -94,12 +97,12 @@ async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, sc
 }
 
 /** Chains a step onto an entry's state; a failed step forgets the entry (the next request reads afresh). */
-function advance(key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
+function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
   const next = e.state.then(step);
   e.state = next;
   next.then((s) => {
     e.settled = s;
-    e.checkedAt = Date.now();
+    e.checkedAt = deps.now().getTime();
   }, () => undefined);
   next.catch(() => {
     if (store.get(key) === e && e.state === next) store.delete(key);
@@ -108,26 +111,27 @@ function advance(key: string, e: Entry, step: (s: State) => Promise<State>): Pro
 }
 
 /** The ranking for this request: kept and current with the index (see above), or read now. */
-export async function currentRanking(deps: Pick<Deps, "db" | "search">, r: RankingRequest): Promise<Ranking> {
+export async function currentRanking(deps: Pick<Deps, "db" | "search" | "now">, r: RankingRequest): Promise<Ranking> {
+  const now = deps.now().getTime();
   const key = keyOf(r);
   const scope = r.scope === "all" ? null : r.agencyIds;
   const e = store.get(key);
-  if (!e) return (await startEntry(deps, key, r, scope, Date.now()).state).ranking;
-  e.lastUsed = Date.now();
+  if (!e) return (await startEntry(deps, key, r, scope, now).state).ranking;
+  e.lastUsed = now;
   store.delete(key);
   store.set(key, e); // most recently used last
-  if (keepers.running > 0 && e.settled && Date.now() - e.checkedAt < FRESH_MS) return e.settled.ranking;
+  if (keepers.running > 0 && e.settled && now - e.checkedAt < FRESH_MS) return e.settled.ranking;
   stats.requestChecks++;
-  return (await advance(key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
+  return (await advance(deps, key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
 }
 
 /** A new kept ranking, read whole. */
-function startEntry(deps: Pick<Deps, "db" | "search">, key: string, r: RankingRequest, scope: readonly string[] | null, lastUsed: number): Entry {
+function startEntry(deps: Pick<Deps, "db" | "search" | "now">, key: string, r: RankingRequest, scope: readonly string[] | null, lastUsed: number): Entry {
   const e: Entry = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed, settled: null, checkedAt: 0 };
   store.set(key, e);
   evict();
   // the near misses of every item are read in the background: later catch-ups then count from the lists
-  const background = advance(key, e, () => readFresh(deps, r, scope)).then(
+  const background = advance(deps, key, e, () => readFresh(deps, r, scope)).then(
     (s) => s.ranking.readAllNearMisses().catch(() => undefined),
     () => undefined,
   );
@@ -146,10 +150,11 @@ function evict() {
  * gates do not move, but "today" is part of the key), so the first view of the day does not pay for it.
  */
 export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "now">): Promise<void> {
-  const today = isoDay(deps.now());
+  const now = deps.now();
+  const today = isoDay(now);
   for (const [key, e] of [...store.entries()]) {
     const r = e.request;
-    if (Date.now() - e.lastUsed > IDLE_MS) {
+    if (now.getTime() - e.lastUsed > IDLE_MS) {
       store.delete(key);
       continue;
     }
@@ -161,7 +166,7 @@ export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "no
       await startEntry(deps, nextKey, next, e.scope, e.lastUsed).state.catch(() => undefined);
       continue;
     }
-    await advance(key, e, (s) => caughtUp(deps, r, e.scope, s)).catch(() => undefined);
+    await advance(deps, key, e, (s) => caughtUp(deps, r, e.scope, s)).catch(() => undefined);
   }
 }
 

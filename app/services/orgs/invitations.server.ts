@@ -1,5 +1,6 @@
 import { DomainError, isUuid } from "~/domain/errors";
-import { canSignIn, isoDay, type Actor } from "~/domain/org";
+import { canSignIn, type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { InviteMemberInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { findOpenInvitation, insertInvitation, markInvitationAccepted, revokeInvitation } from "~db/invitations";

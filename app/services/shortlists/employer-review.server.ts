@@ -1,4 +1,5 @@
-import { isoDay, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import { anonymise, DISCLOSED_FIELDS, type AnonymousCandidate } from "~/domain/shortlists/anonymise";
 import { EMPLOYER_STAGES, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { listEntries } from "~db/shortlists";

@@ -1,7 +1,8 @@
 import { DomainError, isUuid } from "~/domain/errors";
 import { transition } from "~/domain/job-orders/state-machine";
 import { failedGates, sectorYears, type GateFailure } from "~/domain/matching/gates";
-import { isoDay, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
+import { isoDay } from "~/domain/dates";
 import type { AddCandidatesInput, NoteInput, StageMoveInput } from "~/domain/shortlists/schema";
 import { ageBand, candidateCode, EMPLOYER_STAGES, holdsSlot, moveStage, STAGE_RULES, stageActions, workerStatusAfter, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { findJobOrder, lockJobOrder } from "~db/job-orders";

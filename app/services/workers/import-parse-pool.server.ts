@@ -104,7 +104,7 @@ function release(slot: Slot) {
  * receive). The file is copied to the worker (a memcpy, not a parse), so the caller still holds it. Rejects when
  * the worker fails or dies.
  */
-export async function parseInWorker(file: string | Uint8Array, chunkRows: number): Promise<ParseOutcome> {
+export async function parseInWorker(file: string | Uint8Array, chunkRows: number, today: string): Promise<ParseOutcome> {
   const slot = await acquire();
   const id = nextId++;
   const result: CheckedFile = { total: 0, valid: [], errors: [] };
@@ -136,7 +136,7 @@ export async function parseInWorker(file: string | Uint8Array, chunkRows: number
       slot.worker.on("message", onMessage);
       slot.worker.once("error", onError);
       slot.worker.once("exit", onExit);
-      const job: ParseJob = { id, file, chunkRows, received };
+      const job: ParseJob = { id, file, chunkRows, received, today };
       slot.worker.postMessage(job);
     });
   } finally {

@@ -13,6 +13,8 @@ export interface ParseJob {
   chunkRows: number;
   /** [chunks the requesting thread has received]: the worker stays at most MAX_AHEAD chunks ahead of it */
   received: SharedArrayBuffer;
+  /** the import's day (the requesting thread's clock): the schema's date windows count from it */
+  today: string;
 }
 
 /**
@@ -32,7 +34,7 @@ function run(job: ParseJob, send: (m: ParseMessage) => void) {
   const text = typeof job.file === "string" ? job.file : new TextDecoder("utf-8").decode(job.file);
   const rows = importFileRows(text);
   if (!rows) return send({ id: job.id, type: "unreadable" });
-  const check = importRowChecker();
+  const check = importRowChecker(job.today);
   let valid: ValidRow[] = [];
   let errors: RowIssue[] = [];
   let total = 0;

@@ -10,6 +10,7 @@ import type { ImportStatus } from "~db/schema";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import { createImportRecord, finishImport, recordImportBatch, touchImport } from "~db/worker-imports";
 import { columnsOf, upsertWorkersByRef } from "~db/workers";
+import { isoDay } from "~/domain/dates";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
 import { parseInWorker, type CheckedFile as CheckedRows, type ParseOutcome } from "./import-parse-pool.server";
@@ -42,20 +43,21 @@ const HEARTBEAT_MS = 10_000;
  * file: this thread only receives the checked rows, a chunk at a time. Null when the file is neither a JSON array
  * nor CSV with the documented columns.
  */
-export async function readImportFile(file: string | Uint8Array): Promise<CheckedRows | null> {
+export async function readImportFile(deps: Pick<Deps, "now">, file: string | Uint8Array): Promise<CheckedRows | null> {
+  const today = isoDay(deps.now());
   let outcome: ParseOutcome;
   try {
-    outcome = await parseInWorker(file, IMPORT_BATCH);
+    outcome = await parseInWorker(file, IMPORT_BATCH, today);
   } catch (e) {
     console.error(`[import] the parse worker failed (${e instanceof Error ? e.message : String(e)}); checking the file in this thread`);
-    outcome = await checkInThread(typeof file === "string" ? file : new TextDecoder().decode(file));
+    outcome = await checkInThread(typeof file === "string" ? file : new TextDecoder().decode(file), today);
   }
   if (outcome === "too_large") throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
   return outcome === "unreadable" ? null : outcome;
 }
 
 /** The same as the worker, in this thread (giving way every IMPORT_BATCH rows): the fallback if a worker fails. */
-async function checkInThread(text: string): Promise<ParseOutcome> {
+async function checkInThread(text: string, today: string): Promise<ParseOutcome> {
   const rows = importFileRows(text);
   if (!rows) return "unreadable";
   const out: ImportRow[] = [];
@@ -69,7 +71,7 @@ async function checkInThread(text: string): Promise<ParseOutcome> {
     if (e instanceof SyntaxError) return "unreadable";
     throw e;
   }
-  return checkRows(out);
+  return checkRows(out, today);
 }
 
 class RollBack extends Error {}
@@ -110,7 +112,7 @@ export async function importWorkers(
   heartbeat.unref();
   const report: ImportReport = { importId, status: "running", total, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
   try {
-    const checked = Array.isArray(rows) ? await checkRows(rows) : rows;
+    const checked = Array.isArray(rows) ? await checkRows(rows, isoDay(deps.now())) : rows;
     report.errors.push(...checked.errors);
     const valid = checked.valid;
     report.valid = valid.length;
@@ -146,8 +148,8 @@ export async function importWorkers(
 type Valid = ValidRow;
 
 /** Rows handed over in code (the CLI, seeds, benchmarks), checked in this thread, giving way between chunks. */
-async function checkRows(rows: ImportRow[]): Promise<CheckedRows> {
-  const check = importRowChecker();
+async function checkRows(rows: ImportRow[], today: string): Promise<CheckedRows> {
+  const check = importRowChecker(today);
   const out: CheckedRows = { total: rows.length, valid: [], errors: [] };
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % IMPORT_BATCH === 0) await nextTurn();

@@ -60,7 +60,7 @@ export async function archiveWorker(deps: Deps, actor: Actor, id: string, archiv
   requireAgency(actor);
   if (!isUuid(id)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await setArchived(tx, actor.orgId, id, archived ? deps.now() : null))) throw new DomainError("not_found", "errors.not_found");
+    if (!(await setArchived(tx, actor.orgId, id, archived, deps.now()))) throw new DomainError("not_found", "errors.not_found");
     await enqueueSearchUpdate(tx, "worker", [id]);
     await recordAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: archived ? "worker.archived" : "worker.restored", subjectType: "worker", subjectId: id });
   });

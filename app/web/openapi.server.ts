@@ -5,7 +5,7 @@ import { API_ERROR_CODES } from "./errors.server";
 
 // The OpenAPI 3.1 description served at /api/v1/openapi.json, built from the table of operations
 // (api-operations.server.ts), the statuses they answer by rule (api-statuses.server.ts) and the same zod schemas
-// that parse requests, so it cannot drift from what the API accepts. docs/decisions/017-openapi.md.
+// that parse requests, so it cannot drift from what the API accepts. docs/decisions/018-openapi.md.
 
 const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
 

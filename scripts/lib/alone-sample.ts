@@ -51,7 +51,7 @@ export function packRuns(cases: TestCase[], all: TestCase[]): TestCase[][] {
   return runs;
 }
 
-/** `count` random cases of the whole list, plus the given files' cases (all, or `perFile` of them when given). */
+/** `count` random cases from as many files as possible, plus the given files' cases (all, or `perFile` of them when given). */
 export function sampleCases(all: TestCase[], opts: { count: number; files: { file: string; perFile?: number }[]; random: () => number }): TestCase[] {
   const chosen = new Map<string, TestCase>();
   const key = (c: TestCase) => `${c.file}\0${c.name}`;
@@ -60,7 +60,18 @@ export function sampleCases(all: TestCase[], opts: { count: number; files: { fil
     if (own.length === 0) throw new Error(`no test cases found in ${f.file}`);
     for (const c of shuffled(own, opts.random).slice(0, f.perFile ?? own.length)) chosen.set(key(c), c);
   }
-  const rest = shuffled(all.filter((c) => !chosen.has(key(c))), opts.random);
-  for (const c of rest.slice(0, opts.count)) chosen.set(key(c), c);
+  // one case from each of `count` random files (then round again), so one file with hundreds of generated cases
+  // does not take the whole sample
+  const byFile = new Map<string, TestCase[]>();
+  for (const c of shuffled(all.filter((c) => !chosen.has(key(c))), opts.random)) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
+  const queues = shuffled([...byFile.values()], opts.random);
+  for (let n = 0; n < opts.count && queues.some((q) => q.length); ) {
+    for (const q of queues) {
+      const c = q.shift();
+      if (!c || n >= opts.count) continue;
+      chosen.set(key(c), c);
+      n++;
+    }
+  }
   return [...chosen.values()];
 }

@@ -1,70 +1,29 @@
-import { randomInt } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { addDays } from "~/domain/job-orders/verification-code";
 import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
 import { recordPlacements } from "~/services/job-orders/lifecycle.server";
-import { saveWorker } from "~/services/workers/save-worker.server";
 import { indexedIds, rawDocument } from "~search/testing";
 import { testDeps } from "../support/fixtures";
 import { Client } from "../support/http";
-import { apiFor, apiOrg, type ApiOrg } from "../support/job-orders";
+import { apiFor, apiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
-import { agencyActor, waitIndexed, workerInput } from "../support/workers";
+import { entryOf, move, shortlistScenario } from "../support/shortlists";
+import { waitIndexed } from "../support/workers";
 
 // Shortlists, the employer's anonymised review, consented disclosure and erasure, over HTTP (issue 7).
+// Every test makes its own organisations, order and workers (shortlistScenario), so each passes alone.
 
 const deps = testDeps();
-let agency: ApiOrg;
-let other: ApiOrg;
-let made: Awaited<ReturnType<typeof verifiedOrder>>;
-let employer: ApiOrg;
-type Key = "a1" | "a2" | "a3" | "a4" | "a5" | "late" | "b1" | "s1" | "s2" | "s3" | "t1" | "t2" | "holder";
-const w = {} as Record<Key, string>;
-const nik = () => Array.from({ length: 16 }, () => randomInt(10)).join("");
-const tag = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
-
-async function worker(api: ApiOrg, key: Key, patch: Parameters<typeof workerInput>[0] = {}) {
-  const start = made.order.start_date;
-  const saved = await saveWorker(
-    deps,
-    agencyActor(api.org),
-    workerInput({
-      fullName: `Pekerja ${key} ${tag}`,
-      externalRef: `${key}-${tag}`,
-      nik: nik(),
-      passportNumber: `P${randomInt(1e7).toString().padStart(7, "0")}`,
-      phone: `+62 812 ${randomInt(1e4).toString().padStart(4, "0")} ${randomInt(1e4).toString().padStart(4, "0")}`,
-      experiences: [{ sector: "cruise", iscoCode: "5131", years: 4 }],
-      certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
-      availableFrom: addDays(start, -10),
-      ...patch,
-    }),
-  );
-  w[key] = saved.id;
-  return saved.id;
-}
-
-const entryOf = async (api: ApiOrg, orderId: string, workerId: string): Promise<string> => {
-  const r = await api.call("GET", `/job-orders/${orderId}/shortlist`);
-  const item = r.json.items.find((i: { workerId: string }) => i.workerId === workerId);
-  if (!item) throw new Error("not on the shortlist");
-  return item.entryId;
-};
-const move = (api: ApiOrg, entryId: string, action: string, reason?: string) => api.call("POST", `/shortlist/${entryId}/moves`, reason ? { action, reason } : { action });
-
-beforeAll(async () => {
-  [agency, other] = await Promise.all([apiOrg(deps, "agency"), apiOrg(deps, "agency")]);
-  made = await verifiedOrder(deps, { positions: 3 });
-  employer = await apiFor(deps, made.employer);
-  for (const k of ["a1", "a2", "a3", "a4", "a5"] as const) await worker(agency, k);
-  await worker(agency, "late", { availableFrom: addDays(made.order.start_date, 30) });
-  await worker(other, "b1");
-});
 afterAll(() => deps.db.destroy());
 
 describe("shortlists", () => {
   it("an agency adds its own candidates, one or many at once; bad bodies are refused and store nothing", async () => {
+    const { made, employer, agency, other, tag, workers: w, worker } = await shortlistScenario(deps);
+    for (const k of ["a1", "a2", "a3", "a4", "a5"]) await worker(agency, k);
+    await worker(agency, "late", { availableFrom: addDays(made.order.start_date, 30) });
+    await worker(other, "b1");
+
     const r = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.a1, w.a2, w.a3] });
     expect(r.status).toBe(201);
     expect(r.json.added).toHaveLength(3);
@@ -95,8 +54,8 @@ describe("shortlists", () => {
   });
 
   it("moves candidates through the stages, each side only its own moves, with reasons where required", async () => {
-    const e1 = await entryOf(agency, made.order.id, w.a1);
-    const e2 = await entryOf(agency, made.order.id, w.a2);
+    const { made, employer, agency, other, tag, shortlisted } = await shortlistScenario(deps);
+    const { a1: e1, a2: e2 } = (await shortlisted(["a1", "a2"])) as Record<"a1" | "a2", string>;
     // a shortlist is the agency's own until it proposes: the employer and other agencies cannot even see the entry
     expect((await move(employer, e1, "request_interview")).status).toBe(404);
     expect((await move(other, e1, "propose")).status).toBe(404);
@@ -134,16 +93,19 @@ describe("shortlists", () => {
   });
 
   it("flags a candidate at once when a gate breaks, and refuses to propose them", async () => {
-    const eLate = await entryOf(agency, made.order.id, w.late);
+    const { made, agency, workers: w, worker, edit, shortlisted } = await shortlistScenario(deps);
+    const { a3: e3, a4: e4 } = (await shortlisted(["a3", "a4", "a5"])) as Record<"a3" | "a4" | "a5", string>;
+    await worker(agency, "late", { availableFrom: addDays(made.order.start_date, 30) });
+    await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.late] });
+
+    const eLate = await entryOf(agency, made.order.id, w.late!);
     const late = await move(agency, eLate, "propose");
     expect(late.status).toBe(409);
     expect(late.json.error.message).toMatch(/no longer passes every requirement/);
 
-    const e3 = await entryOf(agency, made.order.id, w.a3);
-    const e4 = await entryOf(agency, made.order.id, w.a4);
     // a3's BST now ends before the contract does; a4 withdrew consent to matching
-    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja a3 ${tag}`, externalRef: `a3-${tag}`, nik: undefined, passportNumber: undefined, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 30) }], availableFrom: addDays(made.order.start_date, -10) }), w.a3);
-    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja a4 ${tag}`, externalRef: `a4-${tag}`, nik: undefined, passportNumber: undefined, consentToMatching: false, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 2000) }], availableFrom: addDays(made.order.start_date, -10) }), w.a4);
+    await edit(agency, "a3", { certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 30) }] });
+    await edit(agency, "a4", { consentToMatching: false });
     const items = (await agency.call("GET", `/job-orders/${made.order.id}/shortlist`)).json.items;
     const i3 = items.find((i: { entryId: string }) => i.entryId === e3);
     const i4 = items.find((i: { entryId: string }) => i.entryId === e4);
@@ -161,9 +123,9 @@ describe("shortlists", () => {
 
 describe("the agency's pages", () => {
   it("shortlists from the match page, moves a candidate from the shortlist page, shows errors next to the field, and exports CSV", async () => {
+    const { made: order, agency, other, tag, worker } = await shortlistScenario(deps, { positions: 2 });
     const browser = new Client();
     await browser.logIn(agency.email, agency.password);
-    const order = await verifiedOrder(deps, { positions: 2 });
     const ids = [await worker(agency, "s1"), await worker(agency, "s2")];
     await waitIndexed(deps, ids);
     const matches = await (await browser.get(`/job-orders/${order.order.id}/matches`)).text();
@@ -207,8 +169,7 @@ describe("the agency's pages", () => {
 
 describe("positions", () => {
   it("never selects more candidates than open positions, even when selections arrive at the same moment", async () => {
-    const order = await verifiedOrder(deps, { positions: 2 });
-    const boss = await apiFor(deps, order.employer);
+    const { made: order, employer: boss, agency, other, worker } = await shortlistScenario(deps, { positions: 2 });
     const mine = [await worker(agency, "s1"), await worker(agency, "s2"), await worker(agency, "s3")];
     const theirs = [await worker(other, "t1"), await worker(other, "t2")];
     await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: mine });
@@ -245,10 +206,13 @@ describe("positions", () => {
   });
 });
 
+
 describe("the employer's review", () => {
   const PERSONAL = ["fullName", "full_name", "name", "nik", "passport", "phone", "dateOfBirth", "date_of_birth", "externalRef", "workerId", "photo", "email", "address"];
 
   it("shows proposed candidates anonymised: no name, identifiers, contact or birth date", async () => {
+    const { made, employer, tag, workers: w, shortlisted } = await shortlistScenario(deps);
+    await shortlisted(["a1", "a2", "a3"], { propose: ["a1", "a2"] });
     const r = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
     expect(r.status).toBe(200);
     CandidatesResponseSchema.parse(r.json); // strict: any field beyond the anonymised ones fails here
@@ -263,7 +227,7 @@ describe("the employer's review", () => {
     const text = JSON.stringify(r.json);
     expect(text).not.toContain(tag); // names and references carry the tag
     for (const id of Object.values(w)) expect(text).not.toContain(id);
-    const rows = await deps.db.selectFrom("workers").select(["nik", "passport_number", "phone", "date_of_birth"]).where("id", "in", [w.a1, w.a2]).execute();
+    const rows = await deps.db.selectFrom("workers").select(["nik", "passport_number", "phone", "date_of_birth"]).where("id", "in", [w.a1!, w.a2!]).execute();
     for (const row of rows) for (const v of Object.values(row)) expect(text).not.toContain(String(v));
     const keys = new Set<string>();
     JSON.parse(text, (k, v) => (keys.add(k), v));
@@ -284,6 +248,8 @@ describe("the employer's review", () => {
   });
 
   it("tells the employer in the app: the unread count in the header, the list, and marking them read", async () => {
+    const { made, shortlisted } = await shortlistScenario(deps);
+    await shortlisted(["a1", "a2"], { propose: ["a1", "a2"] }); // the two proposals the employer is told about
     const browser = new Client();
     await browser.logIn(made.employer.email, made.employer.password);
     const home = await (await browser.get("/dashboard")).text();
@@ -298,7 +264,8 @@ describe("the employer's review", () => {
   });
 
   it("reveals the identity only after the worker's consent to disclosure, and logs every disclosure", async () => {
-    const e1 = await entryOf(agency, made.order.id, w.a1);
+    const { made, employer, agency, other, tag, workers: w, shortlisted } = await shortlistScenario(deps);
+    const { a1: e1 } = (await shortlisted(["a1", "a2"], { propose: ["a1", "a2"] })) as Record<"a1" | "a2", string>;
     const before = await employer.call("GET", `/job-orders/${made.order.id}/candidates`);
     expect(before.json.candidates.find((c: { entryId: string }) => c.entryId === e1).identity).toBeNull();
     expect((await agency.call("GET", `/workers/${w.a1}/disclosures`)).json.disclosures).toEqual([]);
@@ -323,13 +290,15 @@ describe("the employer's review", () => {
     const html = await (await browser.get(`/job-orders/${made.order.id}/candidates`)).text();
     expect(html).toContain(`Pekerja a1 ${tag}`);
     expect(html).not.toContain(`Pekerja a2 ${tag}`);
-    const vias = (await deps.db.selectFrom("disclosure_log").select("via").where("worker_id", "=", w.a1).orderBy("id").execute()).map((d) => d.via);
+    const vias = (await deps.db.selectFrom("disclosure_log").select("via").where("worker_id", "=", w.a1!).orderBy("id").execute()).map((d) => d.via);
     expect(vias).toEqual(["api", "page"]);
   });
 });
 
 describe("a worker's data on request", () => {
   it("exports everything held about the worker", async () => {
+    const { made, agency, other, tag, workers: w, disclosedCandidate } = await shortlistScenario(deps);
+    await disclosedCandidate("a1");
     const r = await agency.call("GET", `/workers/${w.a1}/export`);
     expect(r.status).toBe(200);
     expect(r.json.worker).toMatchObject({ id: w.a1, fullName: `Pekerja a1 ${tag}` });
@@ -341,7 +310,9 @@ describe("a worker's data on request", () => {
   });
 
   it("erases the person from PostgreSQL and Meilisearch and keeps the anonymous placement statistics", async () => {
-    const id = w.a1;
+    const { made, employer, agency, other, workers: w, disclosedCandidate } = await shortlistScenario(deps);
+    await disclosedCandidate("a1"); // a note, a stage history and logged disclosures: all of it must go
+    const id = w.a1!;
     await waitIndexed(deps, [id]);
     const person = await deps.db.selectFrom("workers").select(["full_name", "nik", "passport_number", "phone"]).where("id", "=", id).executeTakeFirstOrThrow();
     const entry = await entryOf(agency, made.order.id, id);
@@ -372,8 +343,7 @@ describe("a worker's data on request", () => {
   });
 
   it("refuses to erase a worker who holds a position until they are withdrawn from it", async () => {
-    const order = await verifiedOrder(deps, { positions: 1 });
-    const boss = await apiFor(deps, order.employer);
+    const { made: order, employer: boss, agency, worker } = await shortlistScenario(deps, { positions: 1 });
     const id = await worker(agency, "holder");
     await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: [id] });
     const e = await entryOf(agency, order.order.id, id);
@@ -387,15 +357,15 @@ describe("a worker's data on request", () => {
 
 describe("guards", () => {
   it("another employer sees nothing of an order's candidates and cannot move them", async () => {
+    const { made, shortlisted } = await shortlistScenario(deps);
+    const { a2: e2 } = (await shortlisted(["a2"], { propose: ["a2"] })) as Record<"a2", string>;
     const stranger = await apiOrg(deps, "employer");
     expect((await stranger.call("GET", `/job-orders/${made.order.id}/candidates`)).status).toBe(404);
-    const e2 = await entryOf(agency, made.order.id, w.a2);
     expect((await move(stranger, e2, "select")).status).toBe(404);
   });
 
   it("keeps recorded placements at or above the candidates selected through Jembatan", async () => {
-    const order = await verifiedOrder(deps, { positions: 2 });
-    const boss = await apiFor(deps, order.employer);
+    const { made: order, employer: boss, agency, worker } = await shortlistScenario(deps, { positions: 2 });
     const id = await worker(agency, "holder");
     await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: [id] });
     const e = await entryOf(agency, order.order.id, id);
@@ -406,8 +376,9 @@ describe("guards", () => {
   });
 
   it("stops showing and selecting a proposed candidate who withdrew consent, and never selects one worker twice", async () => {
-    const [o1, o2] = [await verifiedOrder(deps, { positions: 2 }), await verifiedOrder(deps, { positions: 2 })];
-    const [boss1, boss2] = [await apiFor(deps, o1.employer), await apiFor(deps, o2.employer)];
+    const { made: o1, employer: boss1, agency, worker, edit } = await shortlistScenario(deps, { positions: 2 });
+    const o2 = await verifiedOrder(deps, { positions: 2 });
+    const boss2 = await apiFor(deps, o2.employer);
     const leaving = await worker(agency, "t1");
     const twice = await worker(agency, "t2");
     for (const o of [o1, o2]) await agency.call("POST", `/job-orders/${o.order.id}/shortlist`, { workerIds: [leaving, twice] });
@@ -416,7 +387,7 @@ describe("guards", () => {
     const [, t2] = await entries(o2);
     for (const e of [l1!, t1!, t2!]) expect((await move(agency, e, "propose")).status).toBe(200);
 
-    await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja t1 ${tag}`, externalRef: `t1-${tag}`, nik: undefined, passportNumber: undefined, consentToMatching: false, certificates: [{ code: "stcw_bst", expiresOn: addDays(made.order.start_date, 2000) }], availableFrom: addDays(made.order.start_date, -10) }), leaving);
+    await edit(agency, "t1", { consentToMatching: false });
     const seen = (await boss1.call("GET", `/job-orders/${o1.order.id}/candidates`)).json.candidates.map((c: { entryId: string }) => c.entryId);
     expect(seen).toEqual([t1]);
     const refused = await move(boss1, l1!, "select");

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { addDays } from "~/domain/job-orders/verification-code";
+import { addDays } from "~/domain/dates";
 import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
 import { recordPlacements } from "~/services/job-orders/lifecycle.server";
 import { indexedIds, rawDocument } from "~search/testing";

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { addDays } from "~/domain/job-orders/verification-code";
+import { addDays } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { Client } from "./http";

@@ -15,6 +15,3 @@ export const displayCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4
 /** A verified order is public for this long; after it the order expires unless closed or filled first. */
 export const VALIDITY_MONTHS = 12;
 
-// Day arithmetic lives in ~/domain/dates (docs/decisions/017-clock.md). This re-export keeps one test file that is
-// being edited elsewhere compiling; import from ~/domain/dates.
-export { addDays } from "../dates";

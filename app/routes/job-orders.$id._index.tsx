@@ -24,6 +24,7 @@ import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
 import { withParen } from "~/components/text";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { isMatchable } from "~/domain/job-orders/matchable";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.job_orders");
 
@@ -90,7 +91,7 @@ export default function JobOrderDetail() {
         {order.version > 0 ? ` · ${t("jo.version", { n: order.version })}` : null}
       </p>
       {actionData && "message" in actionData ? <FormErrors id="submit-errors" errors={[actionData.message]} /> : null}
-      {(role === "agency" || role === "ministry") && order.status === "verified" && order.positionsFilled < order.positions && (!order.validUntil || order.validUntil >= today) ? (
+      {(role === "agency" || role === "ministry") && isMatchable({ ...order, validUntil: order.validUntil ?? null }, today) ? (
         <p className="actions"><Link className="button" to="matches">{t("match.find")}</Link></p>
       ) : null}
       {role === "agency" && candidates > 0 ? (

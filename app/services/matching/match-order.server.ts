@@ -13,6 +13,7 @@ import { licenceOf } from "../auth/sessions.server";
 import { loadVisible } from "../job-orders/access.server";
 import { currentRanking } from "./ranking-cache.server";
 import type { NearMissEntry, Ranking } from "./ranking.server";
+import { isMatchable as isMatchableOrder } from "~/domain/job-orders/matchable";
 
 // The matching engine's use case (issue 6): hard gates as Meilisearch filters over the whole pool, the domain's
 // score on every qualified document, and the shown page re-checked against PostgreSQL, the source of truth, so a
@@ -94,8 +95,9 @@ export function candidateOf(w: Worker): Candidate {
   };
 }
 
+/** The domain's rule (app/domain/job-orders/matchable.ts) on a job-order row. */
 export function isMatchable(o: JobOrder, today: string): boolean {
-  return o.status === "verified" && o.positions_filled < o.positions && (o.valid_until === null || o.valid_until >= today);
+  return isMatchableOrder({ status: o.status, positions: o.positions, positionsFilled: o.positions_filled, validUntil: o.valid_until }, today);
 }
 
 const orderKeyOf = (o: JobOrder) => `${o.id}|${o.version}|${o.updated_at.getTime()}`;

@@ -6,10 +6,12 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { RequestLocaleProvider } from "~/components/request-locale";
+import { getLocale } from "~/web/locale.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -17,13 +19,17 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  // never fails the render: with PostgreSQL down the outage page must still be drawn (its own data says the language)
+  const locale = await getLocale(request, loadContext).catch(() => null);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     // abort is the render's own, assigned just below; the timer fires long after
     const timeout = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestLocaleProvider value={locale}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestLocaleProvider>
       </NonceProvider>,
       {
         nonce,

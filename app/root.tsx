@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { LocaleProvider, useT } from "~/components/i18n";
 import { useNonce } from "~/components/nonce";
+import { useRequestLocale } from "~/components/request-locale";
 import { SiteHeader } from "~/components/site-header";
 import { SiteFooter } from "~/components/site-footer";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -49,7 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const outage = outageOfError(useRouteError());
-  const locale = root?.locale ?? outage?.locale ?? DEFAULT_LOCALE;
+  const requestLocale = useRequestLocale();
+  const locale = root?.locale ?? outage?.locale ?? requestLocale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   return (
     <html lang={locale}>

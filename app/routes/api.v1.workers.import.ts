@@ -4,6 +4,7 @@ import { negotiateLocale } from "~/i18n/locales";
 import { translateError } from "~/i18n/translate";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { api, ApiResponse, methodNotAllowed, onlyMethods } from "~/web/api.server";
+import { importModeOf } from "~/domain/workers/import-mode";
 
 /**
  * POST /api/v1/workers/import (agency key): a JSON array of profiles or a CSV body (text/csv), `?mode=all_or_nothing`
@@ -14,9 +15,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
     if (request.method !== "POST") methodNotAllowed("POST");
-    const asked = new URL(request.url).searchParams.get("mode") ?? "valid_only";
-    if (asked !== "valid_only" && asked !== "all_or_nothing") throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
-    const mode = asked;
+    const mode = importModeOf(new URL(request.url).searchParams.get("mode"));
     // bytes, not text: the parse worker decodes them (the body rules have already checked they are UTF-8)
     const rows = await readImportFile(context.deps, new Uint8Array(await request.arrayBuffer()));
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");

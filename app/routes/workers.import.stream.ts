@@ -2,6 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
 import { utf8FileText } from "~/web/body-rules";
 import { requireAgencyUser } from "~/web/session.server";
+import { importModeOf, type ImportModeValue } from "~/domain/workers/import-mode";
+import { throwAsText } from "~/web/errors.server";
+import { getLocale } from "~/web/locale.server";
 
 /**
  * The import page's progress channel: the same import as the page's form, answered as NDJSON lines —
@@ -12,7 +15,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireAgencyUser(request, context); // before the stream starts: a refusal is a status
   const form = await request.formData();
   const file = form.get("file");
-  const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
+  let mode: ImportModeValue;
+  try {
+    mode = importModeOf(form.get("mode"));
+  } catch (e) {
+    throwAsText(await getLocale(request, context))(e);
+  }
   const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

@@ -10,6 +10,7 @@ import { importWorkers, readImportFile } from "~/services/workers/import-workers
 import { utf8FileText } from "~/web/body-rules";
 import { throwAsResponse } from "~/web/errors.server";
 import { requireAgencyUser, requireSignedIn } from "~/web/session.server";
+import { importModeOf, type ImportModeValue } from "~/domain/workers/import-mode";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -22,7 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const form = await request.formData();
   const file = form.get("file");
-  const mode = form.get("mode") === "all_or_nothing" ? "all_or_nothing" : "valid_only";
+  let mode: ImportModeValue;
+  try {
+    mode = importModeOf(form.get("mode"));
+  } catch (e) {
+    throwAsResponse(e);
+  }
   const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
   const rows = text === null ? null : await readImportFile(context.deps, text).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });

@@ -61,6 +61,16 @@ describe("error pages", () => {
     expect(await r.text()).toBe(translate("id", "errors.invalid"));
   });
 
+  it("a tampered import mode on the page and its progress channel is a field error in words, as on the API", async () => {
+    const c = await signedIn("agency", "id");
+    const page = await c.post("/workers/import", { mode: "some" });
+    expect(page.status).toBe(422);
+    expect(text(await page.text())).toContain(translate("id", "errors.import_mode_invalid"));
+    const stream = await c.post("/workers/import/stream", { mode: "some" });
+    expect(stream.status).toBe(422);
+    expect(await stream.text()).toBe(translate("id", "errors.import_mode_invalid"));
+  });
+
   it("a download of something that does not exist answers 404 in words, not a 500 or an i18n key", async () => {
     const c = await signedIn("agency", "id");
     const r = await c.get(`/job-orders/${randomUUID()}/shortlist.csv`);

@@ -1,4 +1,5 @@
 // Picking and packing the test cases `scripts/test-alone.ts` runs alone. Pure, so it is reproducible from a seed.
+import { prng } from "./generate-workers";
 
 export interface TestCase {
   file: string;
@@ -6,17 +7,8 @@ export interface TestCase {
   name: string;
 }
 
-/** A small seeded generator (mulberry32): the same seed picks the same sample on any machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the demo data's own): the same seed picks the same sample on any machine. */
+export const seededRandom: (seed: number) => () => number = prng;
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -19,10 +19,9 @@ import { useNonce } from "~/components/nonce";
 import { useRequestLocale } from "~/components/request-locale";
 import { SiteHeader } from "~/components/site-header";
 import { SiteFooter } from "~/components/site-footer";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorMessageOf, GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/components/page-title";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
-import { isMessageKey } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/en";
 import { getLocale } from "~/web/locale.server";
 import { getSignedIn } from "~/web/session.server";
@@ -98,10 +97,10 @@ export default function App() {
 /** A 503 from app/web/outages.server.ts carries what is down (an i18n key) and the language to say it in. */
 function outageOfError(error: unknown): { messageKey: MessageKey; locale: Locale } | null {
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
-  if (typeof error.data === "string") return isMessageKey(error.data) ? { messageKey: error.data, locale: DEFAULT_LOCALE } : null;
-  const d = error.data as { messageKey?: unknown; locale?: unknown } | null;
-  if (!d || typeof d.messageKey !== "string" || !isMessageKey(d.messageKey)) return null;
-  return { messageKey: d.messageKey, locale: isLocale(d.locale) ? d.locale : DEFAULT_LOCALE };
+  const said = errorMessageOf(error);
+  if (!said) return null;
+  const locale: unknown = typeof error.data === "object" && error.data ? (error.data as { locale?: unknown }).locale : undefined;
+  return { messageKey: said.messageKey, locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
 }
 
 export function ErrorBoundary() {

@@ -1,4 +1,4 @@
-// Lint rules, including the layering of STYLE.md: routes → web → services → (db, search) → domain.
+// Lint rules, including the layering (docs/decisions/005-layering.md): routes → web → services → (db, search) → domain.
 // Run from the project root (`npm run lint` passes `-c .config/eslint.config.js`).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";

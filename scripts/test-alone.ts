@@ -1,5 +1,5 @@
 // `npm run test:alone -- [--cases N] [--file PATH[:K]]... [--all] [--seed S]`: runs integration test cases alone,
-// so a test that leans on an earlier one in its file fails here (issue 13). A seeded sample of N cases (default 5),
+// so a test that leans on an earlier one in its file fails here. A seeded sample of N cases (default 5),
 // plus every case of each --file (or K random ones), or with --all every case. Each run is its own vitest process
 // with its own throwaway services, holding at most one case per file. The seed is TEST_ALONE_SEED, --seed or
 // today's date (UTC), printed first, so a failure can be reproduced. Needs `npm run build` first.

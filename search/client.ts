@@ -1,6 +1,6 @@
 import { connect, guarded, meili, type Search } from "./engine";
 
-// search/ is the only code that knows Meilisearch (STYLE.md: the search port; docs/decisions/015-search-port.md).
+// search/ is the only code that knows Meilisearch (the search port: docs/decisions/015-search-port.md).
 // Outside it, a `Search` is an opaque handle passed to the port's functions; errors are the port's own
 // (search/errors.ts).
 export type { Search };

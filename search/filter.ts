@@ -1,7 +1,7 @@
 // Meilisearch filters, built only here. Every value enters a filter through `quoteFilterValue` and every
-// attribute name is checked (STACK.md trap 15: concatenated input broke search for 145 of 637 usernames in a real
-// app). A `Filter` can only be made by these functions, so a query that takes one cannot be handed a hand-built
-// string by mistake.
+// attribute name is checked: input concatenated into a filter string breaks the search for any value with a quote
+// or a keyword in it, and lets a value rewrite the filter. A `Filter` can only be made by these functions, so a
+// query that takes one cannot be handed a hand-built string by mistake.
 
 declare const built: unique symbol;
 /** A filter expression made by this module. */

@@ -5,9 +5,11 @@ import { allOf, not, where, whereIn, type Filter } from "./filter";
 import { dayTs, NO_EXPIRY_TS } from "./worker-document";
 import { WORKERS_INDEX } from "./workers-index";
 
-// Retrieval for the matching engine (issue 6). Every hard gate is a Meilisearch filter over flat fields (STACK.md
-// trap 14), and the pool is walked with POST /documents/fetch, which maxTotalHits and searchCutoffMs do not touch
-// (trap 13). Codes come from the reference allow-lists and are checked again here; numbers are numbers (trap 15).
+// Retrieval for the matching engine. Every hard gate is a Meilisearch filter over flat fields (one per certificate
+// and language, since filters over arrays of objects can pair two different elements), and the pool is walked with
+// POST /documents/fetch, which maxTotalHits and searchCutoffMs do not touch (a search silently ranks only the first
+// 1,000 hits and stops after ~1.5 s). Codes come from the reference allow-lists and are checked again here; numbers
+// are numbers; every value goes through search/filter.ts.
 // The application re-checks and re-scores every document with app/domain/matching: the port hands it domain
 // candidates (`PoolCandidate`), never documents or filters.
 //

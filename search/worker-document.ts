@@ -8,8 +8,8 @@ import { bestEvidence, cefrRankOf, describeEvidence, type Evidence } from "~/dom
 /**
  * What the index may know of a worker. Built field by field from an allow-list: NIK, passport, phone, email,
  * street address and exact date of birth are never copied (a test reads the raw documents back to prove it).
- * Flat numeric fields per language and certificate keep Meilisearch filters exact (STACK.md trap 14: filters over
- * arrays of objects can pair two different certificates).
+ * Flat numeric fields per language and certificate keep Meilisearch filters exact: Meilisearch flattens arrays of
+ * objects, so `certs.code = x AND certs.until >= T` could be satisfied by two different certificates.
  */
 export interface WorkerSource {
   id: string;
@@ -62,7 +62,7 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     preferred_countries: w.preferredCountries,
     sectors: [...new Set(w.experiences.map((e) => e.sector))],
     isco_codes: [...new Set(w.experiences.map((e) => e.iscoCode))],
-    // "cruise:5120": occupation within a sector, as one value (trap 14), for the exact-occupation score
+    // "cruise:5120": occupation within a sector, as one value (arrays of objects would be flattened), for the exact-occupation score
     sector_isco: [...new Set(w.experiences.map((e) => `${e.sector}:${e.iscoCode}`))],
     occupations: [...new Set(w.experiences.flatMap((e) => {
       const o = occupation(e.iscoCode);

@@ -9,7 +9,8 @@ import { DOCUMENT_VERSION_FIELD, type WorkerDocument } from "./worker-document";
 export const WORKERS_INDEX = "workers";
 const TASK_TIMEOUT = { timeout: 120_000, interval: 100 };
 
-/** Index settings live here, in code, and are applied at start-up (before documents: STACK.md trap 17). */
+/** Index settings live here, in code, and are applied at start-up (before documents: changing settings once
+ * documents are in makes Meilisearch re-index everything). */
 export function workerIndexSettings() {
   const equality = (attributes: string[]) => ({ attributePatterns: attributes, features: { facetSearch: false, filter: { equality: true, comparison: false } } });
   const comparison = (attributes: string[]) => ({ attributePatterns: attributes, features: { facetSearch: false, filter: { equality: true, comparison: true } } });

@@ -1,7 +1,7 @@
 import { z } from "./zod-messages";
 import { shiftDay, type IsoDay } from "./dates";
 
-// Plausible ranges for dates and amounts (issue 12, item 2; the table per field is in
+// Plausible ranges for dates and amounts (the table per field is in
 // docs/decisions/010-input-limits.md). Schemas are shared by the browser and the server and stay pure, so the
 // window is measured from a "today" the caller passes (the request's, from the injected clock: 017-clock.md).
 

@@ -1,10 +1,11 @@
 import { z } from "./zod-messages";
 
-// Every free-text field of every schema is built here, so one rule holds everywhere (issue 12, item 2): text is
-// what a person can read. Control characters (a NUL is refused by PostgreSQL and answered 500), lone UTF-16
-// surrogates (PostgreSQL's jsonb refuses "\ud800") and content made only of invisible characters (a title of
-// zero-width spaces shows as nothing on /jobs) are field errors, never stored. Text is NFC-normalised, so "é"
-// typed as e + combining accent and "é" precomposed are the same name for search and duplicate checks.
+// Every free-text field of every schema is built here, so one rule holds everywhere
+// (docs/decisions/010-input-limits.md): text is what a person can read. Control characters (a NUL is refused by
+// PostgreSQL and answered 500), lone UTF-16 surrogates (PostgreSQL's jsonb refuses "\ud800") and content made only of
+// invisible characters (a title of zero-width spaces shows as nothing on /jobs) are field errors, never stored. Text is
+// NFC-normalised, so "é" typed as e + combining accent and "é" precomposed are the same name for search and duplicate
+// checks.
 
 // C0 controls, DEL and C1 controls. Multi-line fields keep tab, line feed and carriage return. One-line fields
 // also refuse the line and paragraph separators and the explicit bidi embeddings, overrides and isolates

@@ -1,4 +1,4 @@
-// English: hostile or malformed input (issue 12, item 2): field errors and HTTP-level body errors.
+// English: hostile or malformed input (docs/decisions/010-input-limits.md): field errors and HTTP-level body errors.
 export const enInput = {
   "errors.text_invalid_characters": "This contains characters that cannot be stored (control characters or broken Unicode). Remove them and try again.",
   "errors.text_invisible_only": "This contains only invisible characters. Enter visible text.",

@@ -1,4 +1,4 @@
-// English: shortlists, employer review, disclosure, notifications (issue 7).
+// English: shortlists, employer review, disclosure, notifications (docs/decisions/008-shortlists.md).
 export const enShortlists = {
   "shortlist.choose_candidates": "Choose at least one candidate.",
   "shortlist.too_many": "Add at most 100 candidates at a time.",

@@ -1,6 +1,6 @@
 import type { enShortlists } from "./en-shortlists";
 
-// Bahasa Indonesia: daftar pendek, tinjauan pemberi kerja, pengungkapan, notifikasi (issue 7).
+// Bahasa Indonesia: daftar pendek, tinjauan pemberi kerja, pengungkapan, notifikasi (docs/decisions/008-shortlists.md).
 export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "shortlist.choose_candidates": "Pilih setidaknya satu kandidat.",
   "shortlist.too_many": "Tambahkan paling banyak 100 kandidat sekaligus.",

@@ -7,7 +7,7 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches);
 
-// Context figures from ../shared/DOMAIN.md (BP2MI/KP2MI published data).
+// Context figures: BP2MI/KP2MI published data (docs/reference-data.md).
 const FIGURES = { placed2024: 297_434, target2025: 425_000, demand: 1_700_000 };
 
 export default function Home() {

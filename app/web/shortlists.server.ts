@@ -4,8 +4,8 @@ import { formatFailure } from "~/i18n/matching-text";
 import type { EmployerCandidate } from "~/services/shortlists/employer-review.server";
 import type { ShortlistItem } from "~/services/shortlists/shortlist.server";
 
-// JSON shapes of the shortlist API (issue 7). The employer's shape is built field by field from the anonymised
-// candidate: nothing personal can slip in by spreading a row.
+// JSON shapes of the shortlist API (docs/decisions/008-shortlists.md). The employer's shape is built field by field
+// from the anonymised candidate: nothing personal can slip in by spreading a row.
 
 export function presentShortlistItem(i: ShortlistItem, locale: Locale) {
   return {

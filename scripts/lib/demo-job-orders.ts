@@ -12,8 +12,9 @@ import { findOrgBySlug, updateOrg } from "~db/orgs";
 import { insertListing } from "~db/problem-employers";
 import { findUserByEmail } from "~db/users";
 
-// Demo job orders for the six corridors of ../shared/DOMAIN.md, in every state, made through the real use
-// cases so each has its versions and audit trail. Wages follow DOMAIN-DATA.md §5.2.
+// Demo job orders for the corridors (cruise out of Miami, Malta, Germany, Japan, Korea, Taiwan), in every state,
+// made through the real use cases so each has its versions and audit trail. Wages follow public minimums
+// (docs/reference-data.md).
 
 type Draft = Omit<JobOrderInput, "startDate" | "employerPaysPlacementCosts" | "paymentMethod" | "descriptionId"> & { startInMonths: number; descriptionId?: string };
 type Fate = "draft" | "submitted" | "verified" | "returned" | "rejected" | "filled" | "closed" | "expired" | "revoked";

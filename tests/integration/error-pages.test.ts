@@ -1,4 +1,4 @@
-// Error pages say what happened and what to do next, in the reader's language (issue 13): the message a service
+// Error pages say what happened and what to do next, in the reader's language: the message a service
 // gave (its i18n key travels with the thrown response), a next step for the status, and the route's way back.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";

@@ -214,7 +214,7 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     }
   });
 
-  it("is not truncated by maxTotalHits or the search cut-off (STACK.md trap 13)", async () => {
+  it("is not truncated by maxTotalHits or the search cut-off (both cut a search short silently)", async () => {
     // A scratch index where a search ranks at most 10 hits and is cut off after 1 ms: the engine reads the pool
     // and the near misses with documents/fetch and still has all of them.
     const uid = `workers_trap_${Date.now()}`;

@@ -11,8 +11,9 @@ import { verifiedOrder } from "../support/matching";
 import { entryOf, move, shortlistScenario } from "../support/shortlists";
 import { waitIndexed } from "../support/workers";
 
-// Shortlists, the employer's anonymised review, consented disclosure and erasure, over HTTP (issue 7).
-// Every test makes its own organisations, order and workers (shortlistScenario), so each passes alone.
+// Shortlists, the employer's anonymised review, consented disclosure and erasure, over HTTP
+// (docs/decisions/008-shortlists.md). Every test makes its own organisations, order and workers (shortlistScenario), so
+// each passes alone.
 
 const deps = testDeps();
 afterAll(() => deps.db.destroy());

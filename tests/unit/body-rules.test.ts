@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, LIMITS, mediaTypeOf, percentDecodedBytes } from "~/web/body-rules";
 
-// The HTTP body rules the server applies before Remix (issue 12, item 2), as pure functions.
+// The HTTP body rules the server applies before Remix (docs/decisions/010-input-limits.md), as pure functions.
 
 const headers = (contentType: string | undefined, contentLength: string | undefined = "10", chunked = false) => ({ contentType, contentLength, chunked });
 const bytes = (...b: number[]) => Uint8Array.from(b);

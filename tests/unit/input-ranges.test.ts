@@ -9,7 +9,7 @@ import { workerInput } from "../support/workers";
 /** the suite's today: these tests check windows around it, so the schemas are built for it */
 const today = isoDay(new Date());
 
-// Plausible dates, scores inside each test's scale, amounts in cents (issue 12, item 2; docs/decisions/010).
+// Plausible dates, scores inside each test's scale, amounts in cents (docs/decisions/010-input-limits.md).
 
 const fieldErrors = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join("."), i.message]));

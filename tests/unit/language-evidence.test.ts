@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bestEvidence, cefrFromEvidence, describeEvidence, type Evidence } from "~/domain/workers/language-evidence";
 
-// Every band edge of the table in ../shared/DOMAIN.md, both sides.
+// Every band edge of the equivalence table (docs/reference-data.md), both sides.
 const cases: [Evidence, string | null][] = [
   [{ kind: "cefr", level: "B2" }, "B2"],
   [{ kind: "cefr", level: "B3" }, null],
@@ -29,7 +29,7 @@ const cases: [Evidence, string | null][] = [
   [{ kind: "hsk", level: "1" }, "A1"], [{ kind: "hsk", level: "3" }, "B1"], [{ kind: "hsk", level: "6" }, "C2"],
 ];
 
-describe("language evidence → CEFR (DOMAIN.md table)", () => {
+describe("language evidence → CEFR (the issuers' equivalence table)", () => {
   it.each(cases.map(([e, l]) => [describeEvidence(e) || e.kind, e, l] as const))("%s → %s", (_label, e, level) => {
     expect(cefrFromEvidence(e)).toBe(level);
   });

@@ -3,7 +3,7 @@ import { workerQuery } from "~/services/workers/search-workers.server";
 import { allOf, not, quoteFilterValue, where, whereIn } from "~search/filter";
 import { workerFilter } from "~search/worker-search";
 
-// The one way values enter a Meilisearch filter (search/filter.ts; STACK.md trap 15).
+// The one way values enter a Meilisearch filter (search/filter.ts): never concatenated.
 describe("quoteFilterValue", () => {
   it("keeps any string one quoted value: quotes and backslashes escaped", () => {
     expect(quoteFilterValue("cruise")).toBe(`"cruise"`);

@@ -9,7 +9,7 @@ import { orderInput } from "../support/order-input";
 /** the suite's today: these tests check windows around it, so the schemas are built for it */
 const today = isoDay(new Date());
 
-// The one rule for free text (issue 12, item 2): what cannot be stored or seen is a field error.
+// The one rule for free text (docs/decisions/010-input-limits.md): what cannot be stored or seen is a field error.
 
 const title = text({ min: 3, max: 120, tooShort: "errors.title_short" });
 const body = text({ min: 1, max: 2000, multiline: true });

@@ -2,8 +2,9 @@ import { dayNumber as dayNumberOf, lastDayAfterMonths } from "../dates";
 import { CEFR_LEVELS, type CefrLevel } from "../reference/languages";
 import { bestEvidence, cefrRankOf, type Evidence } from "../workers/language-evidence";
 
-// The hard gates of matching (issue 6). Pure: the same rules are expressed as Meilisearch filters for retrieval and
-// checked here again, so a candidate who fails any gate is never ranked, whatever the index returned.
+// The hard gates of matching (docs/decisions/007-matching.md). Pure: the same rules are expressed as Meilisearch
+// filters for retrieval and checked here again, so a candidate who fails any gate is never ranked, whatever the index
+// returned.
 
 export interface MatchOrder {
   iscoCode: string;

@@ -1,5 +1,5 @@
-// Certificate catalogue (../shared/DOMAIN.md). `validityYears` null = no expiry; it is a typical value shown to
-// users, not a rule: the holder's own expiry date counts.
+// Certificate catalogue (sources: docs/reference-data.md). `validityYears` null = no expiry; it is a typical value
+// shown to users, not a rule: the holder's own expiry date counts.
 export interface CertificateType {
   code: string;
   en: string;

@@ -1,7 +1,7 @@
 import type { Sector } from "./sectors";
 
-// ISCO-08 unit groups for Jembatan's corridors (../shared/DOMAIN-DATA.md §1.3, checked there against the ILO
-// structure file). English titles are the ILO's exact titles; Indonesian titles follow KBJI 2014 usage.
+// ISCO-08 unit groups for Jembatan's corridors (checked against the ILO's ISCO-08 structure file; see
+// docs/reference-data.md). English titles are the ILO's exact titles; Indonesian titles follow KBJI 2014 usage.
 export interface Occupation {
   code: string;
   en: string;

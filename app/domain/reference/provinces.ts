@@ -1,4 +1,4 @@
-// Indonesia's 38 provinces by Kemendagri code (the code NIK digits 1–2 carry), from ../shared/DOMAIN-DATA.md §4.1.
+// Indonesia's 38 provinces by Kemendagri code (the code NIK digits 1–2 carry), (source: docs/reference-data.md).
 export const PROVINCES: readonly { code: string; name: string }[] = [
   { code: "11", name: "Aceh" }, { code: "12", name: "Sumatera Utara" }, { code: "13", name: "Sumatera Barat" },
   { code: "14", name: "Riau" }, { code: "15", name: "Jambi" }, { code: "16", name: "Sumatera Selatan" },

@@ -1,4 +1,5 @@
-// Sectors of placement (tags from ../shared/DOMAIN-DATA.md §1.3). Maritime sectors need a vessel on the order.
+// Sectors of placement (Jembatan's tags over ISCO-08 unit groups; docs/reference-data.md). Maritime sectors need a
+// vessel on the order.
 export const SECTORS = ["cruise", "merchant_ship", "fishing_vessel", "health_care", "hospitality", "domestic_work", "construction", "manufacturing", "agriculture"] as const;
 export type Sector = (typeof SECTORS)[number];
 

@@ -3,9 +3,10 @@ import type { CefrLevel } from "../reference/languages";
 import type { WorkerCompetencies } from "./types";
 import { ageBand, candidateCode } from "./stages";
 
-// What an employer may see of a proposed candidate before the worker consented to disclosure (issue 7):
-// occupation, years, languages, certificates, age band and province. Never a name, photo, NIK, passport,
-// contact, exact date of birth, the agency's own reference, or the worker's id (the code is per order).
+// What an employer may see of a proposed candidate before the worker consented to disclosure
+// (docs/decisions/008-shortlists.md): occupation, years, languages, certificates, age band and province. Never a name,
+// photo, NIK, passport, contact, exact date of birth, the agency's own reference, or the worker's id (the code is per
+// order).
 
 export interface AnonymousCandidate {
   code: string;

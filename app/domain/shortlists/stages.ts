@@ -1,5 +1,5 @@
-// A candidate's way through one job order (issue 7), from an agency's shortlist to departure. Only these moves
-// exist; everything else is refused.
+// A candidate's way through one job order (docs/decisions/008-shortlists.md), from an agency's shortlist to departure.
+// Only these moves exist; everything else is refused.
 //   shortlisted → proposed (agency; only if every hard gate still passes)
 //   proposed → interview (employer) → selected (employer; only while a position is open)
 //   proposed | interview → selected | rejected (employer, with a reason)

@@ -1,7 +1,7 @@
 import { CEFR_LEVELS, type CefrLevel } from "../reference/languages";
 
-// Language evidence → CEFR, exactly as ../shared/DOMAIN.md tabulates it. Pure; the original evidence is always
-// kept and shown next to the derived level, because some rows are approximate or disputed.
+// Language evidence → CEFR, from the issuers' published equivalences (docs/reference-data.md). Pure; the original
+// evidence is always kept and shown next to the derived level, because some rows are approximate or disputed.
 
 export const EVIDENCE_KINDS = [
   "cefr", // a CEFR-native certificate or an assessed level (Goethe, telc, ÖSD, DELF/DALF, DELE, Cambridge)

@@ -15,9 +15,9 @@ import { currentRanking } from "./ranking-cache.server";
 import type { NearMissEntry, Ranking } from "./ranking.server";
 import { isMatchable as isMatchableOrder } from "~/domain/job-orders/matchable";
 
-// The matching engine's use case (issue 6): hard gates as Meilisearch filters over the whole pool, the domain's
-// score on every qualified document, and the shown page re-checked against PostgreSQL, the source of truth, so a
-// profile that changed after it was indexed never shows with a gate it now fails.
+// The matching engine's use case (docs/decisions/007-matching.md): hard gates as Meilisearch filters over the whole
+// pool, the domain's score on every qualified document, and the shown page re-checked against PostgreSQL, the source of
+// truth, so a profile that changed after it was indexed never shows with a gate it now fails.
 
 export interface MatchQuery {
   limit: number;

@@ -4,10 +4,10 @@ import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/match
 import type { Search } from "~search/client";
 import { countNearMisses, IndexChangedError, readCandidatesByIds, readNearMissPool, readQualifiedPool, type PoolCandidate } from "~search/match-retrieval";
 
-// The ranking of one order over a set of agencies, read from the index (issue 6). Exact: every document passing
-// the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the domain, which
-// re-checks each gate on it and scores it. Near misses on an item (all gates but that one) are counted by filter
-// and read the same way when a page first needs them. A ranking is then kept current by `apply`: the workers the
+// The ranking of one order over a set of agencies, read from the index (docs/decisions/007-matching.md). Exact: every
+// document passing the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
+// domain, which re-checks each gate on it and scores it. Near misses on an item (all gates but that one) are counted by
+// filter and read the same way when a page first needs them. A ranking is then kept current by `apply`: the workers the
 // outbox indexed since are read again by id and put back where they now belong (ranking-cache.server.ts).
 
 export type RankedEntry = { id: string; agencyId: string; score: number };

@@ -91,7 +91,8 @@ export async function drainOutbox(deps: Deps, batchSize = 1000): Promise<DrainRe
   }
 }
 
-/** The background worker started with the HTTP server: polls the outbox (no NOTIFY: STACK.md trap 16). */
+/** The background worker started with the HTTP server: polls the outbox rather than LISTEN/NOTIFY, because
+ * PostgreSQL's NOTIFY takes a global lock at commit, which every write path would then wait on. */
 export function startOutboxWorker(
   deps: Deps,
   opts: {
@@ -135,8 +136,8 @@ export function startOutboxWorker(
 }
 
 /**
- * Settings first (STACK.md trap 17); then, if documents of an older shape are in the index (an upgrade added a
- * field), everything is rebuilt from PostgreSQL and swapped in.
+ * Settings first (changing them after documents are in re-indexes everything); then, if documents of an older
+ * shape are in the index (an upgrade added a field), everything is rebuilt from PostgreSQL and swapped in.
  */
 export async function prepareIndex(deps: Deps, onReindex?: (n: number) => void): Promise<void> {
   await ensureWorkersIndex(deps.search);

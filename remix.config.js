@@ -1,5 +1,13 @@
+import { buildDirs } from "./scripts/lib/build-dirs.js";
+
+const { serverBuildPath, assetsBuildDirectory, cacheDirectory } = buildDirs();
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  serverBuildPath,
+  assetsBuildDirectory,
+  cacheDirectory,
+  publicPath: "/build/",
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
   future: {

@@ -4,14 +4,13 @@
 // rebuilds the app, restarts the one app process (scripts/serve.ts) and reloads the browser (`<LiveReload>` in
 // app/root.tsx; it renders nothing outside development). Ctrl-C stops what this started.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, StartEnvSchema } from "~/env.server";
 import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "./lib/demo-data";
 import { persistentSecret } from "./lib/local-state";
-import { DEV_BUILD_MARKER } from "./lib/build-if-needed";
+import { getFreePort } from "./lib/ports";
 import { ensureServices, stopAll, type Services } from "./lib/services";
 import { describeStartupError } from "./lib/startup-errors";
 
@@ -55,10 +54,10 @@ try {
     ].join("\n"),
   );
   const port = String(env.PORT ?? 3000);
-  // remix dev writes a development build into build/: marked, so the next `npm start` rebuilds for production
-  mkdirSync(path.dirname(DEV_BUILD_MARKER), { recursive: true });
-  writeFileSync(DEV_BUILD_MARKER, "build/ holds a development build (npm run dev); npm start rebuilds it\n");
-  remix = spawn(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "dev", "-c", `${process.execPath} --import tsx scripts/serve.ts`], {
+  // the live-reload socket on a free port (remix dev's default, 8002, would clash with a second checkout's dev)
+  const reloadPort = String(await getFreePort());
+  const cli = path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js");
+  remix = spawn(process.execPath, [cli, "dev", "--port", reloadPort, "-c", `${process.execPath} --import tsx scripts/serve.ts`], {
     cwd: ROOT,
     stdio: "inherit",
     // its own process group: remix dev leaves its app server running when only it is signalled
@@ -66,6 +65,8 @@ try {
     env: {
       ...process.env,
       NODE_ENV: "development",
+      // its own build tree (.cache/dev/), so npm start and npm test keep the production build in build/
+      JEMBATAN_DEV_BUILD: "1",
       PORT: port,
       DATABASE_URL: services.databaseUrl,
       MEILI_URL: services.meiliUrl,

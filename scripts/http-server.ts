@@ -17,6 +17,7 @@ import { createAppCookies } from "~/web/cookies.server";
 import { checkSameOrigin } from "~/web/csrf";
 import { withOutageResponses } from "~/web/outages.server";
 import { cspNonceOf, securityHeaders } from "~/web/security-headers.server";
+import { buildDirs } from "./lib/build-dirs";
 import { answerEarly, refuseEmptyIdempotencyKey, rejectUnknownMethods } from "./lib/early-answer";
 import { retryAfterOn503, shedLoad } from "./lib/load-shedding";
 import { requestBodyRules, withBufferedBody } from "./lib/request-body";
@@ -44,7 +45,8 @@ export interface ServerOptions {
 
 export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Promise<RunningServer> {
   const background = opts.background ?? true;
-  const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as ServerBuild;
+  const dirs = buildDirs();
+  const build = (await import(pathToFileURL(dirs.serverBuildPath).href)) as ServerBuild;
   const deps: Deps = {
     db: createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX, connectionTimeoutMs: env.DB_CONNECT_TIMEOUT_MS }),
     search: createSearch(env.MEILI_URL, env.MEILI_MASTER_KEY),
@@ -66,7 +68,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   // helmet (CSP with a per-request nonce, HSTS in production, …), Permissions-Policy, no-store when signed in.
   const liveReloadOrigin = env.NODE_ENV === "development" ? process.env.REMIX_DEV_ORIGIN : undefined;
   app.use(securityHeaders({ production: env.NODE_ENV === "production", liveReloadOrigin }));
-  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(dirs.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   // Other public files have an extension (favicon.ico, robots.txt): pages never pay for a file-system lookup
   // (two stat() calls per request were 2 % of a /jobs render under load).
   const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });

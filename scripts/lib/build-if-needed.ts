@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildDirs } from "./build-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCES = ["app", "db", "search", "remix.config.js", "package-lock.json", "tsconfig.json"];
@@ -13,13 +14,14 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-/** Written by `npm run dev`: build/ then holds a development build, which `npm start` must not serve. */
-export const DEV_BUILD_MARKER = path.join(ROOT, "build/DEVELOPMENT-BUILD");
-
-/** Runs `remix build` when build/ is missing, older than any source file, or a development build. */
+/**
+ * Runs `remix build` when build/ is missing or older than any source file, or holds a development build from
+ * before `npm run dev` got its own directory (the marker that version wrote).
+ */
 export function buildIfNeeded(): "built" | "fresh" {
-  const out = path.join(ROOT, "build/index.js");
-  if (existsSync(out) && !existsSync(DEV_BUILD_MARKER)) {
+  const { serverBuildPath: out } = buildDirs({ ...process.env, JEMBATAN_DEV_BUILD: undefined });
+  const oldDevMarker = path.join(path.dirname(out), "DEVELOPMENT-BUILD");
+  if (existsSync(out) && !existsSync(oldDevMarker)) {
     const built = statSync(out).mtimeMs;
     const src = Math.max(...SOURCES.map((s) => path.join(ROOT, s)).filter(existsSync).map(newestMtime));
     if (src <= built) return "fresh";
@@ -28,9 +30,9 @@ export function buildIfNeeded(): "built" | "fresh" {
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", JEMBATAN_DEV_BUILD: "" },
   });
   if (r.status !== 0) throw new Error("remix build failed");
-  rmSync(DEV_BUILD_MARKER, { force: true });
+  rmSync(oldDevMarker, { force: true });
   return "built";
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { AddCandidatesSchema } from "~/domain/shortlists/schema";
 import { negotiateLocale } from "~/i18n/locales";
-import { addCandidates, getShortlist } from "~/services/shortlists/shortlist.server";
+import { addCandidates } from "~/services/shortlists/add-candidates.server";
+import { getShortlist } from "~/services/shortlists/get-shortlist.server";
 import { api, ApiResponse, methodNotAllowed, parseJsonBody } from "~/web/api.server";
 import { presentShortlistItem } from "~/web/shortlists.server";
 

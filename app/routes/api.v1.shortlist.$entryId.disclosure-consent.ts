@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { recordDisclosureConsent } from "~/services/shortlists/shortlist.server";
+import { recordDisclosureConsent } from "~/services/shortlists/record-disclosure-consent.server";
 import { api, methodNotAllowed, onlyMethods } from "~/web/api.server";
 
 /** POST /api/v1/shortlist/:entryId/disclosure-consent (agency key): the worker consented to show their identity to this order's employer. */

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { StageMoveSchema } from "~/domain/shortlists/schema";
-import { moveCandidate } from "~/services/shortlists/shortlist.server";
+import { moveCandidate } from "~/services/shortlists/move-candidate.server";
 import { api, methodNotAllowed, onlyMethods, parseJsonBody } from "~/web/api.server";
 
 /**

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { NoteSchema } from "~/domain/shortlists/schema";
-import { addNote } from "~/services/shortlists/shortlist.server";
+import { addNote } from "~/services/shortlists/add-note.server";
 import { api, ApiResponse, methodNotAllowed, onlyMethods, parseJsonBody } from "~/web/api.server";
 
 /** POST /api/v1/shortlist/:entryId/notes {body} (agency key): a private note on the candidate. */

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { negotiateLocale } from "~/i18n/locales";
 import { translateError } from "~/i18n/translate";
-import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
+import { importWorkers } from "~/services/workers/import-workers.server";
 import { api, ApiResponse, methodNotAllowed, onlyMethods } from "~/web/api.server";
-import { importModeOf } from "~/domain/workers/import-mode";
+import { importApiUpload, uploadedRows } from "~/web/worker-import.server";
 
 /**
  * POST /api/v1/workers/import (agency key): a JSON array of profiles or a CSV body (text/csv), `?mode=all_or_nothing`
@@ -15,13 +15,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
     if (request.method !== "POST") methodNotAllowed("POST");
-    const mode = importModeOf(new URL(request.url).searchParams.get("mode"));
-    // bytes, not text: the parse worker decodes them (the body rules have already checked they are UTF-8)
-    const rows = await readImportFile(context.deps, new Uint8Array(await request.arrayBuffer()));
+    const upload = await importApiUpload(request);
+    const rows = await uploadedRows(context.deps, upload);
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
-    const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "api" });
+    const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "api" });
     const tr = (issues: typeof report.errors) => issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));
-    const refused = mode === "all_or_nothing" && report.errors.length > 0;
+    const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
     return new ApiResponse({ ...report, errors: tr(report.errors), warnings: tr(report.warnings) }, refused ? 422 : 200);
   });
 }

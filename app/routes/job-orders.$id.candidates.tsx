@@ -12,7 +12,7 @@ import { StageMoveSchema } from "~/domain/shortlists/schema";
 import { REJECT_REASONS, STAGE_RULES } from "~/domain/shortlists/stages";
 import { formatDate, formatNumber, languageName } from "~/i18n/locales";
 import { reviewCandidates } from "~/services/shortlists/employer-review.server";
-import { moveCandidate } from "~/services/shortlists/shortlist.server";
+import { moveCandidate } from "~/services/shortlists/move-candidate.server";
 import { throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";

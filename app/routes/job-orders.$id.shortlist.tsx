@@ -10,7 +10,10 @@ import { DisclosureConsentSchema, NoteSchema, StageMoveSchema } from "~/domain/s
 import { REJECT_REASONS, STAGE_RULES, WITHDRAW_REASONS, type StageAction } from "~/domain/shortlists/stages";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/locales";
 import { formatFailure } from "~/i18n/matching-text";
-import { addNote, getShortlist, moveCandidate, recordDisclosureConsent } from "~/services/shortlists/shortlist.server";
+import { addNote } from "~/services/shortlists/add-note.server";
+import { getShortlist } from "~/services/shortlists/get-shortlist.server";
+import { moveCandidate } from "~/services/shortlists/move-candidate.server";
+import { recordDisclosureConsent } from "~/services/shortlists/record-disclosure-consent.server";
 import { throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { spreadsheetCell, toCsvLine } from "~/domain/csv";
 import { translate } from "~/i18n/translate";
 import { formatFailure } from "~/i18n/matching-text";
-import { getShortlist } from "~/services/shortlists/shortlist.server";
+import { getShortlist } from "~/services/shortlists/get-shortlist.server";
 import { throwAsText } from "~/web/errors.server";
 import { getLocale } from "~/web/locale.server";
 import { requireSignedIn } from "~/web/session.server";

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
-import { utf8FileText } from "~/web/body-rules";
+import { importWorkers } from "~/services/workers/import-workers.server";
 import { requireAgencyUser } from "~/web/session.server";
-import { importModeOf, type ImportModeValue } from "~/domain/workers/import-mode";
 import { throwAsText } from "~/web/errors.server";
 import { getLocale } from "~/web/locale.server";
+import { importFormUpload, uploadedRows } from "~/web/worker-import.server";
 
 /**
  * The import page's progress channel: the same import as the page's form, answered as NDJSON lines —
@@ -13,26 +12,18 @@ import { getLocale } from "~/web/locale.server";
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireAgencyUser(request, context); // before the stream starts: a refusal is a status
-  const form = await request.formData();
-  const file = form.get("file");
-  let mode: ImportModeValue;
-  try {
-    mode = importModeOf(form.get("mode"));
-  } catch (e) {
-    throwAsText(await getLocale(request, context))(e);
-  }
-  const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
+  const upload = await importFormUpload(request).catch(async (e: unknown) => throwAsText(await getLocale(request, context))(e));
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const rows = text === null ? null : await readImportFile(context.deps, text);
+        const rows = await uploadedRows(context.deps, upload);
         if (!rows) {
           send({ type: "unreadable" });
         } else {
           send({ type: "progress", done: 0, total: rows.total });
-          const report = await importWorkers(context.deps, actor, rows, mode, (done, total) => send({ type: "progress", done, total }), { source: "page" });
+          const report = await importWorkers(context.deps, actor, rows, upload.mode, (done, total) => send({ type: "progress", done, total }), { source: "page" });
           send({ type: "report", report });
         }
       } catch (e) {

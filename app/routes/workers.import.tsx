@@ -6,11 +6,10 @@ import { useErrorText, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
 import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
-import { importWorkers, readImportFile } from "~/services/workers/import-workers.server";
-import { utf8FileText } from "~/web/body-rules";
+import { importWorkers } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
 import { requireAgencyUser, requireSignedIn } from "~/web/session.server";
-import { importModeOf, type ImportModeValue } from "~/domain/workers/import-mode";
+import { importFormUpload, uploadedRows } from "~/web/worker-import.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -21,19 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const form = await request.formData();
-  const file = form.get("file");
-  let mode: ImportModeValue;
-  try {
-    mode = importModeOf(form.get("mode"));
-  } catch (e) {
-    throwAsResponse(e);
-  }
-  const text = file instanceof File && file.size > 0 ? await utf8FileText(file) : null;
-  const rows = text === null ? null : await readImportFile(context.deps, text).catch(throwAsResponse);
+  const upload = await importFormUpload(request).catch(throwAsResponse);
+  const rows = await uploadedRows(context.deps, upload).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
-  const report = await importWorkers(context.deps, actor, rows, mode, undefined, { source: "page" }).catch(throwAsResponse);
-  const refused = mode === "all_or_nothing" && report.errors.length > 0;
+  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "page" }).catch(throwAsResponse);
+  const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
 

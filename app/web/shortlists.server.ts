@@ -2,7 +2,7 @@ import type { GateFailure } from "~/domain/matching/gates";
 import type { Locale } from "~/i18n/locales";
 import { formatFailure } from "~/i18n/matching-text";
 import type { EmployerCandidate } from "~/services/shortlists/employer-review.server";
-import type { ShortlistItem } from "~/services/shortlists/shortlist.server";
+import type { ShortlistItem } from "~/services/shortlists/get-shortlist.server";
 
 // JSON shapes of the shortlist API (docs/decisions/008-shortlists.md). The employer's shape is built field by field
 // from the anonymised candidate: nothing personal can slip in by spreading a row.

@@ -8,7 +8,8 @@ import { seedDemoJobOrders } from "./demo-job-orders";
 import { rankPool } from "~/domain/matching/score";
 import { isoDay } from "~/domain/dates";
 import { candidateOf, isMatchable, matchOrderOf } from "~/services/matching/match-order.server";
-import { addCandidates, moveCandidate } from "~/services/shortlists/shortlist.server";
+import { addCandidates } from "~/services/shortlists/add-candidates.server";
+import { moveCandidate } from "~/services/shortlists/move-candidate.server";
 import { generateWorker, prng } from "./generate-workers";
 
 export const DEMO_PASSWORD = "jembatan-demo";

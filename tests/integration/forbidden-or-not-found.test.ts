@@ -8,7 +8,7 @@ import { createJobOrder } from "~/services/job-orders/write.server";
 import { matchJobOrder, matchJobOrderForAgency } from "~/services/matching/match-order.server";
 import { listOrganisations } from "~/services/orgs/admin-orgs.server";
 import { reviewCandidates } from "~/services/shortlists/employer-review.server";
-import { getShortlist } from "~/services/shortlists/shortlist.server";
+import { getShortlist } from "~/services/shortlists/get-shortlist.server";
 import { listImports } from "~/services/workers/import-records.server";
 import { getWorker, listWorkers } from "~/services/workers/get-worker.server";
 import { searchWorkers } from "~/services/workers/search-workers.server";

@@ -6,7 +6,7 @@ import { isoDay, shiftDay } from "~/domain/dates";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { en } from "~/i18n/en";
 import { translate } from "~/i18n/translate";
-import { addCandidates } from "~/services/shortlists/shortlist.server";
+import { addCandidates } from "~/services/shortlists/add-candidates.server";
 import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { saveWorker } from "~/services/workers/save-worker.server";

@@ -1,6 +1,6 @@
-// What a candidate's move on an order does besides changing their stage (issue 7): the order's positions (and
-// its state), the worker's status, and who is told. Pure decisions; the move's service writes them in the
-// transaction that holds the order's lock.
+// What a candidate's move on an order does besides changing their stage (docs/decisions/008-shortlists.md): the order's
+// positions (and its state), the worker's status, and who is told. Pure decisions; the move's service writes them in
+// the transaction that holds the order's lock.
 import { transition, type JobOrderState } from "../job-orders/state-machine";
 import type { WorkerStatus } from "../workers/profile-schema";
 import { holdsSlot, workerStatusAfter, type Stage } from "./stages";

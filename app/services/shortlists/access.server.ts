@@ -8,8 +8,8 @@ import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
 import { loadVisible } from "../job-orders/access.server";
 
-// Who may reach a shortlist (issue 7), shared by its use cases: the order as an agency sees it, and which side
-// of a candidate an actor is on.
+// Who may reach a shortlist (docs/decisions/008-shortlists.md), shared by its use cases: the order as an agency sees
+// it, and which side of a candidate an actor is on.
 
 /**
  * The order as an agency may reach it: verified, or later once the agency has candidates on it (loadVisible).

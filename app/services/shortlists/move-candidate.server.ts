@@ -18,9 +18,9 @@ import { candidateOf, isMatchable, matchOrderOf } from "../matching/match-order.
 import { sideOn } from "./access.server";
 import { notify } from "./notify.server";
 
-// Shortlists (issue 7): an agency's candidates for a verified order and their way through the stages. Every move
-// locks the order, then the entry (always in that order, so two moves never deadlock); selecting counts the
-// order's held positions under that lock, so two selections at the same moment can never overfill it. What a
+// Shortlists (docs/decisions/008-shortlists.md): an agency's candidates for a verified order and their way through the
+// stages. Every move locks the order, then the entry (always in that order, so two moves never deadlock); selecting
+// counts the order's held positions under that lock, so two selections at the same moment can never overfill it. What a
 // move does besides its stage (positions, the worker's status, who is told) is decided in
 // app/domain/shortlists/move-effects.ts.
 

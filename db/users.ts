@@ -28,6 +28,12 @@ export async function countOrgMembers(db: Db, orgId: string): Promise<number> {
   return row.n;
 }
 
+/** A user's display name (null once the user is gone). */
+export async function findUserName(db: Db, userId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("name").where("id", "=", userId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {
   await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }

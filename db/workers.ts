@@ -3,6 +3,7 @@ import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import type { Db } from "./client";
 import type { Worker } from "./schema";
 
+/** The columns of a profile, from the validated input (the one way in; profileInputOf is the way back). */
 export function columnsOf(input: WorkerProfileInput) {
   return {
     external_ref: input.externalRef ?? null,
@@ -22,12 +23,58 @@ export function columnsOf(input: WorkerProfileInput) {
   };
 }
 
-export async function insertWorker(db: Db, agencyId: string, input: WorkerProfileInput, by: string | null, at: Date): Promise<Worker> {
-  return db
+/** A stored profile as the input that would write it again (the form's values): columnsOf the other way round. */
+export function profileInputOf(w: Worker): WorkerProfileInput {
+  return {
+    externalRef: w.external_ref ?? undefined,
+    fullName: w.full_name,
+    dateOfBirth: w.date_of_birth,
+    sex: w.sex,
+    provinceCode: w.province_code,
+    regency: w.regency ?? undefined,
+    phone: w.phone ?? undefined,
+    nik: w.nik ?? undefined,
+    passportNumber: w.passport_number ?? undefined,
+    passportExpiry: w.passport_expiry ?? undefined,
+    ...w.profile,
+    availableFrom: w.available_from,
+    status: w.status,
+    consentToMatching: w.consent_matching,
+  };
+}
+
+/** One of an agency's profiles outside db/: the input that wrote it, and what was recorded about it. */
+export interface WorkerRecord {
+  id: string;
+  agencyOrgId: string;
+  input: WorkerProfileInput;
+  consentRecordedAt: Date | null;
+  consentRecordedBy: string | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function recordOf(w: Worker): WorkerRecord {
+  return {
+    id: w.id,
+    agencyOrgId: w.agency_org_id,
+    input: profileInputOf(w),
+    consentRecordedAt: w.consent_recorded_at,
+    consentRecordedBy: w.consent_recorded_by,
+    archivedAt: w.archived_at,
+    createdAt: w.created_at,
+    updatedAt: w.updated_at,
+  };
+}
+
+export async function insertWorker(db: Db, agencyId: string, input: WorkerProfileInput, by: string | null, at: Date): Promise<WorkerRecord> {
+  const row = await db
     .insertInto("workers")
     .values({ agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return recordOf(row);
 }
 
 export async function updateWorker(db: Db, id: string, input: WorkerProfileInput, at: Date, consentChangedBy?: string | null): Promise<void> {
@@ -38,21 +85,32 @@ export async function updateWorker(db: Db, id: string, input: WorkerProfileInput
     .execute();
 }
 
-export async function findWorkerOfAgency(db: Db, agencyId: string, id: string): Promise<Worker | undefined> {
-  return db.selectFrom("workers").selectAll().where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+export async function findWorkerOfAgency(db: Db, agencyId: string, id: string): Promise<WorkerRecord | undefined> {
+  const row = await db.selectFrom("workers").selectAll().where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+  return row && recordOf(row);
 }
 
-export async function findWorkerByRef(db: Db, agencyId: string, externalRef: string): Promise<Worker | undefined> {
-  return db.selectFrom("workers").selectAll().where("agency_org_id", "=", agencyId).where("external_ref", "=", externalRef).executeTakeFirst();
+export async function findWorkerByRef(db: Db, agencyId: string, externalRef: string): Promise<WorkerRecord | undefined> {
+  const row = await db.selectFrom("workers").selectAll().where("agency_org_id", "=", agencyId).where("external_ref", "=", externalRef).executeTakeFirst();
+  return row && recordOf(row);
+}
+
+export interface IdentityHolder {
+  id: string;
+  fullName: string;
+  externalRef: string | null;
+  nik: string | null;
+  passportNumber: string | null;
 }
 
 /** Other profiles of the same agency with the same NIK or passport number: flagged at entry. */
-export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: string; nik?: string | null; passportNumber?: string | null }) {
+export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: string; nik?: string | null; passportNumber?: string | null }): Promise<IdentityHolder[]> {
   if (!w.nik && !w.passportNumber) return [];
   let q = db.selectFrom("workers").select(["id", "full_name", "external_ref", "nik", "passport_number"]).where("agency_org_id", "=", agencyId).where("archived_at", "is", null);
   if (w.id) q = q.where("id", "<>", w.id);
   q = q.where((eb) => eb.or([...(w.nik ? [eb("nik", "=", w.nik)] : []), ...(w.passportNumber ? [eb("passport_number", "=", w.passportNumber)] : [])]));
-  return q.limit(5).execute();
+  const rows = await q.limit(5).execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, externalRef: r.external_ref, nik: r.nik, passportNumber: r.passport_number }));
 }
 
 /** Archives (or, with `archived` false, restores) a profile; `now` is the caller's clock (the profile's age counts from it). */
@@ -88,7 +146,10 @@ export async function listAgencyWorkers(db: Db, agencyId: string, opts: { archiv
     base.select(["id", "full_name", "external_ref", "status", "consent_matching", "available_from", "updated_at"]).orderBy("updated_at", "desc").orderBy("id").limit(opts.limit).offset(opts.offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(total.n) };
+  return {
+    rows: rows.map((r) => ({ id: r.id, fullName: r.full_name, externalRef: r.external_ref, status: r.status, consentToMatching: r.consent_matching, availableFrom: r.available_from, updatedAt: r.updated_at })),
+    total: Number(total.n),
+  };
 }
 
 /**

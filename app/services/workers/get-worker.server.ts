@@ -1,7 +1,7 @@
 import { DomainError, isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { pageCount } from "~/domain/paging";
-import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
+import { findUserName } from "~db/users";
 import { findDuplicateIdentity, findWorkerOfAgency, listAgencyWorkers } from "~db/workers";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
@@ -12,32 +12,15 @@ export async function getWorker(deps: Deps, actor: Actor, id: string) {
   if (!isUuid(id)) throw new DomainError("not_found", "errors.not_found");
   const w = await findWorkerOfAgency(deps.db, actor.orgId, id);
   if (!w) throw new DomainError("not_found", "errors.not_found");
-  const consentBy = w.consent_recorded_by
-    ? await deps.db.selectFrom("users").select("name").where("id", "=", w.consent_recorded_by).executeTakeFirst()
-    : undefined;
-  const input: WorkerProfileInput = {
-    externalRef: w.external_ref ?? undefined,
-    fullName: w.full_name,
-    dateOfBirth: w.date_of_birth,
-    sex: w.sex,
-    provinceCode: w.province_code,
-    regency: w.regency ?? undefined,
-    phone: w.phone ?? undefined,
-    nik: w.nik ?? undefined,
-    passportNumber: w.passport_number ?? undefined,
-    passportExpiry: w.passport_expiry ?? undefined,
-    ...w.profile,
-    availableFrom: w.available_from,
-    status: w.status,
-    consentToMatching: w.consent_matching,
-  };
-  const duplicates = await findDuplicateIdentity(deps.db, actor.orgId, { id: w.id, nik: w.nik, passportNumber: w.passport_number });
+  const consentBy = w.consentRecordedBy ? await findUserName(deps.db, w.consentRecordedBy) : null;
+  const { nik, passportNumber } = w.input;
+  const duplicates = await findDuplicateIdentity(deps.db, actor.orgId, { id: w.id, nik, passportNumber });
   return {
     id: w.id,
-    input,
-    archived: w.archived_at !== null,
-    consent: { given: w.consent_matching, recordedAt: w.consent_recorded_at, recordedBy: consentBy?.name ?? null },
-    duplicates: duplicates.map((d) => ({ id: d.id, fullName: d.full_name, externalRef: d.external_ref, field: w.nik && d.nik === w.nik ? ("nik" as const) : ("passport" as const) })),
+    input: w.input,
+    archived: w.archivedAt !== null,
+    consent: { given: w.input.consentToMatching, recordedAt: w.consentRecordedAt, recordedBy: consentBy },
+    duplicates: duplicates.map((d) => ({ id: d.id, fullName: d.fullName, externalRef: d.externalRef, field: nik && d.nik === nik ? ("nik" as const) : ("passport" as const) })),
   };
 }
 
@@ -52,6 +35,6 @@ export async function listWorkers(deps: Deps, actor: Actor, opts: { archived: bo
     total,
     page,
     pages: pageCount(total, LIST_PAGE_SIZE),
-    rows: rows.map((r) => ({ id: r.id, name: r.full_name, ref: r.external_ref, status: r.status, consent: r.consent_matching, availableFrom: r.available_from, updatedAt: r.updated_at })),
+    rows: rows.map((r) => ({ id: r.id, name: r.fullName, ref: r.externalRef, status: r.status, consent: r.consentToMatching, availableFrom: r.availableFrom, updatedAt: r.updatedAt })),
   };
 }

@@ -5,7 +5,7 @@ import { holdsSlot, isFinal } from "~/domain/shortlists/stages";
 import { recordAudit } from "~db/audit";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import { insertShortlistEvents } from "~db/shortlists";
-import { findWorkerOfAgency } from "~db/workers";
+import { findWorkerOfAgency, type WorkerRecord } from "~db/workers";
 import type { Deps } from "../deps.server";
 import { actorFields } from "../job-orders/access.server";
 import { requireAgency } from "../guards.server";
@@ -57,25 +57,7 @@ export async function exportWorkerData(deps: Deps, actor: Actor, workerId: strin
     : [[], []];
   return {
     exportedAt: deps.now().toISOString(),
-    worker: {
-      id: w.id,
-      externalRef: w.external_ref,
-      fullName: w.full_name,
-      dateOfBirth: w.date_of_birth,
-      sex: w.sex,
-      provinceCode: w.province_code,
-      regency: w.regency,
-      phone: w.phone,
-      nik: w.nik,
-      passportNumber: w.passport_number,
-      passportExpiry: w.passport_expiry,
-      availableFrom: w.available_from,
-      status: w.status,
-      consentToMatching: w.consent_matching,
-      ...w.profile,
-      createdAt: w.created_at.toISOString(),
-      updatedAt: w.updated_at.toISOString(),
-    },
+    worker: workerDocument(w),
     consentToMatching: consents.map((c) => ({ consent: c.consent, at: c.recorded_at.toISOString() })),
     orders: entries.map((e) => ({
       reference: e.reference,
@@ -89,6 +71,30 @@ export async function exportWorkerData(deps: Deps, actor: Actor, workerId: strin
       history: history.filter((h) => h.entry_id === e.id).map((h) => ({ action: h.action, from: h.from_stage, to: h.to_stage, reason: h.reason, at: h.at.toISOString() })),
     })),
     disclosures: disclosures.map((d) => ({ at: d.at.toISOString(), employer: d.employer_name, order: d.reference, fields: d.fields, via: d.via })),
+  };
+}
+
+/** The profile in the export: every field of the input (null where none was given), with its dates. */
+function workerDocument(w: WorkerRecord) {
+  const { externalRef, fullName, dateOfBirth, sex, provinceCode, regency, phone, nik, passportNumber, passportExpiry, availableFrom, status, consentToMatching, ...competencies } = w.input;
+  return {
+    id: w.id,
+    externalRef: externalRef ?? null,
+    fullName,
+    dateOfBirth,
+    sex,
+    provinceCode,
+    regency: regency ?? null,
+    phone: phone ?? null,
+    nik: nik ?? null,
+    passportNumber: passportNumber ?? null,
+    passportExpiry: passportExpiry ?? null,
+    availableFrom,
+    status,
+    consentToMatching,
+    ...competencies,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
   };
 }
 

@@ -28,7 +28,7 @@ export async function saveWorkerIn(tx: Db, actor: Actor, input: WorkerProfileInp
   if (id && !existing) throw new DomainError("not_found", "errors.not_found");
   let workerId: string;
   if (existing) {
-    const consentChanged = existing.consent_matching !== input.consentToMatching;
+    const consentChanged = existing.input.consentToMatching !== input.consentToMatching;
     await updateWorker(tx, existing.id, input, now, consentChanged ? actor.userId : undefined);
     if (consentChanged) await insertConsentEvent(tx, existing.id, input.consentToMatching, actor.userId);
     workerId = existing.id;
@@ -42,7 +42,7 @@ export async function saveWorkerIn(tx: Db, actor: Actor, input: WorkerProfileInp
   return {
     id: workerId,
     created: !existing,
-    duplicates: dups.map((d) => ({ id: d.id, fullName: d.full_name, externalRef: d.external_ref, field: input.nik && d.nik === input.nik ? "nik" : "passport" })),
+    duplicates: dups.map((d) => ({ id: d.id, fullName: d.fullName, externalRef: d.externalRef, field: input.nik && d.nik === input.nik ? "nik" : "passport" })),
   };
 }
 

@@ -25,6 +25,33 @@ export async function setStage(db: Db, id: string, stage: Stage, reason: string 
   await db.updateTable("shortlist_entries").set({ stage, reason, stage_changed_at: at }).where("id", "=", id).execute();
 }
 
+/** Moves several entries to one stage at once (the same reason and time for each). */
+export async function setStages(db: Db, ids: readonly string[], stage: Stage, reason: string | null, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable("shortlist_entries").set({ stage, reason, stage_changed_at: at }).where("id", "in", [...ids]).execute();
+}
+
+/** The worker's entries on every order, locked in id order for the rest of the transaction. */
+export async function lockEntriesOfWorker(db: Db, workerId: string): Promise<{ id: string; stage: Stage }[]> {
+  return db.selectFrom("shortlist_entries").select(["id", "stage"]).where("worker_id", "=", workerId).orderBy("id").forUpdate().execute();
+}
+
+/** The worker's entries with the order each is on (reference, title). */
+export async function listEntriesOfWorker(db: Db, workerId: string) {
+  const rows = await db
+    .selectFrom("shortlist_entries as s")
+    .innerJoin("job_orders as j", "j.id", "s.job_order_id")
+    .select(["s.id", "j.reference", "j.title", "s.stage", "s.reason", "s.created_at", "s.stage_changed_at", "s.disclosure_consent_at"])
+    .where("s.worker_id", "=", workerId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, stage: r.stage, reason: r.reason, createdAt: r.created_at, stageChangedAt: r.stage_changed_at, disclosureConsentAt: r.disclosure_consent_at }));
+}
+
+/** Forgets every consent to disclosure recorded for the worker's entries. */
+export async function clearDisclosureConsents(db: Db, workerId: string): Promise<void> {
+  await db.updateTable("shortlist_entries").set({ disclosure_consent_at: null, disclosure_consent_by: null }).where("worker_id", "=", workerId).execute();
+}
+
 /** Entries of one order: an agency's own (agencyId), or every agency's at the given stages. */
 export async function listEntries(db: Db, jobOrderId: string, opts: { agencyId?: string; stages?: readonly Stage[] }) {
   let q = db
@@ -80,6 +107,46 @@ export async function listNotes(db: Db, entryIds: readonly string[]) {
     .where("n.entry_id", "in", [...entryIds])
     .orderBy("n.id")
     .execute();
+}
+
+export interface EntryNote {
+  id: string;
+  entryId: string;
+  body: string;
+  createdAt: Date;
+  /** the author's name while the user exists, else the label of the key or process that wrote it */
+  authorName: string | null;
+  authorLabel: string | null;
+}
+
+/** The notes on these entries, oldest first. */
+export async function listEntryNotes(db: Db, entryIds: readonly string[]): Promise<EntryNote[]> {
+  const rows = await listNotes(db, entryIds);
+  return rows.map((n) => ({ id: n.id, entryId: n.entry_id, body: n.body, createdAt: n.created_at, authorName: n.author_name, authorLabel: n.author_label }));
+}
+
+export async function deleteNotesOfEntries(db: Db, entryIds: readonly string[]): Promise<void> {
+  if (entryIds.length === 0) return;
+  await db.deleteFrom("shortlist_notes").where("entry_id", "in", [...entryIds]).execute();
+}
+
+export interface EntryEvent {
+  id: string;
+  entryId: string;
+  action: string;
+  fromStage: Stage | null;
+  toStage: Stage;
+  reason: string | null;
+  actorOrgId: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  at: Date;
+}
+
+/** The stage history of these entries, oldest first. */
+export async function listEntryHistory(db: Db, entryIds: readonly string[]): Promise<EntryEvent[]> {
+  const rows = await listShortlistEvents(db, entryIds);
+  return rows.map((e) => ({ id: e.id, entryId: e.entry_id, action: e.action, fromStage: e.from_stage, toStage: e.to_stage, reason: e.reason, actorOrgId: e.actor_org_id, actorUserId: e.actor_user_id, actorLabel: e.actor_label, at: e.at }));
 }
 
 export async function listShortlistEvents(db: Db, entryIds: readonly string[]) {

@@ -119,8 +119,25 @@ export async function setArchived(db: Db, agencyId: string, id: string, archived
   return r.numUpdatedRows > 0n;
 }
 
+/** Locks the profile for the rest of the transaction; false when it is gone. */
+export async function lockWorker(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom("workers").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Deletes the profile; its consent events and disclosure log go with it (ON DELETE CASCADE), entries lose it. */
+export async function deleteWorker(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("workers").where("id", "=", id).execute();
+}
+
 export async function insertConsentEvent(db: Db, workerId: string, consent: boolean, by: string | null): Promise<void> {
   await db.insertInto("worker_consent_events").values({ worker_id: workerId, consent, recorded_by: by }).execute();
+}
+
+/** Every change of the worker's consent to matching, oldest first. */
+export async function listConsentEvents(db: Db, workerId: string): Promise<{ consent: boolean; recordedAt: Date }[]> {
+  const rows = await db.selectFrom("worker_consent_events").select(["consent", "recorded_at"]).where("worker_id", "=", workerId).orderBy("id").execute();
+  return rows.map((r) => ({ consent: r.consent, recordedAt: r.recorded_at }));
 }
 
 export async function loadWorkers(db: Db, ids: string[]) {

@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.t
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const [worker, disclosures] = await Promise.all([getWorker(context.deps, actor, params.id ?? ""), disclosureLog(context.deps, actor, params.id ?? "")]).catch(throwAsResponse);
-  return { ...worker, today: isoDay(context.deps.now()), disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employer_name, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
+  return { ...worker, today: isoDay(context.deps.now()), disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employerName, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

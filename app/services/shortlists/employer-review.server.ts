@@ -2,6 +2,7 @@ import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { anonymise, DISCLOSED_FIELDS, type AnonymousCandidate } from "~/domain/shortlists/anonymise";
 import { EMPLOYER_STAGES, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
+import { insertDisclosures } from "~db/disclosure-log";
 import { listEntries } from "~db/shortlists";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
@@ -40,21 +41,17 @@ export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string
       identity: r.disclosure_consent_at ? { fullName: r.full_name!, dateOfBirth: r.date_of_birth!, phone: r.phone } : null,
     }));
   const disclosed = shown.filter((r) => r.disclosure_consent_at !== null);
-  if (disclosed.length) {
-    await deps.db
-      .insertInto("disclosure_log")
-      .values(
-        disclosed.map((r) => ({
-          worker_id: r.worker_id!,
-          job_order_id: order.id,
-          employer_org_id: actor.orgId,
-          viewer_user_id: actor.userId,
-          viewer_label: actor.label ?? null,
-          fields: DISCLOSED_FIELDS.filter((f) => f !== "phone" || r.phone !== null), // what was actually shown
-          via,
-        })),
-      )
-      .execute();
-  }
+  await insertDisclosures(
+    deps.db,
+    disclosed.map((r) => ({
+      workerId: r.worker_id!,
+      jobOrderId: order.id,
+      employerOrgId: actor.orgId,
+      viewerUserId: actor.userId,
+      viewerLabel: actor.label ?? null,
+      fields: DISCLOSED_FIELDS.filter((f) => f !== "phone" || r.phone !== null), // what was actually shown
+      via,
+    })),
+  );
   return { order, candidates };
 }

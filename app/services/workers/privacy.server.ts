@@ -2,10 +2,11 @@ import { forgetAnswersMentioning } from "~db/idempotency-keys";
 import { DomainError, isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { holdsSlot, isFinal } from "~/domain/shortlists/stages";
-import { recordAudit } from "~db/audit";
+import { recordAudit, replaceAuditSubject } from "~db/audit";
+import { listDisclosuresOfWorker, type Disclosure } from "~db/disclosure-log";
 import { enqueueSearchUpdate } from "~db/search-outbox";
-import { insertShortlistEvents } from "~db/shortlists";
-import { findWorkerOfAgency, type WorkerRecord } from "~db/workers";
+import { clearDisclosureConsents, deleteNotesOfEntries, insertShortlistEvents, listEntriesOfWorker, listEntryHistory, listEntryNotes, lockEntriesOfWorker, setStages } from "~db/shortlists";
+import { deleteWorker, findWorkerOfAgency, listConsentEvents, lockWorker, type WorkerRecord } from "~db/workers";
 import type { Deps } from "../deps.server";
 import { actorFields } from "../job-orders/access.server";
 import { requireAgency } from "../guards.server";
@@ -22,55 +23,33 @@ async function ownWorker(deps: Deps, actor: Actor, workerId: string) {
 }
 
 /** Every time this worker's identity was shown to an employer, newest first. */
-export async function disclosureLog(deps: Deps, actor: Actor, workerId: string) {
+export async function disclosureLog(deps: Deps, actor: Actor, workerId: string): Promise<Disclosure[]> {
   const w = await ownWorker(deps, actor, workerId);
-  return deps.db
-    .selectFrom("disclosure_log as d")
-    .innerJoin("organisations as e", "e.id", "d.employer_org_id")
-    .innerJoin("job_orders as j", "j.id", "d.job_order_id")
-    .leftJoin("users as u", "u.id", "d.viewer_user_id")
-    .select(["d.id", "d.at", "d.fields", "d.via", "d.viewer_label", "e.name as employer_name", "j.reference", "j.title", "u.name as viewer_name"])
-    .where("d.worker_id", "=", w.id)
-    .orderBy("d.id", "desc")
-    .execute();
+  return listDisclosuresOfWorker(deps.db, w.id);
 }
 
 /** Everything held about the worker, as one JSON document (the right of access and portability). */
 export async function exportWorkerData(deps: Deps, actor: Actor, workerId: string) {
   const w = await ownWorker(deps, actor, workerId);
-  const [consents, entries, disclosures] = await Promise.all([
-    deps.db.selectFrom("worker_consent_events").select(["consent", "recorded_at"]).where("worker_id", "=", w.id).orderBy("id").execute(),
-    deps.db
-      .selectFrom("shortlist_entries as s")
-      .innerJoin("job_orders as j", "j.id", "s.job_order_id")
-      .select(["s.id", "j.reference", "j.title", "s.stage", "s.reason", "s.created_at", "s.stage_changed_at", "s.disclosure_consent_at"])
-      .where("s.worker_id", "=", w.id)
-      .execute(),
-    disclosureLog(deps, actor, w.id),
-  ]);
+  const [consents, entries, disclosures] = await Promise.all([listConsentEvents(deps.db, w.id), listEntriesOfWorker(deps.db, w.id), disclosureLog(deps, actor, w.id)]);
   const entryIds = entries.map((e) => e.id);
-  const [notes, history] = entryIds.length
-    ? await Promise.all([
-        deps.db.selectFrom("shortlist_notes").select(["entry_id", "body", "created_at"]).where("entry_id", "in", entryIds).orderBy("id").execute(),
-        deps.db.selectFrom("shortlist_events").select(["entry_id", "action", "from_stage", "to_stage", "reason", "at"]).where("entry_id", "in", entryIds).orderBy("id").execute(),
-      ])
-    : [[], []];
+  const [notes, history] = await Promise.all([listEntryNotes(deps.db, entryIds), listEntryHistory(deps.db, entryIds)]);
   return {
     exportedAt: deps.now().toISOString(),
     worker: workerDocument(w),
-    consentToMatching: consents.map((c) => ({ consent: c.consent, at: c.recorded_at.toISOString() })),
+    consentToMatching: consents.map((c) => ({ consent: c.consent, at: c.recordedAt.toISOString() })),
     orders: entries.map((e) => ({
       reference: e.reference,
       title: e.title,
       stage: e.stage,
       reason: e.reason,
-      since: e.created_at.toISOString(),
-      stageChangedAt: e.stage_changed_at.toISOString(),
-      disclosureConsentAt: e.disclosure_consent_at?.toISOString() ?? null,
-      notes: notes.filter((n) => n.entry_id === e.id).map((n) => ({ body: n.body, at: n.created_at.toISOString() })),
-      history: history.filter((h) => h.entry_id === e.id).map((h) => ({ action: h.action, from: h.from_stage, to: h.to_stage, reason: h.reason, at: h.at.toISOString() })),
+      since: e.createdAt.toISOString(),
+      stageChangedAt: e.stageChangedAt.toISOString(),
+      disclosureConsentAt: e.disclosureConsentAt?.toISOString() ?? null,
+      notes: notes.filter((n) => n.entryId === e.id).map((n) => ({ body: n.body, at: n.createdAt.toISOString() })),
+      history: history.filter((h) => h.entryId === e.id).map((h) => ({ action: h.action, from: h.fromStage, to: h.toStage, reason: h.reason, at: h.at.toISOString() })),
     })),
-    disclosures: disclosures.map((d) => ({ at: d.at.toISOString(), employer: d.employer_name, order: d.reference, fields: d.fields, via: d.via })),
+    disclosures: disclosures.map((d) => ({ at: d.at.toISOString(), employer: d.employerName, order: d.reference, fields: d.fields, via: d.via })),
   };
 }
 
@@ -108,21 +87,20 @@ export async function eraseWorker(deps: Deps, actor: Actor, workerId: string): P
   const w = await ownWorker(deps, actor, workerId);
   await deps.db.transaction().execute(async (tx) => {
     // the entries first, then the worker: the order stage moves take (order, entry, worker), so no deadlock
-    const entries = await tx.selectFrom("shortlist_entries").select(["id", "stage"]).where("worker_id", "=", w.id).orderBy("id").forUpdate().execute();
-    const locked = await tx.selectFrom("workers").select("id").where("id", "=", w.id).forUpdate().executeTakeFirst();
-    if (!locked) throw new DomainError("not_found", "errors.not_found");
+    const entries = await lockEntriesOfWorker(tx, w.id);
+    if (!(await lockWorker(tx, w.id))) throw new DomainError("not_found", "errors.not_found");
     if (entries.some((e) => holdsSlot(e.stage) && e.stage !== "departed")) throw new DomainError("conflict", "privacy.erase_holds_position");
     const open = entries.filter((e) => !isFinal(e.stage));
     if (open.length) {
-      await tx.updateTable("shortlist_entries").set({ stage: "withdrawn", reason: "worker_unavailable", stage_changed_at: deps.now() }).where("id", "in", open.map((e) => e.id)).execute();
+      await setStages(tx, open.map((e) => e.id), "withdrawn", "worker_unavailable", deps.now());
       await insertShortlistEvents(tx, open.map((e) => ({ entry_id: e.id, action: "withdraw", from_stage: e.stage, to_stage: "withdrawn" as const, reason: "worker_unavailable", ...actorFields(actor) })));
     }
-    if (entries.length) await tx.deleteFrom("shortlist_notes").where("entry_id", "in", entries.map((e) => e.id)).execute();
-    await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: null, disclosure_consent_by: null }).where("worker_id", "=", w.id).execute();
+    await deleteNotesOfEntries(tx, entries.map((e) => e.id));
+    await clearDisclosureConsents(tx, w.id);
     // the audit trail keeps what was done, not to whom
-    await tx.updateTable("audit_events").set({ subject_id: "erased" }).where("subject_type", "=", "worker").where("subject_id", "=", w.id).execute();
+    await replaceAuditSubject(tx, "worker", w.id, "erased");
     await forgetAnswersMentioning(tx, [w.id, ...entries.map((e) => e.id)], `org:${actor.orgId}`); // replayable API answers, form redirects
-    await tx.deleteFrom("workers").where("id", "=", w.id).execute(); // consents and disclosures cascade; entries lose the worker
+    await deleteWorker(tx, w.id); // consents and disclosures cascade; entries lose the worker
     await enqueueSearchUpdate(tx, "worker", [w.id]); // the outbox removes the document, then its own rows
     await recordAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, actorLabel: actor.label ?? null, action: "worker.erased", subjectType: "worker", subjectId: "erased" });
   });

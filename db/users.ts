@@ -34,6 +34,12 @@ export async function findUserName(db: Db, userId: string): Promise<string | nul
   return row?.name ?? null;
 }
 
+/** Where the users of these organisations get their mail, and in which language (null: not chosen). */
+export async function listRecipients(db: Db, orgIds: readonly string[]): Promise<{ email: string; locale: string | null }[]> {
+  if (orgIds.length === 0) return [];
+  return db.selectFrom("users").select(["email", "locale"]).where("org_id", "in", [...orgIds]).execute();
+}
+
 export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {
   await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }

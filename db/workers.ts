@@ -23,6 +23,11 @@ export function columnsOf(input: WorkerProfileInput) {
   };
 }
 
+/** A new profile's row: its columns, who created it and, with consent given, when and by whom it was recorded. */
+function newRowOf(agencyId: string, by: string | null, input: WorkerProfileInput, at: Date) {
+  return { agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null };
+}
+
 /** A stored profile as the input that would write it again (the form's values): columnsOf the other way round. */
 export function profileInputOf(w: Worker): WorkerProfileInput {
   return {
@@ -71,10 +76,21 @@ function recordOf(w: Worker): WorkerRecord {
 export async function insertWorker(db: Db, agencyId: string, input: WorkerProfileInput, by: string | null, at: Date): Promise<WorkerRecord> {
   const row = await db
     .insertInto("workers")
-    .values({ agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null })
+    .values(newRowOf(agencyId, by, input, at))
     .returningAll()
     .executeTakeFirstOrThrow();
   return recordOf(row);
+}
+
+/** New profiles without an agency reference, in one statement; their ids in the order of `inputs`. */
+export async function insertWorkers(db: Db, agencyId: string, by: string | null, inputs: readonly WorkerProfileInput[], at: Date): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = await db
+    .insertInto("workers")
+    .values(inputs.map((input) => newRowOf(agencyId, by, input, at)))
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function updateWorker(db: Db, id: string, input: WorkerProfileInput, at: Date, consentChangedBy?: string | null): Promise<void> {
@@ -113,6 +129,19 @@ export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: 
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, externalRef: r.external_ref, nik: r.nik, passportNumber: r.passport_number }));
 }
 
+/** The agency's live profiles holding any of these NIKs or passport numbers (an import's duplicate check). */
+export async function findIdentityHolders(db: Db, agencyId: string, ids: { niks: readonly string[]; passportNumbers: readonly string[] }): Promise<Pick<IdentityHolder, "id" | "nik" | "passportNumber">[]> {
+  if (!ids.niks.length && !ids.passportNumbers.length) return [];
+  const rows = await db
+    .selectFrom("workers")
+    .select(["id", "nik", "passport_number"])
+    .where("agency_org_id", "=", agencyId)
+    .where("archived_at", "is", null)
+    .where((eb) => eb.or([...(ids.niks.length ? [eb("nik", "in", [...ids.niks])] : []), ...(ids.passportNumbers.length ? [eb("passport_number", "in", [...ids.passportNumbers])] : [])]))
+    .execute();
+  return rows.map((r) => ({ id: r.id, nik: r.nik, passportNumber: r.passport_number }));
+}
+
 /** Archives (or, with `archived` false, restores) a profile; `now` is the caller's clock (the profile's age counts from it). */
 export async function setArchived(db: Db, agencyId: string, id: string, archived: boolean, now: Date): Promise<boolean> {
   const r = await db.updateTable("workers").set({ archived_at: archived ? now : null, updated_at: now }).where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
@@ -131,7 +160,12 @@ export async function deleteWorker(db: Db, id: string): Promise<void> {
 }
 
 export async function insertConsentEvent(db: Db, workerId: string, consent: boolean, by: string | null): Promise<void> {
-  await db.insertInto("worker_consent_events").values({ worker_id: workerId, consent, recorded_by: by }).execute();
+  await insertConsentEvents(db, [{ workerId, consent, recordedBy: by }]);
+}
+
+export async function insertConsentEvents(db: Db, events: readonly { workerId: string; consent: boolean; recordedBy: string | null }[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insertInto("worker_consent_events").values(events.map((e) => ({ worker_id: e.workerId, consent: e.consent, recorded_by: e.recordedBy }))).execute();
 }
 
 /** Every change of the worker's consent to matching, oldest first. */
@@ -182,7 +216,7 @@ export async function upsertWorkersByRef(db: Db, agencyId: string, by: string | 
   const changed = sql<boolean>`workers.consent_matching is distinct from excluded.consent_matching`;
   const rows = await db
     .insertInto("workers")
-    .values(sorted.map((input) => ({ agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null })))
+    .values(sorted.map((input) => newRowOf(agencyId, by, input, at)))
     .onConflict((oc) =>
       oc
         .columns(["agency_org_id", "external_ref"])

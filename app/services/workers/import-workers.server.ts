@@ -1,5 +1,4 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { sql } from "kysely";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { importFileRows } from "~/domain/workers/import-format";
@@ -9,7 +8,8 @@ import type { Db } from "~db/client";
 import type { ImportStatus } from "~db/schema";
 import { enqueueSearchUpdate } from "~db/search-outbox";
 import { createImportRecord, finishImport, recordImportBatch, touchImport } from "~db/worker-imports";
-import { columnsOf, upsertWorkersByRef } from "~db/workers";
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from "~db/savepoints";
+import { findIdentityHolders, insertConsentEvents, insertWorkers, upsertWorkersByRef } from "~db/workers";
 import { isoDay } from "~/domain/dates";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
@@ -245,16 +245,16 @@ function causeOf(e: unknown): string {
  * each half again the same way, down to single rows: the refused rows are reported, every other row is written.
  */
 async function writeIsolating(tx: Db, actor: Actor, batch: Valid[], now: Date, depth = 0): Promise<BatchResult> {
-  const sp = sql.raw(`jmb_import_${depth}`);
-  await sql`savepoint ${sp}`.execute(tx);
+  const sp = `jmb_import_${depth}`;
+  await savepoint(tx, sp);
   try {
     const r = await writeBatch(tx, actor, batch, now);
-    await sql`release savepoint ${sp}`.execute(tx);
+    await releaseSavepoint(tx, sp);
     return { ...r, refused: [] };
   } catch (e) {
     if (!isRowError(e)) throw e;
-    await sql`rollback to savepoint ${sp}`.execute(tx);
-    await sql`release savepoint ${sp}`.execute(tx);
+    await rollbackToSavepoint(tx, sp);
+    await releaseSavepoint(tx, sp);
     if (batch.length === 1) {
       console.warn(`[import] row ${batch[0]!.row} refused by the database: ${causeOf(e)}`);
       return { created: 0, updated: 0, warnings: [], refused: [{ row: batch[0]!.row, field: "row", message: "errors.import_row_refused" }] };
@@ -270,19 +270,15 @@ async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
   const withRef = batch.filter((b) => b.input.externalRef !== undefined);
   const withoutRef = batch.filter((b) => b.input.externalRef === undefined);
   const ids: { row: number; id: string }[] = [];
-  const consents: { worker_id: string; consent: boolean; recorded_by: string | null }[] = [];
+  const consents: { workerId: string; consent: boolean; recordedBy: string | null }[] = [];
   let created = 0;
   let updated = 0;
   if (withoutRef.length) {
-    const inserted = await tx
-      .insertInto("workers")
-      .values(withoutRef.map((b) => ({ agency_org_id: actor.orgId, created_by: actor.userId, ...columnsOf(b.input), consent_recorded_at: b.input.consentToMatching ? now : null, consent_recorded_by: b.input.consentToMatching ? actor.userId : null })))
-      .returning("id")
-      .execute();
-    inserted.forEach((row, i) => {
+    const inserted = await insertWorkers(tx, actor.orgId, actor.userId, withoutRef.map((b) => b.input), now);
+    inserted.forEach((id, i) => {
       const b = withoutRef[i]!;
-      ids.push({ row: b.row, id: row.id });
-      if (b.input.consentToMatching) consents.push({ worker_id: row.id, consent: true, recorded_by: actor.userId });
+      ids.push({ row: b.row, id });
+      if (b.input.consentToMatching) consents.push({ workerId: id, consent: true, recordedBy: actor.userId });
     });
     created += inserted.length;
   }
@@ -292,10 +288,10 @@ async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
       ids.push({ row: rowOfRef.get(u.externalRef)!, id: u.id });
       if (u.inserted) created++;
       else updated++;
-      if (u.consentRecorded) consents.push({ worker_id: u.id, consent: u.consent, recorded_by: actor.userId });
+      if (u.consentRecorded) consents.push({ workerId: u.id, consent: u.consent, recordedBy: actor.userId });
     }
   }
-  if (consents.length) await tx.insertInto("worker_consent_events").values(consents).execute();
+  await insertConsentEvents(tx, consents);
   await enqueueSearchUpdate(tx, "worker", ids.map((i) => i.id));
   return { created, updated, warnings: await identityWarnings(tx, actor.orgId, batch, ids) };
 }
@@ -305,19 +301,13 @@ async function identityWarnings(tx: Db, agencyId: string, batch: Valid[], ids: {
   const niks = batch.map((b) => b.input.nik).filter((v): v is string => !!v);
   const passports = batch.map((b) => b.input.passportNumber).filter((v): v is string => !!v);
   if (!niks.length && !passports.length) return [];
-  const rows = await tx
-    .selectFrom("workers")
-    .select(["id", "nik", "passport_number"])
-    .where("agency_org_id", "=", agencyId)
-    .where("archived_at", "is", null)
-    .where((eb) => eb.or([...(niks.length ? [eb("nik", "in", niks)] : []), ...(passports.length ? [eb("passport_number", "in", passports)] : [])]))
-    .execute();
+  const rows = await findIdentityHolders(tx, agencyId, { niks, passportNumbers: passports });
   const idOfRow = new Map(ids.map((i) => [i.row, i.id]));
   const warnings: RowIssue[] = [];
   for (const b of batch) {
     const self = idOfRow.get(b.row);
     if (b.input.nik && rows.some((r) => r.id !== self && r.nik === b.input.nik)) warnings.push({ row: b.row, field: "nik", message: "errors.duplicate_nik" });
-    if (b.input.passportNumber && rows.some((r) => r.id !== self && r.passport_number === b.input.passportNumber)) warnings.push({ row: b.row, field: "passportNumber", message: "errors.duplicate_passport" });
+    if (b.input.passportNumber && rows.some((r) => r.id !== self && r.passportNumber === b.input.passportNumber)) warnings.push({ row: b.row, field: "passportNumber", message: "errors.duplicate_passport" });
   }
   return warnings;
 }

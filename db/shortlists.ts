@@ -47,6 +47,11 @@ export async function listEntriesOfWorker(db: Db, workerId: string) {
   return rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, stage: r.stage, reason: r.reason, createdAt: r.created_at, stageChangedAt: r.stage_changed_at, disclosureConsentAt: r.disclosure_consent_at }));
 }
 
+/** Records the worker's consent to disclose their identity to the order's employer. */
+export async function setDisclosureConsent(db: Db, entryId: string, by: string | null, at: Date): Promise<void> {
+  await db.updateTable("shortlist_entries").set({ disclosure_consent_at: at, disclosure_consent_by: by }).where("id", "=", entryId).execute();
+}
+
 /** Forgets every consent to disclosure recorded for the worker's entries. */
 export async function clearDisclosureConsents(db: Db, workerId: string): Promise<void> {
   await db.updateTable("shortlist_entries").set({ disclosure_consent_at: null, disclosure_consent_by: null }).where("worker_id", "=", workerId).execute();
@@ -159,6 +164,12 @@ export async function shortlistedAmong(db: Db, jobOrderId: string, agencyId: str
   if (workerIds.length === 0) return [];
   const rows = await db.selectFrom("shortlist_entries").select("worker_id").where("job_order_id", "=", jobOrderId).where("agency_org_id", "=", agencyId).where("worker_id", "in", [...workerIds]).execute();
   return rows.map((r) => r.worker_id!);
+}
+
+/** Every agency with a candidate on the order. */
+export async function agenciesOnOrder(db: Db, jobOrderId: string): Promise<string[]> {
+  const rows = await db.selectFrom("shortlist_entries").select("agency_org_id").distinct().where("job_order_id", "=", jobOrderId).execute();
+  return rows.map((r) => r.agency_org_id);
 }
 
 /** How many candidates an order has: one agency's, or at the given stages. */

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
+import type { WorkerProfileInput, WorkerStatus } from "~/domain/workers/profile-schema";
 import type { Db } from "./client";
 import type { Worker } from "./schema";
 
@@ -166,6 +166,17 @@ export async function insertConsentEvent(db: Db, workerId: string, consent: bool
 export async function insertConsentEvents(db: Db, events: readonly { workerId: string; consent: boolean; recordedBy: string | null }[]): Promise<void> {
   if (events.length === 0) return;
   await db.insertInto("worker_consent_events").values(events.map((e) => ({ worker_id: e.workerId, consent: e.consent, recorded_by: e.recordedBy }))).execute();
+}
+
+/** The profiles, share-locked for the rest of the transaction (an erasure meanwhile waits, or went first). */
+export async function lockWorkersForShare(db: Db, ids: readonly string[]): Promise<Worker[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("workers").selectAll().where("id", "in", [...ids]).forShare().execute();
+}
+
+/** The worker's availability as the shortlist moves it (in process, placed, available again). */
+export async function setWorkerStatus(db: Db, id: string, status: WorkerStatus, at: Date): Promise<void> {
+  await db.updateTable("workers").set({ status, updated_at: at }).where("id", "=", id).execute();
 }
 
 /** Every change of the worker's consent to matching, oldest first. */

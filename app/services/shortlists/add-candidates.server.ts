@@ -5,6 +5,7 @@ import { isoDay } from "~/domain/dates";
 import type { AddCandidatesInput } from "~/domain/shortlists/schema";
 import { ageBand } from "~/domain/shortlists/stages";
 import { insertEntries, insertShortlistEvents } from "~db/shortlists";
+import { lockWorkersForShare } from "~db/workers";
 import type { Deps } from "../deps.server";
 import { actorFields } from "../job-orders/access.server";
 import { candidateOf, isMatchable } from "../matching/match-order.server";
@@ -18,7 +19,7 @@ export async function addCandidates(deps: Deps, actor: Actor, orderId: string, i
   const ids = [...new Set(input.workerIds)];
   return deps.db.transaction().execute(async (tx) => {
     // FOR SHARE: a worker being erased meanwhile is either still here (and the erasure waits) or already gone
-    const workers = await tx.selectFrom("workers").selectAll().where("id", "in", ids).forShare().execute();
+    const workers = await lockWorkersForShare(tx, ids);
     const own = new Map(workers.filter((w) => w.agency_org_id === actor.orgId).map((w) => [w.id, w]));
     const missing = ids.filter((id) => !own.has(id));
     if (missing.length) throw new DomainError("invalid", "shortlist.unknown_workers", { workerIds: "shortlist.unknown_workers" }, { n: missing.length });

@@ -7,8 +7,8 @@ import { freePosition, noticesOfMove, slotChange, takePosition, workerStatusChan
 import { candidateCode, moveStage, STAGE_RULES, type Stage, type StageActor } from "~/domain/shortlists/stages";
 import { lockJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
-import { countSlotHolders, findEntry, insertShortlistEvents, lockEntry, setStage } from "~db/shortlists";
-import { loadWorkers } from "~db/workers";
+import { agenciesOnOrder, countSlotHolders, findEntry, insertShortlistEvents, lockEntry, setStage } from "~db/shortlists";
+import { loadWorkers, setWorkerStatus } from "~db/workers";
 import type { JobOrder, ShortlistEntry, Worker } from "~db/schema";
 import type { Db } from "~db/client";
 import type { Deps } from "../deps.server";
@@ -120,7 +120,7 @@ async function recordStage(tx: Db, actor: Actor, entry: ShortlistEntry, input: S
 async function updateWorkerStatus(tx: Db, worker: Worker, from: Stage, to: Stage, now: Date): Promise<void> {
   const status = workerStatusChange(from, to, worker.status);
   if (!status) return;
-  await tx.updateTable("workers").set({ status, updated_at: now }).where("id", "=", worker.id).execute();
+  await setWorkerStatus(tx, worker.id, status, now);
   await enqueueSearchUpdate(tx, "worker", [worker.id]);
 }
 
@@ -132,9 +132,9 @@ async function announce(tx: Db, notice: MoveNotice, order: JobOrder, entry: Shor
   } else if (notice === "candidate_selected") {
     await notify(tx, { orgIds: [entry.agency_org_id], kind: "candidate_selected", jobOrderId: order.id, entryId: entry.id, params, path: `/job-orders/${order.id}/shortlist` });
   } else {
-    const agencies = await tx.selectFrom("shortlist_entries").select("agency_org_id").distinct().where("job_order_id", "=", order.id).execute();
+    const agencies = await agenciesOnOrder(tx, order.id);
     const orderParams = { reference: order.reference, title: order.title }; // no candidate: it goes to every agency
     await notify(tx, { orgIds: [order.employer_org_id], kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}` });
-    await notify(tx, { orgIds: agencies.map((a) => a.agency_org_id), kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}/shortlist` });
+    await notify(tx, { orgIds: agencies, kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}/shortlist` });
   }
 }

@@ -1,6 +1,6 @@
 import { DomainError, isUuid } from "~/domain/errors";
 import { type Actor } from "~/domain/org";
-import { insertShortlistEvents, lockEntry } from "~db/shortlists";
+import { insertShortlistEvents, lockEntry, setDisclosureConsent } from "~db/shortlists";
 import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
 import { actorFields } from "../job-orders/access.server";
@@ -17,7 +17,7 @@ export async function recordDisclosureConsent(deps: Deps, actor: Actor, entryId:
     if (!entry || !entry.worker_id) throw new DomainError("not_found", "errors.not_found");
     requireViewerRole(await sideOn(tx, actor, entry), ["agency"]);
     if (entry.disclosure_consent_at) return;
-    await tx.updateTable("shortlist_entries").set({ disclosure_consent_at: deps.now(), disclosure_consent_by: actor.userId }).where("id", "=", entry.id).execute();
+    await setDisclosureConsent(tx, entry.id, actor.userId, deps.now());
     await insertShortlistEvents(tx, [{ entry_id: entry.id, action: "disclosure_consent", from_stage: entry.stage, to_stage: entry.stage, reason: null, ...actorFields(actor) }]);
   });
 }

@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const status = JOB_ORDER_STATES.find((s) => s === q.get("status"));
     const list = await listJobOrdersFor(context.deps, actor, { status, country: q.get("country")?.toUpperCase() || undefined, sector: q.get("sector") || undefined, page: Number(q.get("page")) || 1 });
     return {
-      data: list.rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, title: r.title, iscoCode: r.isco_code, sector: r.sector, country: r.country, positions: r.positions, positionsFilled: r.positions_filled, verificationCode: r.verification_code, updatedAt: r.updated_at })),
+      data: list.rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, title: r.title, iscoCode: r.iscoCode, sector: r.sector, country: r.country, positions: r.positions, positionsFilled: r.positionsFilled, verificationCode: r.verificationCode, updatedAt: r.updatedAt })),
       page: list.page,
       pages: list.pages,
       total: list.total,

@@ -29,7 +29,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cand.nav"
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const { order, candidates } = await reviewCandidates(context.deps, actor, params.id ?? "", "page").catch(throwAsResponse);
-  return { order: { id: order.id, reference: order.reference, title: order.title, positions: order.positions, positionsFilled: order.positions_filled }, candidates: candidates.map(presentEmployerCandidate) };
+  return { order: { id: order.id, reference: order.reference, title: order.title, positions: order.positions, positionsFilled: order.positionsFilled }, candidates: candidates.map(presentEmployerCandidate) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -26,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sl.nav");
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const { order, items, slotsHeld } = await getShortlist(context.deps, actor, params.id ?? "").catch(throwAsResponse);
-  return { order: { id: order.id, reference: order.reference, title: order.title, status: order.status, positions: order.positions, positionsFilled: order.positions_filled }, items, slotsHeld };
+  return { order: { id: order.id, reference: order.reference, title: order.title, status: order.status, positions: order.positions, positionsFilled: order.positionsFilled }, items, slotsHeld };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     counts: list.counts,
     page: list.page,
     pages: list.pages,
-    rows: list.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, country: r.country, status: r.status, positions: r.positions, filled: r.positions_filled, employer: r.employer_name, updatedAt: r.updated_at })),
+    rows: list.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, country: r.country, status: r.status, positions: r.positions, filled: r.positionsFilled, employer: r.employerName, updatedAt: r.updatedAt })),
   };
 }
 

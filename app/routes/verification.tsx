@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     total: queue.total,
     page: queue.page,
     pages: queue.pages,
-    rows: queue.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, iscoCode: r.isco_code, sector: r.sector, country: r.country, positions: r.positions, employer: r.employer_name, submittedAt: r.submitted_at })),
+    rows: queue.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, iscoCode: r.iscoCode, sector: r.sector, country: r.country, positions: r.positions, employer: r.employerName, submittedAt: r.submittedAt })),
   };
 }
 

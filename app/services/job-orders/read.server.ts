@@ -4,7 +4,7 @@ import { availableActions, type JobOrderState } from "~/domain/job-orders/state-
 import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { pageWindow } from "~/domain/paging";
-import { countByCountry, countByStatus, countJobOrders, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
+import { countByCountry, countByStatus, countJobOrders, jobOrderRecordOf, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { actorOrg, loadVisible } from "./access.server";
@@ -13,18 +13,19 @@ import { currentFindings } from "./submit.server";
 export const PAGE_SIZE = 20;
 
 /** The public shape of an order (API and pages): never the employer's contact details. */
-export function presentOrder(o: JobOrder) {
+export function presentOrder(row: JobOrder) {
+  const o = jobOrderRecordOf(row);
   return {
     id: o.id,
     reference: o.reference,
     status: o.status,
     version: o.version,
-    positionsFilled: o.positions_filled,
-    verificationCode: o.verification_code,
-    verifiedAt: o.verified_at,
-    validUntil: o.valid_until,
-    submittedAt: o.submitted_at,
-    updatedAt: o.updated_at,
+    positionsFilled: o.positionsFilled,
+    verificationCode: o.verificationCode,
+    verifiedAt: o.verifiedAt,
+    validUntil: o.validUntil,
+    submittedAt: o.submittedAt,
+    updatedAt: o.updatedAt,
     ...o.content,
   };
 }
@@ -110,18 +111,18 @@ export async function publicBoard(deps: Deps, opts: { country?: string; sector?:
     rows: rows.map((r) => ({
       reference: r.reference,
       title: r.title,
-      iscoCode: r.isco_code,
+      iscoCode: r.iscoCode,
       sector: r.sector,
       country: r.country,
       city: r.content.city ?? null,
-      employerName: r.employer_name,
-      open: r.positions - r.positions_filled,
+      employerName: r.employerName,
+      open: r.positions - r.positionsFilled,
       wageAmount: r.content.wageAmount,
       wageCurrency: r.content.wageCurrency,
       wagePeriod: r.content.wagePeriod,
-      contractMonths: r.contract_months,
-      startDate: r.start_date,
-      verificationCode: r.verification_code,
+      contractMonths: r.contractMonths,
+      startDate: r.startDate,
+      verificationCode: r.verificationCode,
     })),
   };
 }

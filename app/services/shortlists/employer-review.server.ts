@@ -4,7 +4,7 @@ import { anonymise, DISCLOSED_FIELDS, type AnonymousCandidate } from "~/domain/s
 import { EMPLOYER_STAGES, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { insertDisclosures } from "~db/disclosure-log";
 import { listEntries } from "~db/shortlists";
-import type { JobOrder } from "~db/schema";
+import { jobOrderRecordOf, type JobOrderRecord } from "~db/job-orders";
 import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
 import { loadVisible } from "../job-orders/access.server";
@@ -23,7 +23,7 @@ export interface EmployerCandidate extends AnonymousCandidate {
   identity: { fullName: string; dateOfBirth: string; phone: string | null } | null;
 }
 
-export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string, via: "page" | "api"): Promise<{ order: JobOrder; candidates: EmployerCandidate[] }> {
+export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string, via: "page" | "api"): Promise<{ order: JobOrderRecord; candidates: EmployerCandidate[] }> {
   // whoever cannot see the order: not found; whoever sees it but is not its employer (an agency, a mission): refused
   const { order, role } = await loadVisible(deps, actor, orderId);
   requireViewerRole(role, ["owner"]);
@@ -53,5 +53,5 @@ export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string
       via,
     })),
   );
-  return { order, candidates };
+  return { order: jobOrderRecordOf(order), candidates };
 }

@@ -1,6 +1,7 @@
 import { failedGates, type GateFailure } from "~/domain/matching/gates";
 import { type Actor } from "~/domain/org";
 import { candidateCode, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
+import { jobOrderRecordOf } from "~db/job-orders";
 import { countSlotHolders, listEntries, listNotes, listShortlistEvents, type EntryRow } from "~db/shortlists";
 import type { Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
@@ -53,7 +54,7 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
       history: events.filter((e) => e.entry_id === r.id).map((e) => ({ action: e.action, from: e.from_stage, to: e.to_stage, reason: e.reason, at: e.at })),
     };
   });
-  return { order, items, slotsHeld: await countSlotHolders(deps.db, order.id) };
+  return { order: jobOrderRecordOf(order), items, slotsHeld: await countSlotHolders(deps.db, order.id) };
 }
 
 /** The worker row as the domain's candidate mapping reads it (from a joined entry row). */

@@ -99,19 +99,9 @@ export async function countSlotHolders(db: Db, jobOrderId: string): Promise<numb
   return r.n;
 }
 
-export async function insertNote(db: Db, entryId: string, body: string, author: { userId: string | null; label: string | null }) {
-  return db.insertInto("shortlist_notes").values({ entry_id: entryId, body, author_user_id: author.userId, author_label: author.label }).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function listNotes(db: Db, entryIds: readonly string[]) {
-  if (entryIds.length === 0) return [];
-  return db
-    .selectFrom("shortlist_notes as n")
-    .leftJoin("users as u", "u.id", "n.author_user_id")
-    .select(["n.id", "n.entry_id", "n.body", "n.created_at", "n.author_label", "u.name as author_name"])
-    .where("n.entry_id", "in", [...entryIds])
-    .orderBy("n.id")
-    .execute();
+export async function insertNote(db: Db, entryId: string, body: string, author: { userId: string | null; label: string | null }): Promise<{ id: string; entryId: string; body: string; createdAt: Date }> {
+  const n = await db.insertInto("shortlist_notes").values({ entry_id: entryId, body, author_user_id: author.userId, author_label: author.label }).returningAll().executeTakeFirstOrThrow();
+  return { id: n.id, entryId: n.entry_id, body: n.body, createdAt: n.created_at };
 }
 
 export interface EntryNote {
@@ -126,7 +116,14 @@ export interface EntryNote {
 
 /** The notes on these entries, oldest first. */
 export async function listEntryNotes(db: Db, entryIds: readonly string[]): Promise<EntryNote[]> {
-  const rows = await listNotes(db, entryIds);
+  if (entryIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("shortlist_notes as n")
+    .leftJoin("users as u", "u.id", "n.author_user_id")
+    .select(["n.id", "n.entry_id", "n.body", "n.created_at", "n.author_label", "u.name as author_name"])
+    .where("n.entry_id", "in", [...entryIds])
+    .orderBy("n.id")
+    .execute();
   return rows.map((n) => ({ id: n.id, entryId: n.entry_id, body: n.body, createdAt: n.created_at, authorName: n.author_name, authorLabel: n.author_label }));
 }
 
@@ -150,13 +147,9 @@ export interface EntryEvent {
 
 /** The stage history of these entries, oldest first. */
 export async function listEntryHistory(db: Db, entryIds: readonly string[]): Promise<EntryEvent[]> {
-  const rows = await listShortlistEvents(db, entryIds);
-  return rows.map((e) => ({ id: e.id, entryId: e.entry_id, action: e.action, fromStage: e.from_stage, toStage: e.to_stage, reason: e.reason, actorOrgId: e.actor_org_id, actorUserId: e.actor_user_id, actorLabel: e.actor_label, at: e.at }));
-}
-
-export async function listShortlistEvents(db: Db, entryIds: readonly string[]) {
   if (entryIds.length === 0) return [];
-  return db.selectFrom("shortlist_events").selectAll().where("entry_id", "in", [...entryIds]).orderBy("id").execute();
+  const rows = await db.selectFrom("shortlist_events").selectAll().where("entry_id", "in", [...entryIds]).orderBy("id").execute();
+  return rows.map((e) => ({ id: e.id, entryId: e.entry_id, action: e.action, fromStage: e.from_stage, toStage: e.to_stage, reason: e.reason, actorOrgId: e.actor_org_id, actorUserId: e.actor_user_id, actorLabel: e.actor_label, at: e.at }));
 }
 
 /** Which of these workers are already on the agency's shortlist for the order. */

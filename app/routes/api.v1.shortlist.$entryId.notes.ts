@@ -9,7 +9,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (request.method !== "POST") methodNotAllowed("POST");
     const input = await parseJsonBody(request, NoteSchema);
     const note = await addNote(context.deps, actor, params.entryId ?? "", input);
-    return new ApiResponse({ id: note.id, body: note.body, at: note.created_at.toISOString() }, 201);
+    return new ApiResponse({ id: note.id, body: note.body, at: note.createdAt.toISOString() }, 201);
   });
 }
 

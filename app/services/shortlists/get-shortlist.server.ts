@@ -2,7 +2,7 @@ import { failedGates, type GateFailure } from "~/domain/matching/gates";
 import { type Actor } from "~/domain/org";
 import { candidateCode, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { jobOrderRecordOf } from "~db/job-orders";
-import { countSlotHolders, listEntries, listNotes, listShortlistEvents, type EntryRow } from "~db/shortlists";
+import { countSlotHolders, listEntries, listEntryHistory, listEntryNotes, type EntryRow } from "~db/shortlists";
 import type { Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { candidateOf, matchOrderOf } from "../matching/match-order.server";
@@ -32,7 +32,7 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
   const order = await orderForAgency(deps, actor, orderId);
   const rows = await listEntries(deps.db, order.id, { agencyId: actor.orgId });
   const ids = rows.map((r) => r.id);
-  const [notes, events] = await Promise.all([listNotes(deps.db, ids), listShortlistEvents(deps.db, ids)]);
+  const [notes, events] = await Promise.all([listEntryNotes(deps.db, ids), listEntryHistory(deps.db, ids)]);
   const o = matchOrderOf(order);
   const items: ShortlistItem[] = rows.map((r) => {
     // gates matter until the employer selects (a selected worker is "in process", which the status gate would flag)
@@ -50,8 +50,8 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
       failing,
       actions: r.worker_id ? actions : [],
       disclosureConsentAt: r.disclosure_consent_at,
-      notes: notes.filter((n) => n.entry_id === r.id).map((n) => ({ id: n.id, body: n.body, at: n.created_at, author: n.author_name ?? n.author_label })),
-      history: events.filter((e) => e.entry_id === r.id).map((e) => ({ action: e.action, from: e.from_stage, to: e.to_stage, reason: e.reason, at: e.at })),
+      notes: notes.filter((n) => n.entryId === r.id).map((n) => ({ id: n.id, body: n.body, at: n.createdAt, author: n.authorName ?? n.authorLabel })),
+      history: events.filter((e) => e.entryId === r.id).map((e) => ({ action: e.action, from: e.fromStage, to: e.toStage, reason: e.reason, at: e.at })),
     };
   });
   return { order: jobOrderRecordOf(order), items, slotsHeld: await countSlotHolders(deps.db, order.id) };

@@ -1,6 +1,7 @@
 import type { Role } from "~/domain/org";
 import type { Db } from "./client";
-import type { Invitation, Organisation } from "./schema";
+import { orgOf, type Org } from "./orgs";
+import type { Invitation } from "./schema";
 
 export async function insertInvitation(
   db: Db,
@@ -24,7 +25,7 @@ export async function findOpenInvitation(
   db: Db,
   tokenHash: string,
   now: Date,
-): Promise<{ invitation: Invitation; org: Organisation } | undefined> {
+): Promise<{ invitation: Invitation; org: Org } | undefined> {
   const invitation = await db
     .selectFrom("invitations")
     .selectAll()
@@ -35,7 +36,7 @@ export async function findOpenInvitation(
     .executeTakeFirst();
   if (!invitation) return undefined;
   const org = await db.selectFrom("organisations").selectAll().where("id", "=", invitation.org_id).executeTakeFirstOrThrow();
-  return { invitation, org };
+  return { invitation, org: orgOf(org) };
 }
 
 /** Marks the invitation used; false when someone else used it first (so it works exactly once). */

@@ -1,3 +1,4 @@
+import type { LicenceStatus } from "~/domain/org";
 import type { Db } from "./client";
 
 export async function insertLicenceEvent(
@@ -17,8 +18,20 @@ export async function insertLicenceEvent(
     .execute();
 }
 
-export async function listLicenceEvents(db: Db, orgId: string) {
-  return db
+export interface LicenceEventRecord {
+  id: string;
+  status: LicenceStatus;
+  scope: string | null;
+  /** an i18n key (licence.initial) or the ministry's own words */
+  reason: string;
+  suspendedUntil: string | null;
+  createdAt: Date;
+  recordedByName: string | null;
+}
+
+/** The agency's licence history, newest first. */
+export async function listLicenceEvents(db: Db, orgId: string): Promise<LicenceEventRecord[]> {
+  const rows = await db
     .selectFrom("licence_events as e")
     .leftJoin("users as u", "u.id", "e.recorded_by")
     .select(["e.id", "e.status", "e.scope", "e.reason", "e.suspended_until", "e.created_at", "u.name as recorded_by_name"])
@@ -26,4 +39,5 @@ export async function listLicenceEvents(db: Db, orgId: string) {
     .orderBy("e.created_at", "desc")
     .orderBy("e.id", "desc")
     .execute();
+  return rows.map((e) => ({ id: e.id, status: e.status, scope: e.scope, reason: e.reason, suspendedUntil: e.suspended_until, createdAt: e.created_at, recordedByName: e.recorded_by_name }));
 }

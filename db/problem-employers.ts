@@ -13,12 +13,14 @@ export async function liftListing(db: Db, id: string, by: string | null, at: Dat
   return r.numUpdatedRows > 0n;
 }
 
+/** The employers on the problem list now, most recently listed first. */
 export async function listActiveListings(db: Db) {
-  return db
+  const rows = await db
     .selectFrom("problem_employers as p")
     .innerJoin("organisations as o", "o.id", "p.employer_org_id")
     .select(["p.id", "p.reason", "p.listed_on", "o.name as employer_name", "o.slug as employer_slug", "o.country as employer_country"])
     .where("p.lifted_at", "is", null)
     .orderBy("p.listed_on", "desc")
     .execute();
+  return rows.map((r) => ({ id: r.id, reason: r.reason, listedOn: r.listed_on, employerName: r.employer_name, employerSlug: r.employer_slug, employerCountry: r.employer_country }));
 }

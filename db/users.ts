@@ -1,6 +1,21 @@
 import { sql } from "kysely";
 import type { Db } from "./client";
-import type { NewUser, Organisation, User } from "./schema";
+import type { Role } from "~/domain/org";
+import { orgOf, type Org } from "./orgs";
+import type { NewUser, User } from "./schema";
+
+/** A user outside db/ (without the password hash): what pages, sessions and member lists read. */
+export interface UserRecord {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+  createdAt: Date;
+}
+
+const userOf = (u: User): UserRecord => ({ id: u.id, orgId: u.org_id, email: u.email, name: u.name, role: u.role, locale: u.locale, createdAt: u.created_at });
 
 export async function insertUser(db: Db, user: NewUser): Promise<User> {
   return db.insertInto("users").values(user).returningAll().executeTakeFirstOrThrow();
@@ -15,8 +30,8 @@ export async function emailExists(db: Db, email: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function listOrgMembers(db: Db, orgId: string): Promise<User[]> {
-  return db.selectFrom("users").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute();
+export async function listOrgMembers(db: Db, orgId: string): Promise<UserRecord[]> {
+  return (await db.selectFrom("users").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute()).map(userOf);
 }
 
 export async function countOrgMembers(db: Db, orgId: string): Promise<number> {
@@ -45,8 +60,8 @@ export async function setUserLocale(db: Db, userId: string, locale: string): Pro
 }
 
 export interface UserWithOrg {
-  user: User;
-  org: Organisation;
+  user: UserRecord;
+  org: Org;
 }
 
 /** The user and their organisation in one query: every authenticated request needs both. */
@@ -60,5 +75,5 @@ export async function findUserWithOrg(db: Db, userId: string): Promise<UserWithO
     .executeTakeFirst();
   if (!row) return undefined;
   const { org, ...user } = row;
-  return { user, org: { ...org, created_at: new Date(org.created_at as unknown as string) } };
+  return { user: userOf(user), org: orgOf({ ...org, created_at: new Date(org.created_at as unknown as string) }) };
 }

@@ -1,4 +1,3 @@
-import { licenceOf } from "~/services/auth/sessions.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -31,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const detail = await getOrganisationDetail(context.deps, actor, params.slug ?? "").catch(throwAsResponse);
   const { org } = detail;
   const today = isoDay(context.deps.now());
-  const licence = effectiveLicence(licenceOf(org), today);
+  const licence = effectiveLicence(org.licence, today);
   return { ...detail, licence, today };
 }
 
@@ -103,10 +102,10 @@ export default function AdminOrgDetail() {
           {org.kind === "agency" ? (
             <>
               <dt>{t("dashboard.licence_number")}</dt>
-              <dd>{org.licence_number}</dd>
+              <dd>{org.licenceNumber}</dd>
               <dt>{t("dashboard.licence")}</dt>
-              <dd><span className={`badge ${licence}`}>{t(`licence.${licence}`)}</span>{licence === "suspended" && org.licence_suspended_until ? ` → ${formatDate(locale, org.licence_suspended_until)}` : null}</dd>
-              {org.licence_valid_until ? (<><dt>{t("dashboard.valid_until")}</dt><dd>{formatDate(locale, org.licence_valid_until)}</dd></>) : null}
+              <dd><span className={`badge ${licence}`}>{t(`licence.${licence}`)}</span>{licence === "suspended" && org.licence.suspendedUntil ? ` → ${formatDate(locale, org.licence.suspendedUntil)}` : null}</dd>
+              {org.licence.validUntil ? (<><dt>{t("dashboard.valid_until")}</dt><dd>{formatDate(locale, org.licence.validUntil)}</dd></>) : null}
             </>
           ) : null}
         </dl>
@@ -165,12 +164,12 @@ export default function AdminOrgDetail() {
                 <tbody>
                   {licenceHistory.map((e) => (
                     <tr key={e.id}>
-                      <td>{formatDateTime(locale, e.created_at)}</td>
+                      <td>{formatDateTime(locale, e.createdAt)}</td>
                       <td><span className={`badge ${e.status}`}>{t(`licence.${e.status}`)}</span></td>
                       <td>{e.scope ?? ""}</td>
-                      <td>{e.suspended_until ? formatDate(locale, e.suspended_until) : ""}</td>
+                      <td>{e.suspendedUntil ? formatDate(locale, e.suspendedUntil) : ""}</td>
                       <td>{isMessageKey(e.reason) ? t(e.reason) : e.reason}</td>
-                      <td>{e.recorded_by_name ?? t("admin.system")}</td>
+                      <td>{e.recordedByName ?? t("admin.system")}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,3 @@
-import { licenceOf } from "~/services/auth/sessions.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -33,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kind: kind ?? "",
     page: list.page,
     pages: list.pages,
-    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence(licenceOf(o), today) : null, createdAt: o.created_at })),
+    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence(o.licence, today) : null, createdAt: o.createdAt })),
   };
 }
 

@@ -66,11 +66,11 @@ export default function ProblemEmployers() {
             <tbody>
               {listed.map((l) => (
                 <tr key={l.id}>
-                  <td>{withParen(l.employer_name, l.employer_country && countryName(locale, l.employer_country))}</td>
+                  <td>{withParen(l.employerName, l.employerCountry && countryName(locale, l.employerCountry))}</td>
                   <td>{l.reason}</td>
-                  <td>{formatDate(locale, l.listed_on)}</td>
+                  <td>{formatDate(locale, l.listedOn)}</td>
                   <td>
-                    <RowAction intent="lift" field="listingId" value={l.id} tone="secondary" label={t("problem.lift")} ariaLabel={t("problem.lift_employer", { name: l.employer_name })} />
+                    <RowAction intent="lift" field="listingId" value={l.id} tone="secondary" label={t("problem.lift")} ariaLabel={t("problem.lift_employer", { name: l.employerName })} />
                   </td>
                 </tr>
               ))}

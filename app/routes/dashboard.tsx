@@ -1,4 +1,3 @@
-import { licenceOf } from "~/services/auth/sessions.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
@@ -22,9 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       kind: org.kind,
       country: org.country,
       countries: org.countries,
-      licenceNumber: org.licence_number,
-      licence: effectiveLicence(licenceOf(org), isoDay(context.deps.now())),
-      licenceValidUntil: org.licence_valid_until,
+      licenceNumber: org.licenceNumber,
+      licence: effectiveLicence(org.licence, isoDay(context.deps.now())),
+      licenceValidUntil: org.licence.validUntil,
     },
     members: await memberCount(context.deps, org.id),
   };

@@ -2,13 +2,13 @@ import { inject } from "vitest";
 import { unsafeCreateApiKey } from "~/services/api-keys/api-keys.server";
 import type { Deps } from "~/services/deps.server";
 import { updateOrg } from "~db/orgs";
-import type { Organisation } from "~db/schema";
+import type { Org } from "~db/orgs";
 import { orgWithUser } from "./fixtures";
 
 export { orderForm, orderInput } from "./order-input";
 
 export interface ApiOrg {
-  org: Organisation;
+  org: Org;
   key: string;
   email: string;
   password: string;
@@ -27,7 +27,7 @@ export async function apiOrg(deps: Deps, kind: "employer" | "mission" | "agency"
 }
 
 /** An API key and a JSON client for an organisation made elsewhere (e.g. the employer of a verified order). */
-export async function apiFor(deps: Deps, made: { org: Organisation; email: string; password: string }): Promise<ApiOrg> {
+export async function apiFor(deps: Deps, made: { org: Org; email: string; password: string }): Promise<ApiOrg> {
   const { key } = await unsafeCreateApiKey(deps, made.org, "test", { userId: null, label: "test" });
   return {
     org: made.org,

@@ -3,11 +3,9 @@ import { canSignIn, type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { findApiKeyByHash, insertApiKey, revokeApiKey, touchApiKey } from "~db/api-keys";
 import { recordAudit } from "~db/audit";
-import { findOrgById } from "~db/orgs";
-import type { Organisation } from "~db/schema";
+import { findOrgById, type Org } from "~db/orgs";
 import type { Deps } from "../deps.server";
 import { randomToken, sha256 } from "../auth/crypto.server";
-import { licenceOf } from "../auth/sessions.server";
 import { requireAdminOf } from "../guards.server";
 import { loadOrgFor } from "../orgs/load-org-for.server";
 
@@ -28,7 +26,7 @@ export async function createApiKey(deps: Deps, actor: Actor, orgSlug: string, na
 }
 
 /** Skips authorisation: for the admin CLI. Returns the plain key, which is never stored. */
-export async function unsafeCreateApiKey(deps: Deps, org: Organisation, name: string, by: { userId: string | null; label: string | null }) {
+export async function unsafeCreateApiKey(deps: Deps, org: Org, name: string, by: { userId: string | null; label: string | null }) {
   const k = newKey();
   const row = await deps.db.transaction().execute(async (tx) => {
     const row = await insertApiKey(tx, { orgId: org.id, name, prefix: k.prefix, hash: k.hash, createdBy: by.userId });
@@ -49,13 +47,13 @@ export async function revokeOrgApiKey(deps: Deps, actor: Actor, orgSlug: string,
 }
 
 /** The organisation a bearer key acts as, or null for an unknown, revoked or licence-blocked key. */
-export async function authenticateApiKey(deps: Deps, key: string): Promise<{ actor: Actor; org: Organisation; keyId: string } | null> {
+export async function authenticateApiKey(deps: Deps, key: string): Promise<{ actor: Actor; org: Org; keyId: string } | null> {
   if (!key.startsWith(PREFIX) || key.length > 100) return null;
   const row = await findApiKeyByHash(deps.db, sha256(key));
   if (!row || row.revoked_at) return null;
   const org = await findOrgById(deps.db, row.org_id);
   if (!org) return null;
-  if (canSignIn(org.kind, licenceOf(org), isoDay(deps.now()))) return null;
+  if (canSignIn(org.kind, org.licence, isoDay(deps.now()))) return null;
   await touchApiKey(deps.db, row.id, deps.now());
   return { actor: { userId: null, orgId: org.id, orgKind: org.kind, role: "api", label: `api-key:${row.name}` }, org, keyId: row.id };
 }

@@ -9,7 +9,7 @@ import { consumePoints, refundPoints } from "~db/rate-limits";
 import { findUserWithOrg, findUserByEmail } from "~db/users";
 import type { Deps } from "../deps.server";
 import { burnPasswordCheck, verifyPassword } from "./crypto.server";
-import { createSession, licenceOf } from "./sessions.server";
+import { createSession } from "./sessions.server";
 
 /** An address an email signed in from within this many days is that owner's "known place". */
 const KNOWN_PLACE_DAYS = 30;
@@ -81,7 +81,7 @@ export async function logIn(deps: Deps, input: LoginInput, ip: string, limits: L
 
   const found = await findUserWithOrg(db, user.id);
   if (!found) throw new DomainError("unauthenticated", "errors.invalid_credentials");
-  const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(now));
+  const block = canSignIn(found.org.kind, found.org.licence, isoDay(now));
   if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);
 
   const session = await createSession(deps, user.id);

@@ -33,7 +33,7 @@ export async function resolveSession(deps: Deps, token: string | null): Promise<
   if (!session) return { state: "none" };
   const found = await findUserWithOrg(deps.db, session.user_id);
   if (!found) return { state: "none" };
-  const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(now));
+  const block = canSignIn(found.org.kind, found.org.licence, isoDay(now));
   if (block) return { state: "blocked", reason: block };
   return { state: "ok", signedIn: { ...found, actor: actorOf(found) } };
 }
@@ -42,11 +42,6 @@ export async function endSession(deps: Deps, token: string | null): Promise<void
   if (token) await deleteSession(deps.db, sha256(token));
 }
 
-export function actorOf({ user, org }: UserWithOrg): Actor {
+export function actorOf({ user, org }: { user: Pick<UserWithOrg["user"], "id" | "role">; org: Pick<UserWithOrg["org"], "id" | "kind"> }): Actor {
   return { userId: user.id, orgId: org.id, orgKind: org.kind, role: user.role };
-}
-
-/** An organisation row's licence columns as the domain's licence state. */
-export function licenceOf(org: Pick<UserWithOrg["org"], "licence_status" | "licence_suspended_until" | "licence_valid_until">) {
-  return { status: org.licence_status, suspendedUntil: org.licence_suspended_until, validUntil: org.licence_valid_until };
 }

@@ -3,9 +3,9 @@ import { PUBLIC_STATES, roleFor, transition, type ActorRole, type JobOrderAction
 import { hasEntries } from "~db/shortlists";
 import type { Actor } from "~/domain/org";
 import { findJobOrder, lockJobOrder } from "~db/job-orders";
-import { findOrgById } from "~db/orgs";
+import { findOrgById, type Org } from "~db/orgs";
 import type { Db } from "~db/client";
-import type { JobOrder, Organisation } from "~db/schema";
+import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
 
 export type Viewer = ActorRole | "agency";
@@ -21,17 +21,17 @@ export function canSee(role: Viewer | null, order: Pick<JobOrder, "status">): ro
   return order.status !== "draft";
 }
 
-export async function actorOrg(db: Db, actor: Actor): Promise<Organisation> {
+export async function actorOrg(db: Db, actor: Actor): Promise<Org> {
   const org = await findOrgById(db, actor.orgId);
   if (!org) throw new DomainError("not_found", "errors.not_found");
   return org;
 }
 
-export function viewerOf(org: Organisation, order: Pick<JobOrder, "employer_org_id" | "country">, actor: Actor): Viewer | null {
+export function viewerOf(org: Org, order: Pick<JobOrder, "employer_org_id" | "country">, actor: Actor): Viewer | null {
   return roleFor({ id: org.id, kind: org.kind, countries: org.countries }, { employerOrgId: order.employer_org_id, country: order.country }, actor.role);
 }
 
-export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise<{ order: JobOrder; role: Viewer; org: Organisation }> {
+export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise<{ order: JobOrder; role: Viewer; org: Org }> {
   if (!isUuid(id)) throw new DomainError("not_found", "errors.job_order_not_found");
   const [order, org] = await Promise.all([findJobOrder(deps.db, id), actorOrg(deps.db, actor)]);
   const role = order ? viewerOf(org, order, actor) : null;

@@ -7,13 +7,14 @@ import { listStandards } from "~db/destination-standards";
 import { insertEvent, insertVersion, patchJobOrder } from "~db/job-orders";
 import { findActiveListing } from "~db/problem-employers";
 import type { Db } from "~db/client";
-import type { EmployerSnapshot, JobOrder, Organisation } from "~db/schema";
+import type { Org } from "~db/orgs";
+import type { EmployerSnapshot, JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { actorFields, lockForAction } from "./access.server";
 
-export function employerSnapshot(org: Organisation): EmployerSnapshot | null {
-  if (!org.registration_number || !org.address || !org.contact_email || !org.contact_phone) return null;
-  return { name: org.name, country: org.country, registrationNumber: org.registration_number, address: org.address, contactEmail: org.contact_email, contactPhone: org.contact_phone };
+export function employerSnapshot(org: Org): EmployerSnapshot | null {
+  if (!org.registrationNumber || !org.address || !org.contactEmail || !org.contactPhone) return null;
+  return { name: org.name, country: org.country, registrationNumber: org.registrationNumber, address: org.address, contactEmail: org.contactEmail, contactPhone: org.contactPhone };
 }
 
 /** The automatic checks as they stand now: problem-employer hold, wage floor and hours flags. */

@@ -9,7 +9,6 @@ import { listAgencyLicences } from "~db/orgs";
 import type { JobOrder, Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
-import { licenceOf } from "../auth/sessions.server";
 import { loadVisible } from "../job-orders/access.server";
 import { currentRanking } from "./ranking-cache.server";
 import type { NearMissEntry, Ranking } from "./ranking.server";
@@ -104,7 +103,7 @@ const orderKeyOf = (o: JobOrder) => `${o.id}|${o.version}|${o.updated_at.getTime
 
 async function activeAgencies(deps: Deps, today: string) {
   const all = await listAgencyLicences(deps.db);
-  return all.filter((a) => licenceBlock(licenceOf(a), today) === null);
+  return all.filter((a) => licenceBlock(a.licence, today) === null);
 }
 
 export type AgencyMatchView = Extract<MatchView, { kind: "agency" }>;

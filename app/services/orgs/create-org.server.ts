@@ -3,14 +3,13 @@ import type { Actor } from "~/domain/org";
 import type { CreateOrgInput } from "~/domain/schemas/org";
 import { recordAudit } from "~db/audit";
 import { insertLicenceEvent } from "~db/licence-events";
-import { findOrgBySlug, insertOrg } from "~db/orgs";
-import type { Organisation } from "~db/schema";
+import { findOrgBySlug, insertOrg, type Org } from "~db/orgs";
 import type { Deps } from "../deps.server";
 import { requireMinistryAdmin } from "../guards.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
 
 /** A ministry administrator creates an agency, mission, ministry or employer organisation. */
-export async function createOrg(deps: Deps, actor: Actor, input: CreateOrgInput): Promise<Organisation> {
+export async function createOrg(deps: Deps, actor: Actor, input: CreateOrgInput): Promise<Org> {
   requireMinistryAdmin(actor);
   return unsafeCreateOrg(deps, input, { userId: actor.userId, label: null });
 }
@@ -20,7 +19,7 @@ export async function unsafeCreateOrg(
   deps: Deps,
   input: CreateOrgInput,
   by: { userId: string | null; label: string | null },
-): Promise<Organisation> {
+): Promise<Org> {
   if (await findOrgBySlug(deps.db, input.slug)) {
     throw new DomainError("conflict", "errors.slug_taken", { slug: "errors.slug_taken" });
   }

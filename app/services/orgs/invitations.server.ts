@@ -10,7 +10,7 @@ import type { Deps } from "../deps.server";
 import { enforceRateLimit } from "../abuse/rate-limits.server";
 import { hashPassword, randomToken, sha256 } from "../auth/crypto.server";
 import { personalWords, assertStrongPassword } from "../auth/password-policy.server";
-import { createSession, licenceOf } from "../auth/sessions.server";
+import { createSession } from "../auth/sessions.server";
 import { isUniqueViolation } from "../auth/sign-up-employer.server";
 import { requireAdminOf } from "../guards.server";
 import { loadOrgFor } from "./load-org-for.server";
@@ -67,7 +67,7 @@ export async function findInvitation(deps: Deps, token: string) {
 export async function acceptInvitation(deps: Deps, token: string, input: { name: string; password: string }, locale: string) {
   const found = await findOpenInvitation(deps.db, sha256(token), deps.now());
   if (!found) throw new DomainError("not_found", "errors.invitation_invalid");
-  const block = canSignIn(found.org.kind, licenceOf(found.org), isoDay(deps.now()));
+  const block = canSignIn(found.org.kind, found.org.licence, isoDay(deps.now()));
   if (block) throw new DomainError("licence_blocked", `errors.licence_${block}`);
   await assertStrongPassword(input.password, personalWords(found.invitation.email, input.name, found.org.name));
   const passwordHash = await hashPassword(input.password);

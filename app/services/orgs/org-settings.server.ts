@@ -18,10 +18,10 @@ export async function getOrgSettings(deps: Deps, actor: Actor, slug: string) {
     org: { id: org.id, slug: org.slug, name: org.name, kind: org.kind },
     details:
       org.kind === "employer"
-        ? { registrationNumber: org.registration_number ?? "", address: org.address ?? "", contactEmail: org.contact_email ?? "", contactPhone: org.contact_phone ?? "" }
+        ? { registrationNumber: org.registrationNumber ?? "", address: org.address ?? "", contactEmail: org.contactEmail ?? "", contactPhone: org.contactPhone ?? "" }
         : null,
     isAdmin,
-    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, createdAt: m.created_at })),
+    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, createdAt: m.createdAt })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expires_at })),
     keys: keys.map((k) => ({
       id: k.id,

@@ -185,8 +185,9 @@ export async function decideVersion(
     .execute();
 }
 
+/** Every submitted version of the order with its decision, newest first. */
 export async function listVersions(db: Db, jobOrderId: string) {
-  return db
+  const rows = await db
     .selectFrom("job_order_versions as v")
     .leftJoin("organisations as m", "m.id", "v.decided_by_org")
     .selectAll("v")
@@ -194,14 +195,31 @@ export async function listVersions(db: Db, jobOrderId: string) {
     .where("v.job_order_id", "=", jobOrderId)
     .orderBy("v.version", "desc")
     .execute();
+  return rows.map((v) => ({
+    id: v.id,
+    version: v.version,
+    content: v.content,
+    employer: v.employer,
+    findings: v.findings,
+    submittedAt: v.submitted_at,
+    submittedBy: v.submitted_by,
+    decision: v.decision,
+    reason: v.reason,
+    note: v.note,
+    decidedByUser: v.decided_by_user,
+    decidedByOrg: v.decided_by_org,
+    decidedByOrgName: v.decided_by_org_name,
+    decidedAt: v.decided_at,
+  }));
 }
 
 export async function insertEvent(db: Db, e: Omit<JobOrderEvent, "id" | "created_at" | "changes"> & { changes?: Record<string, unknown> }): Promise<void> {
   await db.insertInto("job_order_events").values({ ...e, changes: JSON.stringify(e.changes ?? {}) }).execute();
 }
 
+/** The order's audit trail, newest first, with the acting user's and organisation's names. */
 export async function listEvents(db: Db, jobOrderId: string) {
-  return db
+  const rows = await db
     .selectFrom("job_order_events as ev")
     .leftJoin("users as u", "u.id", "ev.actor_user_id")
     .leftJoin("organisations as o", "o.id", "ev.actor_org_id")
@@ -209,4 +227,5 @@ export async function listEvents(db: Db, jobOrderId: string) {
     .where("ev.job_order_id", "=", jobOrderId)
     .orderBy("ev.id", "desc")
     .execute();
+  return rows.map((e) => ({ id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, changes: e.changes, createdAt: e.created_at, actorLabel: e.actor_label, userName: e.user_name, orgName: e.org_name }));
 }

@@ -31,7 +31,7 @@ export async function checkVerificationCode(deps: Deps, raw: string): Promise<Co
   let revokedBy: string | null = null;
   if (state === "revoked") {
     const ev = (await listEvents(deps.db, row.id)).find((e) => e.action === "revoked");
-    revokedBy = ev?.org_name ?? null;
+    revokedBy = ev?.orgName ?? null;
   }
   // "Expired on" is the first day the order is no longer valid, whether or not the hourly sweep has run yet.
   const changedOn = state === "current" ? null : state === "expired" && row.valid_until ? addDays(row.valid_until, 1) : isoDay(row.status_changed_at);

@@ -53,10 +53,10 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
     findings,
     candidates,
     versions: showHistory
-      ? versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, employer: v.employer, decision: v.decision, reason: v.reason, note: v.note, decidedAt: v.decided_at, decidedBy: v.decided_by_org_name }))
+      ? versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt, employer: v.employer, decision: v.decision, reason: v.reason, note: v.note, decidedAt: v.decidedAt, decidedBy: v.decidedByOrgName }))
       : [],
     events: showHistory
-      ? events.map((e) => ({ id: e.id, action: e.action, at: e.created_at, who: e.user_name ?? e.actor_label ?? "", org: e.org_name, changes: e.changes }))
+      ? events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, who: e.userName ?? e.actorLabel ?? "", org: e.orgName, changes: e.changes }))
       : [],
   };
 }

@@ -45,6 +45,14 @@ const ROUTE_KIND_REFUSALS = [
   { selector: `IfStatement > LogicalExpression.test BinaryExpression[operator=/^!==?$/] > ${routeRefusal}`, message: `A route does not refuse by kind itself. ${guardMessage}` },
 ];
 const restrictSyntax = (...lists) => ({ "no-restricted-syntax": ["error", ...lists.flat()] });
+// Repositories (docs/decisions/005-layering.md): SQL is written in db/ only, which maps each table's rows once;
+// services, app/web and routes call its functions (a route holding `deps.db` still may not query with it).
+const queryMessage = "Queries live in db/ repositories, which answer camelCase records: call one, or add it there (docs/decisions/005-layering.md).";
+const QUERIES = [
+  { selector: "CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]", message: queryMessage },
+  { selector: "TaggedTemplateExpression[tag.name='sql'], MemberExpression[object.name='sql']", message: queryMessage },
+];
+const KYSELY = { group: ["kysely", "kysely/*"], allowTypeImports: true, message: queryMessage };
 // `import("meilisearch")` and `require("meilisearch")`, which no-restricted-imports does not see
 const VENDOR_SYNTAX = [
   { selector: "ImportExpression[source.value=/^meilisearch($|\\u002F)/]", message: VENDOR_SEARCH.message },
@@ -109,16 +117,16 @@ export default tseslint.config(
   { files: ["app/domain/**"], rules: layer([...DB, ...SEARCH, ...SERVICES, ...WEB, ...ROUTES, "node:*", "@remix-run/*"], "app/domain is pure: no I/O, no framework.") },
   { files: ["db/**"], rules: layer([...SEARCH, ...SERVICES, ...WEB, ...ROUTES], "db/ depends only on app/domain.") },
   { files: ["search/**"], rules: restrict({ group: [...DB, ...SERVICES, ...WEB, ...ROUTES], message: "search/ depends only on app/domain." }) },
-  { files: ["app/services/**"], rules: layer([...WEB, ...ROUTES, "@remix-run/*"], "services do not know HTTP or Remix.") },
+  { files: ["app/services/**"], rules: restrict({ group: [...WEB, ...ROUTES, "@remix-run/*"], message: "services do not know HTTP or Remix." }, KYSELY, VENDOR_SEARCH, PORT_INTERNALS, TEST_SUPPORT) },
   { files: ["app/web/**"], rules: layer([...DB, ...SEARCH, ...ROUTES], "app/web talks to services, never to db/ or search/.") },
   { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: layer([...DB, ...SEARCH], "routes call services; no SQL or search here.") },
-  // later blocks replace no-restricted-syntax for their files, so each repeats GUARD_DEFINITIONS, CLOCK and SHAPE_PARSES
-  { files: ["app/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, CLOCK, SHAPE_PARSES) },
-  { files: [GUARDS], rules: restrictSyntax(VENDOR_SYNTAX, CLOCK, SHAPE_PARSES) },
-  { files: ["app/services/**", "app/web/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES) },
-  { files: [SESSION_GUARDS], rules: restrictSyntax(ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES) },
-  { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: restrictSyntax(GUARD_DEFINITIONS, ROUTE_KIND_REFUSALS, CLOCK, SHAPE_PARSES) },
+  // later blocks replace no-restricted-syntax for their files, so each repeats GUARD_DEFINITIONS, CLOCK, SHAPE_PARSES and QUERIES
+  { files: ["app/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, CLOCK, SHAPE_PARSES, QUERIES) },
+  { files: [GUARDS], rules: restrictSyntax(VENDOR_SYNTAX, CLOCK, SHAPE_PARSES, QUERIES) },
+  { files: ["app/services/**", "app/web/**"], ignores: [GUARDS, SESSION_GUARDS], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES, QUERIES) },
+  { files: [SESSION_GUARDS], rules: restrictSyntax(ACTOR_KIND_CHECKS, CLOCK, SHAPE_PARSES, QUERIES) },
+  { files: ["app/routes/**", "app/components/**", "app/root.tsx"], rules: restrictSyntax(GUARD_DEFINITIONS, ROUTE_KIND_REFUSALS, CLOCK, SHAPE_PARSES, QUERIES) },
   // the clock's homes: the Deps type and the dates module
-  { files: [CLOCK_HOMES[0]], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, SHAPE_PARSES) },
-  { files: [CLOCK_HOMES[1]], rules: restrictSyntax(GUARD_DEFINITIONS, SHAPE_PARSES) },
+  { files: [CLOCK_HOMES[0]], rules: restrictSyntax(GUARD_DEFINITIONS, ACTOR_KIND_CHECKS, SHAPE_PARSES, QUERIES) },
+  { files: [CLOCK_HOMES[1]], rules: restrictSyntax(GUARD_DEFINITIONS, SHAPE_PARSES, QUERIES) },
 );

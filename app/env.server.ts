@@ -60,7 +60,8 @@ export const ServerEnvSchema = z.object({
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 
-export const cookieSecure = (env: { COOKIE_SECURE?: boolean; NODE_ENV: string }) => env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+export const cookieSecure = (env: { COOKIE_SECURE?: boolean; NODE_ENV: string }) =>
+  env.COOKIE_SECURE ?? env.NODE_ENV === "production";
 
 /** `npm start`: services are optional (started locally when unset); a Meilisearch URL needs its key. */
 export const StartEnvSchema = z
@@ -74,8 +75,10 @@ export const StartEnvSchema = z
     SEED_DEMO_DATA: bool.default(true),
   })
   .superRefine((v, ctx) => {
-    if (v.MEILI_URL && !v.MEILI_MASTER_KEY) ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_URL is set" });
-    if (v.MEILI_MASTER_KEY && !v.MEILI_URL) ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when MEILI_MASTER_KEY is set" });
+    if (v.MEILI_URL && !v.MEILI_MASTER_KEY)
+      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required when MEILI_URL is set" });
+    if (v.MEILI_MASTER_KEY && !v.MEILI_URL)
+      ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when MEILI_MASTER_KEY is set" });
   });
 export type StartEnv = z.infer<typeof StartEnvSchema>;
 

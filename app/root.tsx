@@ -30,7 +30,20 @@ import { unreadCount } from "~/services/notifications/notifications.server";
 import styles from "~/styles/app.css";
 
 export const meta: MetaFunction = ({ matches, error }) =>
-  pageTitle(matches, !error ? undefined : isRouteErrorResponse(error) && error.status === 404 ? "error.404_title" : isRouteErrorResponse(error) && error.status === 403 ? "error.403_title" : isRouteErrorResponse(error) && error.status < 500 ? "error.400_title" : isRouteErrorResponse(error) && error.status === 503 ? "error.503_title" : "error.500_title");
+  pageTitle(
+    matches,
+    !error
+      ? undefined
+      : isRouteErrorResponse(error) && error.status === 404
+        ? "error.404_title"
+        : isRouteErrorResponse(error) && error.status === 403
+          ? "error.403_title"
+          : isRouteErrorResponse(error) && error.status < 500
+            ? "error.400_title"
+            : isRouteErrorResponse(error) && error.status === 503
+              ? "error.503_title"
+              : "error.500_title",
+  );
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -41,7 +54,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     takeFlash(request, context),
   ]);
   const user = signedIn
-    ? { name: signedIn.user.name, orgSlug: signedIn.org.slug, orgKind: signedIn.org.kind, role: signedIn.user.role, unread: await unreadCount(context.deps.db, signedIn.org.id) }
+    ? {
+        name: signedIn.user.name,
+        orgSlug: signedIn.org.slug,
+        orgKind: signedIn.org.kind,
+        role: signedIn.user.role,
+        unread: await unreadCount(context.deps.db, signedIn.org.id),
+      }
     : null;
   return data({ locale, user, flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
@@ -99,7 +118,8 @@ function outageOfError(error: unknown): { messageKey: MessageKey; locale: Locale
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
   const said = errorMessageOf(error);
   if (!said) return null;
-  const locale: unknown = typeof error.data === "object" && error.data ? (error.data as { locale?: unknown }).locale : undefined;
+  const locale: unknown =
+    typeof error.data === "object" && error.data ? (error.data as { locale?: unknown }).locale : undefined;
   return { messageKey: said.messageKey, locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
 }
 

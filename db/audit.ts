@@ -26,6 +26,16 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
 }
 
 /** Replaces a subject's id in the audit trail (an erased worker): the trail keeps what was done, not to whom. */
-export async function replaceAuditSubject(db: Db, subjectType: string, subjectId: string, replacement: string): Promise<void> {
-  await db.updateTable("audit_events").set({ subject_id: replacement }).where("subject_type", "=", subjectType).where("subject_id", "=", subjectId).execute();
+export async function replaceAuditSubject(
+  db: Db,
+  subjectType: string,
+  subjectId: string,
+  replacement: string,
+): Promise<void> {
+  await db
+    .updateTable("audit_events")
+    .set({ subject_id: replacement })
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "=", subjectId)
+    .execute();
 }

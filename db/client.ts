@@ -54,7 +54,15 @@ export function poolOf(db: Db): pg.Pool {
 // 08 connection exception, 57P01–57P03 shutting down / crashed / starting up, 53300 too many connections,
 // 57014 statement cancelled by statement_timeout.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300|57014)$/;
-const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const UNAVAILABLE_NODE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 const UNAVAILABLE_MESSAGES = [
   "Connection terminated",
   "timeout exceeded when trying to connect",

@@ -54,9 +54,29 @@ export async function listDisclosuresOfWorker(db: Db, workerId: string): Promise
     .innerJoin("organisations as e", "e.id", "d.employer_org_id")
     .innerJoin("job_orders as j", "j.id", "d.job_order_id")
     .leftJoin("users as u", "u.id", "d.viewer_user_id")
-    .select(["d.id", "d.at", "d.fields", "d.via", "d.viewer_label", "e.name as employer_name", "j.reference", "j.title", "u.name as viewer_name"])
+    .select([
+      "d.id",
+      "d.at",
+      "d.fields",
+      "d.via",
+      "d.viewer_label",
+      "e.name as employer_name",
+      "j.reference",
+      "j.title",
+      "u.name as viewer_name",
+    ])
     .where("d.worker_id", "=", workerId)
     .orderBy("d.id", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, fields: r.fields, via: r.via, employerName: r.employer_name, reference: r.reference, title: r.title, viewerName: r.viewer_name, viewerLabel: r.viewer_label }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    fields: r.fields,
+    via: r.via,
+    employerName: r.employer_name,
+    reference: r.reference,
+    title: r.title,
+    viewerName: r.viewer_name,
+    viewerLabel: r.viewer_label,
+  }));
 }

@@ -8,7 +8,13 @@ export interface NewEmail {
   body: string;
 }
 
-const columnsOf = (m: NewEmail) => ({ to_email: m.toEmail, locale: m.locale, kind: m.kind, subject: m.subject, body: m.body });
+const columnsOf = (m: NewEmail) => ({
+  to_email: m.toEmail,
+  locale: m.locale,
+  kind: m.kind,
+  subject: m.subject,
+  body: m.body,
+});
 
 /** A mail for a later sender to drain (Jembatan has no sender yet: rows wait in `email_outbox`). */
 export async function enqueueEmail(db: Db, m: NewEmail): Promise<void> {

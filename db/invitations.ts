@@ -35,7 +35,11 @@ export async function findOpenInvitation(
     .where("expires_at", ">", now)
     .executeTakeFirst();
   if (!invitation) return undefined;
-  const org = await db.selectFrom("organisations").selectAll().where("id", "=", invitation.org_id).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("id", "=", invitation.org_id)
+    .executeTakeFirstOrThrow();
   return { invitation, org: orgOf(org) };
 }
 

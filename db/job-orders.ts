@@ -51,13 +51,33 @@ export function jobOrderRecordOf(o: JobOrder) {
 }
 export type JobOrderRecord = ReturnType<typeof jobOrderRecordOf>;
 
-export async function insertJobOrder(db: Db, employerOrgId: string, input: JobOrderInput, createdBy: string | null): Promise<JobOrder> {
-  return db.insertInto("job_orders").values({ employer_org_id: employerOrgId, created_by: createdBy, ...columnsOf(input) }).returningAll().executeTakeFirstOrThrow();
+export async function insertJobOrder(
+  db: Db,
+  employerOrgId: string,
+  input: JobOrderInput,
+  createdBy: string | null,
+): Promise<JobOrder> {
+  return db
+    .insertInto("job_orders")
+    .values({ employer_org_id: employerOrgId, created_by: createdBy, ...columnsOf(input) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Replaces the content, only while the order is still in `state` (false when it moved on meanwhile). */
-export async function updateJobOrderContent(db: Db, id: string, state: JobOrderState, input: JobOrderInput, at: Date): Promise<boolean> {
-  const r = await db.updateTable("job_orders").set({ ...columnsOf(input), updated_at: at }).where("id", "=", id).where("status", "=", state).executeTakeFirst();
+export async function updateJobOrderContent(
+  db: Db,
+  id: string,
+  state: JobOrderState,
+  input: JobOrderInput,
+  at: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("job_orders")
+    .set({ ...columnsOf(input), updated_at: at })
+    .where("id", "=", id)
+    .where("status", "=", state)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
@@ -75,12 +95,42 @@ export async function findByVerificationCode(db: Db, code: string) {
     .selectFrom("job_orders as j")
     .innerJoin("organisations as e", "e.id", "j.employer_org_id")
     .leftJoin("organisations as m", "m.id", "j.verified_by_org_id")
-    .select(["j.id", "j.reference", "j.title", "j.isco_code", "j.sector", "j.country", "j.positions", "j.positions_filled", "j.status", "j.status_changed_at", "j.verified_at", "j.valid_until", "j.content", "j.verification_code", "e.name as employer_name", "e.country as employer_country", "m.name as mission_name"])
+    .select([
+      "j.id",
+      "j.reference",
+      "j.title",
+      "j.isco_code",
+      "j.sector",
+      "j.country",
+      "j.positions",
+      "j.positions_filled",
+      "j.status",
+      "j.status_changed_at",
+      "j.verified_at",
+      "j.valid_until",
+      "j.content",
+      "j.verification_code",
+      "e.name as employer_name",
+      "e.country as employer_country",
+      "m.name as mission_name",
+    ])
     .where("j.verification_code", "=", code)
     .executeTakeFirst();
 }
 
-export type JobOrderPatch = Partial<Pick<JobOrder, "status" | "version" | "submitted_at" | "verification_code" | "verified_by_org_id" | "verified_at" | "valid_until" | "positions_filled">>;
+export type JobOrderPatch = Partial<
+  Pick<
+    JobOrder,
+    | "status"
+    | "version"
+    | "submitted_at"
+    | "verification_code"
+    | "verified_by_org_id"
+    | "verified_at"
+    | "valid_until"
+    | "positions_filled"
+  >
+>;
 
 export async function patchJobOrder(db: Db, id: string, patch: JobOrderPatch, at: Date): Promise<void> {
   await db
@@ -114,12 +164,36 @@ function filtered(db: Db, f: ListFilter) {
   return q;
 }
 
-export async function listJobOrders(db: Db, f: ListFilter, page: { limit: number; offset: number; order: "updated" | "queue" | "board" }) {
+export async function listJobOrders(
+  db: Db,
+  f: ListFilter,
+  page: { limit: number; offset: number; order: "updated" | "queue" | "board" },
+) {
   let q = filtered(db, f).select([
-    "j.id", "j.reference", "j.title", "j.isco_code", "j.sector", "j.country", "j.positions", "j.positions_filled", "j.status",
-    "j.start_date", "j.contract_months", "j.submitted_at", "j.updated_at", "j.verification_code", "j.valid_until", "j.content", "e.name as employer_name",
+    "j.id",
+    "j.reference",
+    "j.title",
+    "j.isco_code",
+    "j.sector",
+    "j.country",
+    "j.positions",
+    "j.positions_filled",
+    "j.status",
+    "j.start_date",
+    "j.contract_months",
+    "j.submitted_at",
+    "j.updated_at",
+    "j.verification_code",
+    "j.valid_until",
+    "j.content",
+    "e.name as employer_name",
   ]);
-  q = page.order === "queue" ? q.orderBy("j.submitted_at", "asc") : page.order === "board" ? q.orderBy("j.verified_at", "desc") : q.orderBy("j.updated_at", "desc");
+  q =
+    page.order === "queue"
+      ? q.orderBy("j.submitted_at", "asc")
+      : page.order === "board"
+        ? q.orderBy("j.verified_at", "desc")
+        : q.orderBy("j.updated_at", "desc");
   const rows = await q.orderBy("j.id").limit(page.limit).offset(page.offset).execute();
   return rows.map((r) => ({
     id: r.id,
@@ -144,30 +218,54 @@ export async function listJobOrders(db: Db, f: ListFilter, page: { limit: number
 export type JobOrderListing = Awaited<ReturnType<typeof listJobOrders>>[number];
 
 export async function countJobOrders(db: Db, f: ListFilter): Promise<number> {
-  const row = await filtered(db, f).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const row = await filtered(db, f)
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 export async function countByStatus(db: Db, f: ListFilter): Promise<Record<string, number>> {
-  const rows = await filtered(db, f).select(["j.status", sql<number>`count(*)::int`.as("n")]).groupBy("j.status").execute();
+  const rows = await filtered(db, f)
+    .select(["j.status", sql<number>`count(*)::int`.as("n")])
+    .groupBy("j.status")
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 export async function countByCountry(db: Db, f: ListFilter): Promise<Record<string, number>> {
-  const rows = await filtered(db, f).select(["j.country", sql<number>`count(*)::int`.as("n")]).groupBy("j.country").execute();
+  const rows = await filtered(db, f)
+    .select(["j.country", sql<number>`count(*)::int`.as("n")])
+    .groupBy("j.country")
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.country, r.n]));
 }
 
 /** Verified orders whose validity ended before `today`; returns their ids. */
 export async function findDueToExpire(db: Db, today: string): Promise<string[]> {
-  const rows = await db.selectFrom("job_orders").select("id").where("status", "=", "verified").where("valid_until", "<", today).execute();
+  const rows = await db
+    .selectFrom("job_orders")
+    .select("id")
+    .where("status", "=", "verified")
+    .where("valid_until", "<", today)
+    .execute();
   return rows.map((r) => r.id);
 }
 
-export async function insertVersion(db: Db, v: Omit<JobOrderVersion, "id" | "submitted_at" | "decision" | "reason" | "note" | "decided_by_user" | "decided_by_org" | "decided_at">): Promise<void> {
+export async function insertVersion(
+  db: Db,
+  v: Omit<
+    JobOrderVersion,
+    "id" | "submitted_at" | "decision" | "reason" | "note" | "decided_by_user" | "decided_by_org" | "decided_at"
+  >,
+): Promise<void> {
   await db
     .insertInto("job_order_versions")
-    .values({ ...v, content: JSON.stringify(v.content), employer: JSON.stringify(v.employer), findings: JSON.stringify(v.findings) })
+    .values({
+      ...v,
+      content: JSON.stringify(v.content),
+      employer: JSON.stringify(v.employer),
+      findings: JSON.stringify(v.findings),
+    })
     .execute();
 }
 
@@ -175,11 +273,25 @@ export async function decideVersion(
   db: Db,
   jobOrderId: string,
   version: number,
-  d: { decision: "approve" | "return" | "reject"; reason: string | null; note: string | null; userId: string | null; orgId: string; at: Date },
+  d: {
+    decision: "approve" | "return" | "reject";
+    reason: string | null;
+    note: string | null;
+    userId: string | null;
+    orgId: string;
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .updateTable("job_order_versions")
-    .set({ decision: d.decision, reason: d.reason, note: d.note, decided_by_user: d.userId, decided_by_org: d.orgId, decided_at: d.at })
+    .set({
+      decision: d.decision,
+      reason: d.reason,
+      note: d.note,
+      decided_by_user: d.userId,
+      decided_by_org: d.orgId,
+      decided_at: d.at,
+    })
     .where("job_order_id", "=", jobOrderId)
     .where("version", "=", version)
     .execute();
@@ -213,8 +325,14 @@ export async function listVersions(db: Db, jobOrderId: string) {
   }));
 }
 
-export async function insertEvent(db: Db, e: Omit<JobOrderEvent, "id" | "created_at" | "changes"> & { changes?: Record<string, unknown> }): Promise<void> {
-  await db.insertInto("job_order_events").values({ ...e, changes: JSON.stringify(e.changes ?? {}) }).execute();
+export async function insertEvent(
+  db: Db,
+  e: Omit<JobOrderEvent, "id" | "created_at" | "changes"> & { changes?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto("job_order_events")
+    .values({ ...e, changes: JSON.stringify(e.changes ?? {}) })
+    .execute();
 }
 
 /** The order's audit trail, newest first, with the acting user's and organisation's names. */
@@ -223,9 +341,29 @@ export async function listEvents(db: Db, jobOrderId: string) {
     .selectFrom("job_order_events as ev")
     .leftJoin("users as u", "u.id", "ev.actor_user_id")
     .leftJoin("organisations as o", "o.id", "ev.actor_org_id")
-    .select(["ev.id", "ev.action", "ev.from_status", "ev.to_status", "ev.changes", "ev.created_at", "ev.actor_label", "u.name as user_name", "o.name as org_name"])
+    .select([
+      "ev.id",
+      "ev.action",
+      "ev.from_status",
+      "ev.to_status",
+      "ev.changes",
+      "ev.created_at",
+      "ev.actor_label",
+      "u.name as user_name",
+      "o.name as org_name",
+    ])
     .where("ev.job_order_id", "=", jobOrderId)
     .orderBy("ev.id", "desc")
     .execute();
-  return rows.map((e) => ({ id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, changes: e.changes, createdAt: e.created_at, actorLabel: e.actor_label, userName: e.user_name, orgName: e.org_name }));
+  return rows.map((e) => ({
+    id: e.id,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    changes: e.changes,
+    createdAt: e.created_at,
+    actorLabel: e.actor_label,
+    userName: e.user_name,
+    orgName: e.org_name,
+  }));
 }

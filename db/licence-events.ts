@@ -3,7 +3,14 @@ import type { Db } from "./client";
 
 export async function insertLicenceEvent(
   db: Db,
-  e: { orgId: string; status: "active" | "suspended" | "revoked"; reason: string; scope: string | null; suspendedUntil: string | null; recordedBy: string | null },
+  e: {
+    orgId: string;
+    status: "active" | "suspended" | "revoked";
+    reason: string;
+    scope: string | null;
+    suspendedUntil: string | null;
+    recordedBy: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("licence_events")
@@ -34,10 +41,26 @@ export async function listLicenceEvents(db: Db, orgId: string): Promise<LicenceE
   const rows = await db
     .selectFrom("licence_events as e")
     .leftJoin("users as u", "u.id", "e.recorded_by")
-    .select(["e.id", "e.status", "e.scope", "e.reason", "e.suspended_until", "e.created_at", "u.name as recorded_by_name"])
+    .select([
+      "e.id",
+      "e.status",
+      "e.scope",
+      "e.reason",
+      "e.suspended_until",
+      "e.created_at",
+      "u.name as recorded_by_name",
+    ])
     .where("e.org_id", "=", orgId)
     .orderBy("e.created_at", "desc")
     .orderBy("e.id", "desc")
     .execute();
-  return rows.map((e) => ({ id: e.id, status: e.status, scope: e.scope, reason: e.reason, suspendedUntil: e.suspended_until, createdAt: e.created_at, recordedByName: e.recorded_by_name }));
+  return rows.map((e) => ({
+    id: e.id,
+    status: e.status,
+    scope: e.scope,
+    reason: e.reason,
+    suspendedUntil: e.suspended_until,
+    createdAt: e.created_at,
+    recordedByName: e.recorded_by_name,
+  }));
 }

@@ -2,7 +2,11 @@ import type { Db } from "./client";
 
 /** Records an attempt as failed until proven otherwise; returns its id. */
 export async function recordLoginAttempt(db: Db, a: { email: string; ip: string }): Promise<string> {
-  const row = await db.insertInto("login_attempts").values({ ...a, succeeded: false }).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("login_attempts")
+    .values({ ...a, succeeded: false })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

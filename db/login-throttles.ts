@@ -36,7 +36,9 @@ export async function claimLoginAttempt(db: Db, key: string, b: BackOff): Promis
   const row = claimed.rows[0];
   if (row) return { allowed: true, attempt: row.attempts };
   const r = await sql<{ wait: number }>`
-    select greatest(1, ceil(extract(epoch from next_at - now())))::int as wait from login_throttles where key = ${key}`.execute(db);
+    select greatest(1, ceil(extract(epoch from next_at - now())))::int as wait from login_throttles where key = ${key}`.execute(
+    db,
+  );
   return { allowed: false, retryAfterSeconds: r.rows[0]?.wait ?? 1 };
 }
 

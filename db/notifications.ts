@@ -17,12 +17,25 @@ export async function insertNotifications(db: Db, rows: readonly NewNotification
   if (rows.length === 0) return;
   await db
     .insertInto("notifications")
-    .values(rows.map((n) => ({ org_id: n.orgId, kind: n.kind, job_order_id: n.jobOrderId, entry_id: n.entryId, params: JSON.stringify(n.params) })))
+    .values(
+      rows.map((n) => ({
+        org_id: n.orgId,
+        kind: n.kind,
+        job_order_id: n.jobOrderId,
+        entry_id: n.entryId,
+        params: JSON.stringify(n.params),
+      })),
+    )
     .execute();
 }
 
 export async function countUnread(db: Db, orgId: string): Promise<number> {
-  const r = await db.selectFrom("notifications").select(sql<number>`count(*)::int`.as("n")).where("org_id", "=", orgId).where("read_at", "is", null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("notifications")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("org_id", "=", orgId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -35,7 +48,11 @@ export interface Notification {
 }
 
 /** The organisation's notifications, newest first. */
-export async function listNotificationsOf(db: Db, orgId: string, page: { limit: number; offset: number }): Promise<Notification[]> {
+export async function listNotificationsOf(
+  db: Db,
+  orgId: string,
+  page: { limit: number; offset: number },
+): Promise<Notification[]> {
   const rows = await db
     .selectFrom("notifications")
     .select(["id", "kind", "params", "created_at", "read_at"])
@@ -49,5 +66,10 @@ export async function listNotificationsOf(db: Db, orgId: string, page: { limit: 
 
 /** Marks every unread notification of the organisation read at `at`. */
 export async function markAllReadOf(db: Db, orgId: string, at: Date): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: at }).where("org_id", "=", orgId).where("read_at", "is", null).execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: at })
+    .where("org_id", "=", orgId)
+    .where("read_at", "is", null)
+    .execute();
 }

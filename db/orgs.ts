@@ -22,7 +22,9 @@ export interface Org {
   createdAt: Date;
 }
 
-const licenceOf = (o: Pick<Organisation, "licence_status" | "licence_suspended_until" | "licence_valid_until">): LicenceState => ({
+const licenceOf = (
+  o: Pick<Organisation, "licence_status" | "licence_suspended_until" | "licence_valid_until">,
+): LicenceState => ({
   status: o.licence_status,
   suspendedUntil: o.licence_suspended_until,
   validUntil: o.licence_valid_until,
@@ -70,10 +72,7 @@ export async function countOrgs(db: Db, kind?: OrgKind): Promise<number> {
   return (await q.executeTakeFirstOrThrow()).n;
 }
 
-export async function listOrgs(
-  db: Db,
-  opts: { kind?: OrgKind; limit: number; offset: number },
-): Promise<Org[]> {
+export async function listOrgs(db: Db, opts: { kind?: OrgKind; limit: number; offset: number }): Promise<Org[]> {
   let q = db.selectFrom("organisations").selectAll().orderBy("created_at", "desc").orderBy("id");
   if (opts.kind) q = q.where("kind", "=", opts.kind);
   return (await q.limit(opts.limit).offset(opts.offset).execute()).map(orgOf);

@@ -228,7 +228,10 @@ export interface WorkersTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export type WorkerCompetencies = Pick<WorkerProfileInput, "experiences" | "languages" | "certificates" | "preferredCountries">;
+export type WorkerCompetencies = Pick<
+  WorkerProfileInput,
+  "experiences" | "languages" | "certificates" | "preferredCountries"
+>;
 
 export interface WorkerConsentEventsTable {
   id: Generated<string>;

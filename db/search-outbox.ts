@@ -4,7 +4,10 @@ import type { Db } from "./client";
 /** Enqueue a search update for a row; call inside the transaction that changed the row. */
 export async function enqueueSearchUpdate(db: Db, entity: "worker", entityIds: string[]): Promise<void> {
   if (entityIds.length === 0) return;
-  await db.insertInto("search_outbox").values(entityIds.map((entity_id) => ({ entity, entity_id }))).execute();
+  await db
+    .insertInto("search_outbox")
+    .values(entityIds.map((entity_id) => ({ entity, entity_id })))
+    .execute();
 }
 
 /**
@@ -16,7 +19,15 @@ export async function claimOutbox(db: Db, limit: number, leaseSeconds: number) {
     .updateTable("search_outbox")
     .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
     .where("id", "in", (eb) =>
-      eb.selectFrom("search_outbox").select("id").where("done_at", "is", null).where("next_attempt_at", "<=", sql<Date>`now()`).orderBy("id").limit(limit).forUpdate().skipLocked(),
+      eb
+        .selectFrom("search_outbox")
+        .select("id")
+        .where("done_at", "is", null)
+        .where("next_attempt_at", "<=", sql<Date>`now()`)
+        .orderBy("id")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     )
     .returning(["id", "entity", "entity_id", "attempts"])
     .execute();
@@ -34,7 +45,12 @@ export async function renewOutboxLease(db: Db, ids: string[], leaseSeconds: numb
 }
 
 export async function markOutboxDone(db: Db, ids: string[]): Promise<void> {
-  if (ids.length) await db.updateTable("search_outbox").set({ done_at: sql<Date>`now()` }).where("id", "in", ids).execute();
+  if (ids.length)
+    await db
+      .updateTable("search_outbox")
+      .set({ done_at: sql<Date>`now()` })
+      .where("id", "in", ids)
+      .execute();
 }
 
 /** Counts the attempt and backs off exponentially: 2, 4, 8 … seconds, at most 5 minutes. */
@@ -53,11 +69,20 @@ export async function markOutboxFailed(db: Db, ids: string[], error: string): Pr
 
 /** Deletes the done outbox rows of entities that no longer exist (erased workers). */
 export async function forgetDoneEntities(db: Db, entityIds: readonly string[]): Promise<void> {
-  if (entityIds.length) await db.deleteFrom("search_outbox").where("entity_id", "in", [...entityIds]).where("done_at", "is not", null).execute();
+  if (entityIds.length)
+    await db
+      .deleteFrom("search_outbox")
+      .where("entity_id", "in", [...entityIds])
+      .where("done_at", "is not", null)
+      .execute();
 }
 
 export async function outboxBacklog(db: Db): Promise<number> {
-  const r = await db.selectFrom("search_outbox").select(sql<number>`count(*)::int`.as("n")).where("done_at", "is", null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("search_outbox")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("done_at", "is", null)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -80,15 +105,22 @@ export async function bumpSearchGeneration(db: Db, scopes: readonly string[]): P
 
 /** Enqueues again every entity enqueued since `since` (after a reindex swap: their changes went to the old index). */
 export async function requeueSince(db: Db, since: Date): Promise<void> {
-  await sql`insert into search_outbox (entity, entity_id) select distinct entity, entity_id from search_outbox where enqueued_at >= ${since}`.execute(db);
+  await sql`insert into search_outbox (entity, entity_id) select distinct entity, entity_id from search_outbox where enqueued_at >= ${since}`.execute(
+    db,
+  );
 }
 
 /**
  * The generation of every scope a ranking over these agencies depends on (all agencies: null), keyed by scope,
  * with the database's clock at the same moment.
  */
-export async function searchGenerations(db: Db, agencyIds: readonly string[] | null): Promise<{ at: Date; generations: Record<string, string> }> {
-  let q = db.selectFrom("search_generations").select(["scope", sql<string>`generation::text`.as("g"), sql<Date>`clock_timestamp()`.as("at")]);
+export async function searchGenerations(
+  db: Db,
+  agencyIds: readonly string[] | null,
+): Promise<{ at: Date; generations: Record<string, string> }> {
+  let q = db
+    .selectFrom("search_generations")
+    .select(["scope", sql<string>`generation::text`.as("g"), sql<Date>`clock_timestamp()`.as("at")]);
   if (agencyIds) q = q.where("scope", "in", [ALL_SCOPES, ...agencyIds]);
   const rows = await q.execute();
   const at = rows[0]?.at ?? (await sql<{ at: Date }>`select clock_timestamp() as at`.execute(db)).rows[0]!.at;
@@ -99,7 +131,12 @@ export async function searchGenerations(db: Db, agencyIds: readonly string[] | n
  * The workers of these agencies (all: null) whose outbox rows Meilisearch confirmed at or after `since`, or null
  * when there are more than `limit` of them (cheaper to read the pool again).
  */
-export async function workersIndexedSince(db: Db, since: Date, agencyIds: readonly string[] | null, limit: number): Promise<string[] | null> {
+export async function workersIndexedSince(
+  db: Db,
+  since: Date,
+  agencyIds: readonly string[] | null,
+  limit: number,
+): Promise<string[] | null> {
   let q = db
     .selectFrom("search_outbox as o")
     .innerJoin("workers as w", "w.id", "o.entity_id")
@@ -107,7 +144,8 @@ export async function workersIndexedSince(db: Db, since: Date, agencyIds: readon
     .distinct()
     .where("o.entity", "=", "worker")
     .where("o.done_at", ">=", since);
-  if (agencyIds) q = q.where("w.agency_org_id", "in", agencyIds.length ? [...agencyIds] : ["00000000-0000-0000-0000-000000000000"]);
+  if (agencyIds)
+    q = q.where("w.agency_org_id", "in", agencyIds.length ? [...agencyIds] : ["00000000-0000-0000-0000-000000000000"]);
   const rows = await q.limit(limit + 1).execute();
   return rows.length > limit ? null : rows.map((r) => r.entity_id);
 }

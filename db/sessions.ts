@@ -19,7 +19,10 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 
 /** Ends every session of an organisation's users (a licence suspended or revoked). */
 export async function deleteSessionsOfOrg(db: Db, orgId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("user_id", "in", (eb) => eb.selectFrom("users").select("id").where("org_id", "=", orgId)).execute();
+  await db
+    .deleteFrom("sessions")
+    .where("user_id", "in", (eb) => eb.selectFrom("users").select("id").where("org_id", "=", orgId))
+    .execute();
 }
 
 /** Expired sessions are swept per user when that user signs in again (indexed by user_id). */

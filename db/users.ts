@@ -15,7 +15,15 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-const userOf = (u: User): UserRecord => ({ id: u.id, orgId: u.org_id, email: u.email, name: u.name, role: u.role, locale: u.locale, createdAt: u.created_at });
+const userOf = (u: User): UserRecord => ({
+  id: u.id,
+  orgId: u.org_id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  locale: u.locale,
+  createdAt: u.created_at,
+});
 
 export async function insertUser(db: Db, user: NewUser): Promise<User> {
   return db.insertInto("users").values(user).returningAll().executeTakeFirstOrThrow();
@@ -31,7 +39,9 @@ export async function emailExists(db: Db, email: string): Promise<boolean> {
 }
 
 export async function listOrgMembers(db: Db, orgId: string): Promise<UserRecord[]> {
-  return (await db.selectFrom("users").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute()).map(userOf);
+  return (await db.selectFrom("users").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute()).map(
+    userOf,
+  );
 }
 
 export async function countOrgMembers(db: Db, orgId: string): Promise<number> {
@@ -50,9 +60,16 @@ export async function findUserName(db: Db, userId: string): Promise<string | nul
 }
 
 /** Where the users of these organisations get their mail, and in which language (null: not chosen). */
-export async function listRecipients(db: Db, orgIds: readonly string[]): Promise<{ email: string; locale: string | null }[]> {
+export async function listRecipients(
+  db: Db,
+  orgIds: readonly string[],
+): Promise<{ email: string; locale: string | null }[]> {
   if (orgIds.length === 0) return [];
-  return db.selectFrom("users").select(["email", "locale"]).where("org_id", "in", [...orgIds]).execute();
+  return db
+    .selectFrom("users")
+    .select(["email", "locale"])
+    .where("org_id", "in", [...orgIds])
+    .execute();
 }
 
 export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {

@@ -7,18 +7,36 @@ export const IMPORT_STALE_SECONDS = 60;
 
 export async function createImportRecord(
   db: Db,
-  r: { agencyId: string; createdBy: string | null; actorLabel: string | null; source: "api" | "page" | "cli"; mode: "valid_only" | "all_or_nothing"; totalRows: number },
+  r: {
+    agencyId: string;
+    createdBy: string | null;
+    actorLabel: string | null;
+    source: "api" | "page" | "cli";
+    mode: "valid_only" | "all_or_nothing";
+    totalRows: number;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto("worker_imports")
-    .values({ agency_org_id: r.agencyId, created_by: r.createdBy, actor_label: r.actorLabel, source: r.source, mode: r.mode, total_rows: r.totalRows })
+    .values({
+      agency_org_id: r.agencyId,
+      created_by: r.createdBy,
+      actor_label: r.actorLabel,
+      source: r.source,
+      mode: r.mode,
+      total_rows: r.totalRows,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** After a committed batch (call inside the batch's transaction): its counts, and proof of life. */
-export async function recordImportBatch(db: Db, id: string, d: { created: number; updated: number; errors: number }): Promise<void> {
+export async function recordImportBatch(
+  db: Db,
+  id: string,
+  d: { created: number; updated: number; errors: number },
+): Promise<void> {
   await db
     .updateTable("worker_imports")
     .set((eb) => ({
@@ -33,13 +51,24 @@ export async function recordImportBatch(db: Db, id: string, d: { created: number
 }
 
 export async function touchImport(db: Db, id: string): Promise<void> {
-  await db.updateTable("worker_imports").set({ heartbeat_at: sql<Date>`now()` }).where("id", "=", id).where("status", "=", "running").execute();
+  await db
+    .updateTable("worker_imports")
+    .set({ heartbeat_at: sql<Date>`now()` })
+    .where("id", "=", id)
+    .where("status", "=", "running")
+    .execute();
 }
 
 export async function finishImport(
   db: Db,
   id: string,
-  r: { status: Exclude<ImportStatus, "running" | "interrupted">; created?: number; updated?: number; errors: number; failure?: string | null },
+  r: {
+    status: Exclude<ImportStatus, "running" | "interrupted">;
+    created?: number;
+    updated?: number;
+    errors: number;
+    failure?: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable("worker_imports")
@@ -57,7 +86,11 @@ export async function finishImport(
 }
 
 /** Imports whose process died ('running', no heartbeat for `staleSeconds`) become 'interrupted'. */
-export async function markStaleImportsInterrupted(db: Db, staleSeconds = IMPORT_STALE_SECONDS, agencyId?: string): Promise<number> {
+export async function markStaleImportsInterrupted(
+  db: Db,
+  staleSeconds = IMPORT_STALE_SECONDS,
+  agencyId?: string,
+): Promise<number> {
   let q = db
     .updateTable("worker_imports")
     .set({ status: "interrupted", finished_at: sql<Date>`now()` })
@@ -69,5 +102,12 @@ export async function markStaleImportsInterrupted(db: Db, staleSeconds = IMPORT_
 }
 
 export async function recentImports(db: Db, agencyId: string, limit = 20): Promise<WorkerImport[]> {
-  return db.selectFrom("worker_imports").selectAll().where("agency_org_id", "=", agencyId).orderBy("started_at", "desc").orderBy("id").limit(limit).execute();
+  return db
+    .selectFrom("worker_imports")
+    .selectAll()
+    .where("agency_org_id", "=", agencyId)
+    .orderBy("started_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }

@@ -16,7 +16,12 @@ export function columnsOf(input: WorkerProfileInput) {
     nik: input.nik ?? null,
     passport_number: input.passportNumber ?? null,
     passport_expiry: input.passportExpiry ?? null,
-    profile: JSON.stringify({ experiences: input.experiences, languages: input.languages, certificates: input.certificates, preferredCountries: input.preferredCountries }),
+    profile: JSON.stringify({
+      experiences: input.experiences,
+      languages: input.languages,
+      certificates: input.certificates,
+      preferredCountries: input.preferredCountries,
+    }),
     available_from: input.availableFrom,
     status: input.status,
     consent_matching: input.consentToMatching,
@@ -25,7 +30,13 @@ export function columnsOf(input: WorkerProfileInput) {
 
 /** A new profile's row: its columns, who created it and, with consent given, when and by whom it was recorded. */
 function newRowOf(agencyId: string, by: string | null, input: WorkerProfileInput, at: Date) {
-  return { agency_org_id: agencyId, created_by: by, ...columnsOf(input), consent_recorded_at: input.consentToMatching ? at : null, consent_recorded_by: input.consentToMatching ? by : null };
+  return {
+    agency_org_id: agencyId,
+    created_by: by,
+    ...columnsOf(input),
+    consent_recorded_at: input.consentToMatching ? at : null,
+    consent_recorded_by: input.consentToMatching ? by : null,
+  };
 }
 
 /** A stored profile as the input that would write it again (the form's values): columnsOf the other way round. */
@@ -73,7 +84,13 @@ function recordOf(w: Worker): WorkerRecord {
   };
 }
 
-export async function insertWorker(db: Db, agencyId: string, input: WorkerProfileInput, by: string | null, at: Date): Promise<WorkerRecord> {
+export async function insertWorker(
+  db: Db,
+  agencyId: string,
+  input: WorkerProfileInput,
+  by: string | null,
+  at: Date,
+): Promise<WorkerRecord> {
   const row = await db
     .insertInto("workers")
     .values(newRowOf(agencyId, by, input, at))
@@ -83,7 +100,13 @@ export async function insertWorker(db: Db, agencyId: string, input: WorkerProfil
 }
 
 /** New profiles without an agency reference, in one statement; their ids in the order of `inputs`. */
-export async function insertWorkers(db: Db, agencyId: string, by: string | null, inputs: readonly WorkerProfileInput[], at: Date): Promise<string[]> {
+export async function insertWorkers(
+  db: Db,
+  agencyId: string,
+  by: string | null,
+  inputs: readonly WorkerProfileInput[],
+  at: Date,
+): Promise<string[]> {
   if (inputs.length === 0) return [];
   const rows = await db
     .insertInto("workers")
@@ -93,21 +116,45 @@ export async function insertWorkers(db: Db, agencyId: string, by: string | null,
   return rows.map((r) => r.id);
 }
 
-export async function updateWorker(db: Db, id: string, input: WorkerProfileInput, at: Date, consentChangedBy?: string | null): Promise<void> {
+export async function updateWorker(
+  db: Db,
+  id: string,
+  input: WorkerProfileInput,
+  at: Date,
+  consentChangedBy?: string | null,
+): Promise<void> {
   await db
     .updateTable("workers")
-    .set({ ...columnsOf(input), updated_at: at, ...(consentChangedBy !== undefined ? { consent_recorded_at: at, consent_recorded_by: consentChangedBy } : {}) })
+    .set({
+      ...columnsOf(input),
+      updated_at: at,
+      ...(consentChangedBy !== undefined ? { consent_recorded_at: at, consent_recorded_by: consentChangedBy } : {}),
+    })
     .where("id", "=", id)
     .execute();
 }
 
 export async function findWorkerOfAgency(db: Db, agencyId: string, id: string): Promise<WorkerRecord | undefined> {
-  const row = await db.selectFrom("workers").selectAll().where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+  const row = await db
+    .selectFrom("workers")
+    .selectAll()
+    .where("id", "=", id)
+    .where("agency_org_id", "=", agencyId)
+    .executeTakeFirst();
   return row && recordOf(row);
 }
 
-export async function findWorkerByRef(db: Db, agencyId: string, externalRef: string): Promise<WorkerRecord | undefined> {
-  const row = await db.selectFrom("workers").selectAll().where("agency_org_id", "=", agencyId).where("external_ref", "=", externalRef).executeTakeFirst();
+export async function findWorkerByRef(
+  db: Db,
+  agencyId: string,
+  externalRef: string,
+): Promise<WorkerRecord | undefined> {
+  const row = await db
+    .selectFrom("workers")
+    .selectAll()
+    .where("agency_org_id", "=", agencyId)
+    .where("external_ref", "=", externalRef)
+    .executeTakeFirst();
   return row && recordOf(row);
 }
 
@@ -120,31 +167,70 @@ export interface IdentityHolder {
 }
 
 /** Other profiles of the same agency with the same NIK or passport number: flagged at entry. */
-export async function findDuplicateIdentity(db: Db, agencyId: string, w: { id?: string; nik?: string | null; passportNumber?: string | null }): Promise<IdentityHolder[]> {
+export async function findDuplicateIdentity(
+  db: Db,
+  agencyId: string,
+  w: { id?: string; nik?: string | null; passportNumber?: string | null },
+): Promise<IdentityHolder[]> {
   if (!w.nik && !w.passportNumber) return [];
-  let q = db.selectFrom("workers").select(["id", "full_name", "external_ref", "nik", "passport_number"]).where("agency_org_id", "=", agencyId).where("archived_at", "is", null);
+  let q = db
+    .selectFrom("workers")
+    .select(["id", "full_name", "external_ref", "nik", "passport_number"])
+    .where("agency_org_id", "=", agencyId)
+    .where("archived_at", "is", null);
   if (w.id) q = q.where("id", "<>", w.id);
-  q = q.where((eb) => eb.or([...(w.nik ? [eb("nik", "=", w.nik)] : []), ...(w.passportNumber ? [eb("passport_number", "=", w.passportNumber)] : [])]));
+  q = q.where((eb) =>
+    eb.or([
+      ...(w.nik ? [eb("nik", "=", w.nik)] : []),
+      ...(w.passportNumber ? [eb("passport_number", "=", w.passportNumber)] : []),
+    ]),
+  );
   const rows = await q.limit(5).execute();
-  return rows.map((r) => ({ id: r.id, fullName: r.full_name, externalRef: r.external_ref, nik: r.nik, passportNumber: r.passport_number }));
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    externalRef: r.external_ref,
+    nik: r.nik,
+    passportNumber: r.passport_number,
+  }));
 }
 
 /** The agency's live profiles holding any of these NIKs or passport numbers (an import's duplicate check). */
-export async function findIdentityHolders(db: Db, agencyId: string, ids: { niks: readonly string[]; passportNumbers: readonly string[] }): Promise<Pick<IdentityHolder, "id" | "nik" | "passportNumber">[]> {
+export async function findIdentityHolders(
+  db: Db,
+  agencyId: string,
+  ids: { niks: readonly string[]; passportNumbers: readonly string[] },
+): Promise<Pick<IdentityHolder, "id" | "nik" | "passportNumber">[]> {
   if (!ids.niks.length && !ids.passportNumbers.length) return [];
   const rows = await db
     .selectFrom("workers")
     .select(["id", "nik", "passport_number"])
     .where("agency_org_id", "=", agencyId)
     .where("archived_at", "is", null)
-    .where((eb) => eb.or([...(ids.niks.length ? [eb("nik", "in", [...ids.niks])] : []), ...(ids.passportNumbers.length ? [eb("passport_number", "in", [...ids.passportNumbers])] : [])]))
+    .where((eb) =>
+      eb.or([
+        ...(ids.niks.length ? [eb("nik", "in", [...ids.niks])] : []),
+        ...(ids.passportNumbers.length ? [eb("passport_number", "in", [...ids.passportNumbers])] : []),
+      ]),
+    )
     .execute();
   return rows.map((r) => ({ id: r.id, nik: r.nik, passportNumber: r.passport_number }));
 }
 
 /** Archives (or, with `archived` false, restores) a profile; `now` is the caller's clock (the profile's age counts from it). */
-export async function setArchived(db: Db, agencyId: string, id: string, archived: boolean, now: Date): Promise<boolean> {
-  const r = await db.updateTable("workers").set({ archived_at: archived ? now : null, updated_at: now }).where("id", "=", id).where("agency_org_id", "=", agencyId).executeTakeFirst();
+export async function setArchived(
+  db: Db,
+  agencyId: string,
+  id: string,
+  archived: boolean,
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("workers")
+    .set({ archived_at: archived ? now : null, updated_at: now })
+    .where("id", "=", id)
+    .where("agency_org_id", "=", agencyId)
+    .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
@@ -163,15 +249,26 @@ export async function insertConsentEvent(db: Db, workerId: string, consent: bool
   await insertConsentEvents(db, [{ workerId, consent, recordedBy: by }]);
 }
 
-export async function insertConsentEvents(db: Db, events: readonly { workerId: string; consent: boolean; recordedBy: string | null }[]): Promise<void> {
+export async function insertConsentEvents(
+  db: Db,
+  events: readonly { workerId: string; consent: boolean; recordedBy: string | null }[],
+): Promise<void> {
   if (events.length === 0) return;
-  await db.insertInto("worker_consent_events").values(events.map((e) => ({ worker_id: e.workerId, consent: e.consent, recorded_by: e.recordedBy }))).execute();
+  await db
+    .insertInto("worker_consent_events")
+    .values(events.map((e) => ({ worker_id: e.workerId, consent: e.consent, recorded_by: e.recordedBy })))
+    .execute();
 }
 
 /** The profiles, share-locked for the rest of the transaction (an erasure meanwhile waits, or went first). */
 export async function lockWorkersForShare(db: Db, ids: readonly string[]): Promise<Worker[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("workers").selectAll().where("id", "in", [...ids]).forShare().execute();
+  return db
+    .selectFrom("workers")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .forShare()
+    .execute();
 }
 
 /** The worker's availability as the shortlist moves it (in process, placed, available again). */
@@ -181,7 +278,12 @@ export async function setWorkerStatus(db: Db, id: string, status: WorkerStatus, 
 
 /** Every change of the worker's consent to matching, oldest first. */
 export async function listConsentEvents(db: Db, workerId: string): Promise<{ consent: boolean; recordedAt: Date }[]> {
-  const rows = await db.selectFrom("worker_consent_events").select(["consent", "recorded_at"]).where("worker_id", "=", workerId).orderBy("id").execute();
+  const rows = await db
+    .selectFrom("worker_consent_events")
+    .select(["consent", "recorded_at"])
+    .where("worker_id", "=", workerId)
+    .orderBy("id")
+    .execute();
   return rows.map((r) => ({ consent: r.consent, recordedAt: r.recorded_at }));
 }
 
@@ -194,7 +296,13 @@ export async function loadWorkers(db: Db, ids: string[]) {
 export async function* allWorkers(db: Db, pageSize: number) {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const rows = await db.selectFrom("workers").selectAll().where("id", ">", after).orderBy("id").limit(pageSize).execute();
+    const rows = await db
+      .selectFrom("workers")
+      .selectAll()
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]!.id;
@@ -202,14 +310,35 @@ export async function* allWorkers(db: Db, pageSize: number) {
 }
 
 /** The agency's profiles from PostgreSQL (all of them: also without consent, or archived), newest change first. */
-export async function listAgencyWorkers(db: Db, agencyId: string, opts: { archived: boolean; limit: number; offset: number }) {
-  const base = db.selectFrom("workers").where("agency_org_id", "=", agencyId).where("archived_at", opts.archived ? "is not" : "is", null);
+export async function listAgencyWorkers(
+  db: Db,
+  agencyId: string,
+  opts: { archived: boolean; limit: number; offset: number },
+) {
+  const base = db
+    .selectFrom("workers")
+    .where("agency_org_id", "=", agencyId)
+    .where("archived_at", opts.archived ? "is not" : "is", null);
   const [rows, total] = await Promise.all([
-    base.select(["id", "full_name", "external_ref", "status", "consent_matching", "available_from", "updated_at"]).orderBy("updated_at", "desc").orderBy("id").limit(opts.limit).offset(opts.offset).execute(),
+    base
+      .select(["id", "full_name", "external_ref", "status", "consent_matching", "available_from", "updated_at"])
+      .orderBy("updated_at", "desc")
+      .orderBy("id")
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return {
-    rows: rows.map((r) => ({ id: r.id, fullName: r.full_name, externalRef: r.external_ref, status: r.status, consentToMatching: r.consent_matching, availableFrom: r.available_from, updatedAt: r.updated_at })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      externalRef: r.external_ref,
+      status: r.status,
+      consentToMatching: r.consent_matching,
+      availableFrom: r.available_from,
+      updatedAt: r.updated_at,
+    })),
     total: Number(total.n),
   };
 }
@@ -221,9 +350,17 @@ export async function listAgencyWorkers(db: Db, agencyId: string, opts: { archiv
  * an externalRef each, none twice; they are written in reference order, so concurrent imports lock rows in the same
  * order and never deadlock.
  */
-export async function upsertWorkersByRef(db: Db, agencyId: string, by: string | null, inputs: WorkerProfileInput[], at: Date) {
+export async function upsertWorkersByRef(
+  db: Db,
+  agencyId: string,
+  by: string | null,
+  inputs: WorkerProfileInput[],
+  at: Date,
+) {
   if (inputs.length === 0) return [];
-  const sorted = [...inputs].sort((a, b) => (a.externalRef! < b.externalRef! ? -1 : a.externalRef! > b.externalRef! ? 1 : 0));
+  const sorted = [...inputs].sort((a, b) =>
+    a.externalRef! < b.externalRef! ? -1 : a.externalRef! > b.externalRef! ? 1 : 0,
+  );
   const changed = sql<boolean>`workers.consent_matching is distinct from excluded.consent_matching`;
   const rows = await db
     .insertInto("workers")
@@ -247,7 +384,9 @@ export async function upsertWorkersByRef(db: Db, agencyId: string, by: string | 
           status: eb.ref("excluded.status"),
           consent_matching: eb.ref("excluded.consent_matching"),
           consent_recorded_at: sql<Date | null>`case when ${changed} then ${at}::timestamptz else workers.consent_recorded_at end`,
-          consent_recorded_by: sql<string | null>`case when ${changed} then ${by}::uuid else workers.consent_recorded_by end`,
+          consent_recorded_by: sql<
+            string | null
+          >`case when ${changed} then ${by}::uuid else workers.consent_recorded_by end`,
           updated_at: at,
           archived_at: null,
         })),
@@ -255,5 +394,11 @@ export async function upsertWorkersByRef(db: Db, agencyId: string, by: string | 
     .returning(["id", "external_ref", "consent_matching", "consent_recorded_at", sql<boolean>`xmax = 0`.as("inserted")])
     .execute();
   // consent_recorded_at is exactly `at` only where this statement (re)recorded the consent
-  return rows.map((r) => ({ id: r.id, externalRef: r.external_ref!, inserted: r.inserted, consent: r.consent_matching, consentRecorded: r.consent_recorded_at?.getTime() === at.getTime() }));
+  return rows.map((r) => ({
+    id: r.id,
+    externalRef: r.external_ref!,
+    inserted: r.inserted,
+    consent: r.consent_matching,
+    consentRecorded: r.consent_recorded_at?.getTime() === at.getTime(),
+  }));
 }

@@ -53,16 +53,22 @@ function need(values: Record<string, string | boolean | undefined>, name: string
 }
 
 /** Zod errors printed as "field: message" in English. */
-function parseOrFail<T>(r: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+function parseOrFail<T>(
+  r: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
   if (r.success) return r.data;
-  throw new UsageError(r.error.issues.map((i) => `--${String(i.path[0] ?? "input")}: ${translateError("en", i.message)}`).join("\n"));
+  throw new UsageError(
+    r.error.issues.map((i) => `--${String(i.path[0] ?? "input")}: ${translateError("en", i.message)}`).join("\n"),
+  );
 }
 
 async function readStdin(): Promise<string | null> {
   if (process.stdin.isTTY) return null;
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  const text = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
   return text === "" ? null : text;
 }
 
@@ -71,10 +77,21 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      kind: { type: "string" }, slug: { type: "string" }, name: { type: "string" }, countries: { type: "string" },
-      country: { type: "string" }, "licence-number": { type: "string" }, "licence-valid-until": { type: "string" },
-      org: { type: "string" }, email: { type: "string" }, role: { type: "string" }, status: { type: "string" },
-      reason: { type: "string" }, until: { type: "string" }, scope: { type: "string" }, "valid-until": { type: "string" },
+      kind: { type: "string" },
+      slug: { type: "string" },
+      name: { type: "string" },
+      countries: { type: "string" },
+      country: { type: "string" },
+      "licence-number": { type: "string" },
+      "licence-valid-until": { type: "string" },
+      org: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string" },
+      status: { type: "string" },
+      reason: { type: "string" },
+      until: { type: "string" },
+      scope: { type: "string" },
+      "valid-until": { type: "string" },
     },
     strict: true,
   });
@@ -82,10 +99,17 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
   const cli = { userId: null, label: "cli" };
 
   if (cmd === "org create") {
-    const input = parseOrFail(createOrgSchema(isoDay(new Date())).safeParse({
-      kind: values.kind, slug: values.slug, name: values.name, countries: values.countries,
-      country: values.country?.toUpperCase(), licenceNumber: values["licence-number"], licenceValidUntil: values["licence-valid-until"],
-    }));
+    const input = parseOrFail(
+      createOrgSchema(isoDay(new Date())).safeParse({
+        kind: values.kind,
+        slug: values.slug,
+        name: values.name,
+        countries: values.countries,
+        country: values.country?.toUpperCase(),
+        licenceNumber: values["licence-number"],
+        licenceValidUntil: values["licence-valid-until"],
+      }),
+    );
     const org = await unsafeCreateOrg(await deps(), input, cli);
     console.log(`created ${org.kind} organisation ${org.slug} (${org.id})`);
   } else if (cmd === "org list") {
@@ -103,7 +127,13 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
       parseOrFail(newPassword.safeParse(piped));
       await assertStrongPassword(piped, personalWords(email, values.name));
     }
-    const user = await unsafeCreateUser(await deps(), { orgSlug: need(values, "org"), email, name: values.name ?? email.split("@")[0]!, role, password });
+    const user = await unsafeCreateUser(await deps(), {
+      orgSlug: need(values, "org"),
+      email,
+      name: values.name ?? email.split("@")[0]!,
+      role,
+      password,
+    });
     console.log(`created user ${user.email} (${user.role}) in ${need(values, "org")}`);
     if (piped === null) console.log(`password (shown once): ${password}`);
   } else if (cmd === "api-key create") {
@@ -114,7 +144,15 @@ async function run(argv: string[], deps: () => Promise<Deps>): Promise<void> {
     console.log(`created API key "${key.name}" for ${org.slug}; it is shown once:`);
     console.log(key.key);
   } else if (cmd === "licence set") {
-    const input = parseOrFail(changeLicenceSchema(isoDay(new Date())).safeParse({ status: values.status, reason: values.reason, suspendedUntil: values.until, scope: values.scope, validUntil: values["valid-until"] }));
+    const input = parseOrFail(
+      changeLicenceSchema(isoDay(new Date())).safeParse({
+        status: values.status,
+        reason: values.reason,
+        suspendedUntil: values.until,
+        scope: values.scope,
+        validUntil: values["valid-until"],
+      }),
+    );
     const d = await deps();
     const org = await findOrgBySlug(d.db, need(values, "org"));
     if (!org || org.kind !== "agency") throw new UsageError(`no agency with slug ${values.org}`);
@@ -145,7 +183,14 @@ async function main() {
       await db.destroy();
       await stopAll(services.started);
     };
-    return { db, search: createSearch(services.meiliUrl || "http://127.0.0.1:1", services.meiliMasterKey || "unused-by-admin-commands"), now: () => new Date() };
+    return {
+      db,
+      search: createSearch(
+        services.meiliUrl || "http://127.0.0.1:1",
+        services.meiliMasterKey || "unused-by-admin-commands",
+      ),
+      now: () => new Date(),
+    };
   };
   let once: Promise<Deps> | undefined;
   try {
@@ -156,12 +201,17 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+  if (
+    e instanceof UsageError ||
+    (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+  ) {
     console.error(`error: ${e.message}\n\nRun \`npm run admin -- --help\` for usage.`);
     process.exit(2);
   }
   if (e instanceof DomainError) {
-    const fields = Object.entries(e.fields).map(([k, v]) => `\n  ${k}: ${translateError("en", v, e.params)}`).join("");
+    const fields = Object.entries(e.fields)
+      .map(([k, v]) => `\n  ${k}: ${translateError("en", v, e.params)}`)
+      .join("");
     console.error(`error: ${translateError("en", e.messageKey, e.params)}${fields}`);
     process.exit(1);
   }

@@ -57,23 +57,27 @@ try {
   // the live-reload socket on a free port (remix dev's default, 8002, would clash with a second checkout's dev)
   const reloadPort = String(await getFreePort());
   const cli = path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js");
-  remix = spawn(process.execPath, [cli, "dev", "--port", reloadPort, "-c", `${process.execPath} --import tsx scripts/serve.ts`], {
-    cwd: ROOT,
-    stdio: "inherit",
-    // its own process group: remix dev leaves its app server running when only it is signalled
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      // its own build tree (.cache/dev/), so npm start and npm test keep the production build in build/
-      JEMBATAN_DEV_BUILD: "1",
-      PORT: port,
-      DATABASE_URL: services.databaseUrl,
-      MEILI_URL: services.meiliUrl,
-      MEILI_MASTER_KEY: services.meiliMasterKey,
-      SESSION_SECRET: sessionSecret,
+  remix = spawn(
+    process.execPath,
+    [cli, "dev", "--port", reloadPort, "-c", `${process.execPath} --import tsx scripts/serve.ts`],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      // its own process group: remix dev leaves its app server running when only it is signalled
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        // its own build tree (.cache/dev/), so npm start and npm test keep the production build in build/
+        JEMBATAN_DEV_BUILD: "1",
+        PORT: port,
+        DATABASE_URL: services.databaseUrl,
+        MEILI_URL: services.meiliUrl,
+        MEILI_MASTER_KEY: services.meiliMasterKey,
+        SESSION_SECRET: sessionSecret,
+      },
     },
-  });
+  );
   remix.once("exit", (code) => {
     if (!stopping) {
       console.error(`[dev] remix dev exited (${code ?? "signal"})`);

@@ -93,7 +93,11 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   const remix = createRequestHandler({
     build: withOutageResponses(build),
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ ...appContext, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: cspNonceOf(res) }),
+    getLoadContext: (req, res) => ({
+      ...appContext,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: cspNonceOf(res),
+    }),
   });
   app.all("*", (req, res, next) => remix(withBufferedBody(req), res, next));
 
@@ -102,8 +106,12 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   // idempotency keys past their 24 hours are deleted.
   const sweep = () => {
     void expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
-    void sweepAbuseCounters(deps).catch((e: unknown) => console.error("[rate-limits]", e instanceof Error ? e.message : e));
-    void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) => console.error("[idempotency]", e instanceof Error ? e.message : e));
+    void sweepAbuseCounters(deps).catch((e: unknown) =>
+      console.error("[rate-limits]", e instanceof Error ? e.message : e),
+    );
+    void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) =>
+      console.error("[idempotency]", e instanceof Error ? e.message : e),
+    );
   };
   const sweeper = background ? setInterval(sweep, 3_600_000) : undefined;
   if (background) sweep();
@@ -119,8 +127,12 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
           outboxLog(cause, `[outbox] could not drain the search outbox: ${cause}; retrying`);
         },
         onBatchFailed: (r) =>
-          outboxLog(r.error ?? "", `[outbox] Meilisearch did not take ${r.failed} change(s): ${r.error}; they back off and are retried`),
-        onReindex: (n) => console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
+          outboxLog(
+            r.error ?? "",
+            `[outbox] Meilisearch did not take ${r.failed} change(s): ${r.error}; they back off and are retried`,
+          ),
+        onReindex: (n) =>
+          console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
       })
     : null;
   // Kept match rankings follow the outbox: recently viewed ones catch up in the background (not on a request).

@@ -22,7 +22,11 @@ function bar(done: number, total: number) {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { agency: { type: "string" }, "all-or-nothing": { type: "boolean" }, help: { type: "boolean" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { agency: { type: "string" }, "all-or-nothing": { type: "boolean" }, help: { type: "boolean" } },
+    allowPositionals: true,
+  });
   if (values.help || !values.agency || positionals.length !== 1) {
     console.log("Usage: npm run import -- --agency <slug> <file.csv|file.json> [--all-or-nothing]");
     process.exit(values.help ? 0 : 2);
@@ -45,11 +49,21 @@ async function main() {
       return;
     }
     const t0 = performance.now();
-    const report = await importWorkers(deps, { userId: null, orgId: org.id, orgKind: "agency", role: "admin", label: "cli" }, rows, values["all-or-nothing"] ? "all_or_nothing" : "valid_only", bar);
-    for (const e of report.errors.slice(0, 200)) console.log(`row ${e.row}  ${e.field}: ${translateError("en", e.message)}`);
+    const report = await importWorkers(
+      deps,
+      { userId: null, orgId: org.id, orgKind: "agency", role: "admin", label: "cli" },
+      rows,
+      values["all-or-nothing"] ? "all_or_nothing" : "valid_only",
+      bar,
+    );
+    for (const e of report.errors.slice(0, 200))
+      console.log(`row ${e.row}  ${e.field}: ${translateError("en", e.message)}`);
     if (report.errors.length > 200) console.log(`… and ${report.errors.length - 200} more errors`);
-    for (const w of report.warnings.slice(0, 50)) console.log(`row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}`);
-    console.log(`${report.total} rows: ${report.created} created, ${report.updated} updated, ${report.errors.length} rejected${report.mode === "all_or_nothing" && report.errors.length ? " (all-or-nothing: nothing imported)" : ""} in ${Math.round(performance.now() - t0)} ms`);
+    for (const w of report.warnings.slice(0, 50))
+      console.log(`row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}`);
+    console.log(
+      `${report.total} rows: ${report.created} created, ${report.updated} updated, ${report.errors.length} rejected${report.mode === "all_or_nothing" && report.errors.length ? " (all-or-nothing: nothing imported)" : ""} in ${Math.round(performance.now() - t0)} ms`,
+    );
     // When no `npm start` is running, nothing else drains the outbox: index now so the profiles are searchable.
     if (services.started.some((s) => s.name === "Meilisearch")) {
       await ensureWorkersIndex(deps.search);

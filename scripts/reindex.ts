@@ -13,7 +13,11 @@ async function main() {
   try {
     await migrateToLatest(db);
     const t0 = performance.now();
-    const n = await reindexWorkers({ db, search: createSearch(services.meiliUrl, services.meiliMasterKey), now: () => new Date() });
+    const n = await reindexWorkers({
+      db,
+      search: createSearch(services.meiliUrl, services.meiliMasterKey),
+      now: () => new Date(),
+    });
     console.log(`reindexed ${n} worker profiles in ${Math.round(performance.now() - t0)} ms (new index swapped in)`);
   } finally {
     await db.destroy();

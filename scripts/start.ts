@@ -126,7 +126,12 @@ async function primary() {
 /** Forks `count` app processes; the first runs the background work. Resolves with the URL once all listen. */
 function forkWorkers(env: ServerEnv, count: number): Promise<string> {
   // Workers inherit this environment; what was found or generated here is added (and parsed again there).
-  const extra = { DATABASE_URL: env.DATABASE_URL, MEILI_URL: env.MEILI_URL, MEILI_MASTER_KEY: env.MEILI_MASTER_KEY, SESSION_SECRET: env.SESSION_SECRET };
+  const extra = {
+    DATABASE_URL: env.DATABASE_URL,
+    MEILI_URL: env.MEILI_URL,
+    MEILI_MASTER_KEY: env.MEILI_MASTER_KEY,
+    SESSION_SECRET: env.SESSION_SECRET,
+  };
   const fork = (role: "background" | "web") => {
     const w = cluster.fork({ ...extra, [ROLE_ENV]: role });
     roles.set(w, role);
@@ -178,7 +183,8 @@ function superviseServices(s: Services) {
           await svc.start();
           console.log(`[start] ${svc.name} is back (${svc.where}).`);
         } catch (e) {
-          if (attempt >= 5) return void shutdown(1, `${svc.name} could not be started again: ${describeStartupError(e)}`);
+          if (attempt >= 5)
+            return void shutdown(1, `${svc.name} could not be started again: ${describeStartupError(e)}`);
           await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
           return again(attempt + 1);
         }
@@ -230,7 +236,10 @@ async function worker() {
   process.on("disconnect", () => void exit()); // the primary is gone
   try {
     const env = parseEnv(ServerEnvSchema, process.env);
-    server = await startHttpServer(env, { cookieSecure: cookieSecure(env), background: process.env[ROLE_ENV] === "background" });
+    server = await startHttpServer(env, {
+      cookieSecure: cookieSecure(env),
+      background: process.env[ROLE_ENV] === "background",
+    });
     process.send?.({ type: "listening", url: server.url });
   } catch (e) {
     process.send?.({ type: "failed", error: describeStartupError(e) });

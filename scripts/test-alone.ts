@@ -14,7 +14,12 @@ const vitest = path.join(root, "node_modules/.bin/vitest");
 const config = "tests/vitest.config.ts";
 
 function parseArgs(argv: string[]) {
-  const opts = { count: 5, all: false, seed: Number(process.env.TEST_ALONE_SEED || new Date().toISOString().slice(0, 10).replaceAll("-", "")), files: [] as { file: string; perFile?: number }[] };
+  const opts = {
+    count: 5,
+    all: false,
+    seed: Number(process.env.TEST_ALONE_SEED || new Date().toISOString().slice(0, 10).replaceAll("-", "")),
+    files: [] as { file: string; perFile?: number }[],
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ""];
     if (flag === "--all") opts.all = true;
@@ -30,7 +35,8 @@ function parseArgs(argv: string[]) {
       i++;
     } else throw new Error(`unknown argument ${flag}`);
   }
-  if (!Number.isInteger(opts.seed) || !Number.isInteger(opts.count)) throw new Error("--seed and --cases take whole numbers");
+  if (!Number.isInteger(opts.seed) || !Number.isInteger(opts.count))
+    throw new Error("--seed and --cases take whole numbers");
   return opts;
 }
 
@@ -65,28 +71,53 @@ async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "jembatan-test-alone-"));
   try {
     const all = await listCases(dir);
-    const cases = opts.all ? all : sampleCases(all, { count: opts.count, files: opts.files, random: seededRandom(opts.seed) });
+    const cases = opts.all
+      ? all
+      : sampleCases(all, { count: opts.count, files: opts.files, random: seededRandom(opts.seed) });
     const runs = packRuns(cases, all);
-    console.log(`[test-alone] seed ${opts.seed} (TEST_ALONE_SEED=${opts.seed} to repeat): ${cases.length} of ${all.length} integration cases in ${runs.length} vitest runs`);
+    console.log(
+      `[test-alone] seed ${opts.seed} (TEST_ALONE_SEED=${opts.seed} to repeat): ${cases.length} of ${all.length} integration cases in ${runs.length} vitest runs`,
+    );
     const failed: TestCase[][] = [];
     const t0 = performance.now();
     for (const [i, cs] of runs.entries()) {
       const report = path.join(dir, `run-${i}.json`);
       const files = [...new Set(cs.map((c) => c.file))];
       const t = performance.now();
-      const r = await run(["run", "--config", config, ...files, "-t", namePattern(cs.map((c) => c.name)), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
-      const counts = await readFile(report, "utf8").then((s) => JSON.parse(s) as JsonReport, () => null);
+      const r = await run([
+        "run",
+        "--config",
+        config,
+        ...files,
+        "-t",
+        namePattern(cs.map((c) => c.name)),
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+      ]);
+      const counts = await readFile(report, "utf8").then(
+        (s) => JSON.parse(s) as JsonReport,
+        () => null,
+      );
       // exactly the chosen cases must have run and passed: a pattern that matched nothing would pass silently
       const ok = r.code === 0 && counts?.numFailedTests === 0 && counts.numPassedTests === cs.length;
-      console.log(`[test-alone] run ${i + 1}/${runs.length} ${ok ? "passed" : "FAILED"} in ${Math.round((performance.now() - t) / 1000)} s`);
+      console.log(
+        `[test-alone] run ${i + 1}/${runs.length} ${ok ? "passed" : "FAILED"} in ${Math.round((performance.now() - t) / 1000)} s`,
+      );
       for (const c of cs) console.log(`    ${c.file} › ${c.name}`);
       if (!ok) {
         failed.push(cs);
         console.log(r.output.split("\n").slice(-80).join("\n"));
       }
     }
-    console.log(`[test-alone] ${runs.length - failed.length}/${runs.length} runs passed in ${Math.round((performance.now() - t0) / 1000)} s (seed ${opts.seed})`);
-    for (const cs of failed) for (const c of cs) console.log(`[test-alone] repeat: npx vitest run --config ${config} ${c.file} -t ${shellQuote(namePattern([c.name]))}`);
+    console.log(
+      `[test-alone] ${runs.length - failed.length}/${runs.length} runs passed in ${Math.round((performance.now() - t0) / 1000)} s (seed ${opts.seed})`,
+    );
+    for (const cs of failed)
+      for (const c of cs)
+        console.log(
+          `[test-alone] repeat: npx vitest run --config ${config} ${c.file} -t ${shellQuote(namePattern([c.name]))}`,
+        );
     process.exitCode = failed.length ? 1 : 0;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,10 @@
-import { Meilisearch, MeilisearchApiError, MeilisearchError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from "meilisearch";
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+} from "meilisearch";
 import { SearchRequestError, SearchUnavailableError } from "./errors";
 
 // Internal to search/ (the lint rules forbid importing this file from anywhere else): the Meilisearch client
@@ -30,7 +36,12 @@ const ENGINE = Symbol.for("jembatan.search.engine");
  * bench).
  */
 export function meilisearchClient(url: string, apiKey: string, timeoutMs = 5_000): Meilisearch {
-  return new Meilisearch({ host: url, apiKey, timeout: timeoutMs, requestInit: { headers: { "Accept-Encoding": "identity" } } });
+  return new Meilisearch({
+    host: url,
+    apiKey,
+    timeout: timeoutMs,
+    requestInit: { headers: { "Accept-Encoding": "identity" } },
+  });
 }
 
 export function connect(url: string, apiKey: string, timeoutMs?: number): Search {

@@ -33,7 +33,8 @@ function attribute(name: string): string {
 const filter = (s: string) => s as Filter;
 
 /** `attribute op value`, e.g. `status = "available"`, `lang_en >= 4`. */
-export const where = (name: string, op: Comparison, value: FilterValue): Filter => filter(`${attribute(name)} ${op} ${quoteFilterValue(value)}`);
+export const where = (name: string, op: Comparison, value: FilterValue): Filter =>
+  filter(`${attribute(name)} ${op} ${quoteFilterValue(value)}`);
 
 /** `attribute IN [values]` (an empty list is refused: say what an empty set means where it is built). */
 export function whereIn(name: string, values: readonly FilterValue[]): Filter {

@@ -37,7 +37,13 @@ function gateClauses(o: MatchOrder): GateClause[] {
   return gateKeys(o).map((key): GateClause => {
     if (key === "sector") {
       const inSector = where("sectors", "=", sector);
-      return { key, clause: o.minExperienceYears > 0 ? allOf(inSector, where(`years_${sector}`, ">=", Number(o.minExperienceYears))) : inSector };
+      return {
+        key,
+        clause:
+          o.minExperienceYears > 0
+            ? allOf(inSector, where(`years_${sector}`, ">=", Number(o.minExperienceYears)))
+            : inSector,
+      };
     }
     if (key === "availability") return { key, clause: where("available_from_ts", "<=", dayTs(o.startDate)) };
     const [kind, c] = key.split(":") as ["language" | "certificate", string];
@@ -56,7 +62,8 @@ function baseClause(agencyIds: readonly string[]): Filter {
   return allOf(where("status", "=", "available"), where("consent", "=", true), scope);
 }
 
-const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) => allOf(baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause));
+const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) =>
+  allOf(baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause));
 
 /** Passes every gate but `key`, and fails `key`: a near miss on exactly that item. */
 function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey): Filter {
@@ -122,7 +129,9 @@ function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
     experiences: sectors.includes(o.sector) ? [{ sector: o.sector, iscoCode: exact ? o.iscoCode : "", years }] : [],
     languages: o.languages.flatMap((l) => {
       const rank = d[`lang_${l.code}`];
-      return typeof rank === "number" && rank >= 1 ? [{ code: l.code, kind: "cefr" as const, level: CEFR_LEVELS[rank - 1]! }] : [];
+      return typeof rank === "number" && rank >= 1
+        ? [{ code: l.code, kind: "cefr" as const, level: CEFR_LEVELS[rank - 1]! }]
+        : [];
     }),
     certificates: o.certificates.flatMap((c) => {
       const until = d[`cert_until_${c.code}`];
@@ -135,32 +144,58 @@ function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
 
 const PAGE = 10_000;
 
-const toPool = (o: MatchOrder, docs: readonly MatchDocument[]): PoolCandidate[] => docs.map((d) => ({ agencyId: d.agency_id, candidate: candidateFromDocument(o, d) }));
+const toPool = (o: MatchOrder, docs: readonly MatchDocument[]): PoolCandidate[] =>
+  docs.map((d) => ({ agencyId: d.agency_id, candidate: candidateFromDocument(o, d) }));
 
 /**
  * Every profile of these agencies that passes all of the order's gate filters, however many. Fails with
  * IndexChangedError if the index changed while paging (the caller reads again).
  */
-export function readQualifiedPool(search: Search, o: MatchOrder, agencyIds: readonly string[], uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+export function readQualifiedPool(
+  search: Search,
+  o: MatchOrder,
+  agencyIds: readonly string[],
+  uid = WORKERS_INDEX,
+): Promise<PoolCandidate[]> {
   return guarded(async () => toPool(o, await fetchAllDocuments(search, o, qualifiedFilter(o, agencyIds), uid)));
 }
 
 /** Every profile of these agencies that passes every gate but `key` and fails `key` (a near miss on that item). */
-export function readNearMissPool(search: Search, o: MatchOrder, agencyIds: readonly string[], key: GateKey, uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+export function readNearMissPool(
+  search: Search,
+  o: MatchOrder,
+  agencyIds: readonly string[],
+  key: GateKey,
+  uid = WORKERS_INDEX,
+): Promise<PoolCandidate[]> {
   return guarded(async () => toPool(o, await fetchAllDocuments(search, o, nearMissFilter(o, agencyIds, key), uid)));
 }
 
 /** How many near misses there are on each of the order's gate items, in the order's item order. */
-export function countNearMisses(search: Search, o: MatchOrder, agencyIds: readonly string[], uid = WORKERS_INDEX): Promise<{ key: GateKey; count: number }[]> {
+export function countNearMisses(
+  search: Search,
+  o: MatchOrder,
+  agencyIds: readonly string[],
+  uid = WORKERS_INDEX,
+): Promise<{ key: GateKey; count: number }[]> {
   return guarded(async () => {
     const keys = gateKeys(o);
-    const counts = await countDocuments(search, keys.map((k) => nearMissFilter(o, agencyIds, k)), uid);
+    const counts = await countDocuments(
+      search,
+      keys.map((k) => nearMissFilter(o, agencyIds, k)),
+      uid,
+    );
     return keys.map((key, i) => ({ key, count: counts[i]! }));
   });
 }
 
 /** The profiles among `ids` that are in the index, whatever their agency or gates (the caller judges them). */
-export function readCandidatesByIds(search: Search, o: MatchOrder, ids: readonly string[], uid = WORKERS_INDEX): Promise<PoolCandidate[]> {
+export function readCandidatesByIds(
+  search: Search,
+  o: MatchOrder,
+  ids: readonly string[],
+  uid = WORKERS_INDEX,
+): Promise<PoolCandidate[]> {
   return guarded(async () => toPool(o, await fetchDocumentsByIds(search, o, ids, uid)));
 }
 
@@ -176,7 +211,11 @@ async function fetchAllDocuments(search: Search, o: MatchOrder, filter: Filter, 
   const offsets: number[] = [];
   for (let off = PAGE; off < first.total; off += PAGE) offsets.push(off);
   for (let i = 0; i < offsets.length; i += 2) {
-    const pages = await Promise.all(offsets.slice(i, i + 2).map((offset) => index.getDocuments<MatchDocument>({ filter, fields: fields as never, limit: PAGE, offset })));
+    const pages = await Promise.all(
+      offsets
+        .slice(i, i + 2)
+        .map((offset) => index.getDocuments<MatchDocument>({ filter, fields: fields as never, limit: PAGE, offset })),
+    );
     for (const p of pages) {
       if (p.total !== first.total) throw new IndexChangedError();
       docs.push(...p.results);
@@ -196,18 +235,31 @@ export class IndexChangedError extends Error {
 /** How many documents pass each filter (documents/fetch's exact total; one request each, in parallel). */
 async function countDocuments(search: Search, filters: readonly Filter[], uid: string): Promise<number[]> {
   const index = meili(search).index(uid);
-  return Promise.all(filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total));
+  return Promise.all(
+    filters.map(async (filter) => (await index.getDocuments({ filter, fields: ["id"], limit: 1 })).total),
+  );
 }
 
 /** The documents among `ids` (at most 1,000 ids a request, two requests at a time). */
-async function fetchDocumentsByIds(search: Search, o: MatchOrder, ids: readonly string[], uid: string): Promise<MatchDocument[]> {
+async function fetchDocumentsByIds(
+  search: Search,
+  o: MatchOrder,
+  ids: readonly string[],
+  uid: string,
+): Promise<MatchDocument[]> {
   const index = meili(search).index(uid);
   const fields = matchFields(o);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
   const docs: MatchDocument[] = [];
   for (let i = 0; i < chunks.length; i += 2) {
-    const pages = await Promise.all(chunks.slice(i, i + 2).map((chunk) => index.getDocuments<MatchDocument>({ ids: chunk, fields: fields as never, limit: chunk.length })));
+    const pages = await Promise.all(
+      chunks
+        .slice(i, i + 2)
+        .map((chunk) =>
+          index.getDocuments<MatchDocument>({ ids: chunk, fields: fields as never, limit: chunk.length }),
+        ),
+    );
     for (const p of pages) docs.push(...p.results);
   }
   return docs;

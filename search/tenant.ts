@@ -27,7 +27,13 @@ async function findOrCreateSigningKey(client: Meilisearch): Promise<{ key: strin
   const keys = await client.getKeys({ limit: 1000 });
   const found = keys.results.find((k) => k.name === TENANT_KEY_NAME);
   if (found) return { key: found.key, uid: found.uid };
-  const created = await client.createKey({ name: TENANT_KEY_NAME, description: "Signs per-agency tenant tokens", actions: ["search"], indexes: [`${WORKERS_INDEX}*`], expiresAt: null });
+  const created = await client.createKey({
+    name: TENANT_KEY_NAME,
+    description: "Signs per-agency tenant tokens",
+    actions: ["search"],
+    indexes: [`${WORKERS_INDEX}*`],
+    expiresAt: null,
+  });
   return { key: created.key, uid: created.uid };
 }
 
@@ -56,7 +62,11 @@ async function agencyClient(search: Search, agencyId: string): Promise<Meilisear
  * Runs `run` with the agency's client. A cached signing key that Meilisearch no longer knows (deleted or rotated)
  * makes the token invalid: the key is looked up again, once.
  */
-export async function asAgency<T>(search: Search, agencyId: string, run: (client: Meilisearch) => Promise<T>): Promise<T> {
+export async function asAgency<T>(
+  search: Search,
+  agencyId: string,
+  run: (client: Meilisearch) => Promise<T>,
+): Promise<T> {
   try {
     return await run(await agencyClient(search, agencyId));
   } catch (e) {

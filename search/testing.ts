@@ -28,7 +28,12 @@ export function indexedIds(search: Search, opts: { ids?: readonly string[]; uid?
     const index = meili(search).index(opts.uid ?? WORKERS_INDEX);
     const out: string[] = [];
     for (let offset = 0; ; offset += 10_000) {
-      const page = await index.getDocuments({ fields: ["id"], limit: 10_000, offset, ...(opts.ids ? { ids: [...opts.ids] } : {}) });
+      const page = await index.getDocuments({
+        fields: ["id"],
+        limit: 10_000,
+        offset,
+        ...(opts.ids ? { ids: [...opts.ids] } : {}),
+      });
       out.push(...page.results.map((d) => String(d.id)));
       if (offset + 10_000 >= page.total) return out;
     }
@@ -38,7 +43,10 @@ export function indexedIds(search: Search, opts: { ids?: readonly string[]; uid?
 /** Writes documents as they are, bypassing the document mapping (e.g. one of an older shape). */
 export function putRawDocuments(search: Search, docs: readonly RawDocument[], uid = WORKERS_INDEX): Promise<void> {
   return guarded(async () => {
-    await meili(search).index(uid).addDocuments([...docs], { primaryKey: "id" }).waitTask();
+    await meili(search)
+      .index(uid)
+      .addDocuments([...docs], { primaryKey: "id" })
+      .waitTask();
   });
 }
 
@@ -61,7 +69,11 @@ export function deleteIndex(search: Search, uid: string): Promise<void> {
 }
 
 /** Changes settings of a scratch index, to bring a Meilisearch limit within a test's reach. */
-export function updateRawSettings(search: Search, uid: string, s: { sortableAttributes?: string[]; maxTotalHits?: number; searchCutoffMs?: number }): Promise<void> {
+export function updateRawSettings(
+  search: Search,
+  uid: string,
+  s: { sortableAttributes?: string[]; maxTotalHits?: number; searchCutoffMs?: number },
+): Promise<void> {
   return guarded(async () => {
     await meili(search)
       .index(uid)
@@ -85,15 +97,34 @@ export interface RawQuery {
 /** POST /documents/fetch as it is: `{ total, results }`. */
 export function rawFetch(search: Search, uid: string, q: RawQuery): Promise<{ total: number; results: RawDocument[] }> {
   return guarded(async () => {
-    const r = await meili(search).index(uid).getDocuments<RawDocument>({ filter: q.filter, sort: q.sort, fields: q.fields as never, limit: q.limit, offset: q.offset } as never);
+    const r = await meili(search)
+      .index(uid)
+      .getDocuments<RawDocument>({
+        filter: q.filter,
+        sort: q.sort,
+        fields: q.fields as never,
+        limit: q.limit,
+        offset: q.offset,
+      } as never);
     return { total: r.total, results: r.results };
   });
 }
 
 /** A search as it is, with the master key: its hits. */
-export function rawSearch(search: Search, uid: string, text: string, q: RawQuery = {}): Promise<{ hits: RawDocument[] }> {
+export function rawSearch(
+  search: Search,
+  uid: string,
+  text: string,
+  q: RawQuery = {},
+): Promise<{ hits: RawDocument[] }> {
   return guarded(async () => {
-    const r = await meili(search).index(uid).search(text, { filter: q.filter, sort: q.sort, attributesToRetrieve: q.fields, limit: q.limit, offset: q.offset });
+    const r = await meili(search).index(uid).search(text, {
+      filter: q.filter,
+      sort: q.sort,
+      attributesToRetrieve: q.fields,
+      limit: q.limit,
+      offset: q.offset,
+    });
     return { hits: r.hits as RawDocument[] };
   });
 }
@@ -105,9 +136,12 @@ export function rawSearch(search: Search, uid: string, text: string, q: RawQuery
 export function asTenant(search: Search, agencyId: string) {
   const run = <T>(f: Parameters<typeof asAgency<T>>[2]) => guarded(() => asAgency(search, agencyId, f));
   return {
-    search: (text: string, q: { filter?: string; limit?: number } = {}) => run(async (c) => (await c.index(WORKERS_INDEX).search(text, q)).hits as RawDocument[]),
-    getDocument: (id: string) => run(async (c) => (await c.index(WORKERS_INDEX).getDocument<RawDocument>(id)) as RawDocument),
-    addDocuments: (docs: readonly RawDocument[]) => run(async (c) => void (await c.index(WORKERS_INDEX).addDocuments([...docs]))),
+    search: (text: string, q: { filter?: string; limit?: number } = {}) =>
+      run(async (c) => (await c.index(WORKERS_INDEX).search(text, q)).hits as RawDocument[]),
+    getDocument: (id: string) =>
+      run(async (c) => (await c.index(WORKERS_INDEX).getDocument<RawDocument>(id)) as RawDocument),
+    addDocuments: (docs: readonly RawDocument[]) =>
+      run(async (c) => void (await c.index(WORKERS_INDEX).addDocuments([...docs]))),
   };
 }
 

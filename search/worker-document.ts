@@ -64,10 +64,14 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     isco_codes: [...new Set(w.experiences.map((e) => e.iscoCode))],
     // "cruise:5120": occupation within a sector, as one value (arrays of objects would be flattened), for the exact-occupation score
     sector_isco: [...new Set(w.experiences.map((e) => `${e.sector}:${e.iscoCode}`))],
-    occupations: [...new Set(w.experiences.flatMap((e) => {
-      const o = occupation(e.iscoCode);
-      return o ? [o.en, o.id, ...o.aka] : [];
-    }))],
+    occupations: [
+      ...new Set(
+        w.experiences.flatMap((e) => {
+          const o = occupation(e.iscoCode);
+          return o ? [o.en, o.id, ...o.aka] : [];
+        }),
+      ),
+    ],
   };
   for (const s of SECTORS) {
     const years = sumYears(w.experiences.filter((e) => e.sector === s).map((e) => e.years));

@@ -53,15 +53,30 @@ export interface WorkerSearchResult {
 }
 
 const FACETS = ["sectors", "province_code", "status", "languages", "certificates"];
-const RETRIEVED = ["id", "name", "birth_year", "sex", "province_code", "regency", "sectors", "isco_codes", "language_evidence", "certificates", "available_from", "status"];
+const RETRIEVED = [
+  "id",
+  "name",
+  "birth_year",
+  "sex",
+  "province_code",
+  "regency",
+  "sectors",
+  "isco_codes",
+  "language_evidence",
+  "certificates",
+  "available_from",
+  "status",
+];
 
 export function workerFilter(q: WorkerQuery): Filter[] {
   const f: Filter[] = [];
   if (q.sector) f.push(where("sectors", "=", q.sector));
   if (q.iscoCode) f.push(where("isco_codes", "=", q.iscoCode));
   if (q.provinceCode) f.push(where("province_code", "=", q.provinceCode));
-  if (q.language) f.push(where(`lang_${q.language.code}`, ">=", q.language.minLevel ? cefrRank(q.language.minLevel) : 1));
-  if (q.certificate) f.push(where(`cert_until_${q.certificate.code}`, ">=", q.certificate.validOn ? dayTs(q.certificate.validOn) : 0));
+  if (q.language)
+    f.push(where(`lang_${q.language.code}`, ">=", q.language.minLevel ? cefrRank(q.language.minLevel) : 1));
+  if (q.certificate)
+    f.push(where(`cert_until_${q.certificate.code}`, ">=", q.certificate.validOn ? dayTs(q.certificate.validOn) : 0));
   if (q.status) f.push(where("status", "=", q.status));
   if (q.availableBy) f.push(where("available_from_ts", "<=", dayTs(q.availableBy)));
   return f;
@@ -71,7 +86,13 @@ export function workerFilter(q: WorkerQuery): Filter[] {
 export function searchAgencyWorkers(search: Search, agencyId: string, q: WorkerQuery): Promise<WorkerSearchResult> {
   return guarded(async () => {
     const r = await asAgency(search, agencyId, (client) =>
-      client.index(WORKERS_INDEX).search(q.text, { filter: workerFilter(q), facets: FACETS, hitsPerPage: q.hitsPerPage, page: q.page, attributesToRetrieve: RETRIEVED }),
+      client.index(WORKERS_INDEX).search(q.text, {
+        filter: workerFilter(q),
+        facets: FACETS,
+        hitsPerPage: q.hitsPerPage,
+        page: q.page,
+        attributesToRetrieve: RETRIEVED,
+      }),
     );
     return {
       hits: r.hits.map((h) => ({

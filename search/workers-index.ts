@@ -12,13 +12,31 @@ const TASK_TIMEOUT = { timeout: 120_000, interval: 100 };
 /** Index settings live here, in code, and are applied at start-up (before documents: changing settings once
  * documents are in makes Meilisearch re-index everything). */
 export function workerIndexSettings() {
-  const equality = (attributes: string[]) => ({ attributePatterns: attributes, features: { facetSearch: false, filter: { equality: true, comparison: false } } });
-  const comparison = (attributes: string[]) => ({ attributePatterns: attributes, features: { facetSearch: false, filter: { equality: true, comparison: true } } });
+  const equality = (attributes: string[]) => ({
+    attributePatterns: attributes,
+    features: { facetSearch: false, filter: { equality: true, comparison: false } },
+  });
+  const comparison = (attributes: string[]) => ({
+    attributePatterns: attributes,
+    features: { facetSearch: false, filter: { equality: true, comparison: true } },
+  });
   return {
     searchableAttributes: ["name", "occupations", "certificate_names", "regency"],
     displayedAttributes: ["*"],
     filterableAttributes: [
-      equality(["agency_id", "status", "consent", "sex", "province_code", "sectors", "isco_codes", "sector_isco", "languages", "certificates", "preferred_countries"]),
+      equality([
+        "agency_id",
+        "status",
+        "consent",
+        "sex",
+        "province_code",
+        "sectors",
+        "isco_codes",
+        "sector_isco",
+        "languages",
+        "certificates",
+        "preferred_countries",
+      ]),
       comparison([
         "available_from_ts",
         "birth_year",
@@ -30,10 +48,12 @@ export function workerIndexSettings() {
     sortableAttributes: ["available_from_ts", "updated_at_ts", "name"],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     // Occupation titles in English and Indonesian find each other ("cook" ↔ "juru masak").
-    synonyms: Object.fromEntries(OCCUPATIONS.flatMap((o) => {
-      const names = [o.en.toLowerCase(), o.id.toLowerCase(), ...o.aka.map((a) => a.toLowerCase())];
-      return names.map((n) => [n, names.filter((m) => m !== n)]);
-    })),
+    synonyms: Object.fromEntries(
+      OCCUPATIONS.flatMap((o) => {
+        const names = [o.en.toLowerCase(), o.id.toLowerCase(), ...o.aka.map((a) => a.toLowerCase())];
+        return names.map((n) => [n, names.filter((m) => m !== n)]);
+      }),
+    ),
     pagination: { maxTotalHits: 100_000 },
   };
 }
@@ -50,7 +70,10 @@ async function ensureIndex(search: Search, uid: string): Promise<void> {
   } catch {
     await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
   }
-  const task = await client.index(uid).updateSettings(workerIndexSettings() as never).waitTask(TASK_TIMEOUT);
+  const task = await client
+    .index(uid)
+    .updateSettings(workerIndexSettings() as never)
+    .waitTask(TASK_TIMEOUT);
   if (task.status !== "succeeded") throw new Error(`workers index settings failed: ${JSON.stringify(task.error)}`);
 }
 
@@ -66,7 +89,12 @@ export async function countIndexedDocuments(search: Search, uid = WORKERS_INDEX)
 }
 
 /** Upserts and deletes, each confirmed by Meilisearch's task result before the caller marks the outbox done. */
-export function applyWorkerChanges(search: Search, upserts: WorkerDocument[], deletes: string[], uid = WORKERS_INDEX): Promise<void> {
+export function applyWorkerChanges(
+  search: Search,
+  upserts: WorkerDocument[],
+  deletes: string[],
+  uid = WORKERS_INDEX,
+): Promise<void> {
   return guarded(() => applyChanges(search, upserts, deletes, uid));
 }
 

@@ -10,7 +10,9 @@ import { isMessageKey } from "~/i18n/translate";
 import { useT } from "./i18n";
 
 /** The message a thrown error response carries, when it is one of ours. */
-export function errorMessageOf(error: unknown): { messageKey: MessageKey; params: Record<string, string | number> } | null {
+export function errorMessageOf(
+  error: unknown,
+): { messageKey: MessageKey; params: Record<string, string | number> } | null {
   if (!isRouteErrorResponse(error)) return null;
   const d: unknown = error.data;
   if (typeof d === "string") return isMessageKey(d) ? { messageKey: d, params: {} } : null;
@@ -30,7 +32,8 @@ const GENERIC = new Set<string>(["errors.not_found", "errors.invalid", "errors.f
 type Kind = "400" | "401" | "403" | "404" | "409" | "429" | "500";
 
 function kindOf(status: number): Kind {
-  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429) return String(status) as Kind;
+  if (status === 401 || status === 403 || status === 404 || status === 409 || status === 429)
+    return String(status) as Kind;
   if (status >= 400 && status < 500) return "400";
   return "500";
 }
@@ -103,7 +106,9 @@ export function GeneralErrorBoundary({ back, children }: { back?: BackLink; chil
         ) : null}
         {kind === "409" || kind === "500" ? (
           <li>
-            <Link reloadDocument to={here}>{t("error.reload")}</Link>
+            <Link reloadDocument to={here}>
+              {t("error.reload")}
+            </Link>
           </li>
         ) : null}
         {root?.user ? (

@@ -30,8 +30,22 @@ export function Field({ meta, label, type = "text", hint, autoComplete, required
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p id={hintId} className="hint">{hint}</p> : null}
-      <input {...input} key={input.key} autoComplete={autoComplete} required={required} list={list} min={min} max={max} step={step} aria-invalid={fieldErrors(meta) ? true : undefined} />
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...input}
+        key={input.key}
+        autoComplete={autoComplete}
+        required={required}
+        list={list}
+        min={min}
+        max={max}
+        step={step}
+        aria-invalid={fieldErrors(meta) ? true : undefined}
+      />
       <FieldErrors id={meta.errorId} errors={fieldErrors(meta)} />
     </div>
   );
@@ -53,7 +67,11 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p id={hintId} className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <select {...select} key={select.key} aria-invalid={fieldErrors(meta) ? true : undefined}>
         {children}
       </select>

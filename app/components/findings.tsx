@@ -12,13 +12,38 @@ export function FindingList({ findings }: { findings: CheckFinding[] }) {
       {findings.map((f) => {
         switch (f.kind) {
           case "hold_problem_employer":
-            return <li key={f.kind} className="finding hold" role="alert">{t("verify.hold_problem", { date: formatDate(locale, f.listedOn), reason: f.reason })}</li>;
+            return (
+              <li key={f.kind} className="finding hold" role="alert">
+                {t("verify.hold_problem", { date: formatDate(locale, f.listedOn), reason: f.reason })}
+              </li>
+            );
           case "flag_wage_below_minimum":
-            return <li key={f.kind} className="finding">{t("verify.flag_wage", { offered: formatMoney(locale, f.monthlyOffered, f.currency), minimum: formatMoney(locale, f.monthlyMinimum, f.currency), source: f.source ?? "—" })}</li>;
+            return (
+              <li key={f.kind} className="finding">
+                {t("verify.flag_wage", {
+                  offered: formatMoney(locale, f.monthlyOffered, f.currency),
+                  minimum: formatMoney(locale, f.monthlyMinimum, f.currency),
+                  source: f.source ?? "—",
+                })}
+              </li>
+            );
           case "flag_wage_currency_differs":
-            return <li key={f.kind} className="finding">{t("verify.flag_currency", { minimum: formatMoney(locale, f.minimum, f.floorCurrency), period: t(`period.${f.period as "month"}`), currency: f.floorCurrency, orderCurrency: f.orderCurrency })}</li>;
+            return (
+              <li key={f.kind} className="finding">
+                {t("verify.flag_currency", {
+                  minimum: formatMoney(locale, f.minimum, f.floorCurrency),
+                  period: t(`period.${f.period as "month"}`),
+                  currency: f.floorCurrency,
+                  orderCurrency: f.orderCurrency,
+                })}
+              </li>
+            );
           case "flag_hours_over_maximum":
-            return <li key={f.kind} className="finding">{t("verify.flag_hours", { hours: f.hours, maximum: f.maximum, source: f.source ?? "—" })}</li>;
+            return (
+              <li key={f.kind} className="finding">
+                {t("verify.flag_hours", { hours: f.hours, maximum: f.maximum, source: f.source ?? "—" })}
+              </li>
+            );
         }
       })}
     </ul>

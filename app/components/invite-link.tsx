@@ -6,7 +6,9 @@ export function InviteLink({ email, link }: { email: string; link: string }) {
   return (
     <div className="card" role="status">
       <p>{t("settings.invite_created", { email })}</p>
-      <p className="secret" data-testid="invite-link">{link}</p>
+      <p className="secret" data-testid="invite-link">
+        {link}
+      </p>
     </div>
   );
 }

@@ -2,7 +2,17 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { DESTINATION_CODES } from "~/domain/countries";
-import { ACCOMMODATION, INSURANCE, jobOrderSchema, MEALS, PAYMENT_METHODS, PLACEMENT_COSTS, TRANSPORT, WAGE_PERIODS, type JobOrderInput } from "~/domain/job-orders/schema";
+import {
+  ACCOMMODATION,
+  INSURANCE,
+  jobOrderSchema,
+  MEALS,
+  PAYMENT_METHODS,
+  PLACEMENT_COSTS,
+  TRANSPORT,
+  WAGE_PERIODS,
+  type JobOrderInput,
+} from "~/domain/job-orders/schema";
 import { CERTIFICATES } from "~/domain/reference/certificates";
 import { COMMON_CURRENCIES, CURRENCY_CODES } from "~/domain/reference/currencies";
 import { OCCUPATIONS } from "~/domain/reference/isco";
@@ -32,7 +42,15 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
   const [form, fields] = useForm({
     id: "job-order",
     lastResult,
-    defaultValue: defaultValue ?? { wagePeriod: "month", paymentMethod: "bank_transfer", restDaysPerWeek: 1, annualLeaveDays: 12, minExperienceYears: 0, languages: [{ code: "en", minLevel: "A2" }], certificates: [] },
+    defaultValue: defaultValue ?? {
+      wagePeriod: "month",
+      paymentMethod: "bank_transfer",
+      restDaysPerWeek: 1,
+      annualLeaveDays: 12,
+      minExperienceYears: 0,
+      languages: [{ code: "en", minLevel: "A2" }],
+      certificates: [],
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: jobOrderSchema(today) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -50,20 +68,36 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
       <fieldset className="card">
         <legend>{t("jo.section_position")}</legend>
         <Field meta={fields.title} label={t("jo.f_title")} />
-        <Field meta={fields.iscoCode} label={t("jo.f_isco")} hint={t("jo.f_isco_hint")} list="isco-options" autoComplete="off" />
+        <Field
+          meta={fields.iscoCode}
+          label={t("jo.f_isco")}
+          hint={t("jo.f_isco_hint")}
+          list="isco-options"
+          autoComplete="off"
+        />
         <datalist id="isco-options">
           {OCCUPATIONS.map((o) => (
-            <option key={o.code} value={o.code}>{dot(o[locale], o.aka.join(", "))}</option>
+            <option key={o.code} value={o.code}>
+              {dot(o[locale], o.aka.join(", "))}
+            </option>
           ))}
         </datalist>
         <SelectField meta={fields.sector} label={t("jo.f_sector")}>
           <option value="" />
-          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+          {SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sector.${s}`)}
+            </option>
+          ))}
         </SelectField>
         <div className="row">
           <SelectField meta={fields.country} label={t("jo.f_country")}>
             <option value="" />
-            {countries.map(({ code, name }) => <option key={code} value={code}>{name}</option>)}
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
           </SelectField>
           <Field meta={fields.city} label={t("jo.f_city")} />
         </div>
@@ -80,16 +114,32 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
           <Field meta={fields.wageAmount} label={t("jo.f_wage_amount")} type="number" min={0} step="0.01" />
           <SelectField meta={fields.wageCurrency} label={t("jo.f_wage_currency")}>
             <option value="" />
-            {COMMON_CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
+            {COMMON_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
             <option disabled>{SEPARATOR}</option>
-            {otherCurrencies.map((c) => <option key={c} value={c}>{c}</option>)}
+            {otherCurrencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </SelectField>
           <SelectField meta={fields.wagePeriod} label={t("jo.f_wage_period")}>
-            {WAGE_PERIODS.map((p) => <option key={p} value={p}>{t(`period.${p}`)}</option>)}
+            {WAGE_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`period.${p}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <SelectField meta={fields.paymentMethod} label={t("jo.f_payment_method")}>
-          {PAYMENT_METHODS.map((p) => <option key={p} value={p}>{t(`payment.${p}`)}</option>)}
+          {PAYMENT_METHODS.map((p) => (
+            <option key={p} value={p}>
+              {t(`payment.${p}`)}
+            </option>
+          ))}
         </SelectField>
       </fieldset>
 
@@ -107,20 +157,36 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
         <div className="row">
           <SelectField meta={fields.accommodation} label={t("jo.f_accommodation")}>
             <option value="" />
-            {ACCOMMODATION.map((a) => <option key={a} value={a}>{t(`accommodation.${a}`)}</option>)}
+            {ACCOMMODATION.map((a) => (
+              <option key={a} value={a}>
+                {t(`accommodation.${a}`)}
+              </option>
+            ))}
           </SelectField>
           <SelectField meta={fields.meals} label={t("jo.f_meals")}>
             <option value="" />
-            {MEALS.map((a) => <option key={a} value={a}>{t(`meals.${a}`)}</option>)}
+            {MEALS.map((a) => (
+              <option key={a} value={a}>
+                {t(`meals.${a}`)}
+              </option>
+            ))}
           </SelectField>
           <SelectField meta={fields.transport} label={t("jo.f_transport")}>
             <option value="" />
-            {TRANSPORT.map((a) => <option key={a} value={a}>{t(`transport.${a}`)}</option>)}
+            {TRANSPORT.map((a) => (
+              <option key={a} value={a}>
+                {t(`transport.${a}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <SelectField meta={fields.insurance} label={t("jo.f_insurance")}>
           <option value="" />
-          {INSURANCE.map((a) => <option key={a} value={a}>{t(`insurance.${a}`)}</option>)}
+          {INSURANCE.map((a) => (
+            <option key={a} value={a}>
+              {t(`insurance.${a}`)}
+            </option>
+          ))}
         </SelectField>
       </fieldset>
 
@@ -128,7 +194,9 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
         <legend>{t("jo.section_costs")}</legend>
         <p>{t("jo.costs_lead")}</p>
         <ul className="costs">
-          {PLACEMENT_COSTS.map((c) => <li key={c}>{t(`cost.${c}`)}</li>)}
+          {PLACEMENT_COSTS.map((c) => (
+            <li key={c}>{t(`cost.${c}`)}</li>
+          ))}
         </ul>
         <div className="check">
           <input {...pays} key={pays.key} aria-invalid={fields.employerPaysPlacementCosts.errors ? true : undefined} />
@@ -140,27 +208,50 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
       <fieldset className="card">
         <legend>{t("jo.section_requirements")}</legend>
         <Field meta={fields.minExperienceYears} label={t("jo.f_min_experience")} type="number" min={0} max={40} />
-        <h2 id="lang-h" className="subhead">{t("jo.f_languages")}</h2>
+        <h2 id="lang-h" className="subhead">
+          {t("jo.f_languages")}
+        </h2>
         {languages.map((item, i) => {
           const l = item.getFieldset();
           return (
             <div className="row list-row" key={item.key} role="group" aria-labelledby="lang-h">
               <SelectField meta={l.code} label={t("jo.f_language")}>
                 <option value="" />
-                {LANGUAGES.map((c) => <option key={c} value={c}>{languageName(locale, c)}</option>)}
+                {LANGUAGES.map((c) => (
+                  <option key={c} value={c}>
+                    {languageName(locale, c)}
+                  </option>
+                ))}
               </SelectField>
               <SelectField meta={l.minLevel} label={t("jo.f_min_level")}>
                 <option value="" />
-                {CEFR_LEVELS.map((c) => <option key={c} value={c}>{c}</option>)}
+                {CEFR_LEVELS.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </SelectField>
-              <button {...form.remove.getButtonProps({ name: fields.languages.name, index: i })} className="secondary small" aria-label={t("jo.remove_language", { n: i + 1 })}>{"×"}</button>
+              <button
+                {...form.remove.getButtonProps({ name: fields.languages.name, index: i })}
+                className="secondary small"
+                aria-label={t("jo.remove_language", { n: i + 1 })}
+              >
+                {"×"}
+              </button>
             </div>
           );
         })}
         <FieldErrors id={fields.languages.errorId} errors={fields.languages.errors} />
-        <button {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { code: "", minLevel: "B1" } })} className="secondary small">{t("jo.add_language")}</button>
+        <button
+          {...form.insert.getButtonProps({ name: fields.languages.name, defaultValue: { code: "", minLevel: "B1" } })}
+          className="secondary small"
+        >
+          {t("jo.add_language")}
+        </button>
 
-        <h2 id="cert-h" className="subhead">{t("jo.f_certificates")}</h2>
+        <h2 id="cert-h" className="subhead">
+          {t("jo.f_certificates")}
+        </h2>
         {certificates.length === 0 ? <p className="empty">{t("jo.none_required")}</p> : null}
         {certificates.map((item, i) => {
           const c = item.getFieldset();
@@ -169,18 +260,36 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
             <div className="row list-row" key={item.key} role="group" aria-labelledby="cert-h">
               <SelectField meta={c.code} label={t("jo.f_certificate")}>
                 <option value="" />
-                {CERTIFICATES.map((x) => <option key={x.code} value={x.code}>{x[locale]}</option>)}
+                {CERTIFICATES.map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {x[locale]}
+                  </option>
+                ))}
               </SelectField>
               <div className="check">
                 <input {...mandatory} key={mandatory.key} />
                 <label htmlFor={c.mandatory.id}>{t("jo.f_mandatory")}</label>
               </div>
-              <button {...form.remove.getButtonProps({ name: fields.certificates.name, index: i })} className="secondary small" aria-label={t("jo.remove_certificate", { n: i + 1 })}>{"×"}</button>
+              <button
+                {...form.remove.getButtonProps({ name: fields.certificates.name, index: i })}
+                className="secondary small"
+                aria-label={t("jo.remove_certificate", { n: i + 1 })}
+              >
+                {"×"}
+              </button>
             </div>
           );
         })}
         <FieldErrors id={fields.certificates.errorId} errors={fields.certificates.errors} />
-        <button {...form.insert.getButtonProps({ name: fields.certificates.name, defaultValue: { code: "", mandatory: true } })} className="secondary small">{t("jo.add_certificate")}</button>
+        <button
+          {...form.insert.getButtonProps({
+            name: fields.certificates.name,
+            defaultValue: { code: "", mandatory: true },
+          })}
+          className="secondary small"
+        >
+          {t("jo.add_certificate")}
+        </button>
       </fieldset>
 
       <fieldset className="card">
@@ -190,7 +299,9 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
       </fieldset>
 
       <div className="actions">
-        <button type="submit" disabled={busy}>{submitLabel}</button>
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
     </Form>
   );

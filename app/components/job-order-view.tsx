@@ -43,7 +43,12 @@ export function OrderFacts({ o }: { o: JobOrderInput }) {
       <dt>{t("jo.f_wage_amount")}</dt>
       <dd>{dot(pay(o.wageAmount, o.wageCurrency, o.wagePeriod), t(`payment.${o.paymentMethod}`))}</dd>
       <dt>{t("jo.section_conditions")}</dt>
-      <dd>{dot(t("jo.hours_rest", { hours: o.hoursPerWeek, rest: o.restDaysPerWeek }), t("jo.leave", { days: o.annualLeaveDays }))}</dd>
+      <dd>
+        {dot(
+          t("jo.hours_rest", { hours: o.hoursPerWeek, rest: o.restDaysPerWeek }),
+          t("jo.leave", { days: o.annualLeaveDays }),
+        )}
+      </dd>
       <dt>{t("jo.f_contract_months")}</dt>
       <dd>{t("jo.contract", { months: o.contractMonths, date: formatDate(locale, o.startDate) })}</dd>
       <dt>{t("jo.f_accommodation")}</dt>
@@ -57,11 +62,17 @@ export function OrderFacts({ o }: { o: JobOrderInput }) {
       <dt>{t("jo.section_costs")}</dt>
       <dd>{t("vp.free")}</dd>
       <dt>{t("jo.f_languages")}</dt>
-      <dd>{o.languages.length ? o.languages.map((l) => `${languageName(locale, l.code)} ≥ ${l.minLevel}`).join(", ") : t("jo.none_required")}</dd>
+      <dd>
+        {o.languages.length
+          ? o.languages.map((l) => `${languageName(locale, l.code)} ≥ ${l.minLevel}`).join(", ")
+          : t("jo.none_required")}
+      </dd>
       <dt>{t("jo.f_certificates")}</dt>
       <dd>
         {o.certificates.length
-          ? o.certificates.map((c) => `${certificateName(c.code, locale)} (${t(c.mandatory ? "jo.mandatory" : "jo.preferred")})`).join("; ")
+          ? o.certificates
+              .map((c) => `${certificateName(c.code, locale)} (${t(c.mandatory ? "jo.mandatory" : "jo.preferred")})`)
+              .join("; ")
           : t("jo.none_required")}
       </dd>
       <dt>{t("jo.f_min_experience")}</dt>
@@ -73,5 +84,9 @@ export function OrderFacts({ o }: { o: JobOrderInput }) {
 export function Description({ o }: { o: JobOrderInput }) {
   const locale = useLocale();
   const text = locale === "id" && o.descriptionId ? o.descriptionId : o.descriptionEn;
-  return <p className="description" lang={locale === "id" && o.descriptionId ? "id" : "en"}>{text}</p>;
+  return (
+    <p className="description" lang={locale === "id" && o.descriptionId ? "id" : "en"}>
+      {text}
+    </p>
+  );
 }

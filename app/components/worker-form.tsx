@@ -36,7 +36,12 @@ export function WorkerForm({
   const [form, fields] = useForm({
     id: "worker",
     lastResult,
-    defaultValue: defaultValue ?? { status: "available", experiences: [{ sector: "", iscoCode: "", years: "" }], languages: [], certificates: [] },
+    defaultValue: defaultValue ?? {
+      status: "available",
+      experiences: [{ sector: "", iscoCode: "", years: "" }],
+      languages: [],
+      certificates: [],
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: workerProfileSchema(today) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -64,7 +69,11 @@ export function WorkerForm({
           </SelectField>
           <SelectField meta={fields.provinceCode} label={t("workers.f_province")}>
             <option value="" />
-            {PROVINCES.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {PROVINCES.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </SelectField>
           <Field meta={fields.regency} label={t("wf.regency")} />
         </div>
@@ -85,19 +94,35 @@ export function WorkerForm({
             <div className="row list-row" key={item.key}>
               <SelectField meta={e.sector} label={t("workers.f_sector")}>
                 <option value="" />
-                {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+                {SECTORS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sector.${s}`)}
+                  </option>
+                ))}
               </SelectField>
               <SelectField meta={e.iscoCode} label={t("workers.f_occupation")}>
                 <option value="" />
-                {OCCUPATIONS.map((o) => <option key={o.code} value={o.code}>{dot(o.code, o[locale])}</option>)}
+                {OCCUPATIONS.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {dot(o.code, o[locale])}
+                  </option>
+                ))}
               </SelectField>
               <Field meta={e.years} label={t("wf.years")} type="number" min={0} max={50} step="0.5" />
-              <button {...form.remove.getButtonProps({ name: fields.experiences.name, index: i })} className="secondary small" aria-label={t("wf.remove_item", { n: i + 1 })}>{"×"}</button>
+              <button
+                {...form.remove.getButtonProps({ name: fields.experiences.name, index: i })}
+                className="secondary small"
+                aria-label={t("wf.remove_item", { n: i + 1 })}
+              >
+                {"×"}
+              </button>
             </div>
           );
         })}
         <FieldErrors id={fields.experiences.errorId} errors={fields.experiences.errors} />
-        <button {...form.insert.getButtonProps({ name: fields.experiences.name })} className="secondary small">{t("wf.add_experience")}</button>
+        <button {...form.insert.getButtonProps({ name: fields.experiences.name })} className="secondary small">
+          {t("wf.add_experience")}
+        </button>
       </fieldset>
 
       <fieldset className="card">
@@ -109,20 +134,36 @@ export function WorkerForm({
             <div className="row list-row" key={item.key}>
               <SelectField meta={l.code} label={t("workers.f_language")}>
                 <option value="" />
-                {LANGUAGES.map((c) => <option key={c} value={c}>{languageName(locale, c)}</option>)}
+                {LANGUAGES.map((c) => (
+                  <option key={c} value={c}>
+                    {languageName(locale, c)}
+                  </option>
+                ))}
               </SelectField>
               <SelectField meta={l.kind} label={t("wf.evidence")}>
                 <option value="" />
-                {EVIDENCE_KINDS.map((k) => <option key={k} value={k}>{t(`evidence.${k}`)}</option>)}
+                {EVIDENCE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`evidence.${k}`)}
+                  </option>
+                ))}
               </SelectField>
               <Field meta={l.level} label={t("wf.level")} />
               <Field meta={l.score} label={t("wf.score")} type="number" min={0} step="0.5" />
               <Field meta={l.takenOn} label={t("wf.taken_on")} type="date" />
-              <button {...form.remove.getButtonProps({ name: fields.languages.name, index: i })} className="secondary small" aria-label={t("wf.remove_item", { n: i + 1 })}>{"×"}</button>
+              <button
+                {...form.remove.getButtonProps({ name: fields.languages.name, index: i })}
+                className="secondary small"
+                aria-label={t("wf.remove_item", { n: i + 1 })}
+              >
+                {"×"}
+              </button>
             </div>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.languages.name })} className="secondary small">{t("jo.add_language")}</button>
+        <button {...form.insert.getButtonProps({ name: fields.languages.name })} className="secondary small">
+          {t("jo.add_language")}
+        </button>
       </fieldset>
 
       <fieldset className="card">
@@ -133,16 +174,28 @@ export function WorkerForm({
             <div className="row list-row" key={item.key}>
               <SelectField meta={c.code} label={t("jo.f_certificate")}>
                 <option value="" />
-                {CERTIFICATES.map((x) => <option key={x.code} value={x.code}>{x[locale]}</option>)}
+                {CERTIFICATES.map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {x[locale]}
+                  </option>
+                ))}
               </SelectField>
               <Field meta={c.number} label={t("wf.cert_number")} />
               <Field meta={c.issuedOn} label={t("wf.issued_on")} type="date" />
               <Field meta={c.expiresOn} label={t("wf.expires_on")} type="date" />
-              <button {...form.remove.getButtonProps({ name: fields.certificates.name, index: i })} className="secondary small" aria-label={t("wf.remove_item", { n: i + 1 })}>{"×"}</button>
+              <button
+                {...form.remove.getButtonProps({ name: fields.certificates.name, index: i })}
+                className="secondary small"
+                aria-label={t("wf.remove_item", { n: i + 1 })}
+              >
+                {"×"}
+              </button>
             </div>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.certificates.name })} className="secondary small">{t("jo.add_certificate")}</button>
+        <button {...form.insert.getButtonProps({ name: fields.certificates.name })} className="secondary small">
+          {t("jo.add_certificate")}
+        </button>
       </fieldset>
 
       <fieldset className="card">
@@ -150,7 +203,11 @@ export function WorkerForm({
         <div className="row">
           <Field meta={fields.availableFrom} label={t("wf.available_from")} type="date" />
           <SelectField meta={fields.status} label={t("workers.f_status")}>
-            {WORKER_STATUSES.map((s) => <option key={s} value={s}>{t(`wstatus.${s}`)}</option>)}
+            {WORKER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`wstatus.${s}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <div className="check">
@@ -159,7 +216,11 @@ export function WorkerForm({
         </div>
         <p className="hint">{t("wf.consent_hint")}</p>
       </fieldset>
-      <div className="actions"><button type="submit" disabled={busy}>{submitLabel}</button></div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
     </Form>
   );
 }

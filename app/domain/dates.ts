@@ -35,7 +35,9 @@ export function addMonths(day: IsoDay, months: number): IsoDay {
  */
 export function shiftDay(day: IsoDay, shift: { years?: number; days?: number } = {}): IsoDay {
   const d = parse(day);
-  return isoDay(new Date(Date.UTC(d.getUTCFullYear() + (shift.years ?? 0), d.getUTCMonth(), d.getUTCDate() + (shift.days ?? 0))));
+  return isoDay(
+    new Date(Date.UTC(d.getUTCFullYear() + (shift.years ?? 0), d.getUTCMonth(), d.getUTCDate() + (shift.days ?? 0))),
+  );
 }
 
 /** Days since 1970-01-01 of a day (an ISO timestamp counts by its date part). */

@@ -24,7 +24,9 @@ export function dateWithin(w: DateWindow, today: IsoDay | undefined) {
   if (today === undefined) return day;
   const from = shiftDay(today, w.from);
   const to = shiftDay(today, w.to);
-  return day.refine((d) => d >= from, { error: w.tooEarly, abort: true }).refine((d) => d <= to, { error: w.tooLate, abort: true });
+  return day
+    .refine((d) => d >= from, { error: w.tooEarly, abort: true })
+    .refine((d) => d <= to, { error: w.tooLate, abort: true });
 }
 
 /** The largest wage any form takes (per period, in the order's currency; IDR and KRW amounts run to millions). */

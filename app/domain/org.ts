@@ -20,7 +20,6 @@ export interface LicenceState {
   validUntil: string | null;
 }
 
-
 /**
  * A suspension with an end date lifts itself the day after it ends; an expired licence blocks even when its
  * recorded status is still "active" (a lapsed licence means no access).

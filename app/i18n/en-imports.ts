@@ -1,6 +1,7 @@
 // English: import records and their modes.
 export const enImports = {
-  "errors.import_row_refused": "The database refused this row (nothing of it was stored). Check its text for unusual characters.",
+  "errors.import_row_refused":
+    "The database refused this row (nothing of it was stored). Check its text for unusual characters.",
   "errors.import_mode_invalid": "Choose the mode valid_only or all_or_nothing.",
   "import.history": "Recent imports",
   "import.col_started": "Started",

@@ -1,13 +1,17 @@
 // English: hostile or malformed input (docs/decisions/010-input-limits.md): field errors and HTTP-level body errors.
 export const enInput = {
-  "errors.text_invalid_characters": "This contains characters that cannot be stored (control characters or broken Unicode). Remove them and try again.",
+  "errors.text_invalid_characters":
+    "This contains characters that cannot be stored (control characters or broken Unicode). Remove them and try again.",
   "errors.text_invisible_only": "This contains only invisible characters. Enter visible text.",
   "errors.employer_country_abroad": "Employers are based outside Indonesia: choose the country where your company is.",
-  "errors.body_too_slow": "What you sent stopped arriving (nothing for {seconds} seconds). Nothing was saved; please send it again.",
+  "errors.body_too_slow":
+    "What you sent stopped arriving (nothing for {seconds} seconds). Nothing was saved; please send it again.",
   "errors.body_too_large": "What you sent is too large ({limit} at most here). Nothing was saved.",
   "errors.unsupported_media_type": "Send the request body as {expected}. Nothing was saved.",
-  "errors.unsupported_encoding": "Send the request body uncompressed (Content-Encoding {encoding} is not accepted). Nothing was saved.",
-  "errors.invalid_utf8": "What you sent is not valid UTF-8 text. Save the file or form as UTF-8 and try again. Nothing was saved.",
+  "errors.unsupported_encoding":
+    "Send the request body uncompressed (Content-Encoding {encoding} is not accepted). Nothing was saved.",
+  "errors.invalid_utf8":
+    "What you sent is not valid UTF-8 text. Save the file or form as UTF-8 and try again. Nothing was saved.",
   "errors.body_unreadable": "The request body could not be read. Nothing was saved.",
   "errors.start_too_far": "The start date can be at most 2 years from today.",
   "errors.too_old": "Check the year of birth: workers older than 70 are not placed.",

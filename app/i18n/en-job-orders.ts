@@ -31,12 +31,14 @@ export const enJobOrders = {
   "errors.phone_invalid": "Enter a phone number with country code, e.g. +356 2122 0000.",
   "errors.transition_refused": "This job order is {state}: that is not possible now.",
   "errors.problem_employer_hold": "This employer is on the problem-employer list: the order cannot be approved.",
-  "errors.employer_details_missing": "Add your company's registration number, address and contact in the organisation settings before submitting.",
+  "errors.employer_details_missing":
+    "Add your company's registration number, address and contact in the organisation settings before submitting.",
   "errors.filled_exceeds": "Filled positions cannot exceed the order's positions.",
   "errors.job_order_not_found": "No such job order.",
   "errors.invalid_json": "The request body is not valid JSON.",
   "errors.method_not_allowed": "This method is not allowed here.",
-  "errors.order_needs_update": "This order no longer meets the rules (see the fields marked); edit it, then submit again.",
+  "errors.order_needs_update":
+    "This order no longer meets the rules (see the fields marked); edit it, then submit again.",
   "errors.start_passed": "The order's start date has passed: return it so the employer can set a new date.",
   "errors.destination_abroad": "Choose a destination outside Indonesia.",
   "errors.already_listed": "This employer is already on the list.",
@@ -149,7 +151,8 @@ export const enJobOrders = {
   "jo.f_meals": "Meals",
   "jo.f_transport": "Local transport",
   "jo.f_insurance": "Social security and insurance",
-  "jo.costs_lead": "Under Indonesian law (Law 18/2017, Art. 30) the worker pays no placement cost. The employer pays all of these:",
+  "jo.costs_lead":
+    "Under Indonesian law (Law 18/2017, Art. 30) the worker pays no placement cost. The employer pays all of these:",
   "jo.f_employer_pays": "We, the employer, pay every placement cost listed above.",
   "jo.f_languages": "Languages",
   "jo.f_language": "Language",
@@ -234,9 +237,12 @@ export const enJobOrders = {
   "verify.empty": "Nothing is waiting for verification.",
   "verify.checks_title": "Automatic checks",
   "verify.no_findings": "No automatic findings.",
-  "verify.hold_problem": "Hold: this employer is on the problem-employer list since {date} ({reason}). The order cannot be approved.",
-  "verify.flag_wage": "Wage below the recorded minimum: {offered} a month offered, minimum {minimum}. Source: {source}.",
-  "verify.flag_currency": "A minimum of {minimum} {period} is recorded in {currency}; this order pays in {orderCurrency}. Compare manually.",
+  "verify.hold_problem":
+    "Hold: this employer is on the problem-employer list since {date} ({reason}). The order cannot be approved.",
+  "verify.flag_wage":
+    "Wage below the recorded minimum: {offered} a month offered, minimum {minimum}. Source: {source}.",
+  "verify.flag_currency":
+    "A minimum of {minimum} {period} is recorded in {currency}; this order pays in {orderCurrency}. Compare manually.",
   "verify.flag_hours": "{hours} hours a week is over the recorded maximum of {maximum}. Source: {source}.",
   "verify.decision_title": "Your decision",
   "verify.decision": "Decision",
@@ -255,7 +261,8 @@ export const enJobOrders = {
   "details.saved": "Company details saved.",
 
   "board.title": "Verified job orders",
-  "board.lead": "Every vacancy here was verified by an Indonesian mission. Placement costs are paid by the employer; a worker never pays.",
+  "board.lead":
+    "Every vacancy here was verified by an Indonesian mission. Placement costs are paid by the employer; a worker never pays.",
   "board.filter_country": "Country",
   "board.filter_sector": "Sector",
   "board.filter_occupation": "Occupation",
@@ -268,7 +275,8 @@ export const enJobOrders = {
   "board.starts": "starts {date}",
 
   "vp.title": "Check a job offer",
-  "vp.lead": "Every genuine job order carries a verification code. Enter it to see whether the order is real, current and who verified it.",
+  "vp.lead":
+    "Every genuine job order carries a verification code. Enter it to see whether the order is real, current and who verified it.",
   "vp.code": "Verification code",
   "vp.check": "Check",
   "vp.genuine": "Genuine job order, verified by {mission} on {date}.",
@@ -278,7 +286,8 @@ export const enJobOrders = {
   "vp.expired": "This job order expired on {date}. Do not accept an offer based on it.",
   "vp.revoked": "This job order was REVOKED by {by} on {date}. Do not accept an offer based on it.",
   "vp.unknown_title": "Unknown code",
-  "vp.unknown": "No verified job order has the code {code}. Treat the offer with suspicion and contact the nearest Indonesian mission or BP2MI before paying or signing anything.",
+  "vp.unknown":
+    "No verified job order has the code {code}. Treat the offer with suspicion and contact the nearest Indonesian mission or BP2MI before paying or signing anything.",
   "vp.qr": "QR code linking to this page",
   "vp.free": "The worker pays no placement cost.",
 
@@ -296,7 +305,8 @@ export const enJobOrders = {
   "problem.lifted": "Listing lifted.",
 
   "standards.title": "Destination standards",
-  "standards.lead": "Recorded minimum wages and maximum hours by destination (and occupation). Orders that break them are flagged to the verifier.",
+  "standards.lead":
+    "Recorded minimum wages and maximum hours by destination (and occupation). Orders that break them are flagged to the verifier.",
   "standards.country": "Country",
   "standards.occupation": "Occupation (empty: all)",
   "standards.all_occupations": "All occupations",

@@ -5,8 +5,10 @@ export const enMatching = {
   "errors.agency_only": "Only placement agencies can list candidates.",
   "errors.search_busy": "Search is catching up with changes. Please try again in a moment.",
   "match.title": "Candidates for {title}",
-  "match.intro": "Your available, consenting profiles that pass every requirement of this verified order, best first. Each rank is the sum of the points shown.",
-  "match.intro_ministry": "How many available, consenting profiles of licensed agencies pass every requirement of this order. No personal data is shown here.",
+  "match.intro":
+    "Your available, consenting profiles that pass every requirement of this verified order, best first. Each rank is the sum of the points shown.",
+  "match.intro_ministry":
+    "How many available, consenting profiles of licensed agencies pass every requirement of this order. No personal data is shown here.",
   "match.find": "Find candidates",
   "match.qualified": "Qualified candidates",
   "match.qualified_count": "{n} qualified",

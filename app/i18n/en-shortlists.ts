@@ -8,8 +8,10 @@ export const enShortlists = {
   "shortlist.erased": "This worker's data was erased on request.",
   "shortlist.move_refused": "Not possible while the candidate is {stage}.",
   "shortlist.gates_fail": "This candidate no longer passes every requirement of the order, so cannot be proposed.",
-  "errors.filled_below_selected": "{n} candidates selected through Jembatan hold positions of this order: enter at least {n}.",
-  "shortlist.not_available": "This candidate is no longer available: consent to matching was withdrawn, the profile was archived, or the worker is already selected elsewhere.",
+  "errors.filled_below_selected":
+    "{n} candidates selected through Jembatan hold positions of this order: enter at least {n}.",
+  "shortlist.not_available":
+    "This candidate is no longer available: consent to matching was withdrawn, the profile was archived, or the worker is already selected elsewhere.",
   "cand.action_for": "{action} {code}",
   "shortlist.no_open_position": "Every position of this order is already taken.",
 
@@ -46,7 +48,8 @@ export const enShortlists = {
   "audit.reopened": "A position became free again",
 
   "sl.title": "Shortlist for {title}",
-  "sl.intro": "Your candidates for this order and where each stands. Only candidates who pass every requirement can be proposed. The employer sees them without name or contact details until the worker consents to disclosure.",
+  "sl.intro":
+    "Your candidates for this order and where each stands. Only candidates who pass every requirement can be proposed. The employer sees them without name or contact details until the worker consents to disclosure.",
   "sl.nav": "Shortlist",
   "sl.empty": "No candidates on the shortlist yet.",
   "sl.empty_action": "Add them from the ranked candidates",
@@ -76,7 +79,8 @@ export const enShortlists = {
   "sl.code": "Employer sees: {code}",
   "sl.csv_header": "code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes",
   "cand.title": "Candidates for {title}",
-  "cand.intro": "Candidates proposed by licensed placement agencies, side by side. Names and contact details appear only after the worker consents to disclose them for this order; each time they are shown it is logged.",
+  "cand.intro":
+    "Candidates proposed by licensed placement agencies, side by side. Names and contact details appear only after the worker consents to disclose them for this order; each time they are shown it is logged.",
   "cand.nav": "Candidates",
   "cand.empty": "No candidate has been proposed for this order yet.",
   "cand.candidate": "Candidate",
@@ -109,7 +113,8 @@ export const enShortlists = {
   "privacy.field.phone": "phone",
   "privacy.export": "Download everything held about this worker (JSON)",
   "privacy.erase": "Erase this worker",
-  "privacy.erase_hint": "Removes the person from Jembatan and from search. Anonymous placement statistics stay. This cannot be undone.",
+  "privacy.erase_hint":
+    "Removes the person from Jembatan and from search. Anonymous placement statistics stay. This cannot be undone.",
   "privacy.erase_confirm": "The worker asked for their data to be erased.",
   "privacy.must_confirm": "Tick the box to confirm the worker's request.",
   "privacy.erased_flash": "The worker's data was erased.",
@@ -121,7 +126,8 @@ export const enShortlists = {
   "notif.new": "new",
 
   "notify.candidate_proposed.subject": "New candidate {code} for {reference}",
-  "notify.candidate_proposed.text": "A placement agency proposed candidate {code} for your job order {reference} ({title}).",
+  "notify.candidate_proposed.text":
+    "A placement agency proposed candidate {code} for your job order {reference} ({title}).",
   "notify.candidate_selected.subject": "Candidate {code} selected for {reference}",
   "notify.candidate_selected.text": "The employer selected your candidate {code} for job order {reference} ({title}).",
   "notify.order_filled.subject": "Job order {reference} is filled",

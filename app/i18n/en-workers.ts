@@ -15,7 +15,8 @@ export const enWorkers = {
   "wf.years": "Years",
   "wf.add_experience": "Add an occupation",
   "wf.remove_item": "Remove item {n}",
-  "wf.language_hint": "Enter a CEFR level, or a test and its score or level; Jembatan converts it to CEFR and keeps both.",
+  "wf.language_hint":
+    "Enter a CEFR level, or a test and its score or level; Jembatan converts it to CEFR and keeps both.",
   "wf.evidence": "Evidence",
   "wf.level": "Level (e.g. B1, N4, 3)",
   "wf.score": "Score",
@@ -26,7 +27,8 @@ export const enWorkers = {
   "wf.placement": "Availability and consent",
   "wf.available_from": "Available from",
   "wf.consent": "The worker consents to be matched with verified job orders and shown, anonymised, to employers.",
-  "wf.consent_hint": "Recorded with today's date and your name. Unticking withdraws consent and removes the profile from search at once.",
+  "wf.consent_hint":
+    "Recorded with today's date and your name. Unticking withdraws consent and removes the profile from search at once.",
   "wf.save": "Save profile",
   "wf.new_title": "New worker profile",
   "wf.saved": "Profile saved.",
@@ -83,13 +85,15 @@ export const enWorkers = {
   "workers.col_certificates": "Certificates",
   "workers.col_available": "Availability",
   "workers.col_status": "Status",
-  "workers.search_down": "Search is unavailable right now; profiles are safe in the database and search catches up automatically.",
+  "workers.search_down":
+    "Search is unavailable right now; profiles are safe in the database and search catches up automatically.",
   "wstatus.available": "Available",
   "wstatus.in_process": "In process",
   "wstatus.placed": "Placed",
   "wstatus.withdrawn": "Withdrawn",
   "import.title": "Import worker profiles",
-  "import.lead": "Upload a CSV file in the format below, or a JSON array of profiles. Every row is checked; re-importing the same external reference updates that profile.",
+  "import.lead":
+    "Upload a CSV file in the format below, or a JSON array of profiles. Every row is checked; re-importing the same external reference updates that profile.",
   "import.file": "File (CSV or JSON)",
   "import.mode": "If some rows are invalid",
   "import.mode_valid": "Import the valid rows and list the others",

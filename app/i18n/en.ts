@@ -38,9 +38,11 @@ const core = {
   "home.fig_target": "placement target for 2025",
   "home.fig_demand": "global demand for Indonesian workers",
   "home.employers_title": "Employers",
-  "home.employers_text": "Describe the position, wages and conditions once. You pay every placement cost; the worker pays nothing.",
+  "home.employers_text":
+    "Describe the position, wages and conditions once. You pay every placement cost; the worker pays nothing.",
   "home.missions_title": "Indonesian missions",
-  "home.missions_text": "Verify each job order against the law and the destination's minimums before anyone is recruited.",
+  "home.missions_text":
+    "Verify each job order against the law and the destination's minimums before anyone is recruited.",
   "home.agencies_title": "Licensed agencies (P3MI)",
   "home.agencies_text": "Register workers' competencies and shortlist candidates who meet every requirement.",
 
@@ -76,7 +78,8 @@ const core = {
   "dashboard.country": "Country",
   "dashboard.manage": "Manage members and API keys",
   "dashboard.admin_link": "Manage organisations",
-  "dashboard.next_employer": "Next: describe your first vacancy as a job order. A mission verifies it before recruitment starts.",
+  "dashboard.next_employer":
+    "Next: describe your first vacancy as a job order. A mission verifies it before recruitment starts.",
   "dashboard.next_agency": "Next: register your candidates' competency profiles.",
   "dashboard.next_mission": "Next: verify job orders submitted for your countries.",
   "dashboard.next_ministry": "Next: create the agencies and missions that use Jembatan.",
@@ -110,7 +113,8 @@ const core = {
   "settings.invite_email": "Colleague's email",
   "settings.invite_role": "Role",
   "settings.invite_submit": "Create invitation",
-  "settings.invite_created": "Invitation created for {email}. Send them this link; it works once and expires in 7 days:",
+  "settings.invite_created":
+    "Invitation created for {email}. Send them this link; it works once and expires in 7 days:",
   "settings.pending": "Pending invitations",
   "settings.col_expires": "Expires",
   "settings.no_pending": "No pending invitations.",
@@ -137,7 +141,8 @@ const core = {
   "invite.title": "Join {org}",
   "invite.lead": "You were invited to Jembatan as {role} for {email}.",
   "invite.submit": "Create my account",
-  "invite.invalid": "This invitation link is invalid, was already used, or has expired. Ask your colleague for a new one.",
+  "invite.invalid":
+    "This invitation link is invalid, was already used, or has expired. Ask your colleague for a new one.",
 
   "admin.title": "Organisations",
   "admin.filter_kind": "Show",
@@ -240,6 +245,16 @@ const core = {
   "flash.dismiss": "Dismiss",
 } as const;
 
-export const en = { ...core, ...enJobOrders, ...enWorkers, ...enMatching, ...enShortlists, ...enFaults, ...enImports, ...enInput, ...enSecurity } as const;
+export const en = {
+  ...core,
+  ...enJobOrders,
+  ...enWorkers,
+  ...enMatching,
+  ...enShortlists,
+  ...enFaults,
+  ...enImports,
+  ...enInput,
+  ...enSecurity,
+} as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,8 @@ import type { enImports } from "./en-imports";
 
 // Bahasa Indonesia: catatan impor dan modenya.
 export const idImports: Record<keyof typeof enImports, string> = {
-  "errors.import_row_refused": "Basis data menolak baris ini (tidak ada bagiannya yang disimpan). Periksa teksnya dari karakter yang tidak biasa.",
+  "errors.import_row_refused":
+    "Basis data menolak baris ini (tidak ada bagiannya yang disimpan). Periksa teksnya dari karakter yang tidak biasa.",
   "errors.import_mode_invalid": "Pilih mode valid_only atau all_or_nothing.",
   "import.history": "Impor terakhir",
   "import.col_started": "Dimulai",

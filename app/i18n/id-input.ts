@@ -1,17 +1,23 @@
 // Bahasa Indonesia: masukan yang rusak atau berbahaya (isu 12, butir 2): galat kolom dan galat isi permintaan HTTP.
 export const idInput = {
-  "errors.text_invalid_characters": "Isian ini memuat karakter yang tidak dapat disimpan (karakter kendali atau Unicode rusak). Hapus karakter itu lalu coba lagi.",
+  "errors.text_invalid_characters":
+    "Isian ini memuat karakter yang tidak dapat disimpan (karakter kendali atau Unicode rusak). Hapus karakter itu lalu coba lagi.",
   "errors.text_invisible_only": "Isian ini hanya berisi karakter tak terlihat. Masukkan teks yang terlihat.",
-  "errors.employer_country_abroad": "Pemberi kerja berkedudukan di luar Indonesia: pilih negara tempat perusahaan Anda berada.",
-  "errors.body_too_slow": "Kiriman Anda berhenti datang (tidak ada data selama {seconds} detik). Tidak ada yang disimpan; silakan kirim lagi.",
+  "errors.employer_country_abroad":
+    "Pemberi kerja berkedudukan di luar Indonesia: pilih negara tempat perusahaan Anda berada.",
+  "errors.body_too_slow":
+    "Kiriman Anda berhenti datang (tidak ada data selama {seconds} detik). Tidak ada yang disimpan; silakan kirim lagi.",
   "errors.body_too_large": "Kiriman Anda terlalu besar (paling banyak {limit} di sini). Tidak ada yang disimpan.",
   "errors.unsupported_media_type": "Kirim isi permintaan sebagai {expected}. Tidak ada yang disimpan.",
-  "errors.unsupported_encoding": "Kirim isi permintaan tanpa kompresi (Content-Encoding {encoding} tidak diterima). Tidak ada yang disimpan.",
-  "errors.invalid_utf8": "Kiriman Anda bukan teks UTF-8 yang sah. Simpan berkas atau formulir sebagai UTF-8 lalu coba lagi. Tidak ada yang disimpan.",
+  "errors.unsupported_encoding":
+    "Kirim isi permintaan tanpa kompresi (Content-Encoding {encoding} tidak diterima). Tidak ada yang disimpan.",
+  "errors.invalid_utf8":
+    "Kiriman Anda bukan teks UTF-8 yang sah. Simpan berkas atau formulir sebagai UTF-8 lalu coba lagi. Tidak ada yang disimpan.",
   "errors.body_unreadable": "Isi permintaan tidak dapat dibaca. Tidak ada yang disimpan.",
   "errors.start_too_far": "Tanggal mulai paling lambat 2 tahun dari hari ini.",
   "errors.too_old": "Periksa tahun lahir: pekerja berusia di atas 70 tahun tidak ditempatkan.",
-  "errors.passport_expiry_range": "Periksa tanggal habis berlaku paspor: harus dalam 10 tahun terakhir atau 11 tahun ke depan.",
+  "errors.passport_expiry_range":
+    "Periksa tanggal habis berlaku paspor: harus dalam 10 tahun terakhir atau 11 tahun ke depan.",
   "errors.available_from_range": "Masukkan tanggal antara 2 tahun lalu dan 3 tahun ke depan.",
   "errors.taken_on_range": "Masukkan tanggal tes: tidak di masa depan dan tidak lebih dari 30 tahun lalu.",
   "errors.issued_on_range": "Masukkan tanggal terbit: tidak di masa depan dan tidak lebih dari 50 tahun lalu.",

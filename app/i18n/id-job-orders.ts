@@ -21,7 +21,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "errors.contract_min": "Kontrak minimal 1 bulan.",
   "errors.contract_max": "Maksimal 60 bulan.",
   "errors.start_in_past": "Tanggal mulai tidak boleh di masa lalu.",
-  "errors.employer_must_pay": "Pemberi kerja wajib menyatakan menanggung seluruh biaya penempatan; pekerja tidak membayar apa pun.",
+  "errors.employer_must_pay":
+    "Pemberi kerja wajib menyatakan menanggung seluruh biaya penempatan; pekerja tidak membayar apa pun.",
   "errors.certificate_unknown": "Pilih sertifikat dari katalog.",
   "errors.description_short": "Uraikan pekerjaan minimal 20 karakter.",
   "errors.vessel_required": "Pekerjaan di laut memerlukan nama kapal.",
@@ -32,13 +33,16 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "errors.address_short": "Masukkan alamat lengkap.",
   "errors.phone_invalid": "Masukkan nomor telepon dengan kode negara, mis. +356 2122 0000.",
   "errors.transition_refused": "Job order ini berstatus {state}: tindakan itu tidak dapat dilakukan sekarang.",
-  "errors.problem_employer_hold": "Pemberi kerja ini ada dalam daftar pemberi kerja bermasalah: job order tidak dapat disetujui.",
-  "errors.employer_details_missing": "Lengkapi nomor registrasi, alamat, dan kontak perusahaan di pengaturan organisasi sebelum mengajukan.",
+  "errors.problem_employer_hold":
+    "Pemberi kerja ini ada dalam daftar pemberi kerja bermasalah: job order tidak dapat disetujui.",
+  "errors.employer_details_missing":
+    "Lengkapi nomor registrasi, alamat, dan kontak perusahaan di pengaturan organisasi sebelum mengajukan.",
   "errors.filled_exceeds": "Posisi terisi tidak boleh melebihi jumlah posisi job order.",
   "errors.job_order_not_found": "Job order tidak ditemukan.",
   "errors.invalid_json": "Isi permintaan bukan JSON yang sah.",
   "errors.method_not_allowed": "Metode ini tidak diizinkan di sini.",
-  "errors.order_needs_update": "Job order ini tidak lagi memenuhi aturan (lihat kolom yang ditandai); ubah lalu ajukan kembali.",
+  "errors.order_needs_update":
+    "Job order ini tidak lagi memenuhi aturan (lihat kolom yang ditandai); ubah lalu ajukan kembali.",
   "errors.start_passed": "Tanggal mulai job order sudah lewat: kembalikan agar pemberi kerja menetapkan tanggal baru.",
   "errors.destination_abroad": "Pilih negara tujuan di luar Indonesia.",
   "errors.already_listed": "Pemberi kerja ini sudah ada dalam daftar.",
@@ -109,7 +113,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
 
   "jo.list_title": "Job order",
   "jo.new": "Job order baru",
-  "jo.empty": "Belum ada job order. Uraikan lowongan pertama Anda: Perwakilan RI memverifikasinya sebelum perekrutan dimulai.",
+  "jo.empty":
+    "Belum ada job order. Uraikan lowongan pertama Anda: Perwakilan RI memverifikasinya sebelum perekrutan dimulai.",
   "jo.empty_filtered": "Tidak ada job order yang cocok dengan saringan ini.",
   "jo.col_title": "Jabatan",
   "jo.col_reference": "Referensi",
@@ -151,7 +156,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "jo.f_meals": "Makan",
   "jo.f_transport": "Transportasi lokal",
   "jo.f_insurance": "Jaminan sosial dan asuransi",
-  "jo.costs_lead": "Menurut hukum Indonesia (UU 18/2017 Pasal 30) pekerja tidak membayar biaya penempatan. Pemberi kerja menanggung semua biaya ini:",
+  "jo.costs_lead":
+    "Menurut hukum Indonesia (UU 18/2017 Pasal 30) pekerja tidak membayar biaya penempatan. Pemberi kerja menanggung semua biaya ini:",
   "jo.f_employer_pays": "Kami, pemberi kerja, menanggung setiap biaya penempatan di atas.",
   "jo.f_languages": "Bahasa",
   "jo.f_language": "Bahasa",
@@ -178,7 +184,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "jo.reference_value": "Referensi {reference}",
   "jo.version": "Versi {n}",
   "jo.submit": "Ajukan untuk verifikasi",
-  "jo.submit_help": "Perwakilan RI yang mencakup {country} memverifikasi job order ini. Data perusahaan Anda disalin ke dalamnya sekarang.",
+  "jo.submit_help":
+    "Perwakilan RI yang mencakup {country} memverifikasi job order ini. Data perusahaan Anda disalin ke dalamnya sekarang.",
   "jo.edit": "Ubah",
   "jo.close": "Tutup perekrutan",
   "jo.closed_flash": "Perekrutan ditutup.",
@@ -236,9 +243,12 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "verify.empty": "Tidak ada yang menunggu verifikasi.",
   "verify.checks_title": "Pemeriksaan otomatis",
   "verify.no_findings": "Tidak ada temuan otomatis.",
-  "verify.hold_problem": "Ditahan: pemberi kerja ini masuk daftar pemberi kerja bermasalah sejak {date} ({reason}). Job order tidak dapat disetujui.",
-  "verify.flag_wage": "Upah di bawah minimum tercatat: ditawarkan {offered} per bulan, minimum {minimum}. Sumber: {source}.",
-  "verify.flag_currency": "Upah minimum {minimum} {period} tercatat dalam {currency}; job order ini membayar dalam {orderCurrency}. Bandingkan secara manual.",
+  "verify.hold_problem":
+    "Ditahan: pemberi kerja ini masuk daftar pemberi kerja bermasalah sejak {date} ({reason}). Job order tidak dapat disetujui.",
+  "verify.flag_wage":
+    "Upah di bawah minimum tercatat: ditawarkan {offered} per bulan, minimum {minimum}. Sumber: {source}.",
+  "verify.flag_currency":
+    "Upah minimum {minimum} {period} tercatat dalam {currency}; job order ini membayar dalam {orderCurrency}. Bandingkan secara manual.",
   "verify.flag_hours": "{hours} jam per minggu melebihi batas tercatat {maximum}. Sumber: {source}.",
   "verify.decision_title": "Keputusan Anda",
   "verify.decision": "Keputusan",
@@ -257,7 +267,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "details.saved": "Data perusahaan disimpan.",
 
   "board.title": "Job order terverifikasi",
-  "board.lead": "Setiap lowongan di sini telah diverifikasi oleh Perwakilan RI. Biaya penempatan ditanggung pemberi kerja; pekerja tidak pernah membayar.",
+  "board.lead":
+    "Setiap lowongan di sini telah diverifikasi oleh Perwakilan RI. Biaya penempatan ditanggung pemberi kerja; pekerja tidak pernah membayar.",
   "board.filter_country": "Negara",
   "board.filter_sector": "Sektor",
   "board.filter_occupation": "Jabatan",
@@ -270,7 +281,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "board.starts": "mulai {date}",
 
   "vp.title": "Cek tawaran kerja",
-  "vp.lead": "Setiap job order asli memiliki kode verifikasi. Masukkan kode untuk melihat apakah job order itu asli, masih berlaku, dan siapa yang memverifikasinya.",
+  "vp.lead":
+    "Setiap job order asli memiliki kode verifikasi. Masukkan kode untuk melihat apakah job order itu asli, masih berlaku, dan siapa yang memverifikasinya.",
   "vp.code": "Kode verifikasi",
   "vp.check": "Cek",
   "vp.genuine": "Job order asli, diverifikasi oleh {mission} pada {date}.",
@@ -280,12 +292,14 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "vp.expired": "Job order ini kedaluwarsa pada {date}. Jangan terima tawaran berdasarkan job order ini.",
   "vp.revoked": "Job order ini DICABUT oleh {by} pada {date}. Jangan terima tawaran berdasarkan job order ini.",
   "vp.unknown_title": "Kode tidak dikenal",
-  "vp.unknown": "Tidak ada job order terverifikasi dengan kode {code}. Waspadai tawaran ini dan hubungi Perwakilan RI terdekat atau BP2MI sebelum membayar atau menandatangani apa pun.",
+  "vp.unknown":
+    "Tidak ada job order terverifikasi dengan kode {code}. Waspadai tawaran ini dan hubungi Perwakilan RI terdekat atau BP2MI sebelum membayar atau menandatangani apa pun.",
   "vp.qr": "Kode QR yang menautkan ke halaman ini",
   "vp.free": "Pekerja tidak membayar biaya penempatan.",
 
   "problem.title": "Daftar pemberi kerja bermasalah",
-  "problem.lead": "Job order dari pemberi kerja dalam daftar ini tidak dapat disetujui. Jangan pernah mendaftarkan pekerja.",
+  "problem.lead":
+    "Job order dari pemberi kerja dalam daftar ini tidak dapat disetujui. Jangan pernah mendaftarkan pekerja.",
   "problem.employer": "Pemberi kerja",
   "problem.employer_choose": "Pilih pemberi kerja",
   "problem.reason": "Alasan",
@@ -298,7 +312,8 @@ export const idJobOrders: Record<keyof typeof enJobOrders, string> = {
   "problem.lifted": "Pemberi kerja dicabut dari daftar.",
 
   "standards.title": "Standar negara tujuan",
-  "standards.lead": "Upah minimum dan jam kerja maksimum yang tercatat per negara tujuan (dan jabatan). Job order yang melanggarnya ditandai bagi verifikator.",
+  "standards.lead":
+    "Upah minimum dan jam kerja maksimum yang tercatat per negara tujuan (dan jabatan). Job order yang melanggarnya ditandai bagi verifikator.",
   "standards.country": "Negara",
   "standards.occupation": "Jabatan (kosong: semua)",
   "standards.all_occupations": "Semua jabatan",

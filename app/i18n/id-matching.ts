@@ -7,13 +7,16 @@ export const idMatching: Record<keyof typeof enMatching, string> = {
   "errors.agency_only": "Hanya agensi penempatan yang dapat melihat daftar kandidat.",
   "errors.search_busy": "Pencarian sedang menyusul perubahan. Silakan coba lagi sebentar lagi.",
   "match.title": "Kandidat untuk {title}",
-  "match.intro": "Profil Anda yang tersedia, sudah memberi persetujuan, dan memenuhi setiap syarat job order terverifikasi ini, terbaik lebih dulu. Setiap peringkat adalah jumlah poin yang ditampilkan.",
-  "match.intro_ministry": "Berapa banyak profil tersedia dan bersetuju dari agensi berizin yang memenuhi setiap syarat job order ini. Tidak ada data pribadi di sini.",
+  "match.intro":
+    "Profil Anda yang tersedia, sudah memberi persetujuan, dan memenuhi setiap syarat job order terverifikasi ini, terbaik lebih dulu. Setiap peringkat adalah jumlah poin yang ditampilkan.",
+  "match.intro_ministry":
+    "Berapa banyak profil tersedia dan bersetuju dari agensi berizin yang memenuhi setiap syarat job order ini. Tidak ada data pribadi di sini.",
   "match.find": "Cari kandidat",
   "match.qualified": "Kandidat yang memenuhi syarat",
   "match.qualified_count": "{n} memenuhi syarat",
   "match.near_title": "Hampir cocok",
-  "match.near_intro": "Kandidat yang kurang tepat satu syarat: rencanakan pelatihan, perpanjangan, atau mulai kerja lebih lambat.",
+  "match.near_intro":
+    "Kandidat yang kurang tepat satu syarat: rencanakan pelatihan, perpanjangan, atau mulai kerja lebih lambat.",
   "match.near_count": "Hampir cocok: {n}",
   "match.missing_item": "Syarat yang kurang",
   "match.all_items": "Semua syarat yang kurang",

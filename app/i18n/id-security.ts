@@ -8,6 +8,7 @@ export const idSecurity: Record<keyof typeof enSecurity, string> = {
   "notify.signup_existing_email.text":
     "Seseorang mencoba membuat akun pemberi kerja baru di Jembatan dengan {email}, yang sudah punya akun. Tidak ada yang diubah. Jika itu Anda, masuk dengan kata sandi Anda yang sekarang. Jika bukan, abaikan pesan ini.",
   "errors.password_common": "Kata sandi ini ada dalam daftar kata sandi umum. Pilih yang lain.",
-  "errors.password_weak": "Kata sandi ini terlalu mudah ditebak. Gunakan frasa yang lebih panjang dari kata-kata yang tidak berkaitan.",
+  "errors.password_weak":
+    "Kata sandi ini terlalu mudah ditebak. Gunakan frasa yang lebih panjang dari kata-kata yang tidak berkaitan.",
   "errors.password_personal": "Jangan menyusun kata sandi dari nama, email, atau organisasi Anda.",
 };

@@ -6,12 +6,15 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "shortlist.too_many": "Tambahkan paling banyak 100 kandidat sekaligus.",
   "shortlist.reason_required": "Pilih alasan.",
   "shortlist.unknown_workers": "{n} profil yang dipilih bukan milik agensi Anda.",
-  "shortlist.no_consent": "{n} profil yang dipilih tidak memiliki persetujuan pencocokan yang tercatat, atau diarsipkan.",
+  "shortlist.no_consent":
+    "{n} profil yang dipilih tidak memiliki persetujuan pencocokan yang tercatat, atau diarsipkan.",
   "shortlist.erased": "Data pekerja ini telah dihapus atas permintaan.",
   "shortlist.move_refused": "Tidak dapat dilakukan selama kandidat berstatus {stage}.",
   "shortlist.gates_fail": "Kandidat ini tidak lagi memenuhi semua persyaratan pesanan, sehingga tidak dapat diajukan.",
-  "errors.filled_below_selected": "{n} kandidat yang dipilih melalui Jembatan memegang posisi pesanan ini: masukkan setidaknya {n}.",
-  "shortlist.not_available": "Kandidat ini tidak lagi tersedia: persetujuan pencocokan ditarik, profil diarsipkan, atau pekerja sudah terpilih di pesanan lain.",
+  "errors.filled_below_selected":
+    "{n} kandidat yang dipilih melalui Jembatan memegang posisi pesanan ini: masukkan setidaknya {n}.",
+  "shortlist.not_available":
+    "Kandidat ini tidak lagi tersedia: persetujuan pencocokan ditarik, profil diarsipkan, atau pekerja sudah terpilih di pesanan lain.",
   "cand.action_for": "{action} {code}",
   "shortlist.no_open_position": "Semua posisi pada pesanan ini sudah terisi.",
 
@@ -43,12 +46,14 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "reason.position_filled": "Posisi sudah terisi",
   "reason.other": "Lainnya",
 
-  "privacy.erase_holds_position": "Pekerja memegang posisi pada sebuah pesanan: tarik terlebih dahulu dari pesanan tersebut.",
+  "privacy.erase_holds_position":
+    "Pekerja memegang posisi pada sebuah pesanan: tarik terlebih dahulu dari pesanan tersebut.",
 
   "audit.reopened": "Sebuah posisi kembali kosong",
 
   "sl.title": "Daftar pendek untuk {title}",
-  "sl.intro": "Kandidat Anda untuk pesanan ini dan posisi masing-masing. Hanya kandidat yang memenuhi semua persyaratan yang dapat diajukan. Pemberi kerja melihat mereka tanpa nama atau kontak sampai pekerja menyetujui pengungkapan.",
+  "sl.intro":
+    "Kandidat Anda untuk pesanan ini dan posisi masing-masing. Hanya kandidat yang memenuhi semua persyaratan yang dapat diajukan. Pemberi kerja melihat mereka tanpa nama atau kontak sampai pekerja menyetujui pengungkapan.",
   "sl.nav": "Daftar pendek",
   "sl.empty": "Belum ada kandidat di daftar pendek.",
   "sl.empty_action": "Tambahkan dari kandidat berperingkat",
@@ -62,7 +67,8 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "sl.note_label": "Catatan baru (hanya agensi Anda yang melihat)",
   "sl.add_note": "Tambah catatan",
   "sl.consent_button": "Catat persetujuan pekerja untuk menunjukkan identitasnya kepada pemberi kerja ini",
-  "sl.consent_confirm": "Pekerja setuju menunjukkan nama, tanggal lahir, dan teleponnya kepada pemberi kerja pesanan ini.",
+  "sl.consent_confirm":
+    "Pekerja setuju menunjukkan nama, tanggal lahir, dan teleponnya kepada pemberi kerja pesanan ini.",
   "sl.consent_confirm_required": "Centang kotak untuk mengonfirmasi persetujuan pekerja.",
   "sl.consent_recorded": "Persetujuan pengungkapan identitas pada {date}",
   "sl.added_flash": "Ditambahkan ke daftar pendek.",
@@ -78,7 +84,8 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "sl.code": "Pemberi kerja melihat: {code}",
   "sl.csv_header": "kode,nama,referensi,tahap,alasan,tidak memenuhi,tahap sejak,persetujuan pengungkapan,catatan",
   "cand.title": "Kandidat untuk {title}",
-  "cand.intro": "Kandidat yang diajukan agensi penempatan berizin, berdampingan. Nama dan kontak hanya tampil setelah pekerja menyetujui pengungkapan untuk pesanan ini; setiap penampilan dicatat.",
+  "cand.intro":
+    "Kandidat yang diajukan agensi penempatan berizin, berdampingan. Nama dan kontak hanya tampil setelah pekerja menyetujui pengungkapan untuk pesanan ini; setiap penampilan dicatat.",
   "cand.nav": "Kandidat",
   "cand.empty": "Belum ada kandidat yang diajukan untuk pesanan ini.",
   "cand.candidate": "Kandidat",
@@ -111,7 +118,8 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "privacy.field.phone": "telepon",
   "privacy.export": "Unduh semua data tentang pekerja ini (JSON)",
   "privacy.erase": "Hapus pekerja ini",
-  "privacy.erase_hint": "Menghapus orang ini dari Jembatan dan dari pencarian. Statistik penempatan anonim tetap ada. Tindakan ini tidak dapat dibatalkan.",
+  "privacy.erase_hint":
+    "Menghapus orang ini dari Jembatan dan dari pencarian. Statistik penempatan anonim tetap ada. Tindakan ini tidak dapat dibatalkan.",
   "privacy.erase_confirm": "Pekerja meminta agar datanya dihapus.",
   "privacy.must_confirm": "Centang kotak untuk mengonfirmasi permintaan pekerja.",
   "privacy.erased_flash": "Data pekerja telah dihapus.",
@@ -123,9 +131,11 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "notif.new": "baru",
 
   "notify.candidate_proposed.subject": "Kandidat baru {code} untuk {reference}",
-  "notify.candidate_proposed.text": "Sebuah agensi penempatan mengajukan kandidat {code} untuk pesanan kerja Anda {reference} ({title}).",
+  "notify.candidate_proposed.text":
+    "Sebuah agensi penempatan mengajukan kandidat {code} untuk pesanan kerja Anda {reference} ({title}).",
   "notify.candidate_selected.subject": "Kandidat {code} terpilih untuk {reference}",
-  "notify.candidate_selected.text": "Pemberi kerja memilih kandidat Anda {code} untuk pesanan kerja {reference} ({title}).",
+  "notify.candidate_selected.text":
+    "Pemberi kerja memilih kandidat Anda {code} untuk pesanan kerja {reference} ({title}).",
   "notify.order_filled.subject": "Pesanan kerja {reference} telah terisi",
   "notify.order_filled.text": "Semua posisi pada pesanan kerja {reference} ({title}) kini telah terisi.",
   "notify.open": "Buka: {path}",

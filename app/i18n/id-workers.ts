@@ -17,7 +17,8 @@ export const idWorkers: Record<keyof typeof enWorkers, string> = {
   "wf.years": "Tahun",
   "wf.add_experience": "Tambah jabatan",
   "wf.remove_item": "Hapus butir {n}",
-  "wf.language_hint": "Masukkan tingkat CEFR, atau nama tes beserta skor atau levelnya; Jembatan mengonversinya ke CEFR dan menyimpan keduanya.",
+  "wf.language_hint":
+    "Masukkan tingkat CEFR, atau nama tes beserta skor atau levelnya; Jembatan mengonversinya ke CEFR dan menyimpan keduanya.",
   "wf.evidence": "Bukti",
   "wf.level": "Level (mis. B1, N4, 3)",
   "wf.score": "Skor",
@@ -27,8 +28,10 @@ export const idWorkers: Record<keyof typeof enWorkers, string> = {
   "wf.expires_on": "Berlaku sampai (kosong: tanpa batas)",
   "wf.placement": "Ketersediaan dan persetujuan",
   "wf.available_from": "Tersedia mulai",
-  "wf.consent": "Pekerja menyetujui untuk dicocokkan dengan job order terverifikasi dan ditampilkan, tanpa identitas, kepada pemberi kerja.",
-  "wf.consent_hint": "Dicatat dengan tanggal hari ini dan nama Anda. Menghapus centang menarik persetujuan dan langsung mengeluarkan profil dari pencarian.",
+  "wf.consent":
+    "Pekerja menyetujui untuk dicocokkan dengan job order terverifikasi dan ditampilkan, tanpa identitas, kepada pemberi kerja.",
+  "wf.consent_hint":
+    "Dicatat dengan tanggal hari ini dan nama Anda. Menghapus centang menarik persetujuan dan langsung mengeluarkan profil dari pencarian.",
   "wf.save": "Simpan profil",
   "wf.new_title": "Profil pekerja baru",
   "wf.saved": "Profil disimpan.",
@@ -85,13 +88,15 @@ export const idWorkers: Record<keyof typeof enWorkers, string> = {
   "workers.col_certificates": "Sertifikat",
   "workers.col_available": "Ketersediaan",
   "workers.col_status": "Status",
-  "workers.search_down": "Pencarian sedang tidak tersedia; profil aman di basis data dan pencarian akan menyusul otomatis.",
+  "workers.search_down":
+    "Pencarian sedang tidak tersedia; profil aman di basis data dan pencarian akan menyusul otomatis.",
   "wstatus.available": "Tersedia",
   "wstatus.in_process": "Dalam proses",
   "wstatus.placed": "Ditempatkan",
   "wstatus.withdrawn": "Mengundurkan diri",
   "import.title": "Impor profil pekerja",
-  "import.lead": "Unggah berkas CSV dengan format di bawah, atau larik JSON berisi profil. Setiap baris diperiksa; mengimpor ulang referensi eksternal yang sama memperbarui profil itu.",
+  "import.lead":
+    "Unggah berkas CSV dengan format di bawah, atau larik JSON berisi profil. Setiap baris diperiksa; mengimpor ulang referensi eksternal yang sama memperbarui profil itu.",
   "import.file": "Berkas (CSV atau JSON)",
   "import.mode": "Jika ada baris yang tidak sah",
   "import.mode_valid": "Impor baris yang sah dan tampilkan yang lain",

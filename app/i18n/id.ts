@@ -38,11 +38,14 @@ const core: Record<CoreKey, string> = {
   "home.fig_target": "target penempatan 2025",
   "home.fig_demand": "permintaan global akan pekerja Indonesia",
   "home.employers_title": "Pemberi kerja",
-  "home.employers_text": "Jelaskan jabatan, upah, dan kondisi kerja sekali saja. Anda menanggung seluruh biaya penempatan; pekerja tidak membayar apa pun.",
+  "home.employers_text":
+    "Jelaskan jabatan, upah, dan kondisi kerja sekali saja. Anda menanggung seluruh biaya penempatan; pekerja tidak membayar apa pun.",
   "home.missions_title": "Perwakilan RI",
-  "home.missions_text": "Memverifikasi setiap job order terhadap hukum dan standar minimum negara tujuan sebelum ada perekrutan.",
+  "home.missions_text":
+    "Memverifikasi setiap job order terhadap hukum dan standar minimum negara tujuan sebelum ada perekrutan.",
   "home.agencies_title": "P3MI berizin",
-  "home.agencies_text": "Mendaftarkan kompetensi pekerja dan menyusun daftar pendek kandidat yang memenuhi semua persyaratan.",
+  "home.agencies_text":
+    "Mendaftarkan kompetensi pekerja dan menyusun daftar pendek kandidat yang memenuhi semua persyaratan.",
 
   "login.title": "Masuk",
   "login.email": "Email",
@@ -52,7 +55,8 @@ const core: Record<CoreKey, string> = {
   "login.signup_link": "Buat akun pemberi kerja",
 
   "signup.title": "Buat akun pemberi kerja",
-  "signup.lead": "Untuk perusahaan di luar negeri yang ingin merekrut pekerja Indonesia melalui job order terverifikasi.",
+  "signup.lead":
+    "Untuk perusahaan di luar negeri yang ingin merekrut pekerja Indonesia melalui job order terverifikasi.",
   "signup.name": "Nama Anda",
   "signup.email": "Email kantor",
   "signup.password": "Kata sandi",
@@ -76,7 +80,8 @@ const core: Record<CoreKey, string> = {
   "dashboard.country": "Negara",
   "dashboard.manage": "Kelola anggota dan kunci API",
   "dashboard.admin_link": "Kelola organisasi",
-  "dashboard.next_employer": "Berikutnya: uraikan lowongan pertama Anda sebagai job order. Perwakilan RI memverifikasinya sebelum perekrutan dimulai.",
+  "dashboard.next_employer":
+    "Berikutnya: uraikan lowongan pertama Anda sebagai job order. Perwakilan RI memverifikasinya sebelum perekrutan dimulai.",
   "dashboard.next_agency": "Berikutnya: daftarkan profil kompetensi kandidat Anda.",
   "dashboard.next_mission": "Berikutnya: verifikasi job order yang diajukan untuk negara Anda.",
   "dashboard.next_ministry": "Berikutnya: buat akun P3MI dan Perwakilan RI yang menggunakan Jembatan.",
@@ -110,14 +115,16 @@ const core: Record<CoreKey, string> = {
   "settings.invite_email": "Email rekan kerja",
   "settings.invite_role": "Peran",
   "settings.invite_submit": "Buat undangan",
-  "settings.invite_created": "Undangan dibuat untuk {email}. Kirimkan tautan ini; hanya berlaku sekali dan kedaluwarsa dalam 7 hari:",
+  "settings.invite_created":
+    "Undangan dibuat untuk {email}. Kirimkan tautan ini; hanya berlaku sekali dan kedaluwarsa dalam 7 hari:",
   "settings.pending": "Undangan tertunda",
   "settings.col_expires": "Kedaluwarsa",
   "settings.no_pending": "Tidak ada undangan tertunda.",
   "settings.cancel_invite": "Batalkan undangan untuk {email}",
   "settings.cancel": "Batalkan",
   "settings.keys": "Kunci API",
-  "settings.keys_lead": "Kunci memungkinkan sistem Anda memakai API Jembatan atas nama {org}. Setiap kunci hanya ditampilkan sekali; simpan dengan aman.",
+  "settings.keys_lead":
+    "Kunci memungkinkan sistem Anda memakai API Jembatan atas nama {org}. Setiap kunci hanya ditampilkan sekali; simpan dengan aman.",
   "settings.key_name": "Label kunci",
   "settings.key_submit": "Buat kunci API",
   "settings.key_created": "Kunci baru \u201c{name}\u201d. Salin sekarang; kunci ini tidak akan ditampilkan lagi:",
@@ -137,7 +144,8 @@ const core: Record<CoreKey, string> = {
   "invite.title": "Bergabung dengan {org}",
   "invite.lead": "Anda diundang ke Jembatan sebagai {role} untuk {email}.",
   "invite.submit": "Buat akun saya",
-  "invite.invalid": "Tautan undangan ini tidak sah, sudah dipakai, atau kedaluwarsa. Mintalah tautan baru kepada rekan Anda.",
+  "invite.invalid":
+    "Tautan undangan ini tidak sah, sudah dipakai, atau kedaluwarsa. Mintalah tautan baru kepada rekan Anda.",
 
   "admin.title": "Organisasi",
   "admin.filter_kind": "Tampilkan",
@@ -212,9 +220,11 @@ const core: Record<CoreKey, string> = {
   "errors.invalid_credentials": "Email atau kata sandi salah.",
   "errors.rate_limited": "Terlalu banyak percobaan. Coba lagi dalam {minutes} menit.",
   "errors.rate_limited_seconds": "Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.",
-  "errors.licence_suspended": "Izin P3MI Anda sedang dibekukan, sehingga penggunanya tidak dapat memakai Jembatan. Hubungi KP2MI.",
+  "errors.licence_suspended":
+    "Izin P3MI Anda sedang dibekukan, sehingga penggunanya tidak dapat memakai Jembatan. Hubungi KP2MI.",
   "errors.licence_revoked": "Izin P3MI Anda telah dicabut, sehingga penggunanya tidak dapat memakai Jembatan.",
-  "errors.licence_expired": "Izin P3MI Anda telah habis masa berlakunya; penggunanya tidak dapat memakai Jembatan sampai izin diperpanjang.",
+  "errors.licence_expired":
+    "Izin P3MI Anda telah habis masa berlakunya; penggunanya tidak dapat memakai Jembatan sampai izin diperpanjang.",
   "errors.licence_missing": "Belum ada izin tercatat untuk P3MI Anda. Hubungi KP2MI.",
   "errors.invitation_invalid": "Undangan ini tidak sah, sudah dipakai, atau kedaluwarsa.",
   "errors.bot_detected": "Formulir tidak dapat dikirim. Silakan coba lagi.",
@@ -240,4 +250,14 @@ const core: Record<CoreKey, string> = {
   "flash.dismiss": "Tutup",
 };
 
-export const id: Record<MessageKey, string> = { ...core, ...idJobOrders, ...idWorkers, ...idMatching, ...idShortlists, ...idFaults, ...idImports, ...idInput, ...idSecurity };
+export const id: Record<MessageKey, string> = {
+  ...core,
+  ...idJobOrders,
+  ...idWorkers,
+  ...idMatching,
+  ...idShortlists,
+  ...idFaults,
+  ...idImports,
+  ...idInput,
+  ...idSecurity,
+};

@@ -38,21 +38,32 @@ function once<T>(key: string, make: () => T): T {
   if (v === undefined) {
     v = make();
     if (intlCache.size < 20_000) intlCache.set(key, v); // bounded: codes can come from stored data
-
   }
   return v;
 }
 
 export function formatDate(locale: Locale, value: Date | string, style: "medium" | "long" = "medium"): string {
   const d = typeof value === "string" ? new Date(value) : value;
-  return once(`date:${locale}:${style}`, () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: "UTC" })).format(d);
+  return once(
+    `date:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: style, timeZone: "UTC" }),
+  ).format(d);
 }
 
 export function formatDateTime(locale: Locale, value: Date | string): string {
   const d = typeof value === "string" ? new Date(value) : value;
   return once(
     `datetime:${locale}`,
-    () => new Intl.DateTimeFormat(intlTag(locale), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }),
+    () =>
+      new Intl.DateTimeFormat(intlTag(locale), {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "UTC",
+        timeZoneName: "short",
+      }),
   ).format(d);
 }
 
@@ -62,7 +73,10 @@ export function formatNumber(locale: Locale, value: number): string {
 
 /** Money in minor-unit-free amounts (e.g. 2350.5 EUR). Currency is an ISO 4217 code. */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
-  return once(`money:${locale}:${currency}`, () => new Intl.NumberFormat(intlTag(locale), { style: "currency", currency })).format(amount);
+  return once(
+    `money:${locale}:${currency}`,
+    () => new Intl.NumberFormat(intlTag(locale), { style: "currency", currency }),
+  ).format(amount);
 }
 
 function displayName(locale: Locale, type: "region" | "language" | "currency", code: string): string {
@@ -92,7 +106,9 @@ export function sortedCountries(locale: Locale, codes: readonly string[]): reado
   let list = byLocale.get(locale);
   if (!list) {
     const collator = new Intl.Collator(intlTag(locale));
-    list = Object.freeze(codes.map((code) => ({ code, name: countryName(locale, code) })).sort((a, b) => collator.compare(a.name, b.name)));
+    list = Object.freeze(
+      codes.map((code) => ({ code, name: countryName(locale, code) })).sort((a, b) => collator.compare(a.name, b.name)),
+    );
     byLocale.set(locale, list);
   }
   return list;

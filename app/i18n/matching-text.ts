@@ -18,14 +18,24 @@ const sectorName = (locale: Locale, s: string) => translate(locale, `sector.${s}
 /** "Cook 5 yrs · English B2 (IELTS 6.0) · STCW BST valid to 2029-04" */
 export function formatExplanation(locale: Locale, e: Explanation): string {
   const parts: string[] = [];
-  if (e.occupation) parts.push(translate(locale, "match.years", { occupation: occupationTitle(e.occupation.iscoCode, locale), years: years(locale, e.occupation.years) }));
+  if (e.occupation)
+    parts.push(
+      translate(locale, "match.years", {
+        occupation: occupationTitle(e.occupation.iscoCode, locale),
+        years: years(locale, e.occupation.years),
+      }),
+    );
   for (const l of e.languages) {
     const evidence = l.evidence.kind === "cefr" ? "" : ` (${describeEvidence(l.evidence)})`;
     parts.push(`${languageName(locale, l.code)} ${l.level}${evidence}`);
   }
   for (const c of e.certificates) {
     const certificate = certificateShortName(c.code, locale);
-    parts.push(c.until ? translate(locale, "match.valid_to", { certificate, month: c.until.slice(0, 7) }) : translate(locale, "match.no_expiry", { certificate }));
+    parts.push(
+      c.until
+        ? translate(locale, "match.valid_to", { certificate, month: c.until.slice(0, 7) })
+        : translate(locale, "match.no_expiry", { certificate }),
+    );
   }
   return parts.join(" · ");
 }
@@ -49,28 +59,49 @@ export function formatFailure(locale: Locale, f: GateFailure): string {
     case "sector":
       return f.years === 0
         ? translate(locale, "match.fail.sector_none", { sector: sectorName(locale, f.sector) })
-        : translate(locale, "match.fail.sector_short", { sector: sectorName(locale, f.sector), years: years(locale, f.years), needed: f.needed });
+        : translate(locale, "match.fail.sector_short", {
+            sector: sectorName(locale, f.sector),
+            years: years(locale, f.years),
+            needed: f.needed,
+          });
     case "language":
       return f.has === null
         ? translate(locale, "match.fail.language_none", { language: languageName(locale, f.code), needs: f.needs })
-        : translate(locale, "match.fail.language_low", { language: languageName(locale, f.code), has: f.evidence && f.evidence.kind !== "cefr" ? `${f.has} (${describeEvidence(f.evidence)})` : f.has, needs: f.needs });
+        : translate(locale, "match.fail.language_low", {
+            language: languageName(locale, f.code),
+            has: f.evidence && f.evidence.kind !== "cefr" ? `${f.has} (${describeEvidence(f.evidence)})` : f.has,
+            needs: f.needs,
+          });
     case "certificate":
       return f.shortByDays === null
         ? translate(locale, "match.fail.certificate_none", { certificate: certificateShortName(f.code, locale) })
-        : translate(locale, "match.fail.certificate_short", { certificate: certificateShortName(f.code, locale), span: formatSpan(locale, f.shortByDays) });
+        : translate(locale, "match.fail.certificate_short", {
+            certificate: certificateShortName(f.code, locale),
+            span: formatSpan(locale, f.shortByDays),
+          });
     case "availability":
       return translate(locale, "match.fail.availability", { span: formatSpan(locale, f.lateByDays) });
   }
 }
 
 /** The label of one gate item of an order, for near-miss counts and filters. */
-export function formatGateItem(locale: Locale, key: GateKey, order: { sector: string; minExperienceYears: number; languages: { code: string; minLevel: string }[] }): string {
+export function formatGateItem(
+  locale: Locale,
+  key: GateKey,
+  order: { sector: string; minExperienceYears: number; languages: { code: string; minLevel: string }[] },
+): string {
   if (key === "sector") {
     const sector = sectorName(locale, order.sector);
-    return order.minExperienceYears > 0 ? translate(locale, "match.item.sector", { sector, years: order.minExperienceYears }) : translate(locale, "match.item.sector_any", { sector });
+    return order.minExperienceYears > 0
+      ? translate(locale, "match.item.sector", { sector, years: order.minExperienceYears })
+      : translate(locale, "match.item.sector_any", { sector });
   }
   if (key === "availability") return translate(locale, "match.item.availability");
   const [kind, code] = key.split(":") as [string, string];
-  if (kind === "language") return translate(locale, "match.item.language", { language: languageName(locale, code), level: order.languages.find((l) => l.code === code)?.minLevel ?? "" });
+  if (kind === "language")
+    return translate(locale, "match.item.language", {
+      language: languageName(locale, code),
+      level: order.languages.find((l) => l.code === code)?.minLevel ?? "",
+    });
   return translate(locale, "match.item.certificate", { certificate: certificateShortName(code, locale) });
 }

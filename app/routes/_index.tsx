@@ -21,11 +21,17 @@ export default function Home() {
         <p className="lead">{t("home.lead")}</p>
         <div className="actions">
           {root?.user ? (
-            <Link className="button" to="/dashboard">{t("nav.dashboard")}</Link>
+            <Link className="button" to="/dashboard">
+              {t("nav.dashboard")}
+            </Link>
           ) : (
             <>
-              <Link className="button" to="/signup">{t("home.cta_employer")}</Link>
-              <Link className="button secondary" to="/login">{t("home.cta_login")}</Link>
+              <Link className="button" to="/signup">
+                {t("home.cta_employer")}
+              </Link>
+              <Link className="button secondary" to="/login">
+                {t("home.cta_login")}
+              </Link>
             </>
           )}
         </div>

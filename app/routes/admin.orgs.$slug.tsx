@@ -44,17 +44,26 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: changeLicenceSchema(isoDay(context.deps.now())) });
       if (submission.status !== "success") return invalid(submission, { intent });
       await changeLicence(context.deps, actor, slug, submission.value);
-      return redirect(`/admin/orgs/${slug}`, { headers: { "Set-Cookie": await setFlash(context, "flash.licence_changed") } });
+      return redirect(`/admin/orgs/${slug}`, {
+        headers: { "Set-Cookie": await setFlash(context, "flash.licence_changed") },
+      });
     }
     if (intent === "invite") {
       const submission = parseWithZod(formData, { schema: InviteMemberSchema });
       if (submission.status !== "success") return invalid(submission, { intent });
       try {
-        const { token } = await inviteMember(context.deps, actor, slug, submission.value, { limit: invitationRule(context.env) });
+        const { token } = await inviteMember(context.deps, actor, slug, submission.value, {
+          limit: invitationRule(context.env),
+        });
         const link = new URL(`/invite/${token}`, request.url).toString();
-        return { intent, result: submission.reply({ resetForm: true }), invite: { email: submission.value.email, link } };
+        return {
+          intent,
+          result: submission.reply({ resetForm: true }),
+          invite: { email: submission.value.email, link },
+        };
       } catch (e) {
-        if (e instanceof DomainError && (e.code === "conflict" || e.code === "rate_limited")) return replyWithDomainError(submission, e, { intent });
+        if (e instanceof DomainError && (e.code === "conflict" || e.code === "rate_limited"))
+          return replyWithDomainError(submission, e, { intent });
         throw e;
       }
     }
@@ -87,25 +96,53 @@ export default function AdminOrgDetail() {
   const invite = actionData && "invite" in actionData ? actionData.invite : undefined;
   return (
     <>
-      <p><Link to="/admin/orgs">{t("admin.back")}</Link></p>
+      <p>
+        <Link to="/admin/orgs">{t("admin.back")}</Link>
+      </p>
       <h1>{org.name}</h1>
-      {search.get("created") ? <p className="flash" role="status">{t("admin.created", { name: org.name })}</p> : null}
+      {search.get("created") ? (
+        <p className="flash" role="status">
+          {t("admin.created", { name: org.name })}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="details-h">
         <h2 id="details-h">{t("admin.details")}</h2>
         <dl className="facts">
           <dt>{t("admin.col_kind")}</dt>
           <dd>{t(`kind.${org.kind}`)}</dd>
           <dt>{t("admin.col_slug")}</dt>
-          <dd><code>{org.slug}</code></dd>
-          {org.country ? (<><dt>{t("dashboard.country")}</dt><dd>{countryName(locale, org.country)}</dd></>) : null}
-          {org.countries.length ? (<><dt>{t("dashboard.countries")}</dt><dd>{org.countries.map((c) => countryName(locale, c)).join(", ")}</dd></>) : null}
+          <dd>
+            <code>{org.slug}</code>
+          </dd>
+          {org.country ? (
+            <>
+              <dt>{t("dashboard.country")}</dt>
+              <dd>{countryName(locale, org.country)}</dd>
+            </>
+          ) : null}
+          {org.countries.length ? (
+            <>
+              <dt>{t("dashboard.countries")}</dt>
+              <dd>{org.countries.map((c) => countryName(locale, c)).join(", ")}</dd>
+            </>
+          ) : null}
           {org.kind === "agency" ? (
             <>
               <dt>{t("dashboard.licence_number")}</dt>
               <dd>{org.licenceNumber}</dd>
               <dt>{t("dashboard.licence")}</dt>
-              <dd><span className={`badge ${licence}`}>{t(`licence.${licence}`)}</span>{licence === "suspended" && org.licence.suspendedUntil ? ` → ${formatDate(locale, org.licence.suspendedUntil)}` : null}</dd>
-              {org.licence.validUntil ? (<><dt>{t("dashboard.valid_until")}</dt><dd>{formatDate(locale, org.licence.validUntil)}</dd></>) : null}
+              <dd>
+                <span className={`badge ${licence}`}>{t(`licence.${licence}`)}</span>
+                {licence === "suspended" && org.licence.suspendedUntil
+                  ? ` → ${formatDate(locale, org.licence.suspendedUntil)}`
+                  : null}
+              </dd>
+              {org.licence.validUntil ? (
+                <>
+                  <dt>{t("dashboard.valid_until")}</dt>
+                  <dd>{formatDate(locale, org.licence.validUntil)}</dd>
+                </>
+              ) : null}
             </>
           ) : null}
         </dl>
@@ -113,11 +150,27 @@ export default function AdminOrgDetail() {
 
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t("settings.members")}</h2>
-        {members.length === 0 ? <p className="empty">{t("common.none")}</p> : (
+        {members.length === 0 ? (
+          <p className="empty">{t("common.none")}</p>
+        ) : (
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">{t("settings.col_name")}</th><th scope="col">{t("settings.col_email")}</th><th scope="col">{t("settings.col_role")}</th></tr></thead>
-              <tbody>{members.map((m) => <tr key={m.id}><td>{m.name}</td><td>{m.email}</td><td>{t(`role.${m.role}`)}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t("settings.col_name")}</th>
+                  <th scope="col">{t("settings.col_email")}</th>
+                  <th scope="col">{t("settings.col_role")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td>{m.email}</td>
+                    <td>{t(`role.${m.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         )}
@@ -127,9 +180,17 @@ export default function AdminOrgDetail() {
           <FormErrors id={inviteForm.errorId} errors={inviteForm.errors} />
           <Field meta={inviteFields.email} label={t("settings.invite_email")} type="email" autoComplete="off" />
           <SelectField meta={inviteFields.role} label={t("settings.invite_role")}>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </SelectField>
-          <div className="actions"><button type="submit" name="intent" value="invite">{t("settings.invite_submit")}</button></div>
+          <div className="actions">
+            <button type="submit" name="intent" value="invite">
+              {t("settings.invite_submit")}
+            </button>
+          </div>
         </Form>
       </section>
 
@@ -139,16 +200,26 @@ export default function AdminOrgDetail() {
           <Form method="post" {...getFormProps(licForm)} className="card stack narrow">
             <FormErrors id={licForm.errorId} errors={licForm.errors} />
             <SelectField meta={licFields.status} label={t("admin.licence_status")}>
-              {LICENCE_STATUSES.map((s) => <option key={s} value={s}>{t(`licence.${s}`)}</option>)}
+              {LICENCE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`licence.${s}`)}
+                </option>
+              ))}
             </SelectField>
             <Field meta={licFields.reason} label={t("admin.licence_reason")} />
             <Field meta={licFields.suspendedUntil} label={t("admin.licence_until")} type="date" />
             <Field meta={licFields.scope} label={t("admin.licence_scope")} />
             <Field meta={licFields.validUntil} label={t("admin.licence_renew")} type="date" />
-            <div className="actions"><button type="submit" name="intent" value="licence">{t("admin.licence_submit")}</button></div>
+            <div className="actions">
+              <button type="submit" name="intent" value="licence">
+                {t("admin.licence_submit")}
+              </button>
+            </div>
           </Form>
           <h2>{t("admin.licence_history")}</h2>
-          {licenceHistory.length === 0 ? <p className="empty">{t("admin.no_history")}</p> : (
+          {licenceHistory.length === 0 ? (
+            <p className="empty">{t("admin.no_history")}</p>
+          ) : (
             <div className="table-wrap">
               <table>
                 <thead>
@@ -165,7 +236,9 @@ export default function AdminOrgDetail() {
                   {licenceHistory.map((e) => (
                     <tr key={e.id}>
                       <td>{formatDateTime(locale, e.createdAt)}</td>
-                      <td><span className={`badge ${e.status}`}>{t(`licence.${e.status}`)}</span></td>
+                      <td>
+                        <span className={`badge ${e.status}`}>{t(`licence.${e.status}`)}</span>
+                      </td>
                       <td>{e.scope ?? ""}</td>
                       <td>{e.suspendedUntil ? formatDate(locale, e.suspendedUntil) : ""}</td>
                       <td>{isMessageKey(e.reason) ? t(e.reason) : e.reason}</td>

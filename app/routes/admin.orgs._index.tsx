@@ -32,7 +32,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kind: kind ?? "",
     page: list.page,
     pages: list.pages,
-    orgs: list.orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, countries: o.countries, licence: o.kind === "agency" ? effectiveLicence(o.licence, today) : null, createdAt: o.createdAt })),
+    orgs: list.orgs.map((o) => ({
+      slug: o.slug,
+      name: o.name,
+      kind: o.kind,
+      countries: o.countries,
+      licence: o.kind === "agency" ? effectiveLicence(o.licence, today) : null,
+      createdAt: o.createdAt,
+    })),
   };
 }
 
@@ -70,10 +77,14 @@ export default function AdminOrgs() {
         <select id="kind-filter" name="kind" defaultValue={kind} style={{ width: "auto" }}>
           <option value="">{t("admin.all_kinds")}</option>
           {ORG_KINDS.map((k) => (
-            <option key={k} value={k}>{t(`kind.${k}`)}</option>
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
           ))}
         </select>
-        <button type="submit" className="secondary">{t("admin.filter_submit")}</button>
+        <button type="submit" className="secondary">
+          {t("admin.filter_submit")}
+        </button>
       </Form>
       {orgs.length === 0 ? (
         <p className="empty">{t("admin.empty")}</p>
@@ -92,10 +103,14 @@ export default function AdminOrgs() {
             <tbody>
               {orgs.map((o) => (
                 <tr key={o.slug}>
-                  <td><Link to={`/admin/orgs/${o.slug}`}>{o.name}</Link></td>
+                  <td>
+                    <Link to={`/admin/orgs/${o.slug}`}>{o.name}</Link>
+                  </td>
                   <td>{t(`kind.${o.kind}`)}</td>
                   <td>{o.countries.map((c) => countryName(locale, c)).join(", ")}</td>
-                  <td>{o.licence ? <span className={`badge ${o.licence}`}>{t(`licence.${o.licence}`)}</span> : null}</td>
+                  <td>
+                    {o.licence ? <span className={`badge ${o.licence}`}>{t(`licence.${o.licence}`)}</span> : null}
+                  </td>
                   <td>{formatDate(locale, o.createdAt)}</td>
                 </tr>
               ))}
@@ -117,7 +132,9 @@ export default function AdminOrgs() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <SelectField meta={fields.kind} label={t("admin.kind")}>
             {ORG_KINDS.map((k) => (
-              <option key={k} value={k}>{t(`kind.${k}`)}</option>
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
             ))}
           </SelectField>
           <Field meta={fields.name} label={t("admin.name")} />

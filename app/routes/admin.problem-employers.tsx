@@ -10,7 +10,11 @@ import { DomainError } from "~/domain/errors";
 import { isoDay } from "~/domain/dates";
 import { problemListingSchema } from "~/domain/job-orders/reference-schemas";
 import { countryName, formatDate } from "~/i18n/locales";
-import { getProblemEmployers, liftProblemEmployer, listProblemEmployer } from "~/services/job-orders/reference-lists.server";
+import {
+  getProblemEmployers,
+  liftProblemEmployer,
+  listProblemEmployer,
+} from "~/services/job-orders/reference-lists.server";
 import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
 import { setFlash } from "~/web/flash.server";
 import { requireSignedIn } from "~/web/session.server";
@@ -31,17 +35,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (formData.get("intent") === "lift") {
       await liftProblemEmployer(context.deps, actor, String(formData.get("listingId") ?? ""));
-      return redirect("/admin/problem-employers", { headers: { "Set-Cookie": await setFlash(context, "problem.lifted") } });
+      return redirect("/admin/problem-employers", {
+        headers: { "Set-Cookie": await setFlash(context, "problem.lifted") },
+      });
     }
     const s = parseWithZod(formData, { schema: problemListingSchema(isoDay(context.deps.now())) });
     if (s.status !== "success") return invalid(s);
     try {
       await listProblemEmployer(context.deps, actor, s.value);
     } catch (e) {
-      if (e instanceof DomainError && (e.code === "conflict" || e.code === "invalid")) return replyWithDomainError(s, e);
+      if (e instanceof DomainError && (e.code === "conflict" || e.code === "invalid"))
+        return replyWithDomainError(s, e);
       throw e;
     }
-    return redirect("/admin/problem-employers", { headers: { "Set-Cookie": await setFlash(context, "problem.added") } });
+    return redirect("/admin/problem-employers", {
+      headers: { "Set-Cookie": await setFlash(context, "problem.added") },
+    });
   } catch (e) {
     return throwAsResponse(e);
   }
@@ -52,7 +61,12 @@ export default function ProblemEmployers() {
   const locale = useLocale();
   const { listed, employers, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "listing", lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: problemListingSchema(today) }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "listing",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemListingSchema(today) }),
+    shouldValidate: "onBlur",
+  });
   return (
     <>
       <h1>{t("problem.title")}</h1>
@@ -62,7 +76,14 @@ export default function ProblemEmployers() {
       ) : (
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">{t("problem.employer")}</th><th scope="col">{t("problem.reason")}</th><th scope="col">{t("problem.listed_on")}</th><th scope="col">{t("settings.actions")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("problem.employer")}</th>
+                <th scope="col">{t("problem.reason")}</th>
+                <th scope="col">{t("problem.listed_on")}</th>
+                <th scope="col">{t("settings.actions")}</th>
+              </tr>
+            </thead>
             <tbody>
               {listed.map((l) => (
                 <tr key={l.id}>
@@ -70,7 +91,14 @@ export default function ProblemEmployers() {
                   <td>{l.reason}</td>
                   <td>{formatDate(locale, l.listedOn)}</td>
                   <td>
-                    <RowAction intent="lift" field="listingId" value={l.id} tone="secondary" label={t("problem.lift")} ariaLabel={t("problem.lift_employer", { name: l.employerName })} />
+                    <RowAction
+                      intent="lift"
+                      field="listingId"
+                      value={l.id}
+                      tone="secondary"
+                      label={t("problem.lift")}
+                      ariaLabel={t("problem.lift_employer", { name: l.employerName })}
+                    />
                   </td>
                 </tr>
               ))}
@@ -83,11 +111,17 @@ export default function ProblemEmployers() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField meta={fields.employer} label={t("problem.employer")}>
           <option value="">{t("problem.employer_choose")}</option>
-          {employers.map((e) => <option key={e.slug} value={e.slug}>{e.name}</option>)}
+          {employers.map((e) => (
+            <option key={e.slug} value={e.slug}>
+              {e.name}
+            </option>
+          ))}
         </SelectField>
         <Field meta={fields.reason} label={t("problem.reason")} />
         <Field meta={fields.listedOn} label={t("problem.listed_on")} type="date" />
-        <div className="actions"><button type="submit">{t("problem.add")}</button></div>
+        <div className="actions">
+          <button type="submit">{t("problem.add")}</button>
+        </div>
       </Form>
     </>
   );

@@ -38,8 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const v = s.value;
     try {
       await addStandard(context.deps, actor, {
-        country: v.country, iscoCode: v.iscoCode ?? null, minWageAmount: v.minWageAmount ?? null, minWageCurrency: v.minWageCurrency ?? null,
-        minWagePeriod: v.minWagePeriod ?? null, maxHoursPerWeek: v.maxHoursPerWeek ?? null, source: v.source ?? null,
+        country: v.country,
+        iscoCode: v.iscoCode ?? null,
+        minWageAmount: v.minWageAmount ?? null,
+        minWageCurrency: v.minWageCurrency ?? null,
+        minWagePeriod: v.minWagePeriod ?? null,
+        maxHoursPerWeek: v.maxHoursPerWeek ?? null,
+        source: v.source ?? null,
       });
     } catch (e) {
       if (e instanceof DomainError && e.code === "conflict") return replyWithDomainError(s, e);
@@ -56,7 +61,12 @@ export default function Standards() {
   const locale = useLocale();
   const { standards } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "standard", lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: StandardSchema }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "standard",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StandardSchema }),
+    shouldValidate: "onBlur",
+  });
   return (
     <>
       <h1>{t("standards.title")}</h1>
@@ -66,19 +76,42 @@ export default function Standards() {
       ) : (
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">{t("standards.country")}</th><th scope="col">{t("board.filter_occupation")}</th><th scope="col">{t("standards.min_wage")}</th><th scope="col">{t("standards.max_hours")}</th><th scope="col">{t("standards.source")}</th><th scope="col">{t("settings.actions")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("standards.country")}</th>
+                <th scope="col">{t("board.filter_occupation")}</th>
+                <th scope="col">{t("standards.min_wage")}</th>
+                <th scope="col">{t("standards.max_hours")}</th>
+                <th scope="col">{t("standards.source")}</th>
+                <th scope="col">{t("settings.actions")}</th>
+              </tr>
+            </thead>
             <tbody>
               {standards.map((s) => {
                 const what = `${countryName(locale, s.country)} · ${s.iscoCode ? occupationTitle(s.iscoCode, locale) : t("standards.all_occupations")}`;
                 return (
                   <tr key={s.id}>
                     <td>{countryName(locale, s.country)}</td>
-                    <td>{s.iscoCode ? `${s.iscoCode} · ${occupationTitle(s.iscoCode, locale)}` : t("standards.all_occupations")}</td>
-                    <td>{s.minWageAmount !== null && s.minWageCurrency && s.minWagePeriod ? `${formatMoney(locale, s.minWageAmount, s.minWageCurrency)} ${t(`period.${s.minWagePeriod}`)}` : ""}</td>
+                    <td>
+                      {s.iscoCode
+                        ? `${s.iscoCode} · ${occupationTitle(s.iscoCode, locale)}`
+                        : t("standards.all_occupations")}
+                    </td>
+                    <td>
+                      {s.minWageAmount !== null && s.minWageCurrency && s.minWagePeriod
+                        ? `${formatMoney(locale, s.minWageAmount, s.minWageCurrency)} ${t(`period.${s.minWagePeriod}`)}`
+                        : ""}
+                    </td>
                     <td>{s.maxHoursPerWeek ?? ""}</td>
                     <td>{s.source ?? ""}</td>
                     <td>
-                      <RowAction intent="remove" field="id" value={s.id} label={t("standards.remove")} ariaLabel={t("standards.remove_row", { what })} />
+                      <RowAction
+                        intent="remove"
+                        field="id"
+                        value={s.id}
+                        label={t("standards.remove")}
+                        ariaLabel={t("standards.remove_row", { what })}
+                      />
                     </td>
                   </tr>
                 );
@@ -94,7 +127,11 @@ export default function Standards() {
           <Field meta={fields.country} label={t("standards.country")} hint={t("admin.countries_hint")} />
           <SelectField meta={fields.iscoCode} label={t("standards.occupation")}>
             <option value="">{t("standards.all_occupations")}</option>
-            {OCCUPATIONS.map((o) => <option key={o.code} value={o.code}>{dot(o.code, o[locale])}</option>)}
+            {OCCUPATIONS.map((o) => (
+              <option key={o.code} value={o.code}>
+                {dot(o.code, o[locale])}
+              </option>
+            ))}
           </SelectField>
         </div>
         <div className="row">
@@ -102,14 +139,20 @@ export default function Standards() {
           <Field meta={fields.minWageCurrency} label={t("jo.f_wage_currency")} />
           <SelectField meta={fields.minWagePeriod} label={t("jo.f_wage_period")}>
             <option value="" />
-            {WAGE_PERIODS.map((p) => <option key={p} value={p}>{t(`period.${p}`)}</option>)}
+            {WAGE_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`period.${p}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <div className="row">
           <Field meta={fields.maxHoursPerWeek} label={t("standards.max_hours")} type="number" min={1} max={84} />
           <Field meta={fields.source} label={t("standards.source")} />
         </div>
-        <div className="actions"><button type="submit">{t("standards.add")}</button></div>
+        <div className="actions">
+          <button type="submit">{t("standards.add")}</button>
+        </div>
       </Form>
     </>
   );

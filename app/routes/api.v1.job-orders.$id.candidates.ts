@@ -10,7 +10,16 @@ import { presentEmployerCandidate } from "~/web/shortlists.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return api(request, context, async (actor) => {
     const { order, candidates } = await reviewCandidates(context.deps, actor, params.id ?? "", "api");
-    return { jobOrder: { id: order.id, reference: order.reference, status: order.status, positions: order.positions, positionsFilled: order.positionsFilled }, candidates: candidates.map(presentEmployerCandidate) };
+    return {
+      jobOrder: {
+        id: order.id,
+        reference: order.reference,
+        status: order.status,
+        positions: order.positions,
+        positionsFilled: order.positionsFilled,
+      },
+      candidates: candidates.map(presentEmployerCandidate),
+    };
   });
 }
 

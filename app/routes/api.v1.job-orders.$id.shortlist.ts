@@ -11,7 +11,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   return api(request, context, async (actor) => {
     const { order, items, slotsHeld } = await getShortlist(context.deps, actor, params.id ?? "");
-    return { jobOrder: { id: order.id, reference: order.reference, status: order.status, positions: order.positions, positionsFilled: order.positionsFilled }, slotsHeld, items: items.map((i) => presentShortlistItem(i, locale)) };
+    return {
+      jobOrder: {
+        id: order.id,
+        reference: order.reference,
+        status: order.status,
+        positions: order.positions,
+        positionsFilled: order.positionsFilled,
+      },
+      slotsHeld,
+      items: items.map((i) => presentShortlistItem(i, locale)),
+    };
   });
 }
 

@@ -11,9 +11,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return api(request, context, async (actor) => {
     const q = new URL(request.url).searchParams;
     const status = JOB_ORDER_STATES.find((s) => s === q.get("status"));
-    const list = await listJobOrdersFor(context.deps, actor, { status, country: q.get("country")?.toUpperCase() || undefined, sector: q.get("sector") || undefined, page: Number(q.get("page")) || 1 });
+    const list = await listJobOrdersFor(context.deps, actor, {
+      status,
+      country: q.get("country")?.toUpperCase() || undefined,
+      sector: q.get("sector") || undefined,
+      page: Number(q.get("page")) || 1,
+    });
     return {
-      data: list.rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, title: r.title, iscoCode: r.iscoCode, sector: r.sector, country: r.country, positions: r.positions, positionsFilled: r.positionsFilled, verificationCode: r.verificationCode, updatedAt: r.updatedAt })),
+      data: list.rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        title: r.title,
+        iscoCode: r.iscoCode,
+        sector: r.sector,
+        country: r.country,
+        positions: r.positions,
+        positionsFilled: r.positionsFilled,
+        verificationCode: r.verificationCode,
+        updatedAt: r.updatedAt,
+      })),
       page: list.page,
       pages: list.pages,
       total: list.total,

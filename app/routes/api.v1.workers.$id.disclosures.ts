@@ -6,7 +6,16 @@ import { api, onlyMethods } from "~/web/api.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return api(request, context, async (actor) => {
     const rows = await disclosureLog(context.deps, actor, params.id ?? "");
-    return { disclosures: rows.map((d) => ({ at: d.at.toISOString(), employer: d.employerName, jobOrder: d.reference, fields: d.fields, via: d.via, viewer: d.viewerName ?? d.viewerLabel })) };
+    return {
+      disclosures: rows.map((d) => ({
+        at: d.at.toISOString(),
+        employer: d.employerName,
+        jobOrder: d.reference,
+        fields: d.fields,
+        via: d.via,
+        viewer: d.viewerName ?? d.viewerLabel,
+      })),
+    };
   });
 }
 

@@ -19,9 +19,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const rows = await uploadedRows(context.deps, upload);
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
     const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "api" });
-    const tr = (issues: typeof report.errors) => issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));
+    const tr = (issues: typeof report.errors) =>
+      issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));
     const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
-    return new ApiResponse({ ...report, errors: tr(report.errors), warnings: tr(report.warnings) }, refused ? 422 : 200);
+    return new ApiResponse(
+      { ...report, errors: tr(report.errors), warnings: tr(report.warnings) },
+      refused ? 422 : 200,
+    );
   });
 }
 

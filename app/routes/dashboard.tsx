@@ -74,7 +74,9 @@ export default function Dashboard() {
         </dl>
         <div className="actions">
           <Link to={`/orgs/${org.slug}/settings`}>{t("dashboard.manage")}</Link>
-          {org.kind === "ministry" && user.role === "admin" ? <Link to="/admin/orgs">{t("dashboard.admin_link")}</Link> : null}
+          {org.kind === "ministry" && user.role === "admin" ? (
+            <Link to="/admin/orgs">{t("dashboard.admin_link")}</Link>
+          ) : null}
           {org.kind === "employer" ? <Link to="/job-orders/new">{t("jo.new")}</Link> : null}
           {org.kind === "mission" ? <Link to="/verification">{t("verify.queue_title")}</Link> : null}
           {org.kind === "agency" ? <Link to="/jobs">{t("board.title")}</Link> : null}

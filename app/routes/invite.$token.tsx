@@ -15,7 +15,10 @@ import { limitPublicWrite } from "~/web/rate-limits.server";
 import { getLocale } from "~/web/locale.server";
 import { pageTitle } from "~/components/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "invite.submit"), { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "invite.submit"),
+  { name: "referrer", content: "no-referrer" },
+];
 
 export const headers = retryAfterFromAction;
 
@@ -68,7 +71,13 @@ export default function AcceptInvitation() {
       <Form method="post" {...getFormProps(form)} className="card stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
-        <Field meta={fields.password} label={t("signup.password")} type="password" hint={t("signup.password_hint")} autoComplete="new-password" />
+        <Field
+          meta={fields.password}
+          label={t("signup.password")}
+          type="password"
+          hint={t("signup.password_hint")}
+          autoComplete="new-password"
+        />
         <Honeypot />
         <div className="actions">
           <button type="submit">{t("invite.submit")}</button>

@@ -28,15 +28,31 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "cand.nav"
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const { order, candidates } = await reviewCandidates(context.deps, actor, params.id ?? "", "page").catch(throwAsResponse);
-  return { order: { id: order.id, reference: order.reference, title: order.title, positions: order.positions, positionsFilled: order.positionsFilled }, candidates: candidates.map(presentEmployerCandidate) };
+  const { order, candidates } = await reviewCandidates(context.deps, actor, params.id ?? "", "page").catch(
+    throwAsResponse,
+  );
+  return {
+    order: {
+      id: order.id,
+      reference: order.reference,
+      title: order.title,
+      positions: order.positions,
+      positionsFilled: order.positionsFilled,
+    },
+    candidates: candidates.map(presentEmployerCandidate),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const form = await request.formData();
   const entryId = String(form.get("entryId") ?? "");
-  const parsed = parseRow(StageMoveSchema, { action: form.get("action"), reason: form.get("reason") ?? undefined }, entryId, "move");
+  const parsed = parseRow(
+    StageMoveSchema,
+    { action: form.get("action"), reason: form.get("reason") ?? undefined },
+    entryId,
+    "move",
+  );
   if (!parsed.ok) return parsed.reply;
   try {
     await moveCandidate(context.deps, actor, entryId, parsed.value);
@@ -44,7 +60,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (isShownOnRow(e)) return rowDomainError(e, entryId, "move");
     return throwAsResponse(e);
   }
-  return redirect(`/job-orders/${params.id ?? ""}/candidates`, { headers: { "Set-Cookie": await setFlash(context, "cand.moved_flash") } });
+  return redirect(`/job-orders/${params.id ?? ""}/candidates`, {
+    headers: { "Set-Cookie": await setFlash(context, "cand.moved_flash") },
+  });
 }
 
 type Candidate = ReturnType<typeof useLoaderData<typeof loader>>["candidates"][number];
@@ -57,15 +75,24 @@ export default function Candidates() {
   const row = (label: string, cell: (c: Candidate) => React.ReactNode) => (
     <tr>
       <th scope="row">{label}</th>
-      {candidates.map((c) => <td key={c.entryId}>{cell(c)}</td>)}
+      {candidates.map((c) => (
+        <td key={c.entryId}>{cell(c)}</td>
+      ))}
     </tr>
   );
   return (
     <>
-      <p><Link to={`/job-orders/${order.id}`}>{withParen(order.title, order.reference)}</Link></p>
+      <p>
+        <Link to={`/job-orders/${order.id}`}>{withParen(order.title, order.reference)}</Link>
+      </p>
       <h1>{t("cand.title", { title: order.title })}</h1>
       <p className="hint">{t("cand.intro")}</p>
-      <p className="meta">{t("sl.positions", { filled: formatNumber(locale, order.positionsFilled), positions: formatNumber(locale, order.positions) })}</p>
+      <p className="meta">
+        {t("sl.positions", {
+          filled: formatNumber(locale, order.positionsFilled),
+          positions: formatNumber(locale, order.positions),
+        })}
+      </p>
       {candidates.length === 0 ? (
         <p className="empty">{t("cand.empty")}</p>
       ) : (
@@ -74,7 +101,11 @@ export default function Candidates() {
             <thead>
               <tr>
                 <th scope="col">{t("cand.candidate")}</th>
-                {candidates.map((c) => <th key={c.entryId} scope="col" id={`c-${c.entryId}`}>{c.code}</th>)}
+                {candidates.map((c) => (
+                  <th key={c.entryId} scope="col" id={`c-${c.entryId}`}>
+                    {c.code}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -95,15 +126,28 @@ export default function Candidates() {
                   <span className="meta">{t("cand.not_disclosed")}</span>
                 ),
               )}
-              {row(t("cand.stage"), (c) => <span className={`status ${c.stage}`}>{t(`stage.${c.stage}`)}</span>)}
+              {row(t("cand.stage"), (c) => (
+                <span className={`status ${c.stage}`}>{t(`stage.${c.stage}`)}</span>
+              ))}
               {row(t("cand.experience"), (c) => (
                 <ul className="plain">
-                  {c.experiences.map((e) => <li key={`${e.sector}-${e.iscoCode}`}>{t("match.years", { occupation: occupationTitle(e.iscoCode, locale), years: formatNumber(locale, e.years) })}</li>)}
+                  {c.experiences.map((e) => (
+                    <li key={`${e.sector}-${e.iscoCode}`}>
+                      {t("match.years", {
+                        occupation: occupationTitle(e.iscoCode, locale),
+                        years: formatNumber(locale, e.years),
+                      })}
+                    </li>
+                  ))}
                 </ul>
               ))}
               {row(t("cand.languages"), (c) =>
                 c.languages.length ? (
-                  <ul className="plain">{c.languages.map((l) => <li key={l.code}>{spaced(languageName(locale, l.code), l.level)}</li>)}</ul>
+                  <ul className="plain">
+                    {c.languages.map((l) => (
+                      <li key={l.code}>{spaced(languageName(locale, l.code), l.level)}</li>
+                    ))}
+                  </ul>
                 ) : (
                   t("cand.none")
                 ),
@@ -112,7 +156,11 @@ export default function Candidates() {
                 c.certificates.length ? (
                   <ul className="plain">
                     {c.certificates.map((x) => (
-                      <li key={x.code}>{x.validUntil ? t("cand.valid_until", { name: certificateShortName(x.code, locale), month: x.validUntil }) : t("cand.no_expiry", { name: certificateShortName(x.code, locale) })}</li>
+                      <li key={x.code}>
+                        {x.validUntil
+                          ? t("cand.valid_until", { name: certificateShortName(x.code, locale), month: x.validUntil })
+                          : t("cand.no_expiry", { name: certificateShortName(x.code, locale) })}
+                      </li>
                     ))}
                   </ul>
                 ) : (
@@ -121,7 +169,9 @@ export default function Candidates() {
               )}
               {row(t("cand.age"), (c) => c.ageBand)}
               {row(t("cand.province"), (c) => provinceName(c.provinceCode))}
-              {row(t("cand.actions"), (c) => <Decide candidate={c} reply={reply?.row === c.entryId ? reply : null} />)}
+              {row(t("cand.actions"), (c) => (
+                <Decide candidate={c} reply={reply?.row === c.entryId ? reply : null} />
+              ))}
             </tbody>
           </table>
         </div>
@@ -140,12 +190,23 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
   if (c.actions.length === 0) return null;
   return (
     <>
-      {reply?.message ? <p className="form-errors" role="alert">{errorText(reply.message)}</p> : null}
+      {reply?.message ? (
+        <p className="form-errors" role="alert">
+          {errorText(reply.message)}
+        </p>
+      ) : null}
       {simple.length ? (
         <Form method="post" className="actions">
           <input type="hidden" name="entryId" value={c.entryId} />
           {simple.map((a) => (
-            <button key={a} type="submit" name="action" value={a} className={a === "select" ? undefined : "secondary"} aria-label={t("cand.action_for", { action: t(`stage_action.${a}`), code: c.code })}>
+            <button
+              key={a}
+              type="submit"
+              name="action"
+              value={a}
+              className={a === "select" ? undefined : "secondary"}
+              aria-label={t("cand.action_for", { action: t(`stage_action.${a}`), code: c.code })}
+            >
               {t(`stage_action.${a}`)}
             </button>
           ))}
@@ -157,7 +218,15 @@ function Decide({ candidate: c, reply }: { candidate: Candidate; reply: RowReply
           <Form method="post">
             <input type="hidden" name="entryId" value={c.entryId} />
             <ReasonField id={fieldId} reasons={REJECT_REASONS} error={err} />
-            <button type="submit" name="action" value="reject" className="danger" aria-label={t("cand.action_for", { action: t("stage_action.reject"), code: c.code })}>{t("stage_action.reject")}</button>
+            <button
+              type="submit"
+              name="action"
+              value="reject"
+              className="danger"
+              aria-label={t("cand.action_for", { action: t("stage_action.reject"), code: c.code })}
+            >
+              {t("stage_action.reject")}
+            </button>
           </Form>
         </details>
       ) : null}

@@ -38,7 +38,12 @@ export default function EditJobOrder() {
   return (
     <div className="narrow-wide">
       <h1>{t("jo.edit_title", { reference: order.reference })}</h1>
-      <JobOrderForm lastResult={actionData?.result} defaultValue={order} submitLabel={t("jo.save_changes")} today={today} />
+      <JobOrderForm
+        lastResult={actionData?.result}
+        defaultValue={order}
+        submitLabel={t("jo.save_changes")}
+        today={today}
+      />
     </div>
   );
 }

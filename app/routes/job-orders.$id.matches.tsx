@@ -30,27 +30,61 @@ const pageParam = (v: string | null) => Math.max(1, Math.floor(Number(v)) || 1);
 /** Agencies: their own ranked candidates and near misses. Ministry: counts only, across licensed agencies. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const shortlistedOn = (v: MatchView) => (v.kind === "agency" ? alreadyShortlisted(context.deps, actor, params.id ?? "", v.results.map((r) => r.workerId)) : Promise.resolve([]));
+  const shortlistedOn = (v: MatchView) =>
+    v.kind === "agency"
+      ? alreadyShortlisted(
+          context.deps,
+          actor,
+          params.id ?? "",
+          v.results.map((r) => r.workerId),
+        )
+      : Promise.resolve([]);
   const sp = new URL(request.url).searchParams;
   // absurd page numbers are clamped to the schema's range here and to the last page below
   const page = Math.min(pageParam(sp.get("page")), 1 + Math.floor(1_000_000 / PAGE));
   const npage = Math.min(pageParam(sp.get("npage")), 1 + Math.floor(1_000_000 / PAGE));
-  const parsed = MatchQuerySchema.safeParse({ limit: PAGE, offset: (page - 1) * PAGE, nearLimit: PAGE, nearOffset: (npage - 1) * PAGE, item: sp.get("item") || undefined });
+  const parsed = MatchQuerySchema.safeParse({
+    limit: PAGE,
+    offset: (page - 1) * PAGE,
+    nearLimit: PAGE,
+    nearOffset: (npage - 1) * PAGE,
+    item: sp.get("item") || undefined,
+  });
   const q = parsed.success ? parsed.data : { limit: PAGE, offset: 0, nearLimit: PAGE, nearOffset: 0 };
   try {
     let view: MatchView = await matchJobOrder(context.deps, actor, params.id ?? "", q);
     if (view.kind === "agency" && (page > pageCount(view.total, PAGE) || npage > pageCount(view.nearMissTotal, PAGE))) {
       // past the end: show the last page of each list instead of an empty one
-      const last = { ...q, offset: (Math.min(page, pageCount(view.total, PAGE)) - 1) * PAGE, nearOffset: (Math.min(npage, pageCount(view.nearMissTotal, PAGE)) - 1) * PAGE };
+      const last = {
+        ...q,
+        offset: (Math.min(page, pageCount(view.total, PAGE)) - 1) * PAGE,
+        nearOffset: (Math.min(npage, pageCount(view.nearMissTotal, PAGE)) - 1) * PAGE,
+      };
       view = await matchJobOrder(context.deps, actor, params.id ?? "", last);
-      return { ok: true as const, view, page: last.offset / PAGE + 1, npage: last.nearOffset / PAGE + 1, item: q.item ?? null, shortlisted: await shortlistedOn(view) };
+      return {
+        ok: true as const,
+        view,
+        page: last.offset / PAGE + 1,
+        npage: last.nearOffset / PAGE + 1,
+        item: q.item ?? null,
+        shortlisted: await shortlistedOn(view),
+      };
     }
     return { ok: true as const, view, page, npage, item: q.item ?? null, shortlisted: await shortlistedOn(view) };
   } catch (e) {
     if (e instanceof DomainError && e.code === "conflict") return { ok: false as const, id: params.id ?? "" };
     if (e instanceof DomainError && e.code === "invalid") {
       // an item that is not one of this order's gates: show every near miss instead
-      return { ok: true as const, view: await matchJobOrder(context.deps, actor, params.id ?? "", { ...q, item: undefined }).catch(throwAsResponse), page, npage, item: null, shortlisted: [] };
+      return {
+        ok: true as const,
+        view: await matchJobOrder(context.deps, actor, params.id ?? "", { ...q, item: undefined }).catch(
+          throwAsResponse,
+        ),
+        page,
+        npage,
+        item: null,
+        shortlisted: [],
+      };
     }
     return throwAsResponse(e);
   }
@@ -69,7 +103,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (isShownOnRow(e)) return rowDomainError(e, "add", "shortlist");
     return throwAsResponse(e);
   }
-  return redirect(`/job-orders/${id}/shortlist`, { headers: { "Set-Cookie": await setFlash(context, "sl.added_flash") } });
+  return redirect(`/job-orders/${id}/shortlist`, {
+    headers: { "Set-Cookie": await setFlash(context, "sl.added_flash") },
+  });
 }
 
 export default function Matches() {
@@ -78,26 +114,54 @@ export default function Matches() {
   if (!data.ok) {
     return (
       <>
-        <p><Link to={`/job-orders/${data.id}`}>{t("nav.job_orders")}</Link></p>
+        <p>
+          <Link to={`/job-orders/${data.id}`}>{t("nav.job_orders")}</Link>
+        </p>
         <h1>{t("match.qualified")}</h1>
-        <p className="notice" role="status">{t("match.not_matchable")}</p>
+        <p className="notice" role="status">
+          {t("match.not_matchable")}
+        </p>
       </>
     );
   }
   const { view } = data;
   return (
     <>
-      <p><Link to={`/job-orders/${view.order.id}`}>{withParen(view.order.title, view.order.reference)}</Link></p>
+      <p>
+        <Link to={`/job-orders/${view.order.id}`}>{withParen(view.order.title, view.order.reference)}</Link>
+      </p>
       <h1>{t("match.title", { title: view.order.title })}</h1>
       <p className="hint">{t(view.kind === "agency" ? "match.intro" : "match.intro_ministry")}</p>
-      {view.kind === "agency" ? <AgencyMatches view={view} page={data.page} npage={data.npage} item={data.item} shortlisted={data.shortlisted} /> : <MinistryCounts view={view} />}
+      {view.kind === "agency" ? (
+        <AgencyMatches
+          view={view}
+          page={data.page}
+          npage={data.npage}
+          item={data.item}
+          shortlisted={data.shortlisted}
+        />
+      ) : (
+        <MinistryCounts view={view} />
+      )}
     </>
   );
 }
 
 type AgencyView = Extract<MatchView, { kind: "agency" }>;
 
-function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyView; page: number; npage: number; item: string | null; shortlisted: string[] }) {
+function AgencyMatches({
+  view,
+  page,
+  npage,
+  item,
+  shortlisted,
+}: {
+  view: AgencyView;
+  page: number;
+  npage: number;
+  item: string | null;
+  shortlisted: string[];
+}) {
   const t = useT();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -115,44 +179,64 @@ function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyV
     <>
       <section aria-labelledby="qualified">
         <h2 id="qualified">{t("match.qualified_count", { n: formatNumber(locale, view.total) })}</h2>
-        {view.stale > 0 ? <p className="hint" role="status">{t("match.stale_note", { n: view.stale })}</p> : null}
+        {view.stale > 0 ? (
+          <p className="hint" role="status">
+            {t("match.stale_note", { n: view.stale })}
+          </p>
+        ) : null}
         {view.results.length === 0 ? (
           <p className="empty">{t("match.none")}</p>
         ) : (
           <Form method="post" aria-describedby={addError ? "add-error" : undefined}>
-          {addError ? <p id="add-error" className="form-errors" role="alert">{errorText(addError)}</p> : null}
-          <ol className="match-list" start={(page - 1) * PAGE + 1}>
-            {view.results.map((r, i) => (
-              <li key={r.workerId} className="card match">
-                <div className="match-head">
-                  {onList.has(r.workerId) ? (
-                    <span className="badge active">{t("sl.on_shortlist")}</span>
-                  ) : (
-                    <input type="checkbox" name="workerIds" value={r.workerId} className="pick" aria-label={t("sl.select_candidate", { name: r.name })} />
-                  )}
-                  <span className="rank">{rankLabel(formatNumber(locale, (page - 1) * PAGE + i + 1))}</span>
-                  <Link to={`/workers/${r.workerId}`} className="match-name">{withParen(r.name, r.externalRef)}</Link>
-                  <span className="score"><span className="visually-hidden">{t("match.score")}</span> {formatNumber(locale, r.score)}</span>
-                </div>
-                <p className="why">{formatExplanation(locale, r.explanation)}</p>
-                <details>
-                  <summary>{t("match.points")}</summary>
-                  <dl className="points">
-                    {Object.entries(r.components).map(([name, points]) => (
-                      <div key={name} className={points === 0 ? "zero" : undefined}>
-                        <dt>{t(`match.component.${name}` as MessageKey)}</dt>
-                        <dd>{formatNumber(locale, points)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                </details>
-              </li>
-            ))}
-          </ol>
-          <div className="actions">
-            <button type="submit" disabled={busy}>{t("sl.add_selected")}</button>
-            <Link to={`/job-orders/${view.order.id}/shortlist`}>{t("sl.nav")}</Link>
-          </div>
+            {addError ? (
+              <p id="add-error" className="form-errors" role="alert">
+                {errorText(addError)}
+              </p>
+            ) : null}
+            <ol className="match-list" start={(page - 1) * PAGE + 1}>
+              {view.results.map((r, i) => (
+                <li key={r.workerId} className="card match">
+                  <div className="match-head">
+                    {onList.has(r.workerId) ? (
+                      <span className="badge active">{t("sl.on_shortlist")}</span>
+                    ) : (
+                      <input
+                        type="checkbox"
+                        name="workerIds"
+                        value={r.workerId}
+                        className="pick"
+                        aria-label={t("sl.select_candidate", { name: r.name })}
+                      />
+                    )}
+                    <span className="rank">{rankLabel(formatNumber(locale, (page - 1) * PAGE + i + 1))}</span>
+                    <Link to={`/workers/${r.workerId}`} className="match-name">
+                      {withParen(r.name, r.externalRef)}
+                    </Link>
+                    <span className="score">
+                      <span className="visually-hidden">{t("match.score")}</span> {formatNumber(locale, r.score)}
+                    </span>
+                  </div>
+                  <p className="why">{formatExplanation(locale, r.explanation)}</p>
+                  <details>
+                    <summary>{t("match.points")}</summary>
+                    <dl className="points">
+                      {Object.entries(r.components).map(([name, points]) => (
+                        <div key={name} className={points === 0 ? "zero" : undefined}>
+                          <dt>{t(`match.component.${name}` as MessageKey)}</dt>
+                          <dd>{formatNumber(locale, points)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </details>
+                </li>
+              ))}
+            </ol>
+            <div className="actions">
+              <button type="submit" disabled={busy}>
+                {t("sl.add_selected")}
+              </button>
+              <Link to={`/job-orders/${view.order.id}/shortlist`}>{t("sl.nav")}</Link>
+            </div>
           </Form>
         )}
         <Pagination page={page} pages={pageCount(view.total, PAGE)} label={t("match.qualified")} />
@@ -163,10 +247,22 @@ function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyV
         <p className="hint">{t("match.near_intro")}</p>
         <nav aria-label={t("match.missing_item")}>
           <ul className="chips">
-            <li><Link to={filterTo(null)} aria-current={item === null ? "true" : undefined}>{withParen(t("match.all_items"), formatNumber(locale, view.nearMissCounts.reduce((s, c) => s + c.count, 0)))}</Link></li>
+            <li>
+              <Link to={filterTo(null)} aria-current={item === null ? "true" : undefined}>
+                {withParen(
+                  t("match.all_items"),
+                  formatNumber(
+                    locale,
+                    view.nearMissCounts.reduce((s, c) => s + c.count, 0),
+                  ),
+                )}
+              </Link>
+            </li>
             {view.nearMissCounts.map((c) => (
               <li key={c.key}>
-                <Link to={filterTo(c.key)} aria-current={item === c.key ? "true" : undefined}>{withParen(itemLabel(c.key), formatNumber(locale, c.count))}</Link>
+                <Link to={filterTo(c.key)} aria-current={item === c.key ? "true" : undefined}>
+                  {withParen(itemLabel(c.key), formatNumber(locale, c.count))}
+                </Link>
               </li>
             ))}
           </ul>
@@ -185,7 +281,9 @@ function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyV
               <tbody>
                 {view.nearMisses.map((n) => (
                   <tr key={n.workerId}>
-                    <td><Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link></td>
+                    <td>
+                      <Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link>
+                    </td>
                     <td>{formatFailure(locale, n.failed)}</td>
                   </tr>
                 ))}
@@ -193,7 +291,12 @@ function AgencyMatches({ view, page, npage, item, shortlisted }: { view: AgencyV
             </table>
           </div>
         )}
-        <Pagination page={npage} pages={pageCount(view.nearMissTotal, PAGE)} param="npage" label={t("match.near_title")} />
+        <Pagination
+          page={npage}
+          pages={pageCount(view.nearMissTotal, PAGE)}
+          param="npage"
+          label={t("match.near_title")}
+        />
       </section>
     </>
   );
@@ -204,7 +307,9 @@ function MinistryCounts({ view }: { view: Extract<MatchView, { kind: "ministry" 
   const locale = useLocale();
   return (
     <>
-      <p className="big-number"><strong>{formatNumber(locale, view.total)}</strong> {t("match.qualified")}</p>
+      <p className="big-number">
+        <strong>{formatNumber(locale, view.total)}</strong> {t("match.qualified")}
+      </p>
       <section aria-labelledby="by-agency">
         <h2 id="by-agency">{t("match.by_agency")}</h2>
         {view.byAgency.length === 0 ? (

@@ -26,7 +26,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sl.nav");
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const { order, items, slotsHeld } = await getShortlist(context.deps, actor, params.id ?? "").catch(throwAsResponse);
-  return { order: { id: order.id, reference: order.reference, title: order.title, status: order.status, positions: order.positions, positionsFilled: order.positionsFilled }, items, slotsHeld };
+  return {
+    order: {
+      id: order.id,
+      reference: order.reference,
+      title: order.title,
+      status: order.status,
+      positions: order.positions,
+      positionsFilled: order.positionsFilled,
+    },
+    items,
+    slotsHeld,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -35,10 +46,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const entryId = String(form.get("entryId") ?? "");
   const back = async (flash: "sl.moved_flash" | "sl.note_flash" | "sl.consent_flash") =>
-    redirect(`/job-orders/${params.id ?? ""}/shortlist#e-${entryId}`, { headers: { "Set-Cookie": await setFlash(context, flash) } });
+    redirect(`/job-orders/${params.id ?? ""}/shortlist#e-${entryId}`, {
+      headers: { "Set-Cookie": await setFlash(context, flash) },
+    });
   try {
     if (intent === "move") {
-      const parsed = parseRow(StageMoveSchema, { action: form.get("action"), reason: form.get("reason") ?? undefined }, entryId, intent);
+      const parsed = parseRow(
+        StageMoveSchema,
+        { action: form.get("action"), reason: form.get("reason") ?? undefined },
+        entryId,
+        intent,
+      );
       if (!parsed.ok) return parsed.reply;
       await moveCandidate(context.deps, actor, entryId, parsed.value);
       return back("sl.moved_flash");
@@ -71,13 +89,24 @@ export default function Shortlist() {
   const locale = useLocale();
   return (
     <>
-      <p><Link to={`/job-orders/${order.id}`}>{withParen(order.title, order.reference)}</Link></p>
+      <p>
+        <Link to={`/job-orders/${order.id}`}>{withParen(order.title, order.reference)}</Link>
+      </p>
       <h1>{t("sl.title", { title: order.title })}</h1>
       <p className="hint">{t("sl.intro")}</p>
-      <p className="meta">{t("sl.positions", { filled: formatNumber(locale, order.positionsFilled), positions: formatNumber(locale, order.positions) })}</p>
+      <p className="meta">
+        {t("sl.positions", {
+          filled: formatNumber(locale, order.positionsFilled),
+          positions: formatNumber(locale, order.positions),
+        })}
+      </p>
       <div className="actions">
         {order.status === "verified" ? <Link to={`/job-orders/${order.id}/matches`}>{t("match.find")}</Link> : null}
-        {items.length ? <a href={`/job-orders/${order.id}/shortlist.csv`} download>{t("sl.export_csv")}</a> : null}
+        {items.length ? (
+          <a href={`/job-orders/${order.id}/shortlist.csv`} download>
+            {t("sl.export_csv")}
+          </a>
+        ) : null}
       </div>
       {items.length === 0 ? (
         <p className="empty">
@@ -106,27 +135,45 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
     <li className="card match" id={`e-${i.entryId}`} aria-labelledby={titleId}>
       <div className="match-head">
         {i.workerId ? (
-          <Link id={titleId} to={`/workers/${i.workerId}`} className="match-name">{withParen(i.name ?? i.code, i.externalRef)}</Link>
+          <Link id={titleId} to={`/workers/${i.workerId}`} className="match-name">
+            {withParen(i.name ?? i.code, i.externalRef)}
+          </Link>
         ) : (
-          <span id={titleId} className="match-name">{i.code}</span>
+          <span id={titleId} className="match-name">
+            {i.code}
+          </span>
         )}
         <span className={`status ${i.stage}`}>{t(`stage.${i.stage}`)}</span>
       </div>
-      <p className="meta">{dot(t("sl.code", { code: i.code }), t("sl.since", { date: formatDate(locale, i.stageChangedAt) }))}</p>
-      {i.reason ? <p className="meta">{t("sl.reason", { reason: t(`reason.${i.reason}` as "reason.other") })}</p> : null}
+      <p className="meta">
+        {dot(t("sl.code", { code: i.code }), t("sl.since", { date: formatDate(locale, i.stageChangedAt) }))}
+      </p>
+      {i.reason ? (
+        <p className="meta">{t("sl.reason", { reason: t(`reason.${i.reason}` as "reason.other") })}</p>
+      ) : null}
       {i.failing.length ? (
         <div className="finding hold">
           <strong>{t("sl.flagged")}</strong>
-          <ul>{i.failing.map((f) => <li key={JSON.stringify(f)}>{formatFailure(locale, f)}</li>)}</ul>
+          <ul>
+            {i.failing.map((f) => (
+              <li key={JSON.stringify(f)}>{formatFailure(locale, f)}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      {reply?.message && reply.intent !== "note" ? <p className="form-errors" role="alert">{errorText(reply.message)}</p> : null}
+      {reply?.message && reply.intent !== "note" ? (
+        <p className="form-errors" role="alert">
+          {errorText(reply.message)}
+        </p>
+      ) : null}
       {simple.length ? (
         <Form method="post" className="actions">
           <input type="hidden" name="entryId" value={i.entryId} />
           <input type="hidden" name="intent" value="move" />
           {simple.map((a) => (
-            <button key={a} type="submit" name="action" value={a} className={a === "propose" ? undefined : "secondary"}>{t(`stage_action.${a}`)}</button>
+            <button key={a} type="submit" name="action" value={a} className={a === "propose" ? undefined : "secondary"}>
+              {t(`stage_action.${a}`)}
+            </button>
           ))}
         </Form>
       ) : null}
@@ -141,7 +188,9 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
               <input type="hidden" name="entryId" value={i.entryId} />
               <input type="hidden" name="intent" value="move" />
               <ReasonField id={fieldId} reasons={reasons} error={err} />
-              <button type="submit" name="action" value={a} className="danger">{t(`stage_action.${a}`)}</button>
+              <button type="submit" name="action" value={a} className="danger">
+                {t(`stage_action.${a}`)}
+              </button>
             </Form>
           </details>
         );
@@ -153,11 +202,19 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
           <Form method="post">
             <input type="hidden" name="entryId" value={i.entryId} />
             <div className="check">
-              <input type="checkbox" id={`e-${i.entryId}-confirm`} name="confirm" aria-invalid={consentError ? true : undefined} aria-describedby={consentError ? `e-${i.entryId}-confirm-error` : undefined} />
+              <input
+                type="checkbox"
+                id={`e-${i.entryId}-confirm`}
+                name="confirm"
+                aria-invalid={consentError ? true : undefined}
+                aria-describedby={consentError ? `e-${i.entryId}-confirm-error` : undefined}
+              />
               <label htmlFor={`e-${i.entryId}-confirm`}>{t("sl.consent_confirm")}</label>
             </div>
             <FieldErrors id={`e-${i.entryId}-confirm-error`} errors={consentError ? [consentError] : undefined} />
-            <button type="submit" name="intent" value="consent" className="secondary small">{t("sl.consent_button")}</button>
+            <button type="submit" name="intent" value="consent" className="secondary small">
+              {t("sl.consent_button")}
+            </button>
           </Form>
         )
       ) : null}
@@ -188,10 +245,19 @@ function Notes({ item: i, reply }: { item: Item; reply: RowReply | null }) {
         <input type="hidden" name="entryId" value={i.entryId} />
         <div className="field">
           <label htmlFor={fieldId}>{t("sl.note_label")}</label>
-          <textarea id={fieldId} name="body" rows={3} maxLength={2000} aria-invalid={err ? true : undefined} aria-describedby={err ? `${fieldId}-error` : undefined} />
+          <textarea
+            id={fieldId}
+            name="body"
+            rows={3}
+            maxLength={2000}
+            aria-invalid={err ? true : undefined}
+            aria-describedby={err ? `${fieldId}-error` : undefined}
+          />
           <FieldErrors id={`${fieldId}-error`} errors={err ? [err] : undefined} />
         </div>
-        <button type="submit" name="intent" value="note" className="secondary small">{t("sl.add_note")}</button>
+        <button type="submit" name="intent" value="note" className="secondary small">
+          {t("sl.add_note")}
+        </button>
       </Form>
     </details>
   );

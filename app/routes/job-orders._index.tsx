@@ -17,14 +17,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, org } = await requireSignedIn(request, context);
   const q = new URL(request.url).searchParams;
   const status = JOB_ORDER_STATES.find((s) => s === q.get("status"));
-  const list = await listJobOrdersFor(context.deps, actor, { status, page: Number(q.get("page")) || 1 }).catch(throwAsResponse);
+  const list = await listJobOrdersFor(context.deps, actor, { status, page: Number(q.get("page")) || 1 }).catch(
+    throwAsResponse,
+  );
   return {
     isEmployer: org.kind === "employer",
     status: status ?? null,
     counts: list.counts,
     page: list.page,
     pages: list.pages,
-    rows: list.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, country: r.country, status: r.status, positions: r.positions, filled: r.positionsFilled, employer: r.employerName, updatedAt: r.updatedAt })),
+    rows: list.rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      country: r.country,
+      status: r.status,
+      positions: r.positions,
+      filled: r.positionsFilled,
+      employer: r.employerName,
+      updatedAt: r.updatedAt,
+    })),
   };
 }
 
@@ -36,12 +48,26 @@ export default function JobOrders() {
   return (
     <>
       <h1>{t("jo.list_title")}</h1>
-      {isEmployer ? <p><Link className="button" to="/job-orders/new">{t("jo.new")}</Link></p> : null}
+      {isEmployer ? (
+        <p>
+          <Link className="button" to="/job-orders/new">
+            {t("jo.new")}
+          </Link>
+        </p>
+      ) : null}
       {states.length ? (
         <ul className="chips" aria-label={t("jo.col_status")}>
-          <li><Link to="?" aria-current={status === null ? "true" : undefined}>{t("verify.all")}</Link></li>
+          <li>
+            <Link to="?" aria-current={status === null ? "true" : undefined}>
+              {t("verify.all")}
+            </Link>
+          </li>
           {states.map((s) => (
-            <li key={s}><Link to={`?status=${s}`} aria-current={status === s ? "true" : undefined}>{withParen(t(`state.${s}`), counts[s])}</Link></li>
+            <li key={s}>
+              <Link to={`?status=${s}`} aria-current={status === s ? "true" : undefined}>
+                {withParen(t(`state.${s}`), counts[s])}
+              </Link>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -63,11 +89,21 @@ export default function JobOrders() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/job-orders/${r.id}`}>{r.title}</Link><br /><small>{r.reference}</small></td>
+                  <td>
+                    <Link to={`/job-orders/${r.id}`}>{r.title}</Link>
+                    <br />
+                    <small>{r.reference}</small>
+                  </td>
                   {isEmployer ? null : <td>{r.employer}</td>}
                   <td>{countryName(locale, r.country)}</td>
-                  <td>{r.status === "verified" ? t("jo.open_positions", { open: r.positions - r.filled, total: r.positions }) : r.positions}</td>
-                  <td><StatusBadge status={r.status} /></td>
+                  <td>
+                    {r.status === "verified"
+                      ? t("jo.open_positions", { open: r.positions - r.filled, total: r.positions })
+                      : r.positions}
+                  </td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
                   <td>{formatDate(locale, r.updatedAt)}</td>
                 </tr>
               ))}

@@ -36,9 +36,30 @@ export default function Board() {
       <h1>{t("board.title")}</h1>
       <p className="lead">{t("board.lead")}</p>
       <Form method="get" className="card row">
-        <FilterSelect id="b-country" name="country" label={t("board.filter_country")} value={filters.country} anyLabel={t("board.all")} options={countries.map(({ code, name }) => ({ value: code, label: name }))} />
-        <FilterSelect id="b-sector" name="sector" label={t("board.filter_sector")} value={filters.sector} anyLabel={t("board.all")} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
-        <FilterSelect id="b-occupation" name="occupation" label={t("board.filter_occupation")} value={filters.occupation} anyLabel={t("board.all")} options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))} />
+        <FilterSelect
+          id="b-country"
+          name="country"
+          label={t("board.filter_country")}
+          value={filters.country}
+          anyLabel={t("board.all")}
+          options={countries.map(({ code, name }) => ({ value: code, label: name }))}
+        />
+        <FilterSelect
+          id="b-sector"
+          name="sector"
+          label={t("board.filter_sector")}
+          value={filters.sector}
+          anyLabel={t("board.all")}
+          options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
+        />
+        <FilterSelect
+          id="b-occupation"
+          name="occupation"
+          label={t("board.filter_occupation")}
+          value={filters.occupation}
+          anyLabel={t("board.all")}
+          options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))}
+        />
         <div className="field" style={{ alignSelf: "end" }}>
           <button type="submit">{t("board.apply")}</button>
         </div>
@@ -49,11 +70,26 @@ export default function Board() {
         {rows.map((r) => (
           <li key={r.reference} className="card board-item">
             <h2>{r.title}</h2>
-            <p className="meta">{dot(occupationTitle(r.iscoCode, locale), t(`sector.${r.sector as (typeof SECTORS)[number]}`))}</p>
+            <p className="meta">
+              {dot(occupationTitle(r.iscoCode, locale), t(`sector.${r.sector as (typeof SECTORS)[number]}`))}
+            </p>
             <p>{dot([countryName(locale, r.country), r.city].filter(Boolean).join(", "), r.employerName)}</p>
-            <p><strong>{pay(r.wageAmount, r.wageCurrency, r.wagePeriod)}</strong></p>
-            <p>{dot(t("board.open", { n: r.open }), t("jo.contract", { months: r.contractMonths, date: formatDate(locale, r.startDate) }))}</p>
-            {r.verificationCode ? <p><Link to={`/verify/${r.verificationCode}`}>{t("board.check", { code: displayCode(r.verificationCode) })}</Link></p> : null}
+            <p>
+              <strong>{pay(r.wageAmount, r.wageCurrency, r.wagePeriod)}</strong>
+            </p>
+            <p>
+              {dot(
+                t("board.open", { n: r.open }),
+                t("jo.contract", { months: r.contractMonths, date: formatDate(locale, r.startDate) }),
+              )}
+            </p>
+            {r.verificationCode ? (
+              <p>
+                <Link to={`/verify/${r.verificationCode}`}>
+                  {t("board.check", { code: displayCode(r.verificationCode) })}
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -36,7 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     rejectBots(formData);
     const session = await logIn(context.deps, submission.value, context.clientIp, loginLimits(context.env));
     const headers = new Headers();
-    headers.append("Set-Cookie", await context.cookies.session.serialize(session.token, { expires: session.expiresAt }));
+    headers.append(
+      "Set-Cookie",
+      await context.cookies.session.serialize(session.token, { expires: session.expiresAt }),
+    );
     if (session.user.locale) headers.append("Set-Cookie", await context.cookies.lang.serialize(session.user.locale));
     return redirect(safeRedirect(submission.value.redirectTo), { headers });
   } catch (e) {
@@ -68,7 +71,9 @@ export default function Login() {
         <Field meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
         <Honeypot />
         <div className="actions">
-          <button type="submit" disabled={busy}>{t("login.submit")}</button>
+          <button type="submit" disabled={busy}>
+            {t("login.submit")}
+          </button>
         </div>
       </Form>
       <p>

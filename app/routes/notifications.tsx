@@ -34,7 +34,9 @@ export default function Notifications() {
       <h1>{t("notif.title")}</h1>
       {items.some((n) => n.unread) ? (
         <Form method="post" className="actions">
-          <button type="submit" className="secondary small">{t("notif.mark_read")}</button>
+          <button type="submit" className="secondary small">
+            {t("notif.mark_read")}
+          </button>
         </Form>
       ) : null}
       {items.length === 0 ? (

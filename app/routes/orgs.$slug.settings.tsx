@@ -42,11 +42,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: InviteMemberSchema });
       if (submission.status !== "success") return invalid(submission, { intent });
       try {
-        const { token } = await inviteMember(context.deps, actor, slug, submission.value, { limit: invitationRule(context.env) });
+        const { token } = await inviteMember(context.deps, actor, slug, submission.value, {
+          limit: invitationRule(context.env),
+        });
         const link = new URL(`/invite/${token}`, request.url).toString();
-        return { intent, result: submission.reply({ resetForm: true }), invite: { email: submission.value.email, link } };
+        return {
+          intent,
+          result: submission.reply({ resetForm: true }),
+          invite: { email: submission.value.email, link },
+        };
       } catch (e) {
-        if (e instanceof DomainError && (e.code === "conflict" || e.code === "rate_limited")) return replyWithDomainError(submission, e, { intent });
+        if (e instanceof DomainError && (e.code === "conflict" || e.code === "rate_limited"))
+          return replyWithDomainError(submission, e, { intent });
         throw e;
       }
     }
@@ -109,10 +116,19 @@ export default function OrgSettings() {
           </table>
         </div>
       </section>
-      {isAdmin && details ? <DetailsSection details={details} lastResult={actionData?.intent === "details" ? actionData.result : undefined} /> : null}
+      {isAdmin && details ? (
+        <DetailsSection
+          details={details}
+          lastResult={actionData?.intent === "details" ? actionData.result : undefined}
+        />
+      ) : null}
       {isAdmin ? (
         <>
-          <InviteSection lastResult={actionData?.intent === "invite" ? actionData.result : undefined} invite={actionData && "invite" in actionData ? actionData.invite : undefined} slug={org.slug} />
+          <InviteSection
+            lastResult={actionData?.intent === "invite" ? actionData.result : undefined}
+            invite={actionData && "invite" in actionData ? actionData.invite : undefined}
+            slug={org.slug}
+          />
           <section aria-labelledby="pending-h">
             <h2 id="pending-h">{t("settings.pending")}</h2>
             {invitations.length === 0 ? (
@@ -135,7 +151,13 @@ export default function OrgSettings() {
                         <td>{t(`role.${i.role}`)}</td>
                         <td>{formatDateTime(locale, i.expiresAt)}</td>
                         <td>
-                          <RowAction intent="cancel-invite" field="invitationId" value={i.id} label={t("settings.cancel")} ariaLabel={t("settings.cancel_invite", { email: i.email })} />
+                          <RowAction
+                            intent="cancel-invite"
+                            field="invitationId"
+                            value={i.id}
+                            label={t("settings.cancel")}
+                            ariaLabel={t("settings.cancel_invite", { email: i.email })}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -160,7 +182,15 @@ export default function OrgSettings() {
 
 type LastResult = SubmissionResult<string[]> | undefined;
 
-function InviteSection({ lastResult, invite, slug }: { lastResult: LastResult; invite?: { email: string; link: string }; slug: string }) {
+function InviteSection({
+  lastResult,
+  invite,
+  slug,
+}: {
+  lastResult: LastResult;
+  invite?: { email: string; link: string };
+  slug: string;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: `invite-${slug}`,
@@ -178,18 +208,28 @@ function InviteSection({ lastResult, invite, slug }: { lastResult: LastResult; i
         <Field meta={fields.email} label={t("settings.invite_email")} type="email" autoComplete="off" />
         <SelectField meta={fields.role} label={t("settings.invite_role")}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`role.${r}`)}</option>
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
           ))}
         </SelectField>
         <div className="actions">
-          <button type="submit" name="intent" value="invite">{t("settings.invite_submit")}</button>
+          <button type="submit" name="intent" value="invite">
+            {t("settings.invite_submit")}
+          </button>
         </div>
       </Form>
     </section>
   );
 }
 
-function DetailsSection({ details, lastResult }: { details: { registrationNumber: string; address: string; contactEmail: string; contactPhone: string }; lastResult: LastResult }) {
+function DetailsSection({
+  details,
+  lastResult,
+}: {
+  details: { registrationNumber: string; address: string; contactEmail: string; contactPhone: string };
+  lastResult: LastResult;
+}) {
   const t = useT();
   const [form, fields] = useForm({
     id: "details",
@@ -211,7 +251,9 @@ function DetailsSection({ details, lastResult }: { details: { registrationNumber
           <Field meta={fields.contactPhone} label={t("jo.f_contact_phone")} autoComplete="tel" />
         </div>
         <div className="actions">
-          <button type="submit" name="intent" value="details">{t("details.save")}</button>
+          <button type="submit" name="intent" value="details">
+            {t("details.save")}
+          </button>
         </div>
       </Form>
     </section>
@@ -227,7 +269,17 @@ interface KeyRow {
   revokedAt: Date | null;
 }
 
-function KeysSection({ orgName, keys, lastResult, created }: { orgName: string; keys: KeyRow[]; lastResult: LastResult; created?: { name: string; key: string } }) {
+function KeysSection({
+  orgName,
+  keys,
+  lastResult,
+  created,
+}: {
+  orgName: string;
+  keys: KeyRow[];
+  lastResult: LastResult;
+  created?: { name: string; key: string };
+}) {
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -243,14 +295,18 @@ function KeysSection({ orgName, keys, lastResult, created }: { orgName: string; 
       {created ? (
         <div className="card" role="status">
           <p>{t("settings.key_created", { name: created.name })}</p>
-          <p className="secret" data-testid="new-api-key">{created.key}</p>
+          <p className="secret" data-testid="new-api-key">
+            {created.key}
+          </p>
         </div>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="card stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field meta={fields.name} label={t("settings.key_name")} autoComplete="off" />
         <div className="actions">
-          <button type="submit" name="intent" value="create-key">{t("settings.key_submit")}</button>
+          <button type="submit" name="intent" value="create-key">
+            {t("settings.key_submit")}
+          </button>
         </div>
       </Form>
       {keys.length === 0 ? (
@@ -272,12 +328,27 @@ function KeysSection({ orgName, keys, lastResult, created }: { orgName: string; 
               {keys.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
-                  <td><code>{k.prefix}</code>{"…"}</td>
+                  <td>
+                    <code>{k.prefix}</code>
+                    {"…"}
+                  </td>
                   <td>{formatDate(locale, k.createdAt)}</td>
                   <td>{k.lastUsedAt ? formatDateTime(locale, k.lastUsedAt) : t("settings.key_never_used")}</td>
-                  <td>{k.revokedAt ? t("settings.key_revoked", { date: formatDate(locale, k.revokedAt) }) : t("settings.key_active")}</td>
                   <td>
-                    {k.revokedAt ? null : <RowAction intent="revoke-key" field="keyId" value={k.id} label={t("settings.revoke")} ariaLabel={t("settings.revoke_key", { name: k.name })} />}
+                    {k.revokedAt
+                      ? t("settings.key_revoked", { date: formatDate(locale, k.revokedAt) })
+                      : t("settings.key_active")}
+                  </td>
+                  <td>
+                    {k.revokedAt ? null : (
+                      <RowAction
+                        intent="revoke-key"
+                        field="keyId"
+                        value={k.id}
+                        label={t("settings.revoke")}
+                        ariaLabel={t("settings.revoke_key", { name: k.name })}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}

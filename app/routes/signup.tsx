@@ -69,17 +69,27 @@ export default function Signup() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field meta={fields.name} label={t("signup.name")} autoComplete="name" />
         <Field meta={fields.email} label={t("signup.email")} type="email" autoComplete="email" />
-        <Field meta={fields.password} label={t("signup.password")} type="password" hint={t("signup.password_hint")} autoComplete="new-password" />
+        <Field
+          meta={fields.password}
+          label={t("signup.password")}
+          type="password"
+          hint={t("signup.password_hint")}
+          autoComplete="new-password"
+        />
         <Field meta={fields.organisationName} label={t("signup.org_name")} autoComplete="organization" />
         <SelectField meta={fields.country} label={t("signup.country")}>
           <option value="">{t("signup.country_choose")}</option>
           {countries.map((c) => (
-            <option key={c.code} value={c.code}>{c.name}</option>
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </SelectField>
         <Honeypot />
         <div className="actions">
-          <button type="submit" disabled={busy}>{t("signup.submit")}</button>
+          <button type="submit" disabled={busy}>
+            {t("signup.submit")}
+          </button>
         </div>
       </Form>
       <p>

@@ -16,7 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const q = new URL(request.url).searchParams;
   const sector = SECTORS.find((s) => s === q.get("sector"));
-  const queue = await verificationQueue(context.deps, actor, { country: q.get("country") || undefined, sector, page: Number(q.get("page")) || 1 });
+  const queue = await verificationQueue(context.deps, actor, {
+    country: q.get("country") || undefined,
+    sector,
+    page: Number(q.get("page")) || 1,
+  });
   if (!queue) throw new Response("errors.not_found", { status: 404 });
   return {
     country: q.get("country") ?? "",
@@ -26,7 +30,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     total: queue.total,
     page: queue.page,
     pages: queue.pages,
-    rows: queue.rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, iscoCode: r.iscoCode, sector: r.sector, country: r.country, positions: r.positions, employer: r.employerName, submittedAt: r.submittedAt })),
+    rows: queue.rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      iscoCode: r.iscoCode,
+      sector: r.sector,
+      country: r.country,
+      positions: r.positions,
+      employer: r.employerName,
+      submittedAt: r.submittedAt,
+    })),
   };
 }
 
@@ -39,19 +53,35 @@ export default function VerificationQueue() {
     <>
       <h1>{t("verify.queue_title")}</h1>
       <p>{t("verify.queue_lead", { countries: d.countries.map((c) => countryName(locale, c)).join(", ") })}</p>
-      <p><strong>{t("verify.waiting", { n: waiting })}</strong>{d.countries.filter((c) => d.byCountry[c]).map((c) => ` · ${countryName(locale, c)} ${d.byCountry[c]}`).join("")}</p>
+      <p>
+        <strong>{t("verify.waiting", { n: waiting })}</strong>
+        {d.countries
+          .filter((c) => d.byCountry[c])
+          .map((c) => ` · ${countryName(locale, c)} ${d.byCountry[c]}`)
+          .join("")}
+      </p>
       <Form method="get" className="actions">
         <label htmlFor="q-country">{t("verify.filter_country")}</label>
         <select id="q-country" name="country" defaultValue={d.country} style={{ width: "auto" }}>
           <option value="">{t("verify.all")}</option>
-          {d.countries.map((c) => <option key={c} value={c}>{countryName(locale, c)}</option>)}
+          {d.countries.map((c) => (
+            <option key={c} value={c}>
+              {countryName(locale, c)}
+            </option>
+          ))}
         </select>
         <label htmlFor="q-sector">{t("verify.filter_sector")}</label>
         <select id="q-sector" name="sector" defaultValue={d.sector} style={{ width: "auto" }}>
           <option value="">{t("verify.all")}</option>
-          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+          {SECTORS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sector.${s}`)}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="secondary">{t("verify.apply")}</button>
+        <button type="submit" className="secondary">
+          {t("verify.apply")}
+        </button>
       </Form>
       {d.rows.length === 0 ? (
         <p className="empty">{t("verify.empty")}</p>
@@ -72,7 +102,11 @@ export default function VerificationQueue() {
               {d.rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.submittedAt ? formatDateTime(locale, r.submittedAt) : ""}</td>
-                  <td><Link to={`/job-orders/${r.id}`}>{r.title}</Link><br /><small>{dot(r.reference, occupationTitle(r.iscoCode, locale))}</small></td>
+                  <td>
+                    <Link to={`/job-orders/${r.id}`}>{r.title}</Link>
+                    <br />
+                    <small>{dot(r.reference, occupationTitle(r.iscoCode, locale))}</small>
+                  </td>
                   <td>{r.employer}</td>
                   <td>{countryName(locale, r.country)}</td>
                   <td>{t(`sector.${r.sector as (typeof SECTORS)[number]}`)}</td>

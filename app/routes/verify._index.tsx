@@ -10,7 +10,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vp.title"
 /** A GET form (no state changes): /verify?code=ab3k-9mxp → /verify/AB3K9MXP. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
-  if (raw !== null && raw.trim() !== "") throw redirect(`/verify/${encodeURIComponent(normaliseCode(raw) ?? raw.trim().slice(0, 20))}`);
+  if (raw !== null && raw.trim() !== "")
+    throw redirect(`/verify/${encodeURIComponent(normaliseCode(raw) ?? raw.trim().slice(0, 20))}`);
   return { empty: raw !== null };
 }
 
@@ -24,9 +25,19 @@ export default function VerifyForm() {
       <Form method="get" className="card stack">
         <div className="field">
           <label htmlFor="code">{t("vp.code")}</label>
-          <input id="code" name="code" required autoComplete="off" autoCapitalize="characters" spellCheck={false} inputMode="text" />
+          <input
+            id="code"
+            name="code"
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            inputMode="text"
+          />
         </div>
-        <div className="actions"><button type="submit">{t("vp.check")}</button></div>
+        <div className="actions">
+          <button type="submit">{t("vp.check")}</button>
+        </div>
       </Form>
     </div>
   );

@@ -7,7 +7,9 @@ import { requireSignedIn } from "~/web/session.server";
 /** Everything held about a worker, as a JSON download for the worker (right of access and portability). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const data = await exportWorkerData(context.deps, actor, params.id ?? "").catch(throwAsText(await getLocale(request, context)));
+  const data = await exportWorkerData(context.deps, actor, params.id ?? "").catch(
+    throwAsText(await getLocale(request, context)),
+  );
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -24,8 +24,23 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workers.t
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const [worker, disclosures] = await Promise.all([getWorker(context.deps, actor, params.id ?? ""), disclosureLog(context.deps, actor, params.id ?? "")]).catch(throwAsResponse);
-  return { ...worker, today: isoDay(context.deps.now()), disclosures: disclosures.map((d) => ({ id: d.id, at: d.at, employer: d.employerName, reference: d.reference, title: d.title, fields: d.fields, via: d.via })) };
+  const [worker, disclosures] = await Promise.all([
+    getWorker(context.deps, actor, params.id ?? ""),
+    disclosureLog(context.deps, actor, params.id ?? ""),
+  ]).catch(throwAsResponse);
+  return {
+    ...worker,
+    today: isoDay(context.deps.now()),
+    disclosures: disclosures.map((d) => ({
+      id: d.id,
+      at: d.at,
+      employer: d.employerName,
+      reference: d.reference,
+      title: d.title,
+      fields: d.fields,
+      via: d.via,
+    })),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -46,7 +61,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "archive" || intent === "restore") {
     await archiveWorker(context.deps, actor, id, intent === "archive").catch(throwAsResponse);
-    return redirect(`/workers/${id}`, { headers: { "Set-Cookie": await setFlash(context, intent === "archive" ? "wf.archived_flash" : "wf.restored_flash") } });
+    return redirect(`/workers/${id}`, {
+      headers: {
+        "Set-Cookie": await setFlash(context, intent === "archive" ? "wf.archived_flash" : "wf.restored_flash"),
+      },
+    });
   }
   const submission = parseWithZod(form, { schema: workerProfileSchema(isoDay(context.deps.now())) });
   if (submission.status !== "success") return invalid(submission);
@@ -61,28 +80,70 @@ export default function WorkerPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow-wide">
-      <p><Link to="/workers">{t("workers.title")}</Link></p>
+      <p>
+        <Link to="/workers">{t("workers.title")}</Link>
+      </p>
       <h1>{withParen(w.input.fullName, w.input.externalRef)}</h1>
       {w.archived ? <p className="notice">{t("wf.archived_note")}</p> : null}
       {w.duplicates.map((d) => (
         <p key={d.id} className="finding" role="alert">
-          {t(d.field === "nik" ? "wf.duplicate_nik" : "wf.duplicate_passport", { name: withParen(d.fullName, d.externalRef) })}{" "}
+          {t(d.field === "nik" ? "wf.duplicate_nik" : "wf.duplicate_passport", {
+            name: withParen(d.fullName, d.externalRef),
+          })}{" "}
           <Link to={`/workers/${d.id}`}>{t("jo.edit")}</Link>
         </p>
       ))}
       {w.consent.recordedAt ? (
-        <p className="meta">{t("wf.consent_record", { state: t(w.consent.given ? "wf.consent_yes" : "wf.consent_no"), date: formatDateTime(locale, w.consent.recordedAt), by: w.consent.recordedBy ?? "—" })}</p>
+        <p className="meta">
+          {t("wf.consent_record", {
+            state: t(w.consent.given ? "wf.consent_yes" : "wf.consent_no"),
+            date: formatDateTime(locale, w.consent.recordedAt),
+            by: w.consent.recordedBy ?? "—",
+          })}
+        </p>
       ) : null}
-      <WorkerForm lastResult={actionData && "result" in actionData ? actionData.result : undefined} defaultValue={w.input} submitLabel={t("wf.save")} today={w.today} />
+      <WorkerForm
+        lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+        defaultValue={w.input}
+        submitLabel={t("wf.save")}
+        today={w.today}
+      />
       <Form method="post" className="actions">
-        <button type="submit" name="intent" value={w.archived ? "restore" : "archive"} className={w.archived ? "secondary" : "danger"}>{t(w.archived ? "wf.restore" : "wf.archive")}</button>
+        <button
+          type="submit"
+          name="intent"
+          value={w.archived ? "restore" : "archive"}
+          className={w.archived ? "secondary" : "danger"}
+        >
+          {t(w.archived ? "wf.restore" : "wf.archive")}
+        </button>
       </Form>
-      <Privacy workerId={w.id} disclosures={w.disclosures} reply={actionData && "rowReply" in actionData ? actionData.rowReply : null} />
+      <Privacy
+        workerId={w.id}
+        disclosures={w.disclosures}
+        reply={actionData && "rowReply" in actionData ? actionData.rowReply : null}
+      />
     </div>
   );
 }
 
-function Privacy({ workerId, disclosures, reply }: { workerId: string; disclosures: { id: string; at: string | Date; employer: string; reference: string; title: string; fields: string[]; via: string }[]; reply: RowReply | null }) {
+function Privacy({
+  workerId,
+  disclosures,
+  reply,
+}: {
+  workerId: string;
+  disclosures: {
+    id: string;
+    at: string | Date;
+    employer: string;
+    reference: string;
+    title: string;
+    fields: string[];
+    via: string;
+  }[];
+  reply: RowReply | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -119,18 +180,34 @@ function Privacy({ workerId, disclosures, reply }: { workerId: string; disclosur
           </table>
         </div>
       )}
-      <p><a href={`/workers/${workerId}/export.json`} download>{t("privacy.export")}</a></p>
+      <p>
+        <a href={`/workers/${workerId}/export.json`} download>
+          {t("privacy.export")}
+        </a>
+      </p>
       <details open={Boolean(err || reply?.message)}>
         <summary>{t("privacy.erase")}</summary>
         <p className="hint">{t("privacy.erase_hint")}</p>
-        {reply?.message ? <p className="form-errors" role="alert">{errorText(reply.message)}</p> : null}
+        {reply?.message ? (
+          <p className="form-errors" role="alert">
+            {errorText(reply.message)}
+          </p>
+        ) : null}
         <Form method="post">
           <div className="check">
-            <input type="checkbox" id="erase-confirm" name="confirm" aria-invalid={err ? true : undefined} aria-describedby={err ? "erase-confirm-error" : undefined} />
+            <input
+              type="checkbox"
+              id="erase-confirm"
+              name="confirm"
+              aria-invalid={err ? true : undefined}
+              aria-describedby={err ? "erase-confirm-error" : undefined}
+            />
             <label htmlFor="erase-confirm">{t("privacy.erase_confirm")}</label>
           </div>
           <FieldErrors id="erase-confirm-error" errors={err ? [err] : undefined} />
-          <button type="submit" name="intent" value="erase" className="danger">{t("privacy.erase")}</button>
+          <button type="submit" name="intent" value="erase" className="danger">
+            {t("privacy.erase")}
+          </button>
         </Form>
       </details>
     </section>

@@ -24,7 +24,9 @@ export default function AllWorkers() {
   const { archived, rows, total, page, pages } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/workers">{t("workers.title")}</Link></p>
+      <p>
+        <Link to="/workers">{t("workers.title")}</Link>
+      </p>
       <h1>{t(archived ? "workers.archived_title" : "workers.all_title")}</h1>
       <p className="actions">
         <Link to={archived ? "?" : "?archived=1"}>{t(archived ? "workers.all_title" : "workers.archived_title")}</Link>
@@ -47,7 +49,9 @@ export default function AllWorkers() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/workers/${r.id}`}>{withParen(r.name, r.ref)}</Link></td>
+                  <td>
+                    <Link to={`/workers/${r.id}`}>{withParen(r.name, r.ref)}</Link>
+                  </td>
                   <td>{t(`wstatus.${r.status}`)}</td>
                   <td>{t(r.consent ? "wf.consent_yes" : "wf.consent_no")}</td>
                   <td>{formatDate(locale, r.availableFrom)}</td>

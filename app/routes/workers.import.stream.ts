@@ -12,7 +12,9 @@ import { importFormUpload, uploadedRows } from "~/web/worker-import.server";
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireAgencyUser(request, context); // before the stream starts: a refusal is a status
-  const upload = await importFormUpload(request).catch(async (e: unknown) => throwAsText(await getLocale(request, context))(e));
+  const upload = await importFormUpload(request).catch(async (e: unknown) =>
+    throwAsText(await getLocale(request, context))(e),
+  );
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -23,7 +25,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
           send({ type: "unreadable" });
         } else {
           send({ type: "progress", done: 0, total: rows.total });
-          const report = await importWorkers(context.deps, actor, rows, upload.mode, (done, total) => send({ type: "progress", done, total }), { source: "page" });
+          const report = await importWorkers(
+            context.deps,
+            actor,
+            rows,
+            upload.mode,
+            (done, total) => send({ type: "progress", done, total }),
+            { source: "page" },
+          );
           send({ type: "report", report });
         }
       } catch (e) {
@@ -33,5 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       controller.close();
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" } });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Accel-Buffering": "no",
+    },
+  });
 }

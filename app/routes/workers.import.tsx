@@ -23,13 +23,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const upload = await importFormUpload(request).catch(throwAsResponse);
   const rows = await uploadedRows(context.deps, upload).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
-  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "page" }).catch(throwAsResponse);
+  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "page" }).catch(
+    throwAsResponse,
+  );
   const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
 
 type Report = NonNullable<ReturnType<typeof useActionData<typeof action>>>["report"];
-type StreamLine = { type: "progress"; done: number; total: number } | { type: "report"; report: NonNullable<Report> } | { type: "unreadable" } | { type: "failed" };
+type StreamLine =
+  | { type: "progress"; done: number; total: number }
+  | { type: "report"; report: NonNullable<Report> }
+  | { type: "unreadable" }
+  | { type: "failed" };
 
 /** With JavaScript, the upload goes to the streaming endpoint so the page can show real progress. */
 function useStreamingImport() {
@@ -54,7 +60,12 @@ function useStreamingImport() {
           const line = JSON.parse(buffer.slice(0, nl)) as StreamLine;
           buffer = buffer.slice(nl + 1);
           if (line.type === "progress") setProgress({ done: line.done, total: line.total });
-          else setStreamed({ report: line.type === "report" ? line.report : null, unreadable: line.type === "unreadable", failed: line.type === "failed" });
+          else
+            setStreamed({
+              report: line.type === "report" ? line.report : null,
+              unreadable: line.type === "unreadable",
+              failed: line.type === "failed",
+            });
         }
       }
     } catch {
@@ -79,23 +90,42 @@ export default function ImportWorkers() {
       <h1>{t("import.title")}</h1>
       <p>{t("import.lead")}</p>
       <p>
-        <a href="/workers/import/template.csv" download>{t("import.template")}</a>
+        <a href="/workers/import/template.csv" download>
+          {t("import.template")}
+        </a>
         {" · "}
         <a href="/workers/import/schema.json">{t("import.schema")}</a>
       </p>
       <Form method="post" encType="multipart/form-data" className="card stack narrow-wide" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="import-file">{t("import.file")}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.json,text/csv,application/json" required aria-describedby="import-file-error" />
-          <div id="import-file-error" className="field-errors" aria-live="polite">{unreadable ? <p>{t("errors.import_unreadable")}</p> : null}</div>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            required
+            aria-describedby="import-file-error"
+          />
+          <div id="import-file-error" className="field-errors" aria-live="polite">
+            {unreadable ? <p>{t("errors.import_unreadable")}</p> : null}
+          </div>
         </div>
         <fieldset>
           <legend>{t("import.mode")}</legend>
-          <div className="check"><input type="radio" id="mode-valid" name="mode" value="valid_only" defaultChecked /><label htmlFor="mode-valid">{t("import.mode_valid")}</label></div>
-          <div className="check"><input type="radio" id="mode-all" name="mode" value="all_or_nothing" /><label htmlFor="mode-all">{t("import.mode_all")}</label></div>
+          <div className="check">
+            <input type="radio" id="mode-valid" name="mode" value="valid_only" defaultChecked />
+            <label htmlFor="mode-valid">{t("import.mode_valid")}</label>
+          </div>
+          <div className="check">
+            <input type="radio" id="mode-all" name="mode" value="all_or_nothing" />
+            <label htmlFor="mode-all">{t("import.mode_all")}</label>
+          </div>
         </fieldset>
         <div className="actions">
-          <button type="submit" disabled={busy}>{t("import.submit")}</button>
+          <button type="submit" disabled={busy}>
+            {t("import.submit")}
+          </button>
           {busy ? (
             <span role="status" className="check">
               <progress aria-label={t("import.busy")} value={progress?.done} max={progress?.total || undefined} />
@@ -103,13 +133,30 @@ export default function ImportWorkers() {
             </span>
           ) : null}
         </div>
-        {streamed?.failed ? <p className="form-errors" role="alert">{t("error.500_text")}</p> : null}
+        {streamed?.failed ? (
+          <p className="form-errors" role="alert">
+            {t("error.500_text")}
+          </p>
+        ) : null}
       </Form>
 
       {report ? (
         <section aria-labelledby="report-h" className="card">
-          <div role="status"><h2 id="report-h">{t("import.result", { total: report.total, created: report.created, updated: report.updated, failed: report.errors.length })}</h2></div>
-          {report.mode === "all_or_nothing" && report.errors.length ? <p className="form-errors">{t("import.refused")}</p> : report.imported ? <p>{t("import.searchable")}</p> : null}
+          <div role="status">
+            <h2 id="report-h">
+              {t("import.result", {
+                total: report.total,
+                created: report.created,
+                updated: report.updated,
+                failed: report.errors.length,
+              })}
+            </h2>
+          </div>
+          {report.mode === "all_or_nothing" && report.errors.length ? (
+            <p className="form-errors">{t("import.refused")}</p>
+          ) : report.imported ? (
+            <p>{t("import.searchable")}</p>
+          ) : null}
           <IssueTable title={t("import.errors")} issues={report.errors} />
           <IssueTable title={t("import.warnings")} issues={report.warnings} />
         </section>
@@ -121,8 +168,22 @@ export default function ImportWorkers() {
         <h2 id="format-h">{t("import.format")}</h2>
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">{t("import.col_column")}</th><th scope="col">{t("import.col_content")}</th></tr></thead>
-            <tbody>{CSV_COLUMNS.map((c) => <tr key={c}><td><code>{c}</code></td><td>{CSV_COLUMN_HELP[c]}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.col_column")}</th>
+                <th scope="col">{t("import.col_content")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CSV_COLUMNS.map((c) => (
+                <tr key={c}>
+                  <td>
+                    <code>{c}</code>
+                  </td>
+                  <td>{CSV_COLUMN_HELP[c]}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       </section>
@@ -139,10 +200,22 @@ function IssueTable({ title, issues }: { title: string; issues: { row: number; f
       <h3>{title}</h3>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">{t("import.col_row")}</th><th scope="col">{t("import.col_field")}</th><th scope="col">{t("import.col_message")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("import.col_row")}</th>
+              <th scope="col">{t("import.col_field")}</th>
+              <th scope="col">{t("import.col_message")}</th>
+            </tr>
+          </thead>
           <tbody>
             {issues.slice(0, 500).map((i) => (
-              <tr key={`${i.row}-${i.field}`}><td>{i.row}</td><td><code>{i.field}</code></td><td>{text(i.message)}</td></tr>
+              <tr key={`${i.row}-${i.field}`}>
+                <td>{i.row}</td>
+                <td>
+                  <code>{i.field}</code>
+                </td>
+                <td>{text(i.message)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -174,11 +247,15 @@ function ImportHistory({ imports }: { imports: ImportRecord[] }) {
             <tbody>
               {imports.map((i) => (
                 <tr key={i.id} data-import-status={i.status}>
-                  <td><time dateTime={i.startedAt}>{i.startedAt.slice(0, 16).replace("T", " ")}</time></td>
+                  <td>
+                    <time dateTime={i.startedAt}>{i.startedAt.slice(0, 16).replace("T", " ")}</time>
+                  </td>
                   <td>{t(`import.status_${i.status}`)}</td>
                   <td>{t(i.mode === "all_or_nothing" ? "import.mode_short_all" : "import.mode_short_valid")}</td>
                   <td>{i.totalRows}</td>
-                  <td>{i.created}/{i.updated}</td>
+                  <td>
+                    {i.created}/{i.updated}
+                  </td>
                   <td>{i.errors}</td>
                 </tr>
               ))}

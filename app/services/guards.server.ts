@@ -47,6 +47,10 @@ export function requireKindToAct(actor: Actor, kind: OrgKind, messageKey = "erro
  * a job order (from loadVisible: the shortlist is an agency's, the candidates' review the owner's, matches an
  * agency's or the ministry's) or its side of a candidate (notes and disclosure consent are the agency's).
  */
-export function requireViewerRole<R extends string>(role: string, allowed: readonly R[], messageKey = "errors.forbidden"): asserts role is R {
+export function requireViewerRole<R extends string>(
+  role: string,
+  allowed: readonly R[],
+  messageKey = "errors.forbidden",
+): asserts role is R {
   if (!(allowed as readonly string[]).includes(role)) throw new DomainError("forbidden", messageKey);
 }

@@ -4,5 +4,9 @@ import type { Deps } from "./deps.server";
 
 export async function checkHealth(deps: Deps) {
   const [postgres, meilisearch] = await Promise.all([pingDb(deps.db), pingSearch(deps.search)]);
-  return { ok: postgres && meilisearch, postgres: postgres ? "up" : "down", meilisearch: meilisearch ? "up" : "down" } as const;
+  return {
+    ok: postgres && meilisearch,
+    postgres: postgres ? "up" : "down",
+    meilisearch: meilisearch ? "up" : "down",
+  } as const;
 }

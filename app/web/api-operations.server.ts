@@ -36,7 +36,10 @@ export interface ApiOperation {
 }
 
 /** Response schemas, each a component of the document (`#/components/schemas/<name>`). */
-export const RESPONSE_SCHEMAS = { MatchResponse: MatchResponseSchema, CandidatesResponse: CandidatesResponseSchema } as const;
+export const RESPONSE_SCHEMAS = {
+  MatchResponse: MatchResponseSchema,
+  CandidatesResponse: CandidatesResponseSchema,
+} as const;
 
 const NOT_VISIBLE = "The job order does not exist or this organisation may not see it";
 const NOT_AGENCY_WORKER = "Not a worker of this agency (or not an agency key)";
@@ -45,8 +48,19 @@ const STATE = "The order's state does not allow it";
 const INVALID = "Invalid input; `fields` says which and why";
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
-  { method: "get", path: "/openapi.json", auth: "public", summary: "This description (OpenAPI 3.1)", ok: { status: 200, description: "The OpenAPI document" } },
-  { method: "get", path: "/me", summary: "The organisation this key acts as", ok: { status: 200, description: "The organisation" } },
+  {
+    method: "get",
+    path: "/openapi.json",
+    auth: "public",
+    summary: "This description (OpenAPI 3.1)",
+    ok: { status: 200, description: "The OpenAPI document" },
+  },
+  {
+    method: "get",
+    path: "/me",
+    summary: "The organisation this key acts as",
+    ok: { status: 200, description: "The organisation" },
+  },
   {
     method: "get",
     path: "/job-orders",
@@ -59,8 +73,21 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     ],
     ok: { status: 200, description: "A page of job orders" },
   },
-  { method: "post", path: "/job-orders", summary: "Create a draft job order (employer key)", body: JobOrderSchema, ok: { status: 201, description: "Created" }, statuses: { 403: "Not an employer key", 422: INVALID } },
-  { method: "get", path: "/job-orders/{id}", summary: "One job order", ok: { status: 200, description: "The job order, its actions, versions and events" }, statuses: { 404: NOT_VISIBLE } },
+  {
+    method: "post",
+    path: "/job-orders",
+    summary: "Create a draft job order (employer key)",
+    body: JobOrderSchema,
+    ok: { status: 201, description: "Created" },
+    statuses: { 403: "Not an employer key", 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/job-orders/{id}",
+    summary: "One job order",
+    ok: { status: 200, description: "The job order, its actions, versions and events" },
+    statuses: { 404: NOT_VISIBLE },
+  },
   {
     method: "put",
     path: "/job-orders/{id}",
@@ -74,7 +101,12 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/job-orders/{id}/submit",
     summary: "Submit for verification (employer key)",
     ok: { status: 200, description: "The job order" },
-    statuses: { 403: "Not this order's employer", 404: NOT_VISIBLE, 409: STATE, 422: "The employer's details are missing, or the order must be updated to today's rules" },
+    statuses: {
+      403: "Not this order's employer",
+      404: NOT_VISIBLE,
+      409: STATE,
+      422: "The employer's details are missing, or the order must be updated to today's rules",
+    },
   },
   {
     method: "post",
@@ -88,10 +120,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "get",
     path: "/job-orders/{id}/matches",
     summary: "Ranked candidates and near misses of a verified order (agency key: its own profiles only)",
-    description: "Every gate is a hard constraint; `results` is exact over the agency's whole qualified pool, best first (ties by workerId). `nearMisses` fail exactly one gate item, listed by item, closest first.",
+    description:
+      "Every gate is a hard constraint; `results` is exact over the agency's whole qualified pool, best first (ties by workerId). `nearMisses` fail exactly one gate item, listed by item, closest first.",
     query: MatchQuerySchema,
     ok: { status: 200, description: "Matches", schema: "MatchResponse" },
-    statuses: { 403: "Not an agency key (the order's employer or mission)", 404: NOT_VISIBLE, 409: "The order is not verified with open positions" },
+    statuses: {
+      403: "Not an agency key (the order's employer or mission)",
+      404: NOT_VISIBLE,
+      409: "The order is not verified with open positions",
+    },
   },
   {
     method: "get",
@@ -106,7 +143,12 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "Add candidates to the shortlist (agency key; 1–100 at once)",
     body: AddCandidatesSchema,
     ok: { status: 201, description: "{added: entry ids, already: n}" },
-    statuses: { 403: "Not an agency key", 404: NOT_VISIBLE, 409: "The order is not verified with open positions", 422: INVALID },
+    statuses: {
+      403: "Not an agency key",
+      404: NOT_VISIBLE,
+      409: "The order is not verified with open positions",
+      422: INVALID,
+    },
   },
   {
     method: "get",
@@ -119,10 +161,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "post",
     path: "/shortlist/{entryId}/moves",
     summary: "Move a candidate to its next stage",
-    description: "Agency keys: propose (only while every gate passes), sign_contract, depart, withdraw (reason). Employer keys: request_interview, select (only while a position is open), reject (reason).",
+    description:
+      "Agency keys: propose (only while every gate passes), sign_contract, depart, withdraw (reason). Employer keys: request_interview, select (only while a position is open), reject (reason).",
     body: StageMoveSchema,
     ok: { status: 200, description: "{stage, orderStatus}" },
-    statuses: { 403: "Not this side's move", 404: NO_ENTRY, 409: "Not allowed in this stage, a gate fails, or no position is open", 422: INVALID },
+    statuses: {
+      403: "Not this side's move",
+      404: NO_ENTRY,
+      409: "Not allowed in this stage, a gate fails, or no position is open",
+      422: INVALID,
+    },
   },
   {
     method: "post",
@@ -139,18 +187,47 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     ok: { status: 200, description: "{ok: true}" },
     statuses: { 403: "Not the agency's entry", 404: NO_ENTRY },
   },
-  { method: "delete", path: "/workers/{id}", summary: "Erase the worker on request (agency key)", ok: { status: 200, description: "{erased: true}" }, statuses: { 404: NOT_AGENCY_WORKER, 409: "The worker holds a position" } },
-  { method: "get", path: "/workers/{id}/disclosures", summary: "Every disclosure of the worker's identity to an employer (agency key)", ok: { status: 200, description: "{disclosures: [...]}" }, statuses: { 404: NOT_AGENCY_WORKER } },
-  { method: "get", path: "/workers/{id}/export", summary: "Everything held about the worker (agency key)", ok: { status: 200, description: "The export" }, statuses: { 404: NOT_AGENCY_WORKER } },
+  {
+    method: "delete",
+    path: "/workers/{id}",
+    summary: "Erase the worker on request (agency key)",
+    ok: { status: 200, description: "{erased: true}" },
+    statuses: { 404: NOT_AGENCY_WORKER, 409: "The worker holds a position" },
+  },
+  {
+    method: "get",
+    path: "/workers/{id}/disclosures",
+    summary: "Every disclosure of the worker's identity to an employer (agency key)",
+    ok: { status: 200, description: "{disclosures: [...]}" },
+    statuses: { 404: NOT_AGENCY_WORKER },
+  },
+  {
+    method: "get",
+    path: "/workers/{id}/export",
+    summary: "Everything held about the worker (agency key)",
+    ok: { status: 200, description: "The export" },
+    statuses: { 404: NOT_AGENCY_WORKER },
+  },
   {
     method: "post",
     path: "/workers/import",
     summary: "Import worker profiles (agency key): a JSON array or CSV (text/csv)",
-    queryParameters: [{ name: "mode", schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } }],
+    queryParameters: [
+      { name: "mode", schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } },
+    ],
     rawBody: { "application/json": z.array(WorkerProfileSchema), "text/csv": z.string() },
     ok: { status: 200, description: "The per-row report" },
     okShapeAlsoOn: [422],
-    statuses: { 404: "Not an agency key", 422: "Unreadable file, too many rows or an unknown mode (Error); with all_or_nothing, a row is invalid: the per-row report" },
+    statuses: {
+      404: "Not an agency key",
+      422: "Unreadable file, too many rows or an unknown mode (Error); with all_or_nothing, a row is invalid: the per-row report",
+    },
   },
-  { method: "get", path: "/workers/imports", summary: "The agency's 20 most recent imports with their status and counts (agency key)", ok: { status: 200, description: "{imports: [...]}" }, statuses: { 404: "Not an agency key" } },
+  {
+    method: "get",
+    path: "/workers/imports",
+    summary: "The agency's 20 most recent imports with their status and counts (agency key)",
+    ok: { status: 200, description: "{imports: [...]}" },
+    statuses: { 404: "Not an agency key" },
+  },
 ];

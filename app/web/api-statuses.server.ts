@@ -15,22 +15,33 @@ export interface StatusDoc {
   error: boolean;
 }
 
-const refusal = (status: keyof typeof BODY_ERROR_CODES, what: string) => `${what} (code \`${BODY_ERROR_CODES[status]}\`)`;
+const refusal = (status: keyof typeof BODY_ERROR_CODES, what: string) =>
+  `${what} (code \`${BODY_ERROR_CODES[status]}\`)`;
 
 /** Every status of `op`, ascending, with what it means there. */
 export function statusesOf(op: ApiOperation): Map<number, StatusDoc> {
   const out = new Map<number, StatusDoc>();
   const add = (status: number, description: string, headers: ResponseHeader[] = []) => {
     const had = out.get(status);
-    if (had) out.set(status, { ...had, description: `${had.description}; ${description}`, headers: [...new Set([...had.headers, ...headers])] });
+    if (had)
+      out.set(status, {
+        ...had,
+        description: `${had.description}; ${description}`,
+        headers: [...new Set([...had.headers, ...headers])],
+      });
     else out.set(status, { description, headers, error: status >= 400 });
   };
   const hasBody = op.method !== "get";
 
-  out.set(op.ok.status, { description: op.ok.description, headers: op.method === "post" ? ["Idempotent-Replayed"] : [], error: false });
+  out.set(op.ok.status, {
+    description: op.ok.description,
+    headers: op.method === "post" ? ["Idempotent-Replayed"] : [],
+    error: false,
+  });
   // scripts/lib/request-body.ts: a path or query whose %-escapes are not UTF-8, on every request
   add(400, refusal(400, "The URL is not valid UTF-8"));
-  if (op.auth !== "public") add(401, "Missing, unknown or revoked API key (code `unauthenticated`)", ["WWW-Authenticate"]);
+  if (op.auth !== "public")
+    add(401, "Missing, unknown or revoked API key (code `unauthenticated`)", ["WWW-Authenticate"]);
   // app/web/body-rules.ts bodyPolicyFor: every method but GET/HEAD/OPTIONS has a body policy under /api/
   if (hasBody) {
     add(400, refusal(400, "The body is not valid UTF-8 or not JSON"));
@@ -46,7 +57,8 @@ export function statusesOf(op: ApiOperation): Map<number, StatusDoc> {
     // scripts/lib/early-answer.ts refuses an empty one on any /api/ request (Remix would drop the header)
     add(422, "An empty Idempotency-Key header");
   }
-  if (hasBody && op.auth !== "public") add(429, "Over the organisation's API write limit (code `rate_limited`)", ["Retry-After"]);
+  if (hasBody && op.auth !== "public")
+    add(429, "Over the organisation's API write limit (code `rate_limited`)", ["Retry-After"]);
   // scripts/lib/load-shedding.ts and app/web/outages.server.ts: shed load, PostgreSQL or Meilisearch down
   add(503, "Busy (load shed) or a dependency is down; safe to retry (code `unavailable`)", ["Retry-After"]);
   for (const [status, description] of Object.entries(op.statuses ?? {})) add(Number(status), description);

@@ -11,7 +11,10 @@ import { requireApiActor } from "./session.server";
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export class ApiResponse {
-  constructor(readonly body: unknown, readonly status = 200) {}
+  constructor(
+    readonly body: unknown,
+    readonly status = 200,
+  ) {}
 }
 
 /**
@@ -19,7 +22,11 @@ export class ApiResponse {
  * errors become `{error:{code,message,fields}}` with their status, in the Accept-Language language. Mutating
  * calls count against the organisation's API write limit (429 + Retry-After past it).
  */
-export async function api(request: Request, ctx: RequestContext, fn: (actor: Actor) => Promise<unknown>): Promise<Response> {
+export async function api(
+  request: Request,
+  ctx: RequestContext,
+  fn: (actor: Actor) => Promise<unknown>,
+): Promise<Response> {
   const locale = negotiateLocale(request.headers.get("Accept-Language"));
   try {
     const { actor } = await requireApiActor(request, ctx);
@@ -31,12 +38,27 @@ export async function api(request: Request, ctx: RequestContext, fn: (actor: Act
     const { pathname, search } = new URL(request.url);
     const outcome = await runIdempotent(
       ctx.deps,
-      { scope: `org:${actor.orgId}`, key, fingerprint: fingerprintOf(request.method, pathname + search, await request.clone().text()), field: IDEMPOTENCY_HEADER },
+      {
+        scope: `org:${actor.orgId}`,
+        key,
+        fingerprint: fingerprintOf(request.method, pathname + search, await request.clone().text()),
+        field: IDEMPOTENCY_HEADER,
+      },
       answer,
-      async (res) => (res.ok ? { status: res.status, headers: { "Content-Type": res.headers.get("Content-Type") ?? "application/json" }, body: await res.clone().text() } : null),
+      async (res) =>
+        res.ok
+          ? {
+              status: res.status,
+              headers: { "Content-Type": res.headers.get("Content-Type") ?? "application/json" },
+              body: await res.clone().text(),
+            }
+          : null,
     );
     if (!outcome.replayed) return outcome.result;
-    return new Response(outcome.answer.body, { status: outcome.answer.status, headers: { ...outcome.answer.headers, "Idempotent-Replayed": "true" } });
+    return new Response(outcome.answer.body, {
+      status: outcome.answer.status,
+      headers: { ...outcome.answer.headers, "Idempotent-Replayed": "true" },
+    });
   } catch (e) {
     if (e instanceof ValidationFailure) return apiValidationError(e.issues, locale);
     return apiError(e, locale);
@@ -56,7 +78,9 @@ function idempotencyKeyOf(request: Request): string | null {
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   if (key === null) return null;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new DomainError("invalid", "errors.idempotency_key_invalid", { [IDEMPOTENCY_HEADER]: "errors.idempotency_key_invalid" });
+    throw new DomainError("invalid", "errors.idempotency_key_invalid", {
+      [IDEMPOTENCY_HEADER]: "errors.idempotency_key_invalid",
+    });
   }
   return key;
 }
@@ -82,7 +106,12 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 
 /** 405 with an `Allow` header listing the methods the route serves. */
 export function methodNotAllowed(...allow: string[]): never {
-  throw new DomainError("method_not_allowed", "errors.method_not_allowed", {}, allow.length ? { allow: allow.join(", ") } : {});
+  throw new DomainError(
+    "method_not_allowed",
+    "errors.method_not_allowed",
+    {},
+    allow.length ? { allow: allow.join(", ") } : {},
+  );
 }
 
 /**
@@ -91,7 +120,10 @@ export function methodNotAllowed(...allow: string[]): never {
  */
 export function onlyMethods(...allow: string[]) {
   return ({ request }: { request: Request }) =>
-    apiError(new DomainError("method_not_allowed", "errors.method_not_allowed", {}, { allow: allow.join(", ") }), negotiateLocale(request.headers.get("Accept-Language")));
+    apiError(
+      new DomainError("method_not_allowed", "errors.method_not_allowed", {}, { allow: allow.join(", ") }),
+      negotiateLocale(request.headers.get("Accept-Language")),
+    );
 }
 
 /** Parses URL query parameters with a shared schema; failures answer 422 with every parameter's error. */

@@ -53,17 +53,30 @@ export function mediaTypeOf(contentType: string | undefined): MediaType | null {
   const charsets = params
     .map((p) => {
       const eq = p.indexOf("=");
-      return eq < 0 ? null : { name: p.slice(0, eq).trim(), value: p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").trim() };
+      return eq < 0
+        ? null
+        : {
+            name: p.slice(0, eq).trim(),
+            value: p
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/, "$1")
+              .trim(),
+          };
     })
     .filter((p): p is { name: string; value: string } => p !== null && p.name === "charset")
     .map((p) => p.value);
   const charset = charsets.find((c) => !isUtf8Label(c)) ?? charsets[0];
   const kind: BodyKind =
-    type === "application/json" ? "json"
-    : type === "text/csv" ? "csv"
-    : type === "application/x-www-form-urlencoded" ? "form"
-    : type === "multipart/form-data" ? "multipart"
-    : "other";
+    type === "application/json"
+      ? "json"
+      : type === "text/csv"
+        ? "csv"
+        : type === "application/x-www-form-urlencoded"
+          ? "form"
+          : type === "multipart/form-data"
+            ? "multipart"
+            : "other";
   return { kind, charset };
 }
 
@@ -79,16 +92,32 @@ const EXPECTED: Record<BodyKind, string> = {
 
 export interface BodyRefusal {
   status: 400 | 408 | 413 | 415;
-  messageKey: "errors.body_too_slow" | "errors.body_too_large" | "errors.unsupported_media_type" | "errors.unsupported_encoding" | "errors.invalid_utf8" | "errors.invalid_json";
+  messageKey:
+    | "errors.body_too_slow"
+    | "errors.body_too_large"
+    | "errors.unsupported_media_type"
+    | "errors.unsupported_encoding"
+    | "errors.invalid_utf8"
+    | "errors.invalid_json";
   params: Record<string, string>;
 }
 
 /** The API error code of each refusal (the answer's `error.code`). */
-export const BODY_ERROR_CODES = { 400: "malformed", 408: "timeout", 413: "too_large", 415: "unsupported_media_type" } as const satisfies Record<BodyRefusal["status"], string>;
+export const BODY_ERROR_CODES = {
+  400: "malformed",
+  408: "timeout",
+  413: "too_large",
+  415: "unsupported_media_type",
+} as const satisfies Record<BodyRefusal["status"], string>;
 
-export const formatLimit = (bytes: number) => (bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / KB)} KB`);
+export const formatLimit = (bytes: number) =>
+  bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / KB)} KB`;
 
-const tooLarge = (policy: BodyPolicy): BodyRefusal => ({ status: 413, messageKey: "errors.body_too_large", params: { limit: formatLimit(policy.limitBytes) } });
+const tooLarge = (policy: BodyPolicy): BodyRefusal => ({
+  status: 413,
+  messageKey: "errors.body_too_large",
+  params: { limit: formatLimit(policy.limitBytes) },
+});
 
 /**
  * What the headers alone decide: a declared length over the limit (413), a media type the route does not take,
@@ -98,13 +127,22 @@ const tooLarge = (policy: BodyPolicy): BodyRefusal => ({ status: 413, messageKey
  */
 export function checkBodyHeaders(
   policy: BodyPolicy,
-  h: { contentType: string | undefined; contentLength: string | undefined; chunked: boolean; contentEncoding?: string | undefined },
+  h: {
+    contentType: string | undefined;
+    contentLength: string | undefined;
+    chunked: boolean;
+    contentEncoding?: string | undefined;
+  },
 ): BodyRefusal | null {
   const declared = h.contentLength === undefined ? null : Number(h.contentLength);
   if (declared !== null && Number.isFinite(declared) && declared > policy.limitBytes) return tooLarge(policy);
   if (declared === 0 || (declared === null && !h.chunked)) return null;
-  const codings = (h.contentEncoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
-  if (codings.length > 0) return { status: 415, messageKey: "errors.unsupported_encoding", params: { encoding: codings.join(", ") } };
+  const codings = (h.contentEncoding ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== "" && c !== "identity");
+  if (codings.length > 0)
+    return { status: 415, messageKey: "errors.unsupported_encoding", params: { encoding: codings.join(", ") } };
   const media = mediaTypeOf(h.contentType);
   const expected = policy.accepts.map((k) => EXPECTED[k]).join(", ");
   const refuse: BodyRefusal = { status: 415, messageKey: "errors.unsupported_media_type", params: { expected } };
@@ -114,7 +152,8 @@ export function checkBodyHeaders(
 }
 
 /** A streamed body that has passed its limit (chunked bodies declare no length up front). */
-export const checkBodySize = (policy: BodyPolicy, bytes: number): BodyRefusal | null => (bytes > policy.limitBytes ? tooLarge(policy) : null);
+export const checkBodySize = (policy: BodyPolicy, bytes: number): BodyRefusal | null =>
+  bytes > policy.limitBytes ? tooLarge(policy) : null;
 
 // Node's validator checks the bytes without decoding them into a string (a 20 MB import was a 20 MB string,
 // made and dropped on the request's thread, just to learn that it decodes).
@@ -127,7 +166,14 @@ const isUtf8 = (bytes: Uint8Array) => isUtf8Bytes(bytes);
 export function percentDecodedBytes(raw: Uint8Array): Uint8Array {
   const out = new Uint8Array(raw.byteLength);
   let n = 0;
-  const hex = (b: number | undefined) => (b === undefined ? -1 : b >= 0x30 && b <= 0x39 ? b - 0x30 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 ? (b | 0x20) - 0x57 : -1);
+  const hex = (b: number | undefined) =>
+    b === undefined
+      ? -1
+      : b >= 0x30 && b <= 0x39
+        ? b - 0x30
+        : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66
+          ? (b | 0x20) - 0x57
+          : -1;
   for (let i = 0; i < raw.byteLength; i++) {
     const b = raw[i]!;
     const hi = b === 0x25 ? hex(raw[i + 1]) : -1;
@@ -150,7 +196,11 @@ const invalidUtf8: BodyRefusal = { status: 400, messageKey: "errors.invalid_utf8
  * also parse (400): a route that ignores its body (`POST …/submit`) must not act on a malformed one. The import's
  * 25 MB JSON is not parsed twice: it reports an unreadable file itself.
  */
-export function checkBodyBytes(contentType: string | undefined, body: Uint8Array, opts: { jsonSyntax?: boolean } = {}): BodyRefusal | null {
+export function checkBodyBytes(
+  contentType: string | undefined,
+  body: Uint8Array,
+  opts: { jsonSyntax?: boolean } = {},
+): BodyRefusal | null {
   const kind = mediaTypeOf(contentType)?.kind;
   if (kind === "multipart" || kind === undefined || body.byteLength === 0) return null;
   if (!isUtf8(body)) return invalidUtf8;

@@ -21,7 +21,9 @@ const STATUS: Record<DomainErrorCode, number> = {
 export const statusOf = (e: DomainError) => STATUS[e.code];
 
 /** Every `error.code` the API can answer: the domain's codes and the HTTP server's own refusals of a body. */
-export const API_ERROR_CODES: readonly string[] = [...new Set([...Object.keys(STATUS), ...Object.values(BODY_ERROR_CODES)])];
+export const API_ERROR_CODES: readonly string[] = [
+  ...new Set([...Object.keys(STATUS), ...Object.values(BODY_ERROR_CODES)]),
+];
 
 /**
  * Fields whose submitted value never goes back to the browser in any reply: conform's reply carries the
@@ -30,7 +32,11 @@ export const API_ERROR_CODES: readonly string[] = [...new Set([...Object.keys(ST
 export const NEVER_ECHOED = ["password", "currentPassword", "newPassword"];
 
 /** A domain error on a page: shown next to its field (or above the form), with the right status. */
-export function replyWithDomainError<T, X extends object = object>(submission: Submission<T>, e: DomainError, extra?: X) {
+export function replyWithDomainError<T, X extends object = object>(
+  submission: Submission<T>,
+  e: DomainError,
+  extra?: X,
+) {
   const fieldErrors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, [encodeMessage(v, e.params)]]));
   const formErrors = Object.keys(e.fields).length ? [] : [encodeMessage(e.messageKey, e.params)];
   const result = submission.reply({ formErrors, fieldErrors, hideFields: NEVER_ECHOED });
@@ -38,8 +44,15 @@ export function replyWithDomainError<T, X extends object = object>(submission: S
 }
 
 /** A form that failed its schema: the errors go back next to the fields, with status 400. */
-export function invalid<T, X extends object = object>(submission: Submission<T>, extra?: X, opts: { hideFields?: string[] } = {}) {
-  return data({ ...(extra as X), result: submission.reply({ hideFields: [...NEVER_ECHOED, ...(opts.hideFields ?? [])] }) }, { status: 400 });
+export function invalid<T, X extends object = object>(
+  submission: Submission<T>,
+  extra?: X,
+  opts: { hideFields?: string[] } = {},
+) {
+  return data(
+    { ...(extra as X), result: submission.reply({ hideFields: [...NEVER_ECHOED, ...(opts.hideFields ?? [])] }) },
+    { status: 400 },
+  );
 }
 
 /** `Retry-After` (seconds) for an error that says when to come back (a rate limit). */
@@ -72,8 +85,17 @@ export function throwAsText(locale: Locale) {
 }
 
 /** A plain-text error answer in the reader's language. */
-export function textError(locale: Locale, status: number, messageKey: string, params: Record<string, string | number> = {}, headers: Record<string, string> = {}): Response {
-  return new Response(translateError(locale, messageKey, params), { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+export function textError(
+  locale: Locale,
+  status: number,
+  messageKey: string,
+  params: Record<string, string | number> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(translateError(locale, messageKey, params), {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 /** What a thrown error response carries to the error page (app/components/error-boundary.tsx reads it). */
@@ -87,10 +109,18 @@ export function apiError(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
   if (!(e instanceof DomainError)) throw e;
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translateError(locale, v, e.params)]));
-  const allow = e.code === "method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
+  const allow =
+    e.code === "method_not_allowed" && typeof e.params.allow === "string" ? { Allow: e.params.allow } : undefined;
   return Response.json(
     { error: { code: e.code, message: translateError(locale, e.messageKey, e.params), fields } },
-    { status: STATUS[e.code], headers: { ...allow, ...retryAfterHeaders(e), ...(e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {}) } },
+    {
+      status: STATUS[e.code],
+      headers: {
+        ...allow,
+        ...retryAfterHeaders(e),
+        ...(e.code === "unauthenticated" ? { "WWW-Authenticate": "Bearer" } : {}),
+      },
+    },
   );
 }
 

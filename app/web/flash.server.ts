@@ -7,7 +7,10 @@ export async function setFlash(ctx: RequestContext, key: MessageKey): Promise<st
 }
 
 /** Reads the one-shot message and returns the header that clears it. */
-export async function takeFlash(request: Request, ctx: RequestContext): Promise<{ flash: MessageKey | null; clear: string | null }> {
+export async function takeFlash(
+  request: Request,
+  ctx: RequestContext,
+): Promise<{ flash: MessageKey | null; clear: string | null }> {
   const value: unknown = await ctx.cookies.flash.parse(request.headers.get("Cookie"));
   if (typeof value !== "string" || !isMessageKey(value)) return { flash: null, clear: null };
   return { flash: value, clear: await ctx.cookies.flash.serialize("", { maxAge: 0 }) };

@@ -4,7 +4,6 @@ import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matchin
 import type { Locale } from "~/i18n/locales";
 import type { AgencyMatchView as AgencyView } from "~/services/matching/match-order.server";
 
-
 const gateOf = (f: GateFailure) => f.gate as Exclude<GateFailure["gate"], "status">;
 
 /** The matches of an order as the API answers them (MatchResponseSchema), texts in `locale`. */
@@ -12,9 +11,23 @@ export function presentMatches(v: AgencyView, locale: Locale): MatchResponse {
   return {
     jobOrder: { id: v.order.id, reference: v.order.reference, title: v.order.title },
     total: v.total,
-    results: v.results.map((r) => ({ workerId: r.workerId, externalRef: r.externalRef, score: r.score, components: r.components, explanation: formatExplanation(locale, r.explanation) })),
+    results: v.results.map((r) => ({
+      workerId: r.workerId,
+      externalRef: r.externalRef,
+      score: r.score,
+      components: r.components,
+      explanation: formatExplanation(locale, r.explanation),
+    })),
     nearMissTotal: v.nearMissTotal,
-    nearMissCounts: v.nearMissCounts.map((c) => ({ item: c.key, label: formatGateItem(locale, c.key, v.order), count: c.count })),
-    nearMisses: v.nearMisses.map((n) => ({ workerId: n.workerId, externalRef: n.externalRef, failed: { gate: gateOf(n.failed), item: n.key, detail: formatFailure(locale, n.failed) } })),
+    nearMissCounts: v.nearMissCounts.map((c) => ({
+      item: c.key,
+      label: formatGateItem(locale, c.key, v.order),
+      count: c.count,
+    })),
+    nearMisses: v.nearMisses.map((n) => ({
+      workerId: n.workerId,
+      externalRef: n.externalRef,
+      failed: { gate: gateOf(n.failed), item: n.key, detail: formatFailure(locale, n.failed) },
+    })),
   };
 }

@@ -7,7 +7,8 @@ import { API_ERROR_CODES } from "./errors.server";
 // (api-operations.server.ts), the statuses they answer by rule (api-statuses.server.ts) and the same zod schemas
 // that parse requests, so it cannot drift from what the API accepts. docs/decisions/018-openapi.md.
 
-const json = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+const json = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
 
 const ErrorSchema = {
   type: "object",
@@ -19,7 +20,11 @@ const ErrorSchema = {
       properties: {
         code: { type: "string", enum: [...API_ERROR_CODES] },
         message: { type: "string", description: "in the Accept-Language language (en or id)" },
-        fields: { type: "object", additionalProperties: { type: "string" }, description: "per-field messages (dotted paths)" },
+        fields: {
+          type: "object",
+          additionalProperties: { type: "string" },
+          description: "per-field messages (dotted paths)",
+        },
       },
     },
   },
@@ -28,7 +33,10 @@ const ErrorSchema = {
 const HEADERS: Record<ResponseHeader, { description: string; schema: Record<string, unknown> }> = {
   "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer", minimum: 0 } },
   Allow: { description: "The methods this path serves", schema: { type: "string" } },
-  "Idempotent-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key", schema: { type: "string", enum: ["true"] } },
+  "Idempotent-Replayed": {
+    description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
+    schema: { type: "string", enum: ["true"] },
+  },
   "WWW-Authenticate": { description: "`Bearer`", schema: { type: "string" } },
 };
 
@@ -37,37 +45,59 @@ const IdempotencyKeyParameter = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "Send the same key (e.g. a UUID) when retrying a POST: the first answer is returned again (with `Idempotent-Replayed: true`) instead of running it twice. Kept 24 hours per organisation; a key reused for a different request answers 422, one still running 409.",
+  description:
+    "Send the same key (e.g. a UUID) when retrying a POST: the first answer is returned again (with `Idempotent-Replayed: true`) instead of running it twice. Kept 24 hours per organisation; a key reused for a different request answers 422, one still running 409.",
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
 const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
-const headerRefs = (names: string[]) => (names.length ? { headers: Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }])) } : {});
+const headerRefs = (names: string[]) =>
+  names.length ? { headers: Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }])) } : {};
 
 function responses(op: ApiOperation) {
   return Object.fromEntries(
     [...statusesOf(op)].map(([status, s]) => {
       const okSchema = op.ok.schema ? { $ref: `#/components/schemas/${op.ok.schema}` } : { type: "object" };
-      const content = !s.error ? { "application/json": { schema: okSchema } }
-        : op.okShapeAlsoOn?.includes(status) ? { "application/json": { schema: { oneOf: [errorContent["application/json"].schema, okSchema] } } }
-        : errorContent;
+      const content = !s.error
+        ? { "application/json": { schema: okSchema } }
+        : op.okShapeAlsoOn?.includes(status)
+          ? { "application/json": { schema: { oneOf: [errorContent["application/json"].schema, okSchema] } } }
+          : errorContent;
       return [String(status), { description: s.description, ...headerRefs(s.headers), content }];
     }),
   );
 }
 
 function parameters(op: ApiOperation) {
-  const fromSchema = op.query ? (json(op.query, "input") as { properties: Record<string, Record<string, unknown>>; required?: string[] }) : null;
+  const fromSchema = op.query
+    ? (json(op.query, "input") as { properties: Record<string, Record<string, unknown>>; required?: string[] })
+    : null;
   return [
-    ...(fromSchema ? Object.entries(fromSchema.properties).map(([name, schema]) => ({ name, in: "query", required: fromSchema.required?.includes(name) ?? false, schema })) : []),
+    ...(fromSchema
+      ? Object.entries(fromSchema.properties).map(([name, schema]) => ({
+          name,
+          in: "query",
+          required: fromSchema.required?.includes(name) ?? false,
+          schema,
+        }))
+      : []),
     ...(op.queryParameters ?? []).map((p) => ({ in: "query", required: false, ...p })),
     ...(op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
   ];
 }
 
 function requestBody(op: ApiOperation) {
-  if (op.body) return { requestBody: { required: true, content: { "application/json": { schema: json(op.body, "input") } } } };
-  if (op.rawBody) return { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.rawBody).map(([type, schema]) => [type, { schema: json(schema, "input") }])) } };
+  if (op.body)
+    return { requestBody: { required: true, content: { "application/json": { schema: json(op.body, "input") } } } };
+  if (op.rawBody)
+    return {
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(
+          Object.entries(op.rawBody).map(([type, schema]) => [type, { schema: json(schema, "input") }]),
+        ),
+      },
+    };
   return {};
 }
 
@@ -88,7 +118,16 @@ function paths() {
   const out: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) {
     const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    out[op.path] ??= names.length ? { parameters: names.map((name) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } })) } : {};
+    out[op.path] ??= names.length
+      ? {
+          parameters: names.map((name) => ({
+            name,
+            in: "path",
+            required: true,
+            schema: { type: "string", format: "uuid" },
+          })),
+        }
+      : {};
     out[op.path]![op.method] = operation(op);
   }
   return out;
@@ -109,8 +148,17 @@ export function openApiDocument(baseUrl: string) {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       parameters: { IdempotencyKey: IdempotencyKeyParameter },
       headers: HEADERS,
-      responses: { MethodNotAllowed: { description: "This path does not serve the method (code `method_not_allowed`)", headers: { Allow: { $ref: "#/components/headers/Allow" } }, content: errorContent } },
-      schemas: { Error: ErrorSchema, ...Object.fromEntries(Object.entries(RESPONSE_SCHEMAS).map(([name, schema]) => [name, json(schema, "output")])) },
+      responses: {
+        MethodNotAllowed: {
+          description: "This path does not serve the method (code `method_not_allowed`)",
+          headers: { Allow: { $ref: "#/components/headers/Allow" } },
+          content: errorContent,
+        },
+      },
+      schemas: {
+        Error: ErrorSchema,
+        ...Object.fromEntries(Object.entries(RESPONSE_SCHEMAS).map(([name, schema]) => [name, json(schema, "output")])),
+      },
     },
     paths: paths(),
   };

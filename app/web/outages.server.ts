@@ -69,5 +69,8 @@ async function requestLocale(request: Request, ctx: RequestContext): Promise<Loc
 const outageLog = rateLimitedLog((line) => console.error(line));
 function logOutage(outage: Outage, request: Request, e: unknown) {
   const cause = e instanceof Error ? e.message : String(e);
-  outageLog(`${outage.part}:${cause}`, `[outage] ${outage.part}: ${cause} — ${request.method} ${new URL(request.url).pathname} answered 503`);
+  outageLog(
+    `${outage.part}:${cause}`,
+    `[outage] ${outage.part}: ${cause} — ${request.method} ${new URL(request.url).pathname} answered 503`,
+  );
 }

@@ -8,9 +8,21 @@ import type { RequestContext } from "./context.server";
 
 const HOUR = 3600;
 
-export const apiWriteRule = (env: ServerEnv): RateRule => ({ name: "api-write", points: env.API_WRITES_PER_MINUTE, durationSeconds: 60 });
-export const invitationRule = (env: ServerEnv): RateRule => ({ name: "invite", points: env.INVITATIONS_PER_HOUR_PER_ORG, durationSeconds: HOUR });
-const signupPerIp = (env: ServerEnv): RateRule => ({ name: "signup-ip", points: env.SIGNUPS_PER_HOUR_PER_IP, durationSeconds: HOUR });
+export const apiWriteRule = (env: ServerEnv): RateRule => ({
+  name: "api-write",
+  points: env.API_WRITES_PER_MINUTE,
+  durationSeconds: 60,
+});
+export const invitationRule = (env: ServerEnv): RateRule => ({
+  name: "invite",
+  points: env.INVITATIONS_PER_HOUR_PER_ORG,
+  durationSeconds: HOUR,
+});
+const signupPerIp = (env: ServerEnv): RateRule => ({
+  name: "signup-ip",
+  points: env.SIGNUPS_PER_HOUR_PER_IP,
+  durationSeconds: HOUR,
+});
 /** per address typed into the form: a sign-up for an existing address notifies its owner, never more than this */
 const signupPerEmail: RateRule = { name: "signup-email", points: 5, durationSeconds: HOUR };
 
@@ -31,7 +43,11 @@ export function loginLimits(env: ServerEnv): LoginLimits {
  * next): `PUBLIC_WRITES_PER_HOUR_PER_IP` per client address and form. Throws "rate_limited" (429, Retry-After).
  */
 export async function limitPublicWrite(ctx: RequestContext, form: string): Promise<void> {
-  await enforceRateLimit(ctx.deps, { name: `public-${form}`, points: ctx.env.PUBLIC_WRITES_PER_HOUR_PER_IP, durationSeconds: HOUR }, ctx.clientIp);
+  await enforceRateLimit(
+    ctx.deps,
+    { name: `public-${form}`, points: ctx.env.PUBLIC_WRITES_PER_HOUR_PER_IP, durationSeconds: HOUR },
+    ctx.clientIp,
+  );
 }
 
 /** Sign-ups: per client address, and per email address asked for (whether or not it has an account). */

@@ -15,7 +15,12 @@ export interface RowReply {
 }
 
 /** Parses a row's fields; on failure, the reply to return (status 400) with each field's first error. */
-export function parseRow<S extends z.ZodType>(schema: S, raw: unknown, row: string, intent: string): { ok: true; value: z.infer<S> } | { ok: false; reply: ReturnType<typeof rowReply> } {
+export function parseRow<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  row: string,
+  intent: string,
+): { ok: true; value: z.infer<S> } | { ok: false; reply: ReturnType<typeof rowReply> } {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   const fields: Record<string, string> = {};
@@ -28,7 +33,11 @@ export const rowReply = (reply: RowReply, status: number) => data({ rowReply: re
 /** A domain error raised by a row's use case, shown on that row (field errors next to fields). */
 export function rowDomainError(e: DomainError, row: string, intent: string) {
   const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, encodeMessage(v, e.params)]));
-  return rowReply({ row, intent, fields, message: Object.keys(fields).length ? null : encodeMessage(e.messageKey, e.params) }, statusOf(e));
+  return rowReply(
+    { row, intent, fields, message: Object.keys(fields).length ? null : encodeMessage(e.messageKey, e.params) },
+    statusOf(e),
+  );
 }
 
-export const isShownOnRow = (e: unknown): e is DomainError => e instanceof DomainError && (e.code === "conflict" || e.code === "invalid");
+export const isShownOnRow = (e: unknown): e is DomainError =>
+  e instanceof DomainError && (e.code === "conflict" || e.code === "invalid");

@@ -62,7 +62,10 @@ export function helmetOptions(opts: SecurityHeaderOptions): Parameters<typeof he
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'", ...(opts.liveReloadOrigin ? [new URL(opts.liveReloadOrigin).origin.replace(/^http/, "ws")] : [])],
+        "connect-src": [
+          "'self'",
+          ...(opts.liveReloadOrigin ? [new URL(opts.liveReloadOrigin).origin.replace(/^http/, "ws")] : []),
+        ],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
@@ -94,7 +97,8 @@ export function securityHeaders(opts: SecurityHeaderOptions) {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
     // Routes and express.static may set their own Cache-Control afterwards (static assets: long-lived).
-    if (mustNotStore(req.path ?? new URL(req.url ?? "/", "http://x").pathname, req.headers.cookie)) res.setHeader("Cache-Control", "no-store");
+    if (mustNotStore(req.path ?? new URL(req.url ?? "/", "http://x").pathname, req.headers.cookie))
+      res.setHeader("Cache-Control", "no-store");
     h(req, res, next);
   };
 }

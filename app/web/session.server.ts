@@ -36,7 +36,9 @@ export async function requireSignedIn(request: Request, ctx: RequestContext): Pr
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
   if (l.state === "blocked") {
     params.set("blocked", l.reason);
-    throw redirect(`/login?${params}`, { headers: { "Set-Cookie": await ctx.cookies.session.serialize("", { maxAge: 0 }) } });
+    throw redirect(`/login?${params}`, {
+      headers: { "Set-Cookie": await ctx.cookies.session.serialize("", { maxAge: 0 }) },
+    });
   }
   throw redirect(`/login?${params}`);
 }

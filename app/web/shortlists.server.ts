@@ -37,6 +37,8 @@ export function presentEmployerCandidate(c: EmployerCandidate) {
     certificates: c.certificates.map((x) => ({ code: x.code, validUntil: x.validUntil })),
     ageBand: c.ageBand,
     provinceCode: c.provinceCode,
-    identity: c.identity ? { fullName: c.identity.fullName, dateOfBirth: c.identity.dateOfBirth, phone: c.identity.phone } : null,
+    identity: c.identity
+      ? { fullName: c.identity.fullName, dateOfBirth: c.identity.dateOfBirth, phone: c.identity.phone }
+      : null,
   };
 }

@@ -15,7 +15,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("licence_suspended_until", "date")
     .addColumn("licence_valid_until", "date")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint("agency_has_licence", sql`kind <> 'agency' or (licence_number is not null and licence_status is not null)`)
+    .addCheckConstraint(
+      "agency_has_licence",
+      sql`kind <> 'agency' or (licence_number is not null and licence_status is not null)`,
+    )
     .execute();
 
   await db.schema
@@ -43,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recorded_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("licence_events_org_idx").on("licence_events").columns(["org_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("licence_events_org_idx")
+    .on("licence_events")
+    .columns(["org_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("sessions")
@@ -91,7 +98,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("succeeded", "boolean", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("login_attempts_email_idx").on("login_attempts").columns(["email", "created_at"]).execute();
+  await db.schema
+    .createIndex("login_attempts_email_idx")
+    .on("login_attempts")
+    .columns(["email", "created_at"])
+    .execute();
   await db.schema.createIndex("login_attempts_ip_idx").on("login_attempts").columns(["ip", "created_at"]).execute();
 
   await db.schema
@@ -106,11 +117,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("details", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("audit_events_subject_idx").on("audit_events").columns(["subject_type", "subject_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("audit_events_subject_idx")
+    .on("audit_events")
+    .columns(["subject_type", "subject_id", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["audit_events", "login_attempts", "api_keys", "invitations", "sessions", "licence_events", "users", "organisations"]) {
+  for (const t of [
+    "audit_events",
+    "login_attempts",
+    "api_keys",
+    "invitations",
+    "sessions",
+    "licence_events",
+    "users",
+    "organisations",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -16,11 +16,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("job_orders")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("reference", "text", (c) =>
-      c.notNull().unique().defaultTo(sql`'JO-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('job_order_reference_seq')::text, 5, '0')`),
+      c
+        .notNull()
+        .unique()
+        .defaultTo(
+          sql`'JO-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('job_order_reference_seq')::text, 5, '0')`,
+        ),
     )
     .addColumn("employer_org_id", "uuid", (c) => c.notNull().references("organisations.id"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("draft").check(sql`status in ('draft','submitted','verified','returned','rejected','filled','closed','expired','revoked')`),
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(
+          sql`status in ('draft','submitted','verified','returned','rejected','filled','closed','expired','revoked')`,
+        ),
     )
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
     // columns the queue, the board and matching filter on; the whole validated order is in `content`
@@ -43,10 +53,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint("job_orders_filled_within_positions", sql`positions_filled between 0 and positions`)
-    .addCheckConstraint("job_orders_verified_has_code", sql`status in ('draft','submitted','returned','rejected') or verification_code is not null`)
+    .addCheckConstraint(
+      "job_orders_verified_has_code",
+      sql`status in ('draft','submitted','returned','rejected') or verification_code is not null`,
+    )
     .execute();
-  await db.schema.createIndex("job_orders_employer_idx").on("job_orders").columns(["employer_org_id", "updated_at"]).execute();
-  await db.schema.createIndex("job_orders_queue_idx").on("job_orders").columns(["status", "country", "submitted_at"]).execute();
+  await db.schema
+    .createIndex("job_orders_employer_idx")
+    .on("job_orders")
+    .columns(["employer_org_id", "updated_at"])
+    .execute();
+  await db.schema
+    .createIndex("job_orders_queue_idx")
+    .on("job_orders")
+    .columns(["status", "country", "submitted_at"])
+    .execute();
 
   await db.schema
     .createTable("job_order_versions")
@@ -80,7 +101,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("changes", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("job_order_events_order_idx").on("job_order_events").columns(["job_order_id", "id"]).execute();
+  await db.schema
+    .createIndex("job_order_events_order_idx")
+    .on("job_order_events")
+    .columns(["job_order_id", "id"])
+    .execute();
 
   await db.schema
     .createTable("problem_employers")
@@ -93,7 +118,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("lifted_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index problem_employers_active_key on problem_employers (employer_org_id) where lifted_at is null`.execute(db);
+  await sql`create unique index problem_employers_active_key on problem_employers (employer_org_id) where lifted_at is null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable("destination_standards")
@@ -107,15 +134,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("source", "text")
     .addColumn("created_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint("destination_standards_has_value", sql`min_wage_amount is not null or max_hours_per_week is not null`)
+    .addCheckConstraint(
+      "destination_standards_has_value",
+      sql`min_wage_amount is not null or max_hours_per_week is not null`,
+    )
     .execute();
-  await sql`create unique index destination_standards_key on destination_standards (country, coalesce(isco_code, ''))`.execute(db);
+  await sql`create unique index destination_standards_key on destination_standards (country, coalesce(isco_code, ''))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["destination_standards", "problem_employers", "job_order_events", "job_order_versions", "job_orders"]) {
+  for (const t of [
+    "destination_standards",
+    "problem_employers",
+    "job_order_events",
+    "job_order_versions",
+    "job_orders",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await sql`drop sequence if exists job_order_reference_seq`.execute(db);
-  await db.schema.alterTable("organisations").dropColumn("registration_number").dropColumn("address").dropColumn("contact_email").dropColumn("contact_phone").execute();
+  await db.schema
+    .alterTable("organisations")
+    .dropColumn("registration_number")
+    .dropColumn("address")
+    .dropColumn("contact_email")
+    .dropColumn("contact_phone")
+    .execute();
 }

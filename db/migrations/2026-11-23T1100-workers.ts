@@ -20,7 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // competencies: experiences, language evidence, certificates, preferred countries
     .addColumn("profile", "jsonb", (c) => c.notNull())
     .addColumn("available_from", "date", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('available','in_process','placed','withdrawn')`))
+    .addColumn("status", "text", (c) =>
+      c.notNull().check(sql`status in ('available','in_process','placed','withdrawn')`),
+    )
     .addColumn("consent_matching", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("consent_recorded_at", "timestamptz")
     .addColumn("consent_recorded_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
@@ -29,9 +31,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index workers_agency_ref_key on workers (agency_org_id, external_ref) where external_ref is not null`.execute(db);
+  await sql`create unique index workers_agency_ref_key on workers (agency_org_id, external_ref) where external_ref is not null`.execute(
+    db,
+  );
   await db.schema.createIndex("workers_agency_nik_idx").on("workers").columns(["agency_org_id", "nik"]).execute();
-  await db.schema.createIndex("workers_agency_passport_idx").on("workers").columns(["agency_org_id", "passport_number"]).execute();
+  await db.schema
+    .createIndex("workers_agency_passport_idx")
+    .on("workers")
+    .columns(["agency_org_id", "passport_number"])
+    .execute();
 
   // Who consented to what, when, recorded by whom (UU PDP consent records).
   await db.schema
@@ -55,9 +63,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("last_error", "text")
     .addColumn("done_at", "timestamptz")
     .execute();
-  await sql`create index search_outbox_pending_idx on search_outbox (next_attempt_at, id) where done_at is null`.execute(db);
+  await sql`create index search_outbox_pending_idx on search_outbox (next_attempt_at, id) where done_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["search_outbox", "worker_consent_events", "workers"]) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ["search_outbox", "worker_consent_events", "workers"])
+    await db.schema.dropTable(t).ifExists().execute();
 }

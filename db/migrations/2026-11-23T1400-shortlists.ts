@@ -12,7 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("agency_org_id", "uuid", (c) => c.notNull().references("organisations.id"))
     .addColumn("worker_id", "uuid", (c) => c.references("workers.id").onDelete("set null"))
     .addColumn("stage", "text", (c) =>
-      c.notNull().defaultTo("shortlisted").check(sql`stage in ('shortlisted','proposed','interview','selected','contract_signed','departed','withdrawn','rejected')`),
+      c
+        .notNull()
+        .defaultTo("shortlisted")
+        .check(
+          sql`stage in ('shortlisted','proposed','interview','selected','contract_signed','departed','withdrawn','rejected')`,
+        ),
     )
     .addColumn("reason", "text")
     .addColumn("stat_sector", "text", (c) => c.notNull())
@@ -26,9 +31,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("disclosure_consent_at", "timestamptz")
     .addColumn("disclosure_consent_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .execute();
-  await sql`create unique index shortlist_entries_order_worker_key on shortlist_entries (job_order_id, worker_id) where worker_id is not null`.execute(db);
-  await db.schema.createIndex("shortlist_entries_agency_order_idx").on("shortlist_entries").columns(["agency_org_id", "job_order_id"]).execute();
-  await db.schema.createIndex("shortlist_entries_order_stage_idx").on("shortlist_entries").columns(["job_order_id", "stage"]).execute();
+  await sql`create unique index shortlist_entries_order_worker_key on shortlist_entries (job_order_id, worker_id) where worker_id is not null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex("shortlist_entries_agency_order_idx")
+    .on("shortlist_entries")
+    .columns(["agency_org_id", "job_order_id"])
+    .execute();
+  await db.schema
+    .createIndex("shortlist_entries_order_stage_idx")
+    .on("shortlist_entries")
+    .columns(["job_order_id", "stage"])
+    .execute();
   await db.schema.createIndex("shortlist_entries_worker_idx").on("shortlist_entries").columns(["worker_id"]).execute();
 
   // Every move, by whom. Moves carry no personal data: they stay with the anonymous entry when a worker is erased.
@@ -45,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("actor_label", "text")
     .addColumn("at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("shortlist_events_entry_idx").on("shortlist_events").columns(["entry_id", "id"]).execute();
+  await db.schema
+    .createIndex("shortlist_events_entry_idx")
+    .on("shortlist_events")
+    .columns(["entry_id", "id"])
+    .execute();
 
   // The agency's private notes on a candidate (may hold personal data: erased with the person).
   await db.schema
@@ -106,7 +125,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["email_outbox", "notifications", "disclosure_log", "shortlist_notes", "shortlist_events", "shortlist_entries"]) {
+  for (const t of [
+    "email_outbox",
+    "notifications",
+    "disclosure_log",
+    "shortlist_notes",
+    "shortlist_events",
+    "shortlist_entries",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

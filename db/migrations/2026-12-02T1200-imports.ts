@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("actor_label", "text")
     .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('api','page','cli')`))
     .addColumn("mode", "text", (c) => c.notNull().check(sql`mode in ('valid_only','all_or_nothing')`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("running").check(sql`status in ('running','completed','refused','failed','interrupted')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("running")
+        .check(sql`status in ('running','completed','refused','failed','interrupted')`),
+    )
     .addColumn("total_rows", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_count", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("updated_count", "integer", (c) => c.notNull().defaultTo(0))
@@ -24,8 +29,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("heartbeat_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("finished_at", "timestamptz")
     .execute();
-  await db.schema.createIndex("worker_imports_agency_idx").on("worker_imports").columns(["agency_org_id", "started_at"]).execute();
-  await sql`create index worker_imports_running_idx on worker_imports (heartbeat_at) where status = 'running'`.execute(db);
+  await db.schema
+    .createIndex("worker_imports_agency_idx")
+    .on("worker_imports")
+    .columns(["agency_org_id", "started_at"])
+    .execute();
+  await sql`create index worker_imports_running_idx on worker_imports (heartbeat_at) where status = 'running'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

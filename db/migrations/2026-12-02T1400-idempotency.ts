@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("scope", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("fingerprint", "text", (c) => c.notNull())
-    .addColumn("state", "text", (c) => c.notNull().defaultTo("running").check(sql`state in ('running','done')`))
+    .addColumn("state", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("running")
+        .check(sql`state in ('running','done')`),
+    )
     .addColumn("locked_until", "timestamptz", (c) => c.notNull())
     .addColumn("response_status", "integer")
     .addColumn("response_headers", "jsonb")

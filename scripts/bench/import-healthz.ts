@@ -50,8 +50,7 @@ function poll(url: string) {
         if (res.status === 200) {
           polls.latencies.push(performance.now() - t0);
           polls.sentAt.push(t0 - start);
-        }
-        else polls.failures++;
+        } else polls.failures++;
       })
       .catch(() => void polls.failures++)
       .finally(() => pending.delete(p));
@@ -77,7 +76,10 @@ function stats(xs: number[]) {
 const line = (label: string, s: ReturnType<typeof stats>) =>
   `${label.padEnd(28)} max ${s.max.toFixed(1).padStart(7)} ms · p99 ${s.p99.toFixed(1).padStart(6)} ms · p50 ${s.p50.toFixed(1).padStart(5)} ms (${s.n} polls)`;
 
-const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "bench-pg-")), mkdtemp(path.join(os.tmpdir(), "bench-meili-"))]);
+const [pgDir, meiliDir] = await Promise.all([
+  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
+  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
+]);
 const [pg, meili] = await Promise.all([
   startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
   startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
@@ -88,7 +90,11 @@ try {
   await migrateToLatest(db);
   const deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => new Date() };
   const agency = async (slug: string) => {
-    const org = await unsafeCreateOrg(deps, { kind: "agency", slug, name: slug, licenceNumber: `SIP-${slug}` }, { userId: null, label: "bench" });
+    const org = await unsafeCreateOrg(
+      deps,
+      { kind: "agency", slug, name: slug, licenceNumber: `SIP-${slug}` },
+      { userId: null, label: "bench" },
+    );
     return (await unsafeCreateApiKey(deps, org, "bench", { userId: null, label: "bench" })).key;
   };
   const [csvKey, jsonKey] = [await agency("bench-csv"), await agency("bench-json")];
@@ -102,15 +108,35 @@ try {
   const parts = Math.ceil((jsonBytes * 1.05) / LIMITS.import);
   const per = Math.ceil(N / parts);
   const json = Array.from({ length: parts }, (_, k) => JSON.stringify(jsonRows.slice(k * per, (k + 1) * per)));
-  console.log(`profiles: ${fmt(N)} · CSV ${mb(Buffer.byteLength(csv))} · JSON ${mb(jsonBytes)}${parts > 1 ? ` (sent in ${parts} parts)` : ""} · import body limit ${formatLimit(LIMITS.import)}`);
+  console.log(
+    `profiles: ${fmt(N)} · CSV ${mb(Buffer.byteLength(csv))} · JSON ${mb(jsonBytes)}${parts > 1 ? ` (sent in ${parts} parts)` : ""} · import body limit ${formatLimit(LIMITS.import)}`,
+  );
 
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: pg.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SESSION_SECRET: randomBytes(32).toString("hex") },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
+      "--import",
+      "tsx",
+      path.join(ROOT, "scripts/serve.ts"),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_URL: pg.url,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        SESSION_SECRET: randomBytes(32).toString("hex"),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   app = server;
   if (process.env.BENCH_SERVER_LOG) server.stdout?.pipe(createWriteStream(process.env.BENCH_SERVER_LOG));
   await new Promise<void>((resolve, reject) => {
@@ -137,13 +163,20 @@ try {
   // Bodies are bytes before polling starts: a string body is encoded by fetch on this process's thread when the
   // request starts (20 MB: tens of ms), which would delay this process's own polls and count as the server's.
   const bytes = (bodies: string[]) => bodies.map((b) => Buffer.from(b));
-  for (const [kind, bodies, type, key] of [["CSV", bytes([csv]), "text/csv", csvKey], ["JSON", bytes(json), "application/json", jsonKey]] as const) {
+  for (const [kind, bodies, type, key] of [
+    ["CSV", bytes([csv]), "text/csv", csvKey],
+    ["JSON", bytes(json), "application/json", jsonKey],
+  ] as const) {
     const [polls, assetPolls] = [poll(`${url}/healthz`), poll(asset)];
     const t0 = performance.now();
     const statuses: number[] = [];
     const report = { created: 0, errors: 0 };
     for (const body of bodies) {
-      const res = await fetch(`${url}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": type }, body });
+      const res = await fetch(`${url}/api/v1/workers/import`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": type },
+        body,
+      });
       const r = (await res.json()) as { created?: number; errors?: unknown[] };
       statuses.push(res.status);
       report.created += r.created ?? 0;
@@ -154,17 +187,30 @@ try {
     const { during } = await polls.stop();
     const s = stats(during.latencies);
     const a = stats((await assetPolls.stop()).during.latencies);
-    console.log(`${kind} import: HTTP ${res.status}, ${fmt(report.created)} created, ${report.errors} errors, ${(ms / 1000).toFixed(1)} s = ${fmt((N / ms) * 1000)} rows/s`);
+    console.log(
+      `${kind} import: HTTP ${res.status}, ${fmt(report.created)} created, ${report.errors} errors, ${(ms / 1000).toFixed(1)} s = ${fmt((N / ms) * 1000)} rows/s`,
+    );
     console.log(line(`/healthz during ${kind} import:`, s));
     console.log(line(`static file during ${kind}:`, a));
-    console.log(`${"".padEnd(28)} answered while it ran: ${during.latencies.length} of ${during.sent} polls sent (${during.failures} not 200)`);
-    const slowest = during.latencies.map((l, i) => [l, during.sentAt[i]!] as const).sort((a, b) => b[0] - a[0]).slice(0, 5);
-    console.log(`${"".padEnd(28)} slowest polls: ${slowest.map(([l, at]) => `${l.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`).join(", ")}`);
-    console.log(`${"".padEnd(28)} ratio to no import: max ${(s.max / baseline.max).toFixed(1)}x · p99 ${(s.p99 / baseline.p99).toFixed(1)}x · p50 ${(s.p50 / baseline.p50).toFixed(1)}x`);
+    console.log(
+      `${"".padEnd(28)} answered while it ran: ${during.latencies.length} of ${during.sent} polls sent (${during.failures} not 200)`,
+    );
+    const slowest = during.latencies
+      .map((l, i) => [l, during.sentAt[i]!] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 5);
+    console.log(
+      `${"".padEnd(28)} slowest polls: ${slowest.map(([l, at]) => `${l.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`).join(", ")}`,
+    );
+    console.log(
+      `${"".padEnd(28)} ratio to no import: max ${(s.max / baseline.max).toFixed(1)}x · p99 ${(s.p99 / baseline.p99).toFixed(1)}x · p50 ${(s.p50 / baseline.p50).toFixed(1)}x`,
+    );
     rows.push([kind, s.max]);
   }
   const worst = Math.max(...rows.map(([, m]) => m));
-  console.log(`goal /healthz < 200 ms during the import: ${worst < 200 ? "met" : "NOT met"} (worst max ${worst.toFixed(1)} ms)`);
+  console.log(
+    `goal /healthz < 200 ms during the import: ${worst < 200 ? "met" : "NOT met"} (worst max ${worst.toFixed(1)} ms)`,
+  );
 } finally {
   if (app && app.exitCode === null) {
     const exited = new Promise((r) => app!.once("exit", r));

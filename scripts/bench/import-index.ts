@@ -23,7 +23,10 @@ const N = Number(process.argv[2] ?? 100_000);
 const BASELINE = Math.min(2_000, N);
 const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString("en")} rows/s`;
 
-const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "bench-pg-")), mkdtemp(path.join(os.tmpdir(), "bench-meili-"))]);
+const [pgDir, meiliDir] = await Promise.all([
+  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
+  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
+]);
 const [pg, meili] = await Promise.all([
   startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
   startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
@@ -33,7 +36,12 @@ try {
   await migrateToLatest(db);
   const deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => new Date() };
   await ensureWorkersIndex(deps.search);
-  const mk = (slug: string) => unsafeCreateOrg(deps, { kind: "agency", slug, name: slug, licenceNumber: `SIP-${slug}` }, { userId: null, label: "bench" });
+  const mk = (slug: string) =>
+    unsafeCreateOrg(
+      deps,
+      { kind: "agency", slug, name: slug, licenceNumber: `SIP-${slug}` },
+      { userId: null, label: "bench" },
+    );
   const [agency, baselineAgency] = await Promise.all([mk("bench-agency"), mk("bench-baseline")]);
   const actor = (id: string) => ({ userId: null, orgId: id, orgKind: "agency" as const, role: "admin" as const });
 
@@ -65,12 +73,22 @@ try {
   const batchedRate = report.created / importMs;
   const baselineRate = BASELINE / baselineMs;
   console.log(`profiles generated:          ${N.toLocaleString("en")} (${consenting.toLocaleString("en")} consenting)`);
-  console.log(`PostgreSQL import (batched): ${report.created.toLocaleString("en")} rows in ${(importMs / 1000).toFixed(1)} s = ${rate(report.created, importMs)} (errors: ${report.errors.length})`);
-  console.log(`baseline, row by row:        ${BASELINE.toLocaleString("en")} rows in ${(baselineMs / 1000).toFixed(1)} s = ${rate(BASELINE, baselineMs)}`);
+  console.log(
+    `PostgreSQL import (batched): ${report.created.toLocaleString("en")} rows in ${(importMs / 1000).toFixed(1)} s = ${rate(report.created, importMs)} (errors: ${report.errors.length})`,
+  );
+  console.log(
+    `baseline, row by row:        ${BASELINE.toLocaleString("en")} rows in ${(baselineMs / 1000).toFixed(1)} s = ${rate(BASELINE, baselineMs)}`,
+  );
   console.log(`ratio batched / row-by-row:  ${(batchedRate / baselineRate).toFixed(1)}x`);
-  console.log(`index catch-up (outbox):     ${drained.indexed.toLocaleString("en")} documents in ${(indexMs / 1000).toFixed(1)} s = ${rate(drained.indexed, indexMs)}`);
-  console.log(`searchable after:            ${((importMs + indexMs) / 1000).toFixed(1)} s from the start of the import (goal: 60 s); index holds ${stats.numberOfDocuments.toLocaleString("en")} documents`);
-  console.log(`typo search + 3 filters:     ${hits.total} hits, ${queryMs.toFixed(1)} ms round trip (Meilisearch ${hits.processingTimeMs} ms)`);
+  console.log(
+    `index catch-up (outbox):     ${drained.indexed.toLocaleString("en")} documents in ${(indexMs / 1000).toFixed(1)} s = ${rate(drained.indexed, indexMs)}`,
+  );
+  console.log(
+    `searchable after:            ${((importMs + indexMs) / 1000).toFixed(1)} s from the start of the import (goal: 60 s); index holds ${stats.numberOfDocuments.toLocaleString("en")} documents`,
+  );
+  console.log(
+    `typo search + 3 filters:     ${hits.total} hits, ${queryMs.toFixed(1)} ms round trip (Meilisearch ${hits.processingTimeMs} ms)`,
+  );
 } finally {
   await db.destroy();
   await Promise.allSettled([pg.stop(), meili.stop()]);

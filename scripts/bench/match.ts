@@ -30,7 +30,12 @@ import { decideJobOrder } from "~/services/job-orders/decide.server";
 import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { matchJobOrder, matchOrderOf, type MatchView } from "~/services/matching/match-order.server";
-import { clearMatchCache, rankingCacheStats, rankingsIdle, startRankingKeeper } from "~/services/matching/ranking-cache.server";
+import {
+  clearMatchCache,
+  rankingCacheStats,
+  rankingsIdle,
+  startRankingKeeper,
+} from "~/services/matching/ranking-cache.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { reindexWorkers, startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { workerSource } from "~/services/search/worker-source.server";
@@ -134,13 +139,16 @@ function featureRecord(w: Worker): Record<string, unknown> {
   for (const l of LANGUAGES) if (doc[`lang_${l}`] !== undefined) rec[`lang_${l}`] = doc[`lang_${l}`];
   for (const c of CERTIFICATE_CODES) {
     const ts = doc[`cert_until_${c}`];
-    if (typeof ts === "number") rec[`cert_until_${c}`] = ts >= NO_EXPIRY_TS ? NO_EXPIRY_DAY : new Date(ts * 1000).toISOString().slice(0, 10);
+    if (typeof ts === "number")
+      rec[`cert_until_${c}`] = ts >= NO_EXPIRY_TS ? NO_EXPIRY_DAY : new Date(ts * 1000).toISOString().slice(0, 10);
   }
   return rec;
 }
 
 async function insertFeatures(db: Db, records: Record<string, unknown>[]): Promise<void> {
-  await sql`insert into ${sql.table(FEATURES)} select * from jsonb_populate_recordset(null::${sql.table(FEATURES)}, ${JSON.stringify(records)}::jsonb)`.execute(db);
+  await sql`insert into ${sql.table(FEATURES)} select * from jsonb_populate_recordset(null::${sql.table(FEATURES)}, ${JSON.stringify(records)}::jsonb)`.execute(
+    db,
+  );
 }
 
 /** The features rows of every profile. */
@@ -164,9 +172,17 @@ async function refreshFeatures(db: Db, ids: string[]): Promise<void> {
 
 async function indexFeatures(db: Db): Promise<number> {
   const ddl = [
-    ...SECTORS.map((s) => `create index bf_years_${s} on ${FEATURES} (agency_id, years_${s}) where ${SERVED} and ${hasSector(s)}`),
-    ...LANGUAGES.map((l) => `create index bf_lang_${l} on ${FEATURES} (agency_id, lang_${l}) where ${SERVED} and lang_${l} is not null`),
-    ...CERTIFICATE_CODES.map((c) => `create index bf_cert_until_${c} on ${FEATURES} (agency_id, cert_until_${c}) where ${SERVED} and cert_until_${c} is not null`),
+    ...SECTORS.map(
+      (s) => `create index bf_years_${s} on ${FEATURES} (agency_id, years_${s}) where ${SERVED} and ${hasSector(s)}`,
+    ),
+    ...LANGUAGES.map(
+      (l) =>
+        `create index bf_lang_${l} on ${FEATURES} (agency_id, lang_${l}) where ${SERVED} and lang_${l} is not null`,
+    ),
+    ...CERTIFICATE_CODES.map(
+      (c) =>
+        `create index bf_cert_until_${c} on ${FEATURES} (agency_id, cert_until_${c}) where ${SERVED} and cert_until_${c} is not null`,
+    ),
     `create index bf_available_from on ${FEATURES} (agency_id, available_from) where ${SERVED}`,
   ];
   for (const d of ddl) await sql.raw(d).execute(db);
@@ -191,14 +207,21 @@ function baselineSql(o: MatchOrder, today: string) {
   const keys = gateKeys(o);
   // every gate item: passes (never null), and how far a near miss is from passing (the domain's failureGap)
   const items = keys.map((key) => {
-    if (key === "sector") return { pass: `(${hasSector(s)} and coalesce(years_${s}, 0) >= ${min})`, gap: `(${min} - coalesce(years_${s}, 0))` };
+    if (key === "sector")
+      return {
+        pass: `(${hasSector(s)} and coalesce(years_${s}, 0) >= ${min})`,
+        gap: `(${min} - coalesce(years_${s}, 0))`,
+      };
     if (key === "availability") return { pass: `(available_from <= ${start})`, gap: `(available_from - ${start})` };
     const [kind, c] = key.split(":") as ["language" | "certificate", string];
     if (kind === "language") {
       const need = cefrRank(o.languages.find((l) => l.code === c)!.minLevel);
       return { pass: `(coalesce(lang_${code(c)}, 0) >= ${need})`, gap: `(${need} - coalesce(lang_${code(c)}, 0))` };
     }
-    return { pass: `coalesce(cert_until_${code(c)} >= ${end}, false)`, gap: `coalesce(${end} - cert_until_${code(c)}, 1000000000)` };
+    return {
+      pass: `coalesce(cert_until_${code(c)} >= ${end}, false)`,
+      gap: `coalesce(${end} - cert_until_${code(c)}, 1000000000)`,
+    };
   });
   // Profiles failing at most one item pass the sector gate or the most selective other gate: index both, OR them.
   const second = mandatory[0]
@@ -208,29 +231,47 @@ function baselineSql(o: MatchOrder, today: string) {
       : `available_from <= ${start}`;
   // score.ts, component by component and in its order, in float8 as JavaScript computes it (months: ms / 30.4375 days)
   const months = (days: string) => `(${days})::float8 * 86400000 / ${30.4375 * 86_400_000}`;
-  const language = o.languages.map((l) => `greatest(0, coalesce(lang_${code(l.code)}, 0) - ${cefrRank(l.minLevel)}) * ${WEIGHTS.perLevelAboveMin}`);
-  const headroomMonths = mandatory.map((c) => `case when cert_until_${code(c.code)} < ${day(NO_EXPIRY_DAY)} then ${months(`cert_until_${code(c.code)} - ${end}`)} end`);
+  const language = o.languages.map(
+    (l) => `greatest(0, coalesce(lang_${code(l.code)}, 0) - ${cefrRank(l.minLevel)}) * ${WEIGHTS.perLevelAboveMin}`,
+  );
+  const headroomMonths = mandatory.map(
+    (c) =>
+      `case when cert_until_${code(c.code)} < ${day(NO_EXPIRY_DAY)} then ${months(`cert_until_${code(c.code)} - ${end}`)} end`,
+  );
   const tightest = `least(${headroomMonths.join(", ")})`; // least() skips nulls: null = every mandatory one never expires
-  const headroom = mandatory.length === 0
-    ? "0"
-    : `case when ${tightest} is null then ${WEIGHTS.headroomCap} else least(${WEIGHTS.headroomCap}, floor(greatest(0, ${tightest}) / 6) * ${WEIGHTS.perSixMonthsHeadroom}) end`;
+  const headroom =
+    mandatory.length === 0
+      ? "0"
+      : `case when ${tightest} is null then ${WEIGHTS.headroomCap} else least(${WEIGHTS.headroomCap}, floor(greatest(0, ${tightest}) / 6) * ${WEIGHTS.perSixMonthsHeadroom}) end`;
   const age = months(`${day(today)} - (updated_at at time zone 'UTC')::date`);
   const score = [
     `case when sector_isco @> array['${s}:${code(o.iscoCode)}'] then ${WEIGHTS.iscoExact} else 0 end`,
     `least(${WEIGHTS.yearsCap}, greatest(0, coalesce(years_${s}, 0) - ${min}) * ${WEIGHTS.perYearBeyondMin})`,
     language.length ? `least(${WEIGHTS.languageCap}, ${language.join(" + ")})` : "0",
-    preferred.length ? `(${preferred.map((c) => `case when cert_until_${code(c.code)} >= ${end} then 1 else 0 end`).join(" + ")}) * ${WEIGHTS.perPreferredCert}` : "0",
+    preferred.length
+      ? `(${preferred.map((c) => `case when cert_until_${code(c.code)} >= ${end} then 1 else 0 end`).join(" + ")}) * ${WEIGHTS.perPreferredCert}`
+      : "0",
     headroom,
     `case when preferred_countries @> array['${country(o.country)}'] then ${WEIGHTS.preferredDestination} else 0 end`,
     `case when ${age} <= ${90 / 30.4375}::float8 then ${WEIGHTS.updatedWithin90Days} when ${age} <= 12 then ${WEIGHTS.updatedWithinYear} else 0 end`,
-  ].map((x) => `(${x})`).join(" + ");
+  ]
+    .map((x) => `(${x})`)
+    .join(" + ");
   // Inner query: the pool through the indexes, each gate evaluated once (offset 0 keeps PostgreSQL from inlining
   // p0, p1 … back into every expression that reads them). Outer: failures, near-miss item and gap, and the score
   // of qualified rows only.
   const p = items.map((_, i) => `p${i}`);
   const columns = [
-    "id", "sector_isco", "preferred_countries", "updated_at", "available_from", `years_${s}`,
-    ...new Set([...o.languages.map((l) => `lang_${code(l.code)}`), ...o.certificates.map((c) => `cert_until_${code(c.code)}`)]),
+    "id",
+    "sector_isco",
+    "preferred_countries",
+    "updated_at",
+    "available_from",
+    `years_${s}`,
+    ...new Set([
+      ...o.languages.map((l) => `lang_${code(l.code)}`),
+      ...o.certificates.map((c) => `cert_until_${code(c.code)}`),
+    ]),
     ...items.map((it, i) => `${it.pass} as p${i}`),
   ];
   const outer = [
@@ -274,16 +315,28 @@ async function baselinePlan(db: Db, o: MatchOrder, agencyId: string, today: stri
   const { query } = baselineQuery(o, agencyId, today, { offset: 0, nearOffset: 0 });
   const r = await sql<{ "QUERY PLAN": { Plan: PlanNode }[] }>`explain (format json) ${query}`.execute(db);
   const out: string[] = [];
-  const indexes = (n: PlanNode): string[] => [...(n["Index Name"] ? [n["Index Name"]] : []), ...(n.Plans ?? []).flatMap(indexes)];
+  const indexes = (n: PlanNode): string[] => [
+    ...(n["Index Name"] ? [n["Index Name"]] : []),
+    ...(n.Plans ?? []).flatMap(indexes),
+  ];
   const walk = (n: PlanNode) => {
-    if (n["Relation Name"] === FEATURES) out.push(`${n["Node Type"]}${n["Node Type"] === "Bitmap Heap Scan" ? ` ← ${(n.Plans ?? []).map((c) => `${c["Node Type"].replace("Bitmap ", "")}(${indexes(c).join(", ")})`).join(" ")}` : n["Index Name"] ? ` (${n["Index Name"]})` : ""}`);
+    if (n["Relation Name"] === FEATURES)
+      out.push(
+        `${n["Node Type"]}${n["Node Type"] === "Bitmap Heap Scan" ? ` ← ${(n.Plans ?? []).map((c) => `${c["Node Type"].replace("Bitmap ", "")}(${indexes(c).join(", ")})`).join(" ")}` : n["Index Name"] ? ` (${n["Index Name"]})` : ""}`,
+      );
     else for (const c of n.Plans ?? []) walk(c);
   };
   walk(r.rows[0]!["QUERY PLAN"][0]!.Plan);
   return out.join("; ");
 }
 
-async function baselinePage(db: Db, o: MatchOrder, agencyId: string, today: string, q: { offset: number; nearOffset: number }): Promise<BaselinePage> {
+async function baselinePage(
+  db: Db,
+  o: MatchOrder,
+  agencyId: string,
+  today: string,
+  q: { offset: number; nearOffset: number },
+): Promise<BaselinePage> {
   const b = baselineQuery(o, agencyId, today, q);
   const r = await b.query.execute(db);
   const rows = r.rows;
@@ -305,31 +358,119 @@ async function baselinePage(db: Db, o: MatchOrder, agencyId: string, today: stri
 // ---------------------------------------------------------------------------------------------------------------
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 const orderInput = (patch: Record<string, unknown>) => ({
-  title: "Assistant Waiter", iscoCode: "5131", sector: "cruise", country: "US", city: "Miami", vesselName: "Aurora Star", vesselType: "cruise ship",
-  positions: 12, wageAmount: 1450, wageCurrency: "USD", wagePeriod: "month", hoursPerWeek: 70, restDaysPerWeek: 1, annualLeaveDays: 30, contractMonths: 8,
-  startDate: inAYear(), accommodation: "free", meals: "free", transport: "free", insurance: "employer_paid", employerPaysPlacementCosts: true,
-  languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }], minExperienceYears: 1,
+  title: "Assistant Waiter",
+  iscoCode: "5131",
+  sector: "cruise",
+  country: "US",
+  city: "Miami",
+  vesselName: "Aurora Star",
+  vesselType: "cruise ship",
+  positions: 12,
+  wageAmount: 1450,
+  wageCurrency: "USD",
+  wagePeriod: "month",
+  hoursPerWeek: 70,
+  restDaysPerWeek: 1,
+  annualLeaveDays: 30,
+  contractMonths: 8,
+  startDate: inAYear(),
+  accommodation: "free",
+  meals: "free",
+  transport: "free",
+  insurance: "employer_paid",
+  employerPaysPlacementCosts: true,
+  languages: [{ code: "en", minLevel: "B1" }],
+  certificates: [{ code: "stcw_bst", mandatory: true }],
+  minExperienceYears: 1,
   descriptionEn: "Serve guests in the main dining room of a 3,000-passenger ship.",
   ...patch,
 });
 const ORDERS: Record<string, unknown>[] = [
-  { title: "Assistant Waiter", iscoCode: "5131", sector: "cruise", minExperienceYears: 1, languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "food_safety", mandatory: false }] },
-  { title: "Ship cook", iscoCode: "5120", sector: "cruise", minExperienceYears: 3, languages: [{ code: "en", minLevel: "B2" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seafarer_medical", mandatory: true }, { code: "crowd_management", mandatory: false }] },
-  { title: "Care worker", iscoCode: "5322", sector: "health_care", minExperienceYears: 2, languages: [{ code: "de", minLevel: "B1" }], certificates: [{ code: "nurse_registration", mandatory: false }], vesselName: undefined },
-  { title: "Welder", iscoCode: "7212", sector: "construction", minExperienceYears: 0, languages: [{ code: "ko", minLevel: "A2" }], certificates: [{ code: "eps_topik", mandatory: true }, { code: "welding_6g", mandatory: false }], vesselName: undefined },
-  { title: "Deckhand", iscoCode: "8350", sector: "fishing_vessel", minExperienceYears: 0, languages: [], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seaman_book", mandatory: true }] },
+  {
+    title: "Assistant Waiter",
+    iscoCode: "5131",
+    sector: "cruise",
+    minExperienceYears: 1,
+    languages: [{ code: "en", minLevel: "B1" }],
+    certificates: [
+      { code: "stcw_bst", mandatory: true },
+      { code: "food_safety", mandatory: false },
+    ],
+  },
+  {
+    title: "Ship cook",
+    iscoCode: "5120",
+    sector: "cruise",
+    minExperienceYears: 3,
+    languages: [{ code: "en", minLevel: "B2" }],
+    certificates: [
+      { code: "stcw_bst", mandatory: true },
+      { code: "seafarer_medical", mandatory: true },
+      { code: "crowd_management", mandatory: false },
+    ],
+  },
+  {
+    title: "Care worker",
+    iscoCode: "5322",
+    sector: "health_care",
+    minExperienceYears: 2,
+    languages: [{ code: "de", minLevel: "B1" }],
+    certificates: [{ code: "nurse_registration", mandatory: false }],
+    vesselName: undefined,
+  },
+  {
+    title: "Welder",
+    iscoCode: "7212",
+    sector: "construction",
+    minExperienceYears: 0,
+    languages: [{ code: "ko", minLevel: "A2" }],
+    certificates: [
+      { code: "eps_topik", mandatory: true },
+      { code: "welding_6g", mandatory: false },
+    ],
+    vesselName: undefined,
+  },
+  {
+    title: "Deckhand",
+    iscoCode: "8350",
+    sector: "fishing_vessel",
+    minExperienceYears: 0,
+    languages: [],
+    certificates: [
+      { code: "stcw_bst", mandatory: true },
+      { code: "seaman_book", mandatory: true },
+    ],
+  },
 ];
 
 /** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
 async function verifiedOrder(deps: Deps, i: number, patch: Record<string, unknown>) {
   const input = jobOrderSchema(isoDay(deps.now())).parse(orderInput(patch));
   const org = async (kind: "employer" | "mission", slug: string) => {
-    const o = await unsafeCreateOrg(deps, { kind, slug, name: slug, ...(kind === "employer" ? { country: "MT" } : { countries: [input.country] }) }, { userId: null, label: "bench" });
-    const u = await unsafeCreateUser(deps, { orgSlug: slug, email: `${slug}@bench.example`, name: slug, role: "admin", password: randomBytes(12).toString("hex") });
+    const o = await unsafeCreateOrg(
+      deps,
+      { kind, slug, name: slug, ...(kind === "employer" ? { country: "MT" } : { countries: [input.country] }) },
+      { userId: null, label: "bench" },
+    );
+    const u = await unsafeCreateUser(deps, {
+      orgSlug: slug,
+      email: `${slug}@bench.example`,
+      name: slug,
+      role: "admin",
+      password: randomBytes(12).toString("hex"),
+    });
     return { userId: u.id, orgId: o.id, orgKind: kind, role: "admin" } satisfies Actor;
   };
-  const [employer, mission] = await Promise.all([org("employer", `bench-employer-${i}`), org("mission", `bench-mission-${i}`)]);
-  await updateOrg(deps.db, employer.orgId, { registration_number: "C 12345", address: "1 Harbour Street, Valletta VLT 1000, Malta", contact_email: "hr@example.com", contact_phone: "+356 2122 0000" });
+  const [employer, mission] = await Promise.all([
+    org("employer", `bench-employer-${i}`),
+    org("mission", `bench-mission-${i}`),
+  ]);
+  await updateOrg(deps.db, employer.orgId, {
+    registration_number: "C 12345",
+    address: "1 Harbour Street, Valletta VLT 1000, Malta",
+    contact_email: "hr@example.com",
+    contact_phone: "+356 2122 0000",
+  });
   const created = await createJobOrder(deps, employer, input);
   await submitJobOrder(deps, employer, created.id);
   return decideJobOrder(deps, mission, created.id, { decision: "approve" });
@@ -347,7 +488,10 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t0];
 }
 
-const [pgDir, meiliDir] = await Promise.all([mkdtemp(path.join(os.tmpdir(), "bench-pg-")), mkdtemp(path.join(os.tmpdir(), "bench-meili-"))]);
+const [pgDir, meiliDir] = await Promise.all([
+  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
+  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
+]);
 const [pg, meili] = await Promise.all([
   startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
   startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
@@ -361,9 +505,21 @@ try {
   await migrateToLatest(db);
   // Loading uses a client with a long HTTP timeout (20k-document batches into a growing index); matching uses the
   // production client (search/client.ts, 5 s), so what is measured is what the API runs.
-  const loadDeps: Deps = { db, search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }), now: () => new Date() };
+  const loadDeps: Deps = {
+    db,
+    search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }),
+    now: () => new Date(),
+  };
   await ensureWorkersIndex(loadDeps.search);
-  const agencies = await Promise.all([1, 2, 3].map((k) => unsafeCreateOrg(loadDeps, { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` }, { userId: null, label: "bench" })));
+  const agencies = await Promise.all(
+    [1, 2, 3].map((k) =>
+      unsafeCreateOrg(
+        loadDeps,
+        { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` },
+        { userId: null, label: "bench" },
+      ),
+    ),
+  );
   const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
 
   // 1. Load: generate a chunk, import it spread over the three agencies (row i → agency i mod 3), forget it.
@@ -373,14 +529,16 @@ try {
   const t0 = performance.now();
   for (let from = 0; from < N; from += CHUNK) {
     const parts: { row: number; data: unknown }[][] = [[], [], []];
-    for (let i = from; i < Math.min(N, from + CHUNK); i++) parts[i % 3]!.push({ row: i + 2, data: generateWorker(i, rand) });
+    for (let i = from; i < Math.min(N, from + CHUNK); i++)
+      parts[i % 3]!.push({ row: i + 2, data: generateWorker(i, rand) });
     for (let k = 0; k < 3; k++) {
       if (parts[k]!.length === 0) continue;
       const report = await importWorkers(loadDeps, agencyActor(agencies[k]!.id), parts[k]!, "valid_only");
       imported += report.created;
       importErrors += report.errors.length;
     }
-    if (N >= 200_000 && (from + CHUNK) % 100_000 === 0) process.stderr.write(`  imported ${fmt(imported)} / ${fmt(N)} (${secs(performance.now() - t0)})\n`);
+    if (N >= 200_000 && (from + CHUNK) % 100_000 === 0)
+      process.stderr.write(`  imported ${fmt(imported)} / ${fmt(N)} (${secs(performance.now() - t0)})\n`);
   }
   const importMs = performance.now() - t0;
   const t1 = performance.now();
@@ -395,13 +553,28 @@ try {
   const nIndexes = await indexFeatures(db);
   await sql`vacuum analyze`.execute(db);
   const featIndexMs = performance.now() - t3;
-  const sizes = (await sql<{ table: string; indexes: string }>`select pg_size_pretty(pg_table_size(${FEATURES}::regclass)) as table, pg_size_pretty(pg_indexes_size(${FEATURES}::regclass)) as indexes`.execute(db)).rows[0]!;
+  const sizes = (
+    await sql<{
+      table: string;
+      indexes: string;
+    }>`select pg_size_pretty(pg_table_size(${FEATURES}::regclass)) as table, pg_size_pretty(pg_indexes_size(${FEATURES}::regclass)) as indexes`.execute(
+      db,
+    )
+  ).rows[0]!;
   const stats = { numberOfDocuments: await countIndexedDocuments(loadDeps.search) };
 
-  console.log(`profiles:                    ${fmt(N)} generated (prng 42), ${fmt(imported)} imported over 3 agencies (errors: ${importErrors})`);
-  console.log(`PostgreSQL import:           ${secs(importMs)} = ${rate(imported, importMs)} (importWorkers, chunks of ${fmt(CHUNK)})`);
-  console.log(`Meilisearch index:           ${fmt(indexed)} documents in ${secs(indexMs)} = ${rate(indexed, indexMs)} (reindexWorkers, batches of ${fmt(CHUNK)}; outbox marked done); index holds ${fmt(stats.numberOfDocuments)}`);
-  console.log(`PG-only features table:      ${fmt(featureRows)} rows in ${secs(fillMs)} + ${nIndexes} partial indexes and VACUUM ANALYZE in ${secs(featIndexMs)} (table ${sizes.table}, indexes ${sizes.indexes})`);
+  console.log(
+    `profiles:                    ${fmt(N)} generated (prng 42), ${fmt(imported)} imported over 3 agencies (errors: ${importErrors})`,
+  );
+  console.log(
+    `PostgreSQL import:           ${secs(importMs)} = ${rate(imported, importMs)} (importWorkers, chunks of ${fmt(CHUNK)})`,
+  );
+  console.log(
+    `Meilisearch index:           ${fmt(indexed)} documents in ${secs(indexMs)} = ${rate(indexed, indexMs)} (reindexWorkers, batches of ${fmt(CHUNK)}; outbox marked done); index holds ${fmt(stats.numberOfDocuments)}`,
+  );
+  console.log(
+    `PG-only features table:      ${fmt(featureRows)} rows in ${secs(fillMs)} + ${nIndexes} partial indexes and VACUUM ANALYZE in ${secs(featIndexMs)} (table ${sizes.table}, indexes ${sizes.indexes})`,
+  );
 
   // 2. Orders.
   const orders = [];
@@ -437,8 +610,21 @@ try {
     if (en !== bn) mismatches.push(`${where}: near-miss page differs\n  engine ${en}\n  PG     ${bn}`);
   };
 
-  const all = { engineCold: [] as number[], engineWarm: [] as number[], pgCold: [] as number[], pgWarm: [] as number[] };
-  const perOrder: { title: string; total: number; near: number; engineCold: number[]; engineWarm: number[]; pgCold: number[]; pgWarm: number[] }[] = [];
+  const all = {
+    engineCold: [] as number[],
+    engineWarm: [] as number[],
+    pgCold: [] as number[],
+    pgWarm: [] as number[],
+  };
+  const perOrder: {
+    title: string;
+    total: number;
+    near: number;
+    engineCold: number[];
+    engineWarm: number[];
+    pgCold: number[];
+    pgWarm: number[];
+  }[] = [];
   // warm-up (JIT, connections, Meilisearch and PostgreSQL caches), not measured
   for (const o of orders) {
     clearMatchCache();
@@ -448,7 +634,15 @@ try {
   }
   for (const order of orders) {
     const o = matchOrderOf(order);
-    const row = { title: order.title, total: 0, near: 0, engineCold: [] as number[], engineWarm: [] as number[], pgCold: [] as number[], pgWarm: [] as number[] };
+    const row = {
+      title: order.title,
+      total: 0,
+      near: 0,
+      engineCold: [] as number[],
+      engineWarm: [] as number[],
+      pgCold: [] as number[],
+      pgWarm: [] as number[],
+    };
     for (let i = 0; i < COLD; i++) {
       clearMatchCache();
       const [v, te] = await timed(() => matchJobOrder(deps, actor, order.id, q(0)));
@@ -490,7 +684,13 @@ try {
   const keeper = startRankingKeeper(deps, { intervalMs: 250, onError: (e) => console.error("[rankings]", e) });
   for (const order of orders) await matchJobOrder(deps, actor, order.id, q(0)); // each order's ranking kept
   await rankingsIdle(); // and its near misses read
-  const writable = await db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.id).orderBy(sql`md5(id::text)`).limit(20_000).execute();
+  const writable = await db
+    .selectFrom("workers")
+    .select(["id", "external_ref"])
+    .where("agency_org_id", "=", agency.id)
+    .orderBy(sql`md5(id::text)`)
+    .limit(20_000)
+    .execute();
   const touched = new Set<string>();
   let writing = true;
   let writes = 0;
@@ -500,7 +700,12 @@ try {
       const t = performance.now();
       for (let k = 0; k < WRITES_PER_SECOND / 10; k++) {
         const row = writable[writes % writable.length]!;
-        const data = { ...generateWorker(N + writes, wrand), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined } as WorkerProfileInput;
+        const data = {
+          ...generateWorker(N + writes, wrand),
+          nik: undefined,
+          passportNumber: undefined,
+          externalRef: row.external_ref ?? undefined,
+        } as WorkerProfileInput;
         await saveWorker(deps, actor, data, row.id);
         touched.add(row.id);
         writes++;
@@ -516,7 +721,9 @@ try {
       const span = Math.max(PAGE, Math.ceil(perOrder[k]!.total / PAGE) * PAGE);
       const offset = (i * PAGE) % span;
       const [v, te] = await timed(() => matchJobOrder(deps, actor, order.id, q(offset)));
-      const [, tb] = await timed(() => baselinePage(db, matchOrderOf(order), agency.id, today, { offset, nearOffset: 0 }));
+      const [, tb] = await timed(() =>
+        baselinePage(db, matchOrderOf(order), agency.id, today, { offset, nearOffset: 0 }),
+      );
       live.engine.push(te);
       live.pg.push(tb);
       live.stale += asAgency(v).stale;
@@ -534,22 +741,35 @@ try {
   for (const order of orders) {
     const o = matchOrderOf(order);
     for (const offset of [0, 5 * PAGE]) {
-      compare(`${order.title} after writes`, offset, await matchJobOrder(deps, actor, order.id, q(offset)), await baselinePage(db, o, agency.id, today, { offset, nearOffset: 0 }));
+      compare(
+        `${order.title} after writes`,
+        offset,
+        await matchJobOrder(deps, actor, order.id, q(offset)),
+        await baselinePage(db, o, agency.id, today, { offset, nearOffset: 0 }),
+      );
     }
   }
   await keeper.stop();
   await outboxWorker.stop();
 
   // How PostgreSQL ran the baseline.
-  const plans = await Promise.all(orders.map(async (o) => `${o.title}: ${await baselinePlan(db, matchOrderOf(o), agency.id, today)}`));
+  const plans = await Promise.all(
+    orders.map(async (o) => `${o.title}: ${await baselinePlan(db, matchOrderOf(o), agency.id, today)}`),
+  );
 
   // 5. Report.
   const pp = (xs: number[]) => `${ms(pct(xs, 0.5)).padStart(7)} ${ms(pct(xs, 0.95)).padStart(7)}`;
   console.log("");
-  console.log(`matching as agency 1 (${fmt(agencyProfiles)} of the ${fmt(N)} profiles); engine = matchJobOrder in-process (the API adds only JSON encoding); ms, p50 p95`);
-  console.log(`${"order".padEnd(18)} ${"qualified".padStart(9)} ${"near".padStart(7)} | ${"engine cold".padStart(15)} | ${"engine warm".padStart(15)} | ${"PG-only 1st pg".padStart(15)} | ${"PG-only paging".padStart(15)}`);
+  console.log(
+    `matching as agency 1 (${fmt(agencyProfiles)} of the ${fmt(N)} profiles); engine = matchJobOrder in-process (the API adds only JSON encoding); ms, p50 p95`,
+  );
+  console.log(
+    `${"order".padEnd(18)} ${"qualified".padStart(9)} ${"near".padStart(7)} | ${"engine cold".padStart(15)} | ${"engine warm".padStart(15)} | ${"PG-only 1st pg".padStart(15)} | ${"PG-only paging".padStart(15)}`,
+  );
   for (const r of perOrder) {
-    console.log(`${r.title.padEnd(18)} ${fmt(r.total).padStart(9)} ${fmt(r.near).padStart(7)} | ${pp(r.engineCold)} | ${pp(r.engineWarm)} | ${pp(r.pgCold)} | ${pp(r.pgWarm)}`);
+    console.log(
+      `${r.title.padEnd(18)} ${fmt(r.total).padStart(9)} ${fmt(r.near).padStart(7)} | ${pp(r.engineCold)} | ${pp(r.engineWarm)} | ${pp(r.pgCold)} | ${pp(r.pgWarm)}`,
+    );
   }
   console.log("PG-only plans (features table access):");
   for (const p of plans) console.log(`  ${p}`);
@@ -560,14 +780,22 @@ try {
     for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
     process.exitCode = 1;
   } else {
-    console.log(`equal results: yes (${checked} pages: total, top ${PAGE} ids and scores, near-miss counts per item, first ${PAGE} near misses)`);
+    console.log(
+      `equal results: yes (${checked} pages: total, top ${PAGE} ids and scores, near-miss counts per item, first ${PAGE} near misses)`,
+    );
   }
   console.log("");
   const ratio = (pgXs: number[], engXs: number[], p: number) => `${(pct(pgXs, p) / pct(engXs, p)).toFixed(2)}x`;
-  console.log(`N = ${fmt(N)} · machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, ${os.platform()} ${os.arch()}`);
-  console.log(`mode                                  calls | engine p50    p95 | PG-only p50    p95 | PG/engine p50    p95`);
+  console.log(
+    `N = ${fmt(N)} · machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, ${os.platform()} ${os.arch()}`,
+  );
+  console.log(
+    `mode                                  calls | engine p50    p95 | PG-only p50    p95 | PG/engine p50    p95`,
+  );
   const line = (label: string, eng: number[], pgx: number[]) =>
-    console.log(`${label.padEnd(37)} ${String(eng.length).padStart(5)} | ${ms(pct(eng, 0.5)).padStart(10)} ${ms(pct(eng, 0.95)).padStart(6)} | ${ms(pct(pgx, 0.5)).padStart(11)} ${ms(pct(pgx, 0.95)).padStart(6)} | ${ratio(pgx, eng, 0.5).padStart(13)} ${ratio(pgx, eng, 0.95).padStart(6)}`);
+    console.log(
+      `${label.padEnd(37)} ${String(eng.length).padStart(5)} | ${ms(pct(eng, 0.5)).padStart(10)} ${ms(pct(eng, 0.95)).padStart(6)} | ${ms(pct(pgx, 0.5)).padStart(11)} ${ms(pct(pgx, 0.95)).padStart(6)} | ${ratio(pgx, eng, 0.5).padStart(13)} ${ratio(pgx, eng, 0.95).padStart(6)}`,
+    );
   line("cold (engine cache cleared each call)", all.engineCold, all.pgCold);
   line("warm (cached ranking, paging)", all.engineWarm, all.pgWarm);
   line(`kept, ${WRITES_PER_SECOND} profile writes/s meanwhile`, live.engine, live.pg);
@@ -576,8 +804,12 @@ try {
     `kept: ${fmt(writes)} profile writes in ${secs(liveMs)} (${fmt(touched.size)} profiles); rankings read whole ${statsLive.reads - statsBefore.reads}×, caught up by replay ${statsLive.catchUps - statsBefore.catchUps}× (keeper and requests); ` +
       `rows held back as waiting for the index: ${fmt(live.stale)} of ${fmt(live.stale + live.shown)} on the measured pages`,
   );
-  console.log("PG-only has no application cache: both rows run the same query (first page, then the same offsets as the engine);");
-  console.log("PostgreSQL's shared buffers and the OS page cache are warm in both, as are Meilisearch's for the engine.");
+  console.log(
+    "PG-only has no application cache: both rows run the same query (first page, then the same offsets as the engine);",
+  );
+  console.log(
+    "PostgreSQL's shared buffers and the OS page cache are warm in both, as are Meilisearch's for the engine.",
+  );
   if (mismatches.length) throw new Error("the engine and the PostgreSQL-only baseline disagree");
 } finally {
   await db.destroy();

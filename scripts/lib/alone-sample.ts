@@ -44,7 +44,10 @@ export function packRuns(cases: TestCase[], all: TestCase[]): TestCase[][] {
 }
 
 /** `count` random cases from as many files as possible, plus the given files' cases (all, or `perFile` of them when given). */
-export function sampleCases(all: TestCase[], opts: { count: number; files: { file: string; perFile?: number }[]; random: () => number }): TestCase[] {
+export function sampleCases(
+  all: TestCase[],
+  opts: { count: number; files: { file: string; perFile?: number }[]; random: () => number },
+): TestCase[] {
   const chosen = new Map<string, TestCase>();
   const key = (c: TestCase) => `${c.file}\0${c.name}`;
   for (const f of opts.files) {
@@ -55,9 +58,13 @@ export function sampleCases(all: TestCase[], opts: { count: number; files: { fil
   // one case from each of `count` random files (then round again), so one file with hundreds of generated cases
   // does not take the whole sample
   const byFile = new Map<string, TestCase[]>();
-  for (const c of shuffled(all.filter((c) => !chosen.has(key(c))), opts.random)) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
+  for (const c of shuffled(
+    all.filter((c) => !chosen.has(key(c))),
+    opts.random,
+  ))
+    byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
   const queues = shuffled([...byFile.values()], opts.random);
-  for (let n = 0; n < opts.count && queues.some((q) => q.length); ) {
+  for (let n = 0; n < opts.count && queues.some((q) => q.length);) {
     for (const q of queues) {
       const c = q.shift();
       if (!c || n >= opts.count) continue;

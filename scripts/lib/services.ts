@@ -28,7 +28,10 @@ export interface Services {
  * `reuseRunning`: the admin CLI attaches to the services of a running `npm start` instead of starting
  * a second PostgreSQL on the same data directory.
  */
-export async function ensureServices(env: StartEnv, opts: { search: boolean; reuseRunning: boolean; log?: boolean }): Promise<Services> {
+export async function ensureServices(
+  env: StartEnv,
+  opts: { search: boolean; reuseRunning: boolean; log?: boolean },
+): Promise<Services> {
   const dataDir = path.resolve(env.DATA_DIR);
   await ensureDir(dataDir);
   const running = opts.reuseRunning ? await readLiveRuntime(dataDir) : null;
@@ -38,7 +41,10 @@ export async function ensureServices(env: StartEnv, opts: { search: boolean; reu
     let pgWhere = env.DATABASE_URL ? "external (DATABASE_URL)" : running ? "shared with the running npm start" : "";
     if (!databaseUrl) {
       const pgDir = path.join(dataDir, "postgres");
-      const pg = await clearingOrphans(() => startEmbeddedPostgres({ dataDir: pgDir, persistent: true, log: opts.log }), "SIGINT");
+      const pg = await clearingOrphans(
+        () => startEmbeddedPostgres({ dataDir: pgDir, persistent: true, log: opts.log }),
+        "SIGINT",
+      );
       databaseUrl = pg.url;
       pgWhere = `embedded, 127.0.0.1:${pg.port}, data in ${path.join(env.DATA_DIR, "postgres")}`;
       started.push({ name: "PostgreSQL", where: pgWhere, ...pick(pg) });
@@ -46,11 +52,18 @@ export async function ensureServices(env: StartEnv, opts: { search: boolean; reu
 
     let meiliUrl = env.MEILI_URL ?? running?.meiliUrl ?? "";
     let meiliMasterKey = env.MEILI_MASTER_KEY ?? running?.meiliMasterKey ?? "";
-    let meiliWhere = env.MEILI_URL ? "external (MEILI_URL)" : running ? "shared with the running npm start" : "not started";
+    let meiliWhere = env.MEILI_URL
+      ? "external (MEILI_URL)"
+      : running
+        ? "shared with the running npm start"
+        : "not started";
     if (opts.search && !meiliUrl) {
       meiliMasterKey = await persistentSecret(dataDir, "meili-master-key");
       const dir = path.join(dataDir, "meilisearch");
-      const meili = await clearingOrphans(() => startEmbeddedMeilisearch({ dir, masterKey: meiliMasterKey, persistent: true, log: opts.log }), "SIGTERM");
+      const meili = await clearingOrphans(
+        () => startEmbeddedMeilisearch({ dir, masterKey: meiliMasterKey, persistent: true, log: opts.log }),
+        "SIGTERM",
+      );
       meiliUrl = meili.url;
       meiliWhere = `embedded, ${meili.url}, data in ${path.join(env.DATA_DIR, "meilisearch")}`;
       started.push({ name: "Meilisearch", where: meiliWhere, ...pick(meili) });
@@ -84,7 +97,9 @@ async function clearingOrphans<T>(start: () => Promise<T>, stopSignal: NodeJS.Si
           `terminal, or \`kill ${holder.parentPid}\`), or give this one another DATA_DIR.`,
       );
     }
-    console.log(`[start] ${e.service} (process ${e.pid}) was left running on ${e.dataDir} by an earlier start that did not stop it; stopping it.`);
+    console.log(
+      `[start] ${e.service} (process ${e.pid}) was left running on ${e.dataDir} by an earlier start that did not stop it; stopping it.`,
+    );
     await stopProcess(e.pid, stopSignal);
     return await start();
   }

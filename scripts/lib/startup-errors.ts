@@ -13,8 +13,10 @@ export function describeStartupError(e: unknown): string {
     const port = (e as { port?: unknown }).port;
     return `port ${String(port ?? "")} is already in use by another program. Stop that program, or start Jembatan with PORT set to a free port (e.g. PORT=3001 npm start).`;
   }
-  if (code === "EACCES") return `permission denied: ${e.message}. Check that the data directory (DATA_DIR) belongs to you and is writable.`;
+  if (code === "EACCES")
+    return `permission denied: ${e.message}. Check that the data directory (DATA_DIR) belongs to you and is writable.`;
   if (code === "ENOSPC") return `the disk is full (${e.message}). Free some space and start again.`;
-  if (code === "ECONNREFUSED") return `a service did not accept connections (${e.message}). If DATABASE_URL or MEILI_URL is set, check that server is running.`;
+  if (code === "ECONNREFUSED")
+    return `a service did not accept connections (${e.message}). If DATABASE_URL or MEILI_URL is set, check that server is running.`;
   return e.message || e.name || "start-up failed for an unknown reason";
 }

@@ -12,44 +12,99 @@ const deps = testDeps();
 const browser = sharedBrowser(deps);
 const base = inject("baseUrl");
 
-
 describe("every page passes axe in both languages", () => {
-  it.each(["en-GB", "id-ID"])("%s", async (locale) => {
-    const ministry = await orgWithUser(deps, "ministry");
-    const employer = await apiOrg(deps, "employer");
-    const mission = await orgWithUser(deps, "mission", { extra: { countries: ["US"] } });
-    const orderId = (await employer.call("POST", "/job-orders", orderInput())).json.jobOrder.id as string;
-    await employer.call("POST", `/job-orders/${orderId}/submit`);
-    const agency = await orgWithUser(deps, "agency");
-    await unsafeChangeLicence(deps, agency.org.id, { status: "suspended", reason: "axe check", suspendedUntil: "2099-01-01" }, null);
-    const { token } = await inviteMember(deps, actorOf({ user: ministry.user, org: ministry.org }), agency.org.slug, { email: `new-${agency.org.slug}@test.example`, role: "member" });
+  it.each(["en-GB", "id-ID"])(
+    "%s",
+    async (locale) => {
+      const ministry = await orgWithUser(deps, "ministry");
+      const employer = await apiOrg(deps, "employer");
+      const mission = await orgWithUser(deps, "mission", { extra: { countries: ["US"] } });
+      const orderId = (await employer.call("POST", "/job-orders", orderInput())).json.jobOrder.id as string;
+      await employer.call("POST", `/job-orders/${orderId}/submit`);
+      const agency = await orgWithUser(deps, "agency");
+      await unsafeChangeLicence(
+        deps,
+        agency.org.id,
+        { status: "suspended", reason: "axe check", suspendedUntil: "2099-01-01" },
+        null,
+      );
+      const { token } = await inviteMember(deps, actorOf({ user: ministry.user, org: ministry.org }), agency.org.slug, {
+        email: `new-${agency.org.slug}@test.example`,
+        role: "member",
+      });
 
-    const context = await browser.get().newContext({ locale });
-    const page = await context.newPage();
-    const findings: Record<string, string[]> = {};
-    const check = async (url: string) => {
-      const res = await page.goto(base + url);
-      expect(res?.status(), url).toBeLessThan(500);
-      findings[url] = await axeViolations(page);
-    };
+      const context = await browser.get().newContext({ locale });
+      const page = await context.newPage();
+      const findings: Record<string, string[]> = {};
+      const check = async (url: string) => {
+        const res = await page.goto(base + url);
+        expect(res?.status(), url).toBeLessThan(500);
+        findings[url] = await axeViolations(page);
+      };
 
-    for (const url of ["/", "/login", "/signup", `/invite/${token}`, "/no-such-page", "/login?blocked=suspended", "/jobs", "/verify", "/verify/ZZZZZZZZ"]) await check(url);
-    const signInAs = async (email: string, password: string) => {
-      await context.clearCookies();
-      await logInOn(page, base, email, password);
-    };
-    await signInAs(ministry.email, ministry.password);
-    for (const url of ["/dashboard", `/orgs/${ministry.org.slug}/settings`, "/admin/orgs", `/admin/orgs/${agency.org.slug}`, "/admin/orgs?kind=agency", "/admin/problem-employers", "/admin/standards", "/job-orders", `/job-orders/${orderId}`]) await check(url);
-    await signInAs(employer.email, employer.password);
-    for (const url of ["/job-orders", "/job-orders/new", `/job-orders/${orderId}`, "/notifications", `/orgs/${employer.org.slug}/settings`]) await check(url);
-    await signInAs(mission.email, mission.password);
-    for (const url of ["/verification", `/job-orders/${orderId}`]) await check(url);
-    const agencyUser = await orgWithUser(deps, "agency");
-    const worker = await saveWorker(deps, { userId: null, orgId: agencyUser.org.id, orgKind: "agency", role: "admin" }, workerInput());
-    await signInAs(agencyUser.email, agencyUser.password);
-    for (const url of ["/workers", "/workers?q=siti&sector=cruise", "/workers/new", "/workers/import", "/workers/all", "/workers/all?archived=1", "/notifications", `/workers/${worker.id}`, "/jobs"]) await check(url);
+      for (const url of [
+        "/",
+        "/login",
+        "/signup",
+        `/invite/${token}`,
+        "/no-such-page",
+        "/login?blocked=suspended",
+        "/jobs",
+        "/verify",
+        "/verify/ZZZZZZZZ",
+      ])
+        await check(url);
+      const signInAs = async (email: string, password: string) => {
+        await context.clearCookies();
+        await logInOn(page, base, email, password);
+      };
+      await signInAs(ministry.email, ministry.password);
+      for (const url of [
+        "/dashboard",
+        `/orgs/${ministry.org.slug}/settings`,
+        "/admin/orgs",
+        `/admin/orgs/${agency.org.slug}`,
+        "/admin/orgs?kind=agency",
+        "/admin/problem-employers",
+        "/admin/standards",
+        "/job-orders",
+        `/job-orders/${orderId}`,
+      ])
+        await check(url);
+      await signInAs(employer.email, employer.password);
+      for (const url of [
+        "/job-orders",
+        "/job-orders/new",
+        `/job-orders/${orderId}`,
+        "/notifications",
+        `/orgs/${employer.org.slug}/settings`,
+      ])
+        await check(url);
+      await signInAs(mission.email, mission.password);
+      for (const url of ["/verification", `/job-orders/${orderId}`]) await check(url);
+      const agencyUser = await orgWithUser(deps, "agency");
+      const worker = await saveWorker(
+        deps,
+        { userId: null, orgId: agencyUser.org.id, orgKind: "agency", role: "admin" },
+        workerInput(),
+      );
+      await signInAs(agencyUser.email, agencyUser.password);
+      for (const url of [
+        "/workers",
+        "/workers?q=siti&sector=cruise",
+        "/workers/new",
+        "/workers/import",
+        "/workers/all",
+        "/workers/all?archived=1",
+        "/notifications",
+        `/workers/${worker.id}`,
+        "/jobs",
+      ])
+        await check(url);
 
-    expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
-    await context.close();
-  }, 120_000);
+      expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
+      await context.close();
+    },
+    120_000,
+  );
 });

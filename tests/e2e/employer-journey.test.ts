@@ -61,7 +61,9 @@ describe("an employer in the browser", () => {
 
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.getByText("Anda telah keluar.").waitFor();
-    await page.getByRole("heading", { name: "Setiap lowongan luar negeri melalui job order yang terverifikasi" }).waitFor();
+    await page
+      .getByRole("heading", { name: "Setiap lowongan luar negeri melalui job order yang terverifikasi" })
+      .waitFor();
 
     await page.getByRole("navigation").getByRole("link", { name: "Masuk" }).click();
     await page.getByLabel("Email").fill(email);

@@ -8,7 +8,6 @@ const deps = testDeps();
 const base = inject("baseUrl");
 const browser = sharedBrowser(deps);
 
-
 async function logIn(locale: string, email: string, password: string) {
   const context = await browser.get().newContext({ locale });
   const page = await context.newPage();
@@ -50,7 +49,9 @@ describe("a job order from draft to the public verification page", () => {
     await f.getByLabel("Social security and insurance").selectOption("statutory_shared");
     await f.getByRole("button", { name: "Add a certificate" }).click();
     await f.getByLabel("Certificate", { exact: true }).selectOption("food_safety");
-    await f.getByLabel("Description (English)").fill("Cook breakfast and lunch for a 200-room harbour hotel; Norwegian collective agreement applies.");
+    await f
+      .getByLabel("Description (English)")
+      .fill("Cook breakfast and lunch for a 200-room harbour hotel; Norwegian collective agreement applies.");
 
     // Forgetting the cost declaration is caught next to its checkbox before anything is stored
     await f.getByRole("button", { name: "Save draft" }).click();

@@ -14,16 +14,39 @@ const browser = sharedBrowser(deps);
 describe("from matches to a disclosed, selected candidate, in the browser", () => {
   it("agency shortlists 3, proposes 2; employer compares them anonymised and selects 1; agency records consent; employer sees the name", async () => {
     const agency = await orgWithUser(deps, "agency");
-    const made = await verifiedOrder(deps, { title: "Bar Waiter", iscoCode: "5131", positions: 1, minExperienceYears: 1 });
+    const made = await verifiedOrder(deps, {
+      title: "Bar Waiter",
+      iscoCode: "5131",
+      positions: 1,
+      minExperienceYears: 1,
+    });
     const start = made.order.start_date;
-    const common = { nik: undefined, passportNumber: undefined, availableFrom: addDays(start, -14), certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }] };
+    const common = {
+      nik: undefined,
+      passportNumber: undefined,
+      availableFrom: addDays(start, -14),
+      certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+    };
     const people = [
-      { fullName: "Putu Ayu Lestari", externalRef: "BW-1", experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 7 }] },
-      { fullName: "Made Wirawan", externalRef: "BW-2", experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 5 }] },
-      { fullName: "Nyoman Sari", externalRef: "BW-3", experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 3 }] },
+      {
+        fullName: "Putu Ayu Lestari",
+        externalRef: "BW-1",
+        experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 7 }],
+      },
+      {
+        fullName: "Made Wirawan",
+        externalRef: "BW-2",
+        experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 5 }],
+      },
+      {
+        fullName: "Nyoman Sari",
+        externalRef: "BW-3",
+        experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 3 }],
+      },
     ];
     const ids: string[] = [];
-    for (const p of people) ids.push((await saveWorker(deps, agencyActor(agency.org), workerInput({ ...common, ...p }))).id);
+    for (const p of people)
+      ids.push((await saveWorker(deps, agencyActor(agency.org), workerInput({ ...common, ...p }))).id);
     await waitIndexed(deps, ids);
 
     // the agency ticks all three ranked candidates and adds them to its shortlist
@@ -41,13 +64,17 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     expect(await axeViolations(a)).toEqual([]);
 
     // proposes the first two (noting the code the employer will know Putu by)
-    const putuCode = /Employer sees: (C-[0-9A-F]{6})/.exec((await a.getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" }).textContent()) ?? "")?.[1];
+    const putuCode = /Employer sees: (C-[0-9A-F]{6})/.exec(
+      (await a.getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" }).textContent()) ?? "",
+    )?.[1];
     expect(putuCode).toBeTruthy();
     for (const name of ["Putu Ayu Lestari (BW-1)", "Made Wirawan (BW-2)"]) {
       const entry = a.getByRole("listitem", { name });
       await entry.getByRole("button", { name: "Propose to employer" }).click();
       await a.getByText("Stage updated.").waitFor();
-      await expect.poll(() => a.getByRole("listitem", { name }).locator(".status").textContent()).toBe("proposed to the employer");
+      await expect
+        .poll(() => a.getByRole("listitem", { name }).locator(".status").textContent())
+        .toBe("proposed to the employer");
     }
     await a.screenshot({ path: path.join(ARTIFACTS, "shortlist.png"), fullPage: true });
 
@@ -56,7 +83,10 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     const e = await employerCtx.newPage();
     await logInOn(e, base, made.employer.email, made.employer.password);
     await e.getByRole("navigation").getByRole("link", { name: "Notifications (2 new)" }).click();
-    await e.getByRole("link", { name: /proposed candidate C-[0-9A-F]{6} for your job order/ }).first().click();
+    await e
+      .getByRole("link", { name: /proposed candidate C-[0-9A-F]{6} for your job order/ })
+      .first()
+      .click();
     await e.getByRole("heading", { name: "Candidates for Bar Waiter" }).waitFor();
     const table = e.locator("table.compare");
     expect(await table.locator("thead th").count()).toBe(3); // the row header and two candidates
@@ -85,10 +115,18 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     await a.reload();
     const selected = a.getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" });
     await expect.poll(() => selected.locator(".status").textContent()).toBe("selected");
-    await selected.getByRole("button", { name: "Record the worker's consent to show their identity to this employer" }).click();
+    await selected
+      .getByRole("button", { name: "Record the worker's consent to show their identity to this employer" })
+      .click();
     await selected.getByText("Tick the box to confirm the worker agreed.").waitFor(); // not without the worker's word
-    await a.getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" }).getByRole("checkbox", { name: /The worker agreed to show their name/ }).check();
-    await a.getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" }).getByRole("button", { name: "Record the worker's consent to show their identity to this employer" }).click();
+    await a
+      .getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" })
+      .getByRole("checkbox", { name: /The worker agreed to show their name/ })
+      .check();
+    await a
+      .getByRole("listitem", { name: "Putu Ayu Lestari (BW-1)" })
+      .getByRole("button", { name: "Record the worker's consent to show their identity to this employer" })
+      .click();
     await a.getByText("Consent to disclosure recorded.").waitFor();
 
     // now, and only for that candidate, the employer sees the name
@@ -103,7 +141,9 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
     await a.goto(`${base}/workers/${ids[0]}`);
     await a.getByRole("heading", { name: "Disclosures to employers" }).waitFor();
     expect(await a.locator("section[aria-labelledby=privacy-h] tbody tr").count()).toBe(1);
-    expect(await a.locator("section[aria-labelledby=privacy-h] tbody").textContent()).toContain("name, date of birth, phone");
+    expect(await a.locator("section[aria-labelledby=privacy-h] tbody").textContent()).toContain(
+      "name, date of birth, phone",
+    );
     await agencyCtx.close();
     await employerCtx.close();
   }, 120_000);

@@ -10,8 +10,26 @@ const base = inject("baseUrl");
 const browser = sharedBrowser(deps);
 
 const row = (r: Record<string, string>) => toCsvLine(CSV_COLUMNS.map((c) => r[c] ?? ""));
-const good = { external_ref: "E2E-1", full_name: "Wahyuningsih Kartika", date_of_birth: "1994-08-17", sex: "female", province_code: "35", experiences: "cruise:5111:5", languages: "en:ielts:6.5", certificates: "stcw_bst:2030-01-31", available_from: "2027-02-01", consent: "yes" };
-const second = { ...good, external_ref: "E2E-2", full_name: "Bambang Susilo", sex: "male", province_code: "99", experiences: "cruise:9412:2" };
+const good = {
+  external_ref: "E2E-1",
+  full_name: "Wahyuningsih Kartika",
+  date_of_birth: "1994-08-17",
+  sex: "female",
+  province_code: "35",
+  experiences: "cruise:5111:5",
+  languages: "en:ielts:6.5",
+  certificates: "stcw_bst:2030-01-31",
+  available_from: "2027-02-01",
+  consent: "yes",
+};
+const second = {
+  ...good,
+  external_ref: "E2E-2",
+  full_name: "Bambang Susilo",
+  sex: "male",
+  province_code: "99",
+  experiences: "cruise:9412:2",
+};
 
 describe("an agency in the browser", () => {
   it("imports a CSV with one bad row, sees the error, fixes it, and finds the worker by a misspelt name", async () => {
@@ -26,7 +44,11 @@ describe("an agency in the browser", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const upload = async (rows: Record<string, string>[]) => {
-      await page.getByLabel("File (CSV or JSON)").setInputFiles({ name: "workers.csv", mimeType: "text/csv", buffer: Buffer.from([toCsvLine(CSV_COLUMNS), ...rows.map(row)].join("\n")) });
+      await page.getByLabel("File (CSV or JSON)").setInputFiles({
+        name: "workers.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from([toCsvLine(CSV_COLUMNS), ...rows.map(row)].join("\n")),
+      });
       await page.getByRole("button", { name: "Import" }).click();
     };
     await upload([good, second]);

@@ -65,22 +65,39 @@ describe("rate limits (stored in PostgreSQL, 429 + Retry-After)", () => {
     for (let i = 0; i < 3; i++) expect((await call(keyA)).status).toBe(422); // counted whatever the outcome
     const limited = await call(keyA);
     await expect429(limited, 60);
-    expect(await limited.json()).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^Too many attempts\. Try again in \d+ seconds\.$/), fields: {} } });
+    expect(await limited.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^Too many attempts\. Try again in \d+ seconds\.$/),
+        fields: {},
+      },
+    });
     const inIndonesian = await call(keyA, "POST", "id");
-    expect(((await inIndonesian.json()) as { error: { message: string } }).error.message).toMatch(/^Terlalu banyak percobaan\. Coba lagi dalam \d+ detik\.$/);
+    expect(((await inIndonesian.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Terlalu banyak percobaan\. Coba lagi dalam \d+ detik\.$/,
+    );
     expect((await call(keyA, "GET")).status).toBe(200);
     expect((await call(keyB)).status).toBe(422);
   });
 
   it("limits sign-ups per client address, storing nothing past the limit", async () => {
     const c = client();
-    const form = (email: string) => ({ name: "Limit Test", email, password: "Plum-Harbour-Lantern-77", organisationName: `Limit ${email}`, country: "MT" });
-    for (let i = 0; i < 2; i++) expect((await client(c.ip).post("/signup", form(`${unique("su")}@test.example`))).status).toBe(302);
+    const form = (email: string) => ({
+      name: "Limit Test",
+      email,
+      password: "Plum-Harbour-Lantern-77",
+      organisationName: `Limit ${email}`,
+      country: "MT",
+    });
+    for (let i = 0; i < 2; i++)
+      expect((await client(c.ip).post("/signup", form(`${unique("su")}@test.example`))).status).toBe(302);
     const third = `${unique("su")}@test.example`;
     const res = await client(c.ip).post("/signup", form(third));
     await expect429(res, 3600);
     expect(await res.text()).toMatch(/Too many attempts\. Try again in \d+ minutes\./);
-    expect(await deps.db.selectFrom("users").select("id").where("email", "=", third).executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("email", "=", third).executeTakeFirst(),
+    ).toBeUndefined();
     expect((await client().post("/signup", form(third))).status).toBe(302); // another address is not affected
   });
 
@@ -88,20 +105,38 @@ describe("rate limits (stored in PostgreSQL, 429 + Retry-After)", () => {
     const admin = await orgWithUser(deps, "employer");
     const c = client();
     expect((await c.logIn(admin.email, admin.password)).status).toBe(302);
-    const invite = () => c.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: `${unique("inv")}@test.example`, role: "member" });
+    const invite = () =>
+      c.post(`/orgs/${admin.org.slug}/settings`, {
+        intent: "invite",
+        email: `${unique("inv")}@test.example`,
+        role: "member",
+      });
     for (let i = 0; i < 2; i++) expect((await invite()).status).toBe(200);
     await expect429(await invite(), 3600);
-    expect(await deps.db.selectFrom("invitations").select("id").where("org_id", "=", admin.org.id).execute()).toHaveLength(2);
+    expect(
+      await deps.db.selectFrom("invitations").select("id").where("org_id", "=", admin.org.id).execute(),
+    ).toHaveLength(2);
   });
 
   it("limits a public form (invitation acceptance) per client address, whatever the token", async () => {
     const admin = await orgWithUser(deps, "employer");
     const actor = { userId: admin.user.id, orgId: admin.org.id, orgKind: "employer", role: "admin" } as const;
-    const { token } = await inviteMember(deps, actor, admin.org.slug, { email: `${unique("acc")}@test.example`, role: "member" });
+    const { token } = await inviteMember(deps, actor, admin.org.slug, {
+      email: `${unique("acc")}@test.example`,
+      role: "member",
+    });
     const ip = newIp();
-    for (let i = 0; i < 2; i++) expect((await client(ip).post(`/invite/guess-${i}`, { name: "Guess", password: "Plum-Harbour-Lantern-77" })).status).toBe(404);
-    await expect429(await client(ip).post(`/invite/${token}`, { name: "Guess", password: "Plum-Harbour-Lantern-77" }), 3600);
-    expect((await client().post(`/invite/${token}`, { name: "Invitee", password: "Plum-Harbour-Lantern-77" })).status).toBe(302);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await client(ip).post(`/invite/guess-${i}`, { name: "Guess", password: "Plum-Harbour-Lantern-77" })).status,
+      ).toBe(404);
+    await expect429(
+      await client(ip).post(`/invite/${token}`, { name: "Guess", password: "Plum-Harbour-Lantern-77" }),
+      3600,
+    );
+    expect(
+      (await client().post(`/invite/${token}`, { name: "Invitee", password: "Plum-Harbour-Lantern-77" })).status,
+    ).toBe(302);
   });
 });
 
@@ -113,7 +148,8 @@ describe("login throttling that never locks the owner out", () => {
     const newcomer = await orgWithUser(deps, "employer");
     // four first sign-ins from the address, more than its failure budget of 3: successes are given back
     for (const c of colleagues) expect((await client(nat).logIn(c.email, PASSWORD)).status).toBe(302);
-    for (let i = 0; i < 3; i++) expect((await client(nat).logIn(`${unique("spray")}@test.example`, "guess-password")).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await client(nat).logIn(`${unique("spray")}@test.example`, "guess-password")).status).toBe(401);
     await expect429(await client(nat).logIn(`${unique("spray")}@test.example`, "guess-password"), 15 * 60);
     expect((await client(nat).logIn(known.email, PASSWORD)).status).toBe(302);
     // the weak spot, written down in decision 011: a first sign-in from a spent address waits for the window
@@ -138,7 +174,12 @@ describe("login throttling that never locks the owner out", () => {
   it("the back-off per (email, address) doubles with each attempt after the free ones, up to its maximum, and a success resets it", async () => {
     const key = `${unique("pair")}@test.example|10.0.0.1`;
     const b = { free: 2, baseSeconds: 60, maxSeconds: 300, forgetAfterSeconds: 86_400 };
-    const waitPassed = () => deps.db.updateTable("login_throttles").set({ next_at: new Date(Date.now() - 1000) }).where("key", "=", key).execute();
+    const waitPassed = () =>
+      deps.db
+        .updateTable("login_throttles")
+        .set({ next_at: new Date(Date.now() - 1000) })
+        .where("key", "=", key)
+        .execute();
     expect(await claimLoginAttempt(deps.db, key, b)).toEqual({ allowed: true, attempt: 1 });
     expect(await claimLoginAttempt(deps.db, key, b)).toEqual({ allowed: true, attempt: 2 });
     const waits: number[] = [];
@@ -158,8 +199,15 @@ describe("login throttling that never locks the owner out", () => {
 
 describe("when PostgreSQL is down", () => {
   it("the limiter fails as 'PostgreSQL unavailable' (answered 503), never as a bug (500)", async () => {
-    const dead = createDb(`postgres://postgres:postgres@127.0.0.1:${await getFreePort()}/none`, { max: 1, connectionTimeoutMs: 1000 });
-    const err = await enforceRateLimit({ ...deps, db: dead }, { name: "probe", points: 5, durationSeconds: 60 }, "k").catch((e: unknown) => e);
+    const dead = createDb(`postgres://postgres:postgres@127.0.0.1:${await getFreePort()}/none`, {
+      max: 1,
+      connectionTimeoutMs: 1000,
+    });
+    const err = await enforceRateLimit(
+      { ...deps, db: dead },
+      { name: "probe", points: 5, durationSeconds: 60 },
+      "k",
+    ).catch((e: unknown) => e);
     expect(isDbUnavailableError(err)).toBe(true);
     await dead.destroy();
 
@@ -174,7 +222,11 @@ describe("when PostgreSQL is down", () => {
       const login = await new Client({ baseUrl: down.url }).logIn("someone@test.example", "Plum-Harbour-Lantern-77");
       expect(login.status).toBe(503);
       expect(login.headers.get("retry-after")).toBeTruthy();
-      const api = await fetch(`${down.url}/api/v1/job-orders`, { method: "POST", headers: { Authorization: "Bearer jmb_x", "Content-Type": "application/json" }, body: "{}" });
+      const api = await fetch(`${down.url}/api/v1/job-orders`, {
+        method: "POST",
+        headers: { Authorization: "Bearer jmb_x", "Content-Type": "application/json" },
+        body: "{}",
+      });
       expect(api.status).toBe(503);
     } finally {
       await down.stop();

@@ -22,7 +22,8 @@ describe("npm run admin", () => {
   it("lists its commands with --help", () => {
     const r = admin(["--help"]);
     expect(r.code).toBe(0);
-    for (const cmd of ["org create", "user create", "api-key create", "licence set", "migrate"]) expect(r.out).toContain(cmd);
+    for (const cmd of ["org create", "user create", "api-key create", "licence set", "migrate"])
+      expect(r.out).toContain(cmd);
   });
 
   it("bootstraps a ministry: org, first admin (password printed once), then an API key that authenticates", async () => {
@@ -38,7 +39,11 @@ describe("npm run admin", () => {
     const login = await fetch(`${inject("baseUrl")}/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: inject("baseUrl"), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.250.0.1" },
+      headers: {
+        Origin: inject("baseUrl"),
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": "10.250.0.1",
+      },
       body: new URLSearchParams({ email: `boss@${slug}.example`, password: password! }),
     });
     expect(login.status).toBe(302);
@@ -54,20 +59,32 @@ describe("npm run admin", () => {
   it("takes the password from standard input when piped", async () => {
     const slug = unique("employer");
     admin(["org", "create", "--kind", "employer", "--slug", slug, "--name", "Piped Ltd", "--country", "mt"]);
-    const r = admin(["user", "create", "--org", slug, "--email", `p@${slug}.example`, "--role", "member"], "piped-password-123\n");
+    const r = admin(
+      ["user", "create", "--org", slug, "--email", `p@${slug}.example`, "--role", "member"],
+      "piped-password-123\n",
+    );
     expect(r.code).toBe(0);
     expect(r.out).not.toContain("password");
     const login = await fetch(`${inject("baseUrl")}/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: inject("baseUrl"), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "10.250.0.2" },
+      headers: {
+        Origin: inject("baseUrl"),
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": "10.250.0.2",
+      },
       body: new URLSearchParams({ email: `p@${slug}.example`, password: "piped-password-123" }),
     });
     expect(login.status).toBe(302);
-    const short = admin(["user", "create", "--org", slug, "--email", `q@${slug}.example`, "--role", "member"], "short\n");
+    const short = admin(
+      ["user", "create", "--org", slug, "--email", `q@${slug}.example`, "--role", "member"],
+      "short\n",
+    );
     expect(short.code).toBe(2);
     expect(short.err).toContain("Use at least 10 characters.");
-    expect(await deps.db.selectFrom("users").select("id").where("email", "=", `q@${slug}.example`).executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("email", "=", `q@${slug}.example`).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("exits 2 with a clear message on bad usage, and stores nothing", async () => {
@@ -85,9 +102,24 @@ describe("npm run admin", () => {
   it("records licence changes for agencies", async () => {
     const slug = unique("pt");
     admin(["org", "create", "--kind", "agency", "--slug", slug, "--name", "PT CLI", "--licence-number", "SIP3MI-1"]);
-    const r = admin(["licence", "set", "--org", slug, "--status", "suspended", "--reason", "audit", "--until", "2027-01-31"]);
+    const r = admin([
+      "licence",
+      "set",
+      "--org",
+      slug,
+      "--status",
+      "suspended",
+      "--reason",
+      "audit",
+      "--until",
+      "2027-01-31",
+    ]);
     expect(r.code).toBe(0);
-    const org = await deps.db.selectFrom("organisations").select(["licence_status", "licence_suspended_until"]).where("slug", "=", slug).executeTakeFirstOrThrow();
+    const org = await deps.db
+      .selectFrom("organisations")
+      .select(["licence_status", "licence_suspended_until"])
+      .where("slug", "=", slug)
+      .executeTakeFirstOrThrow();
     expect(org).toEqual({ licence_status: "suspended", licence_suspended_until: "2027-01-31" });
   });
 });

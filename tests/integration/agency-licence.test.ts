@@ -24,14 +24,24 @@ describe("agency licence gates access", () => {
     expect((await c.get("/dashboard")).status).toBe(200);
 
     const stolen = c.cookies.get("jmb_session")!;
-    await unsafeChangeLicence(deps, org.id, { status: "suspended", reason: "investigation", suspendedUntil: "2099-01-01" }, null);
+    await unsafeChangeLicence(
+      deps,
+      org.id,
+      { status: "suspended", reason: "investigation", suspendedUntil: "2099-01-01" },
+      null,
+    );
     const refused = await c.get("/dashboard");
     expect(refused.status).toBe(302);
     expect(refused.headers.get("location")).toMatch(/^\/login/);
     const again = await c.logIn(email, password);
     expect(again.status).toBe(403);
     expect(await again.text()).toContain("licence is suspended");
-    const sessions = await deps.db.selectFrom("sessions").innerJoin("users", "users.id", "sessions.user_id").select("sessions.id").where("users.org_id", "=", org.id).execute();
+    const sessions = await deps.db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select("sessions.id")
+      .where("users.org_id", "=", org.id)
+      .execute();
     expect(sessions).toEqual([]);
 
     await unsafeChangeLicence(deps, org.id, { status: "active", reason: "cleared" }, null);
@@ -56,7 +66,12 @@ describe("agency licence gates access", () => {
     expect(await l.text()).toContain("has expired");
 
     const ended = await orgWithUser(deps, "agency");
-    await unsafeChangeLicence(deps, ended.org.id, { status: "suspended", reason: "3 months", suspendedUntil: "2020-03-31" }, null);
+    await unsafeChangeLicence(
+      deps,
+      ended.org.id,
+      { status: "suspended", reason: "3 months", suspendedUntil: "2020-03-31" },
+      null,
+    );
     expect((await new Client().logIn(ended.email, ended.password)).status).toBe(302);
   });
 
@@ -65,13 +80,22 @@ describe("agency licence gates access", () => {
     const ministry = await orgWithUser(deps, "ministry");
     const m = new Client();
     await m.logIn(ministry.email, ministry.password);
-    const invite = await m.post(`/admin/orgs/${lapsed.org.slug}`, { intent: "invite", email: `late-${lapsed.org.slug}@test.example`, role: "member" });
+    const invite = await m.post(`/admin/orgs/${lapsed.org.slug}`, {
+      intent: "invite",
+      email: `late-${lapsed.org.slug}@test.example`,
+      role: "member",
+    });
     const path = new URL(/data-testid="invite-link">([^<]+)</.exec(await invite.text())![1]!).pathname;
     const refused = await new Client().post(path, { name: "Late", password: "another-long-password" });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("has expired");
 
-    const renew = await m.post(`/admin/orgs/${lapsed.org.slug}`, { intent: "licence", status: "active", reason: "renewed for 5 years", validUntil: "2031-12-31" });
+    const renew = await m.post(`/admin/orgs/${lapsed.org.slug}`, {
+      intent: "licence",
+      status: "active",
+      reason: "renewed for 5 years",
+      validUntil: "2031-12-31",
+    });
     expect(renew.status).toBe(302);
     expect((await new Client().logIn(lapsed.email, lapsed.password)).status).toBe(302);
     expect((await new Client().post(path, { name: "Late", password: "another-long-password" })).status).toBe(302);
@@ -82,18 +106,40 @@ describe("agency licence gates access", () => {
     const agency = await orgWithUser(deps, "agency");
     const c = new Client();
     await c.logIn(admin.email, admin.password);
-    const bad = await c.post(`/admin/orgs/${agency.org.slug}`, { intent: "licence", status: "revoked", reason: "x", suspendedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10) });
+    const bad = await c.post(`/admin/orgs/${agency.org.slug}`, {
+      intent: "licence",
+      status: "revoked",
+      reason: "x",
+      suspendedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("Give a reason.");
     expect(html).toContain("An end date only applies to a suspension.");
 
-    const ok = await c.post(`/admin/orgs/${agency.org.slug}`, { intent: "licence", status: "suspended", reason: "Complaint about fees", suspendedUntil: "2027-02-28", scope: "Taiwan" });
+    const ok = await c.post(`/admin/orgs/${agency.org.slug}`, {
+      intent: "licence",
+      status: "suspended",
+      reason: "Complaint about fees",
+      suspendedUntil: "2027-02-28",
+      scope: "Taiwan",
+    });
     expect(ok.status).toBe(302);
-    const events = await deps.db.selectFrom("licence_events").select(["status", "reason", "scope", "suspended_until", "recorded_by"]).where("org_id", "=", agency.org.id).orderBy("id").execute();
+    const events = await deps.db
+      .selectFrom("licence_events")
+      .select(["status", "reason", "scope", "suspended_until", "recorded_by"])
+      .where("org_id", "=", agency.org.id)
+      .orderBy("id")
+      .execute();
     expect(events).toEqual([
       { status: "active", reason: "licence.initial", scope: null, suspended_until: null, recorded_by: null },
-      { status: "suspended", reason: "Complaint about fees", scope: "Taiwan", suspended_until: "2027-02-28", recorded_by: admin.user.id },
+      {
+        status: "suspended",
+        reason: "Complaint about fees",
+        scope: "Taiwan",
+        suspended_until: "2027-02-28",
+        recorded_by: admin.user.id,
+      },
     ]);
     const page = await (await c.get(`/admin/orgs/${agency.org.slug}`)).text();
     expect(page).toContain("Complaint about fees");

@@ -28,7 +28,9 @@ describe("organisation API keys", () => {
 
     const res = await me(key);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ organisation: { id: org.id, slug: org.slug, name: org.name, kind: "employer" } });
+    expect(await res.json()).toEqual({
+      organisation: { id: org.id, slug: org.slug, name: org.name, kind: "employer" },
+    });
 
     const row = await deps.db.selectFrom("api_keys").selectAll().where("org_id", "=", org.id).executeTakeFirstOrThrow();
     expect(row.key_hash).not.toContain(key);
@@ -43,7 +45,9 @@ describe("organisation API keys", () => {
     expect(revoke.status).toBe(302);
     const after = await me(key);
     expect(after.status).toBe(401);
-    expect(await after.json()).toEqual({ error: { code: "unauthenticated", message: "Log in to continue.", fields: {} } });
+    expect(await after.json()).toEqual({
+      error: { code: "unauthenticated", message: "Log in to continue.", fields: {} },
+    });
   });
 
   it("refuses missing, malformed and unknown keys in the API error format and the caller's language", async () => {
@@ -51,7 +55,9 @@ describe("organisation API keys", () => {
     expect(none.status).toBe(401);
     const unknown = await me("jmb_" + "A".repeat(43), "id");
     expect(unknown.status).toBe(401);
-    expect(await unknown.json()).toEqual({ error: { code: "unauthenticated", message: "Masuk untuk melanjutkan.", fields: {} } });
+    expect(await unknown.json()).toEqual({
+      error: { code: "unauthenticated", message: "Masuk untuk melanjutkan.", fields: {} },
+    });
     expect((await me("not-a-key")).status).toBe(401);
   });
 

@@ -9,7 +9,13 @@ afterAll(() => deps.db.destroy());
 describe("login hardening over HTTP", () => {
   it("never redirects off-site after login, whatever redirectTo says", async () => {
     const { email, password } = await orgWithUser(deps, "employer");
-    for (const evil of ["https://evil.example", "//evil.example", "/\t/evil.example", "/\\evil.example", "/%09/evil.example"]) {
+    for (const evil of [
+      "https://evil.example",
+      "//evil.example",
+      "/\t/evil.example",
+      "/\\evil.example",
+      "/%09/evil.example",
+    ]) {
       const c = new Client();
       const res = await c.post("/login", { email, password, redirectTo: evil });
       expect(res.status, evil).toBe(302);
@@ -27,7 +33,9 @@ describe("login hardening over HTTP", () => {
   it("a burst of parallel wrong passwords from one address gets exactly 5 password checks, the rest 429 + Retry-After", async () => {
     const { email } = await orgWithUser(deps, "employer");
     const ip = new Client().ip;
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => new Client({ ip }).logIn(email, `parallel-guess-${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => new Client({ ip }).logIn(email, `parallel-guess-${i}`)),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBe(5);
     const refused = results.filter((r) => r.status === 429);
@@ -49,10 +57,14 @@ describe("login hardening over HTTP", () => {
     await c.logIn(email, password);
     await c.get("/language?lang=id");
     expect(c.cookies.has("jmb_lang")).toBe(false);
-    expect((await deps.db.selectFrom("users").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow()).locale).toBeNull();
+    expect(
+      (await deps.db.selectFrom("users").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow()).locale,
+    ).toBeNull();
     const res = await c.post("/language", { lang: "id", redirectTo: "/dashboard" });
     expect(res.headers.get("location")).toBe("/dashboard");
-    expect((await deps.db.selectFrom("users").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow()).locale).toBe("id");
+    expect(
+      (await deps.db.selectFrom("users").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow()).locale,
+    ).toBe("id");
     // a new device: the account's choice comes back at login
     const other = new Client();
     await other.logIn(email, password);
@@ -63,7 +75,11 @@ describe("login hardening over HTTP", () => {
     const { email, password, org } = await orgWithUser(deps, "employer");
     const c = new Client();
     await c.logIn(email, password);
-    const forms: Record<string, string>[] = [{ intent: "revoke-key", keyId: "not-a-uuid" }, { intent: "cancel-invite", invitationId: "' or 1=1 --" }, { intent: "revoke-key" }];
+    const forms: Record<string, string>[] = [
+      { intent: "revoke-key", keyId: "not-a-uuid" },
+      { intent: "cancel-invite", invitationId: "' or 1=1 --" },
+      { intent: "revoke-key" },
+    ];
     for (const form of forms) {
       expect((await c.post(`/orgs/${org.slug}/settings`, form)).status).toBe(404);
     }
@@ -74,13 +90,35 @@ describe("login hardening over HTTP", () => {
     const admin = await orgWithUser(deps, "employer");
     const a = new Client();
     await a.logIn(admin.email, admin.password);
-    await a.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: `m-${admin.org.slug}@test.example`, role: "member" });
-    const inv = await deps.db.selectFrom("invitations").select("id").where("org_id", "=", admin.org.id).executeTakeFirstOrThrow();
-    const member = await unsafeCreateUser(deps, { orgSlug: admin.org.slug, email: `x-${admin.org.slug}@test.example`, name: "M", role: "member", password: admin.password });
+    await a.post(`/orgs/${admin.org.slug}/settings`, {
+      intent: "invite",
+      email: `m-${admin.org.slug}@test.example`,
+      role: "member",
+    });
+    const inv = await deps.db
+      .selectFrom("invitations")
+      .select("id")
+      .where("org_id", "=", admin.org.id)
+      .executeTakeFirstOrThrow();
+    const member = await unsafeCreateUser(deps, {
+      orgSlug: admin.org.slug,
+      email: `x-${admin.org.slug}@test.example`,
+      name: "M",
+      role: "member",
+      password: admin.password,
+    });
     const m = new Client();
     await m.logIn(member.email, admin.password);
-    expect((await m.post(`/orgs/${admin.org.slug}/settings`, { intent: "cancel-invite", invitationId: inv.id })).status).toBe(403);
-    expect((await m.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: "y@test.example", role: "admin" })).status).toBe(403);
-    expect((await deps.db.selectFrom("invitations").select("revoked_at").where("id", "=", inv.id).executeTakeFirstOrThrow()).revoked_at).toBeNull();
+    expect(
+      (await m.post(`/orgs/${admin.org.slug}/settings`, { intent: "cancel-invite", invitationId: inv.id })).status,
+    ).toBe(403);
+    expect(
+      (await m.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: "y@test.example", role: "admin" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await deps.db.selectFrom("invitations").select("revoked_at").where("id", "=", inv.id).executeTakeFirstOrThrow())
+        .revoked_at,
+    ).toBeNull();
   });
 });

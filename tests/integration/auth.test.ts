@@ -26,10 +26,16 @@ describe("employer sign-up, login and logout over HTTP", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/login");
     expect(c.cookies.has("jmb_session")).toBe(false); // the same answer as for an address that has an account
-    expect(await (await c.get("/login")).text()).toContain("If this email address was new, your employer account is ready");
+    expect(await (await c.get("/login")).text()).toContain(
+      "If this email address was new, your employer account is ready",
+    );
 
-    const user = await deps.db.selectFrom("users").innerJoin("organisations as o", "o.id", "users.org_id")
-      .select(["users.role", "users.password_hash", "o.kind", "o.country"]).where("users.email", "=", email).executeTakeFirstOrThrow();
+    const user = await deps.db
+      .selectFrom("users")
+      .innerJoin("organisations as o", "o.id", "users.org_id")
+      .select(["users.role", "users.password_hash", "o.kind", "o.country"])
+      .where("users.email", "=", email)
+      .executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: "admin", kind: "employer", country: "MT" });
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
 
@@ -82,7 +88,9 @@ describe("employer sign-up, login and logout over HTTP", () => {
 
   it("shows field errors in the user's language and stores nothing for bad input", async () => {
     const email = `${unique("bad")}@test.example`;
-    const res = await new Client().post("/signup", signupForm(email, { password: "short", country: "" }), { headers: { "Accept-Language": "id" } });
+    const res = await new Client().post("/signup", signupForm(email, { password: "short", country: "" }), {
+      headers: { "Accept-Language": "id" },
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Gunakan minimal 10 karakter.");
@@ -93,18 +101,47 @@ describe("employer sign-up, login and logout over HTTP", () => {
   it("answers a sign-up for an existing address exactly like a new one; only the owner is told (mail queued, audited)", async () => {
     const { email, user, org } = await orgWithUser(deps, "employer");
     const fresh = `${unique("fresh")}@test.example`;
-    const [taken, created] = [await new Client().post("/signup", signupForm(email)), await new Client().post("/signup", signupForm(fresh))];
-    const shape = async (r: Response) => ({ status: r.status, location: r.headers.get("location"), cookies: r.headers.getSetCookie().map((c) => c.split("=")[0]), body: await r.text() });
+    const [taken, created] = [
+      await new Client().post("/signup", signupForm(email)),
+      await new Client().post("/signup", signupForm(fresh)),
+    ];
+    const shape = async (r: Response) => ({
+      status: r.status,
+      location: r.headers.get("location"),
+      cookies: r.headers.getSetCookie().map((c) => c.split("=")[0]),
+      body: await r.text(),
+    });
     expect(await shape(taken)).toEqual(await shape(created));
     expect(taken.status).toBe(302);
     // no organisation for the taken address (the fresh one made its own), the owner's account unchanged
-    const orgNamed = (name: string) => deps.db.selectFrom("organisations").select("id").where("name", "=", name).execute();
+    const orgNamed = (name: string) =>
+      deps.db.selectFrom("organisations").select("id").where("name", "=", name).execute();
     expect(await orgNamed(signupForm(email).organisationName)).toHaveLength(0);
     expect(await orgNamed(signupForm(fresh).organisationName)).toHaveLength(1);
-    expect((await deps.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow()).password_hash).toBe(user.password_hash);
-    const mail = await deps.db.selectFrom("email_outbox").select(["kind", "subject", "body"]).where("to_email", "=", email).execute();
-    expect(mail).toEqual([{ kind: "signup_existing_email", subject: "Someone tried to sign up to Jembatan with your email address", body: expect.stringContaining(email) }]);
-    expect(await deps.db.selectFrom("audit_events").select("action").where("org_id", "=", org.id).where("action", "=", "signup.existing_email").execute()).toHaveLength(1);
+    expect(
+      (await deps.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow())
+        .password_hash,
+    ).toBe(user.password_hash);
+    const mail = await deps.db
+      .selectFrom("email_outbox")
+      .select(["kind", "subject", "body"])
+      .where("to_email", "=", email)
+      .execute();
+    expect(mail).toEqual([
+      {
+        kind: "signup_existing_email",
+        subject: "Someone tried to sign up to Jembatan with your email address",
+        body: expect.stringContaining(email),
+      },
+    ]);
+    expect(
+      await deps.db
+        .selectFrom("audit_events")
+        .select("action")
+        .where("org_id", "=", org.id)
+        .where("action", "=", "signup.existing_email")
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it("rejects a sign-up whose honeypot is filled, storing nothing", async () => {

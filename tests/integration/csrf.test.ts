@@ -15,16 +15,26 @@ describe("cross-site request forgery", () => {
     );
     expect(res.status).toBe(403);
     expect(await res.text()).toBe("This request came from another site and was refused.");
-    expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("refuses a signed-in user's forged POST: no API key is created, the session survives", async () => {
     const { email, password, org } = await orgWithUser(deps, "employer");
     const c = new Client();
     await c.logIn(email, password);
-    const forged = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "forged" }, { origin: "https://evil.example" });
+    const forged = await c.post(
+      `/orgs/${org.slug}/settings`,
+      { intent: "create-key", name: "forged" },
+      { origin: "https://evil.example" },
+    );
     expect(forged.status).toBe(403);
-    const noOrigin = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "forged" }, { origin: null });
+    const noOrigin = await c.post(
+      `/orgs/${org.slug}/settings`,
+      { intent: "create-key", name: "forged" },
+      { origin: null },
+    );
     expect(noOrigin.status).toBe(403);
     expect(await deps.db.selectFrom("api_keys").select("id").where("org_id", "=", org.id).execute()).toEqual([]);
 
@@ -35,13 +45,19 @@ describe("cross-site request forgery", () => {
     // the same request from the site itself works
     const real = await c.post(`/orgs/${org.slug}/settings`, { intent: "create-key", name: "real" });
     expect(real.status).toBe(200);
-    expect(await deps.db.selectFrom("api_keys").select("name").where("org_id", "=", org.id).execute()).toEqual([{ name: "real" }]);
+    expect(await deps.db.selectFrom("api_keys").select("name").where("org_id", "=", org.id).execute()).toEqual([
+      { name: "real" },
+    ]);
   });
 
   it("answers an API POST without a key 401 in the API's error format (not the cross-site 403)", async () => {
     const base = inject("baseUrl");
     const post = (headers: Record<string, string>) =>
-      fetch(`${base}/api/v1/job-orders`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ title: "x" }) });
+      fetch(`${base}/api/v1/job-orders`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify({ title: "x" }),
+      });
     const variants: Record<string, string>[] = [{}, { Origin: "https://evil.example" }, { "Accept-Language": "id" }];
     for (const headers of variants) {
       const res = await post(headers);
@@ -49,7 +65,9 @@ describe("cross-site request forgery", () => {
       expect(res.headers.get("www-authenticate")).toBe("Bearer");
       const body = (await res.json()) as { error: { code: string; message: string; fields: object } };
       expect(body.error).toMatchObject({ code: "unauthenticated", fields: {} });
-      expect(body.error.message).toBe("Accept-Language" in headers ? "Masuk untuk melanjutkan." : "Log in to continue.");
+      expect(body.error.message).toBe(
+        "Accept-Language" in headers ? "Masuk untuk melanjutkan." : "Log in to continue.",
+      );
     }
     // a cookie-carrying API POST from another site is still refused by the CSRF gate
     const forged = await post({ Cookie: "jmb_session=whatever", Origin: "https://evil.example" });
@@ -57,7 +75,11 @@ describe("cross-site request forgery", () => {
   });
 
   it("answers the refusal in the visitor's language", async () => {
-    const res = await new Client().post("/login", { email: "a@b.example", password: "x" }, { origin: "https://evil.example", headers: { "Accept-Language": "id-ID" } });
+    const res = await new Client().post(
+      "/login",
+      { email: "a@b.example", password: "x" },
+      { origin: "https://evil.example", headers: { "Accept-Language": "id-ID" } },
+    );
     expect(res.status).toBe(403);
     expect(await res.text()).toBe("Permintaan ini berasal dari situs lain dan ditolak.");
   });

@@ -26,23 +26,60 @@ describe("demo data", () => {
     expect(await seedDemoDataIfEmpty(deps)).toBe(false);
 
     const states = await db.selectFrom("job_orders").select("status").distinct().execute();
-    expect(states.map((s) => s.status).sort()).toEqual(["closed", "draft", "expired", "filled", "rejected", "returned", "revoked", "submitted", "verified"]);
+    expect(states.map((s) => s.status).sort()).toEqual([
+      "closed",
+      "draft",
+      "expired",
+      "filled",
+      "rejected",
+      "returned",
+      "revoked",
+      "submitted",
+      "verified",
+    ]);
     const employers = await db.selectFrom("organisations").select("country").where("kind", "=", "employer").execute();
     expect(new Set(employers.map((e) => e.country))).toEqual(new Set(["MT", "DE", "JP", "KR", "TW"]));
     const missions = await db.selectFrom("organisations").select("countries").where("kind", "=", "mission").execute();
     const covered = new Set(missions.flatMap((m) => m.countries));
-    for (const c of (await db.selectFrom("job_orders").select("country").distinct().execute()).map((r) => r.country)) expect(covered.has(c), c).toBe(true);
-    expect(await db.selectFrom("problem_employers").select("id").where("lifted_at", "is", null).execute()).toHaveLength(1);
-    const verified = await db.selectFrom("job_orders").select(["verification_code", "valid_until"]).where("status", "=", "verified").execute();
+    for (const c of (await db.selectFrom("job_orders").select("country").distinct().execute()).map((r) => r.country))
+      expect(covered.has(c), c).toBe(true);
+    expect(await db.selectFrom("problem_employers").select("id").where("lifted_at", "is", null).execute()).toHaveLength(
+      1,
+    );
+    const verified = await db
+      .selectFrom("job_orders")
+      .select(["verification_code", "valid_until"])
+      .where("status", "=", "verified")
+      .execute();
     expect(verified.every((v) => v.verification_code && v.valid_until)).toBe(true);
-    const perAgency = await db.selectFrom("workers").innerJoin("organisations as o", "o.id", "workers.agency_org_id").select(["o.slug", "o.licence_status"]).select((eb) => eb.fn.countAll<string>().as("n")).groupBy(["o.slug", "o.licence_status"]).execute();
-    expect(perAgency.map((r) => [r.slug, r.licence_status, Number(r.n)]).sort()).toEqual([["pt-bahari-nusantara", "active", 1000], ["pt-maju-bersama", "active", 1500], ["pt-samudra-jaya", "suspended", 500]]);
-    const sectors = await db.selectFrom("workers").select(sql<string>`profile->'experiences'->0->>'sector'`.as("s")).distinct().execute();
+    const perAgency = await db
+      .selectFrom("workers")
+      .innerJoin("organisations as o", "o.id", "workers.agency_org_id")
+      .select(["o.slug", "o.licence_status"])
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .groupBy(["o.slug", "o.licence_status"])
+      .execute();
+    expect(perAgency.map((r) => [r.slug, r.licence_status, Number(r.n)]).sort()).toEqual([
+      ["pt-bahari-nusantara", "active", 1000],
+      ["pt-maju-bersama", "active", 1500],
+      ["pt-samudra-jaya", "suspended", 500],
+    ]);
+    const sectors = await db
+      .selectFrom("workers")
+      .select(sql<string>`profile->'experiences'->0->>'sector'`.as("s"))
+      .distinct()
+      .execute();
     expect(sectors.length).toBeGreaterThanOrEqual(5);
 
     // every verified demo order has candidates and near misses to show the demo agency (by the domain's rules)
-    const agency = await db.selectFrom("organisations").select("id").where("slug", "=", "pt-maju-bersama").executeTakeFirstOrThrow();
-    const pool = (await db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.id).execute()).map(candidateOf);
+    const agency = await db
+      .selectFrom("organisations")
+      .select("id")
+      .where("slug", "=", "pt-maju-bersama")
+      .executeTakeFirstOrThrow();
+    const pool = (await db.selectFrom("workers").selectAll().where("agency_org_id", "=", agency.id).execute()).map(
+      candidateOf,
+    );
     const orders = await db.selectFrom("job_orders").selectAll().where("status", "=", "verified").execute();
     for (const o of orders) {
       const { ranked, nearMisses } = rankPool(matchOrderOf(o), pool, new Date().toISOString().slice(0, 10));
@@ -51,9 +88,24 @@ describe("demo data", () => {
     }
 
     // and one shortlist to show: three candidates, two proposed, the employer notified of both
-    const entries = await db.selectFrom("shortlist_entries").select(["stage", "job_order_id"]).where("agency_org_id", "=", agency.id).execute();
+    const entries = await db
+      .selectFrom("shortlist_entries")
+      .select(["stage", "job_order_id"])
+      .where("agency_org_id", "=", agency.id)
+      .execute();
     expect(entries.map((e) => e.stage).sort()).toEqual(["proposed", "proposed", "shortlisted"]);
-    const order = await db.selectFrom("job_orders").select("employer_org_id").where("id", "=", entries[0]!.job_order_id).executeTakeFirstOrThrow();
-    expect(await db.selectFrom("notifications").select("id").where("org_id", "=", order.employer_org_id).where("kind", "=", "candidate_proposed").execute()).toHaveLength(2);
+    const order = await db
+      .selectFrom("job_orders")
+      .select("employer_org_id")
+      .where("id", "=", entries[0]!.job_order_id)
+      .executeTakeFirstOrThrow();
+    expect(
+      await db
+        .selectFrom("notifications")
+        .select("id")
+        .where("org_id", "=", order.employer_org_id)
+        .where("kind", "=", "candidate_proposed")
+        .execute(),
+    ).toHaveLength(2);
   });
 });

@@ -10,7 +10,13 @@ import { orgWithUser, testDeps } from "../support/fixtures";
 const deps = testDeps();
 afterAll(() => deps.db.destroy());
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 async function signedIn(kind: "employer" | "agency", lang?: "id") {
   const u = await orgWithUser(deps, kind);
@@ -83,13 +89,29 @@ describe("error pages", () => {
 
 describe("API error codes", () => {
   it("the OpenAPI description lists every code the API answers, and statuses follow the code", async () => {
-    const doc = (await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json()) as { components: { schemas: { Error: { properties: { error: { properties: { code: { enum: string[] } } } } } } } };
+    const doc = (await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json()) as {
+      components: { schemas: { Error: { properties: { error: { properties: { code: { enum: string[] } } } } } } };
+    };
     const documented = doc.components.schemas.Error.properties.error.properties.code.enum;
     expect([...documented].sort()).toEqual([...API_ERROR_CODES].sort());
-    for (const code of ["unauthenticated", "method_not_allowed", "malformed", "unavailable", "rate_limited", "too_large", "unsupported_media_type", "timeout"]) expect(documented).toContain(code);
+    for (const code of [
+      "unauthenticated",
+      "method_not_allowed",
+      "malformed",
+      "unavailable",
+      "rate_limited",
+      "too_large",
+      "unsupported_media_type",
+      "timeout",
+    ])
+      expect(documented).toContain(code);
     expect(documented).not.toContain("unauthorized");
     // a wrong method is 405 with its own code, an unreadable body 400 with its own (not "invalid", which is 422)
-    const wrong = await fetch(`${inject("baseUrl")}/api/v1/me`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const wrong = await fetch(`${inject("baseUrl")}/api/v1/me`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(wrong.status).toBe(405);
     expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
   });

@@ -29,7 +29,12 @@ let made: Awaited<ReturnType<typeof verifiedOrder>>;
 let otherOrgSlug: string;
 let memberOrgSlug: string;
 
-const actor = (m: Awaited<ReturnType<typeof orgWithUser>>, orgKind: OrgKind, role: Role = "admin"): Actor => ({ userId: m.user.id, orgId: m.org.id, orgKind, role });
+const actor = (m: Awaited<ReturnType<typeof orgWithUser>>, orgKind: OrgKind, role: Role = "admin"): Actor => ({
+  userId: m.user.id,
+  orgId: m.org.id,
+  orgKind,
+  role,
+});
 
 beforeAll(async () => {
   made = await verifiedOrder(deps);
@@ -59,24 +64,63 @@ const Q = { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 };
 
 const useCases: Record<string, { run: (a: Actor) => Promise<unknown>; expect: Partial<Record<Who, 403 | 404>> }> = {
   // areas only agencies have: everyone else is told "not found"
-  "the worker register": { run: (a) => listWorkers(deps, a, { archived: false, page: 1 }), expect: { owner: 404, mission: 404, ministryAdmin: 404 } },
-  "a worker profile": { run: (a) => getWorker(deps, a, MISSING), expect: { owner: 404, mission: 404, ministryAdmin: 404 } },
-  "worker search": { run: (a) => searchWorkers(deps, a, { q: "", page: 1 }), expect: { owner: 404, mission: 404, ministryAdmin: 404 } },
+  "the worker register": {
+    run: (a) => listWorkers(deps, a, { archived: false, page: 1 }),
+    expect: { owner: 404, mission: 404, ministryAdmin: 404 },
+  },
+  "a worker profile": {
+    run: (a) => getWorker(deps, a, MISSING),
+    expect: { owner: 404, mission: 404, ministryAdmin: 404 },
+  },
+  "worker search": {
+    run: (a) => searchWorkers(deps, a, { q: "", page: 1 }),
+    expect: { owner: 404, mission: 404, ministryAdmin: 404 },
+  },
   "the import history": { run: (a) => listImports(deps, a), expect: { owner: 404, mission: 404, ministryAdmin: 404 } },
   // the administration area: only ministry administrators know it exists
-  "the organisations list": { run: (a) => listOrganisations(deps, a, { page: 1 }), expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 } },
-  "the problem-employer list": { run: (a) => getProblemEmployers(deps, a), expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 } },
+  "the organisations list": {
+    run: (a) => listOrganisations(deps, a, { page: 1 }),
+    expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 },
+  },
+  "the problem-employer list": {
+    run: (a) => getProblemEmployers(deps, a),
+    expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 },
+  },
   // job orders: every kind sees some, only employers write them
-  "creating a job order": { run: (a) => createJobOrder(deps, a, orderInput() as JobOrderInput), expect: { agency: 403, mission: 403, ministryAdmin: 403 } },
+  "creating a job order": {
+    run: (a) => createJobOrder(deps, a, orderInput() as JobOrderInput),
+    expect: { agency: 403, mission: 403, ministryAdmin: 403 },
+  },
   // a verified order: those who see it are refused what is not theirs; those who do not are told it does not exist
-  "the agency's shortlist of an order": { run: (a) => getShortlist(deps, a, made.order.id), expect: { owner: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 } },
-  "the employer's review of candidates": { run: (a) => reviewCandidates(deps, a, made.order.id, "api"), expect: { agency: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 } },
-  "the matches page": { run: (a) => matchJobOrder(deps, a, made.order.id, Q), expect: { owner: 403, mission: 403, otherEmployer: 404, ministryMember: 404 } },
-  "the matches API": { run: (a) => matchJobOrderForAgency(deps, a, made.order.id, Q), expect: { owner: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 } },
-  "an order that does not exist": { run: (a) => getShortlist(deps, a, MISSING), expect: { agency: 404, owner: 404, mission: 404 } },
+  "the agency's shortlist of an order": {
+    run: (a) => getShortlist(deps, a, made.order.id),
+    expect: { owner: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 },
+  },
+  "the employer's review of candidates": {
+    run: (a) => reviewCandidates(deps, a, made.order.id, "api"),
+    expect: { agency: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 },
+  },
+  "the matches page": {
+    run: (a) => matchJobOrder(deps, a, made.order.id, Q),
+    expect: { owner: 403, mission: 403, otherEmployer: 404, ministryMember: 404 },
+  },
+  "the matches API": {
+    run: (a) => matchJobOrderForAgency(deps, a, made.order.id, Q),
+    expect: { owner: 403, mission: 403, ministryAdmin: 403, otherEmployer: 404, ministryMember: 404 },
+  },
+  "an order that does not exist": {
+    run: (a) => getShortlist(deps, a, MISSING),
+    expect: { agency: 404, owner: 404, mission: 404 },
+  },
   // an organisation's settings: its own members see them, only its administrators change them
-  "a key for one's own organisation, as a member": { run: (a) => createApiKey(deps, a, memberOrgSlug, "k"), expect: { member: 403 } },
-  "a key for another organisation": { run: (a) => createApiKey(deps, a, otherOrgSlug, "k"), expect: { member: 404, agency: 404, owner: 404 } },
+  "a key for one's own organisation, as a member": {
+    run: (a) => createApiKey(deps, a, memberOrgSlug, "k"),
+    expect: { member: 403 },
+  },
+  "a key for another organisation": {
+    run: (a) => createApiKey(deps, a, otherOrgSlug, "k"),
+    expect: { member: 404, agency: 404, owner: 404 },
+  },
 };
 
 describe("who is refused (403) and who is told 'not found' (404)", () => {

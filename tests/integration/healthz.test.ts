@@ -42,6 +42,8 @@ describe("GET /healthz", () => {
 
 describe("start-up configuration", () => {
   it("refuses to start with a malformed variable, naming it", async () => {
-    await expect(serverWith({ SESSION_SECRET: "too-short" })).rejects.toThrow(/SESSION_SECRET must be at least 32 characters/);
+    await expect(serverWith({ SESSION_SECRET: "too-short" })).rejects.toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
   });
 });

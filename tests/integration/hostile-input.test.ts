@@ -33,9 +33,21 @@ const TEXT_PAYLOADS: [string, unknown, Key][] = [
   ["bell", "Cook\u0007", "errors.text_invalid_characters"],
   ["escape sequence", "\u001b[2J Cook", "errors.text_invalid_characters"],
   ["C1 control", "Cook\u0085", "errors.text_invalid_characters"],
-  ["zero-width spaces only", "\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b", "errors.text_invisible_only"],
-  ["format characters only", "\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u200c\u200d", "errors.text_invisible_only"],
-  ["combining marks only", "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030a\u030b\u030c\u030d\u030e\u030f\u0310\u0311\u0312\u0313\u0314\u0315", "errors.text_invisible_only"],
+  [
+    "zero-width spaces only",
+    "\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b",
+    "errors.text_invisible_only",
+  ],
+  [
+    "format characters only",
+    "\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u2060\ufeff\u00ad\u200e\u200f\u200c\u200d",
+    "errors.text_invisible_only",
+  ],
+  [
+    "combining marks only",
+    "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030a\u030b\u030c\u030d\u030e\u030f\u0310\u0311\u0312\u0313\u0314\u0315",
+    "errors.text_invisible_only",
+  ],
   ["overlong", "x".repeat(6000), "errors.too_long"],
 ];
 const JSON_ONLY_PAYLOADS: [string, unknown, Key][] = [
@@ -44,12 +56,24 @@ const JSON_ONLY_PAYLOADS: [string, unknown, Key][] = [
   ["number instead of text", 12345, "errors.invalid"],
   ["object instead of text", { $gt: "" }, "errors.invalid"],
 ];
-const SINGLE_LINE_PAYLOADS: [string, unknown, Key][] = [["newline in a one-line field", "Cook\nhelper", "errors.text_invalid_characters"]];
+const SINGLE_LINE_PAYLOADS: [string, unknown, Key][] = [
+  ["newline in a one-line field", "Cook\nhelper", "errors.text_invalid_characters"],
+];
 const textCases = (fields: { name: string; multiline?: boolean }[], json: boolean) =>
-  fields.flatMap((f) => [...TEXT_PAYLOADS, ...(json ? JSON_ONLY_PAYLOADS : []), ...(f.multiline ? [] : SINGLE_LINE_PAYLOADS)].map(([label, value, key]) => ({ field: f.name, label, value, key })));
+  fields.flatMap((f) =>
+    [...TEXT_PAYLOADS, ...(json ? JSON_ONLY_PAYLOADS : []), ...(f.multiline ? [] : SINGLE_LINE_PAYLOADS)].map(
+      ([label, value, key]) => ({ field: f.name, label, value, key }),
+    ),
+  );
 
 /** Everything a request could have written, counted for the organisations of this file. */
-let ids: { employer: string; agency: string; mission: string; order: string; entry: string } = { employer: "", agency: "", mission: "", order: "", entry: "" };
+let ids: { employer: string; agency: string; mission: string; order: string; entry: string } = {
+  employer: "",
+  agency: "",
+  mission: "",
+  order: "",
+  entry: "",
+};
 async function counts() {
   const q = sql<Record<string, number>>`select
     (select count(*) from job_orders where employer_org_id = ${ids.employer})::int as job_orders,
@@ -78,8 +102,17 @@ interface Answer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
 }
-async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit | null } = {}): Promise<Answer> {
-  const res = await fetch(base() + path, { method, headers: init.headers, body: init.body ?? undefined, redirect: "manual" });
+async function send(
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: BodyInit | null } = {},
+): Promise<Answer> {
+  const res = await fetch(base() + path, {
+    method,
+    headers: init.headers,
+    body: init.body ?? undefined,
+    redirect: "manual",
+  });
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -90,24 +123,34 @@ async function send(method: string, path: string, init: { headers?: Record<strin
   return { status: res.status, headers: res.headers, text, json };
 }
 const api = (key: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  send(method, `/api/v1${path}`, { headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  send(method, `/api/v1${path}`, {
+    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 function expectApiFieldError(r: Answer, field: string, key: Key) {
   expect(r.status, r.text.slice(0, 300)).toBe(422);
   expect(r.json?.error?.fields?.[field], JSON.stringify(r.json?.error?.fields)).toBe(msg(key));
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The page shows `message` in the error element of `field` (conform's `<form>-field-<name>-error`, or a row form's id). */
 function expectPageFieldError(html: string, field: string, key: Key) {
-  const errorBlocks = [...html.matchAll(new RegExp(`id="[^"]*${escapeRe(field)}-error"[^>]*>([\\s\\S]*?)</div>`, "g"))].map((m) => m[1]);
+  const errorBlocks = [
+    ...html.matchAll(new RegExp(`id="[^"]*${escapeRe(field)}-error"[^>]*>([\\s\\S]*?)</div>`, "g")),
+  ].map((m) => m[1]);
   expect(errorBlocks.length, `no error element for ${field}`).toBeGreaterThan(0);
   expect(errorBlocks.join(" | ")).toContain(escapeHtml(msg(key)));
 }
 
 /** A form body as bytes we control (for %-escapes that URLSearchParams would never produce). */
-const formHeaders = (extra: Record<string, string> = {}) => ({ "Content-Type": "application/x-www-form-urlencoded", Origin: base(), ...extra });
+const formHeaders = (extra: Record<string, string> = {}) => ({
+  "Content-Type": "application/x-www-form-urlencoded",
+  Origin: base(),
+  ...extra,
+});
 
 let employer: ApiOrg, agency: ApiOrg, mission: ApiOrg;
 let draftId = "";
@@ -122,32 +165,76 @@ beforeAll(async () => {
   const employerActor = { userId: null, orgId: employer.org.id, orgKind: "employer" as const, role: "admin" as const };
   const draft = await createJobOrder(deps, employerActor, orderInput({ title: `Draft ${tag}` }) as JobOrderInput);
   draftId = draft.id;
-  const toSubmit = await createJobOrder(deps, { ...made.employerActor }, orderInput({ title: `Submitted ${tag}` }) as JobOrderInput);
+  const toSubmit = await createJobOrder(
+    deps,
+    { ...made.employerActor },
+    orderInput({ title: `Submitted ${tag}` }) as JobOrderInput,
+  );
   await submitJobOrder(deps, made.employerActor, toSubmit.id);
   submittedId = toSubmit.id;
-  const worker = await saveWorker(deps, agencyActor(agency.org), workerInput({ fullName: `Pekerja ${tag}`, nik: Array.from({ length: 16 }, () => randomInt(10)).join(""), availableFrom: made.order.start_date }));
+  const worker = await saveWorker(
+    deps,
+    agencyActor(agency.org),
+    workerInput({
+      fullName: `Pekerja ${tag}`,
+      nik: Array.from({ length: 16 }, () => randomInt(10)).join(""),
+      availableFrom: made.order.start_date,
+    }),
+  );
   await addCandidates(deps, agencyActor(agency.org), made.order.id, { workerIds: [worker.id] });
-  const entry = await deps.db.selectFrom("shortlist_entries").select("id").where("worker_id", "=", worker.id).executeTakeFirstOrThrow();
-  ids = { employer: employer.org.id, agency: agency.org.id, mission: made.mission.org.id, order: made.order.id, entry: entry.id };
+  const entry = await deps.db
+    .selectFrom("shortlist_entries")
+    .select("id")
+    .where("worker_id", "=", worker.id)
+    .executeTakeFirstOrThrow();
+  ids = {
+    employer: employer.org.id,
+    agency: agency.org.id,
+    mission: made.mission.org.id,
+    order: made.order.id,
+    entry: entry.id,
+  };
   employerPage = new Client();
   agencyPage = new Client();
-  await Promise.all([employerPage.logIn(employer.email, employer.password), agencyPage.logIn(agency.email, agency.password)]);
+  await Promise.all([
+    employerPage.logIn(employer.email, employer.password),
+    agencyPage.logIn(agency.email, agency.password),
+  ]);
 });
 afterAll(() => deps.db.destroy());
 
 // ---------------------------------------------------------------------------------------------------------- API
 
 describe("API: job orders (POST /api/v1/job-orders, PUT /api/v1/job-orders/:id)", () => {
-  const fields = [{ name: "title" }, { name: "city" }, { name: "vesselName" }, { name: "vesselType" }, { name: "descriptionEn", multiline: true }, { name: "descriptionId", multiline: true }];
+  const fields = [
+    { name: "title" },
+    { name: "city" },
+    { name: "vesselName" },
+    { name: "vesselType" },
+    { name: "descriptionEn", multiline: true },
+    { name: "descriptionId", multiline: true },
+  ];
   it.each(textCases(fields, true))("POST $field: $label", async ({ field, value, key }) => {
     const r = await expectNothingStored(() => api(employer.key, "POST", "/job-orders", orderInput({ [field]: value })));
     expectApiFieldError(r, field, key);
   });
   it.each(textCases(fields.slice(0, 5), true))("PUT $field: $label", async ({ field, value, key }) => {
-    const before = await deps.db.selectFrom("job_orders").select(["title", "updated_at"]).where("id", "=", draftId).executeTakeFirstOrThrow();
-    const r = await expectNothingStored(() => api(employer.key, "PUT", `/job-orders/${draftId}`, orderInput({ [field]: value })));
+    const before = await deps.db
+      .selectFrom("job_orders")
+      .select(["title", "updated_at"])
+      .where("id", "=", draftId)
+      .executeTakeFirstOrThrow();
+    const r = await expectNothingStored(() =>
+      api(employer.key, "PUT", `/job-orders/${draftId}`, orderInput({ [field]: value })),
+    );
     expectApiFieldError(r, field, key);
-    expect(await deps.db.selectFrom("job_orders").select(["title", "updated_at"]).where("id", "=", draftId).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await deps.db
+        .selectFrom("job_orders")
+        .select(["title", "updated_at"])
+        .where("id", "=", draftId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 
   const VALUES: [string, unknown, Key][] = [
@@ -180,23 +267,50 @@ describe("API: job orders (POST /api/v1/job-orders, PUT /api/v1/job-orders/:id)"
     ["languages", [{ code: "en", minLevel: "C3" }], "errors.choose_option"],
     ["languages", "en", "errors.invalid"],
   ];
-  it.each(VALUES.map(([field, value, key]) => ({ field, value, key, shown: JSON.stringify(value)?.slice(0, 30) })))("POST $field = $shown", async ({ field, value, key }) => {
-    const r = await expectNothingStored(() => api(employer.key, "POST", "/job-orders", orderInput({ [field]: value })));
-    const named = field === "languages" && Array.isArray(value) ? "languages.0.minLevel" : field;
-    expectApiFieldError(r, named, key);
-  });
+  it.each(VALUES.map(([field, value, key]) => ({ field, value, key, shown: JSON.stringify(value)?.slice(0, 30) })))(
+    "POST $field = $shown",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() =>
+        api(employer.key, "POST", "/job-orders", orderInput({ [field]: value })),
+      );
+      const named = field === "languages" && Array.isArray(value) ? "languages.0.minLevel" : field;
+      expectApiFieldError(r, named, key);
+    },
+  );
 });
 
 describe("API: verification notes, shortlist notes and moves", () => {
-  it.each(textCases([{ name: "note", multiline: true }], true))("POST /job-orders/:id/verification note: $label", async ({ value, key }) => {
-    const r = await expectNothingStored(() => api(mission.key, "POST", `/job-orders/${submittedId}/verification`, { decision: "reject", reason: "other", note: value }));
-    expectApiFieldError(r, "note", key);
-    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", submittedId).executeTakeFirstOrThrow()).status).toBe("submitted");
-  });
-  it.each(textCases([{ name: "body", multiline: true }], true))("POST /shortlist/:entryId/notes body: $label", async ({ value, key }) => {
-    const r = await expectNothingStored(() => api(agency.key, "POST", `/shortlist/${ids.entry}/notes`, { body: value }));
-    expectApiFieldError(r, "body", key);
-  });
+  it.each(textCases([{ name: "note", multiline: true }], true))(
+    "POST /job-orders/:id/verification note: $label",
+    async ({ value, key }) => {
+      const r = await expectNothingStored(() =>
+        api(mission.key, "POST", `/job-orders/${submittedId}/verification`, {
+          decision: "reject",
+          reason: "other",
+          note: value,
+        }),
+      );
+      expectApiFieldError(r, "note", key);
+      expect(
+        (
+          await deps.db
+            .selectFrom("job_orders")
+            .select("status")
+            .where("id", "=", submittedId)
+            .executeTakeFirstOrThrow()
+        ).status,
+      ).toBe("submitted");
+    },
+  );
+  it.each(textCases([{ name: "body", multiline: true }], true))(
+    "POST /shortlist/:entryId/notes body: $label",
+    async ({ value, key }) => {
+      const r = await expectNothingStored(() =>
+        api(agency.key, "POST", `/shortlist/${ids.entry}/notes`, { body: value }),
+      );
+      expectApiFieldError(r, "body", key);
+    },
+  );
   it.each([
     ["action", { action: "teleport" }, "errors.choose_option"],
     ["action", { action: 7 }, "errors.choose_option"],
@@ -221,18 +335,36 @@ describe("API: verification notes, shortlist notes and moves", () => {
 });
 
 describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)", () => {
-  const row = (patch: Record<string, unknown> = {}) => ({ ...workerInput({ externalRef: `IMP-${tag}`, nik: undefined, passportNumber: undefined, phone: undefined }), ...patch });
+  const row = (patch: Record<string, unknown> = {}) => ({
+    ...workerInput({ externalRef: `IMP-${tag}`, nik: undefined, passportNumber: undefined, phone: undefined }),
+    ...patch,
+  });
   const importRows = (rows: unknown[]) => api(agency.key, "POST", "/workers/import?mode=all_or_nothing", rows);
   const expectRowError = (r: Answer, field: string, key: Key) => {
     expect(r.status, r.text.slice(0, 300)).toBe(422);
-    expect(r.json.errors.map((e: { field: string; message: string }) => [e.field, e.message])).toContainEqual([field, msg(key)]);
+    expect(r.json.errors.map((e: { field: string; message: string }) => [e.field, e.message])).toContainEqual([
+      field,
+      msg(key),
+    ]);
     expect(r.json.imported).toBe(0);
   };
   const nested = (field: string, value: unknown) =>
-    field === "experiences.0.employer" ? { experiences: [{ sector: "cruise", iscoCode: "5131", years: 4, employer: value }] }
-    : field === "certificates.0.number" ? { certificates: [{ code: "stcw_bst", number: value }] }
-    : { [field]: value };
-  it.each(textCases([{ name: "fullName" }, { name: "regency" }, { name: "experiences.0.employer" }, { name: "certificates.0.number" }], true))("JSON $field: $label", async ({ field, value, key }) => {
+    field === "experiences.0.employer"
+      ? { experiences: [{ sector: "cruise", iscoCode: "5131", years: 4, employer: value }] }
+      : field === "certificates.0.number"
+        ? { certificates: [{ code: "stcw_bst", number: value }] }
+        : { [field]: value };
+  it.each(
+    textCases(
+      [
+        { name: "fullName" },
+        { name: "regency" },
+        { name: "experiences.0.employer" },
+        { name: "certificates.0.number" },
+      ],
+      true,
+    ),
+  )("JSON $field: $label", async ({ field, value, key }) => {
     expectRowError(await expectNothingStored(() => importRows([row(nested(field, value))])), field, key);
   });
 
@@ -252,9 +384,17 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
     expectRowError(await expectNothingStored(() => importRows([row({ [field]: value })])), field, key);
   });
   const NESTED_DATES: [string, Record<string, unknown>, Key][] = [
-    ["languages.0.takenOn", { languages: [{ code: "en", kind: "ielts", score: 6, takenOn: day(0, 10) }] }, "errors.taken_on_range"],
+    [
+      "languages.0.takenOn",
+      { languages: [{ code: "en", kind: "ielts", score: 6, takenOn: day(0, 10) }] },
+      "errors.taken_on_range",
+    ],
     ["certificates.0.issuedOn", { certificates: [{ code: "stcw_bst", issuedOn: day(1) }] }, "errors.issued_on_range"],
-    ["certificates.0.expiresOn", { certificates: [{ code: "stcw_bst", expiresOn: "9999-12-31" }] }, "errors.expires_on_range"],
+    [
+      "certificates.0.expiresOn",
+      { certificates: [{ code: "stcw_bst", expiresOn: "9999-12-31" }] },
+      "errors.expires_on_range",
+    ],
   ];
   it.each(NESTED_DATES)("JSON %s out of range", async (field, patch, key) => {
     expectRowError(await expectNothingStored(() => importRows([row(patch)])), field, key);
@@ -279,12 +419,35 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
     [{ kind: "ielts", score: "6.5" }, "score", "errors.number"],
   ];
   it.each(SCORES)("JSON language evidence %j", async (evidence, field, key) => {
-    expectRowError(await expectNothingStored(() => importRows([row({ languages: [{ code: "en", ...evidence }] })])), `languages.0.${field}`, key);
+    expectRowError(
+      await expectNothingStored(() => importRows([row({ languages: [{ code: "en", ...evidence }] })])),
+      `languages.0.${field}`,
+      key,
+    );
   });
 
   const csv = (cells: Record<string, string>) => {
-    const header = ["external_ref", "full_name", "date_of_birth", "sex", "province_code", "experiences", "languages", "available_from"];
-    const values: Record<string, string> = { external_ref: `CSV-${tag}`, full_name: "Siti Aminah", date_of_birth: "1995-01-01", sex: "female", province_code: "33", experiences: "cruise:5131:4", languages: "en:ielts:6.0", available_from: day(0, 30), ...cells };
+    const header = [
+      "external_ref",
+      "full_name",
+      "date_of_birth",
+      "sex",
+      "province_code",
+      "experiences",
+      "languages",
+      "available_from",
+    ];
+    const values: Record<string, string> = {
+      external_ref: `CSV-${tag}`,
+      full_name: "Siti Aminah",
+      date_of_birth: "1995-01-01",
+      sex: "female",
+      province_code: "33",
+      experiences: "cruise:5131:4",
+      languages: "en:ielts:6.0",
+      available_from: day(0, 30),
+      ...cells,
+    };
     return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
   };
   it.each([
@@ -298,7 +461,10 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
     ["languages.0.level", { languages: "ja:jlpt:N9" }, "errors.level_scale_jlpt"],
   ] as [string, Record<string, string>, Key][])("CSV %s %j", async (field, cells, key) => {
     const r = await expectNothingStored(() =>
-      send("POST", "/api/v1/workers/import?mode=all_or_nothing", { headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "text/csv" }, body: csv(cells) }),
+      send("POST", "/api/v1/workers/import?mode=all_or_nothing", {
+        headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "text/csv" },
+        body: csv(cells),
+      }),
     );
     expectRowError(r, field, key);
   });
@@ -316,18 +482,96 @@ describe("API: bodies, media types and methods on every route", () => {
     ["POST", `/api/v1/shortlist/${ids.entry}/disclosure-consent`, agency.key],
     ["POST", "/api/v1/workers/import", agency.key],
   ];
-  const ROUTE_NAMES = ["POST job-orders", "PUT job-orders/:id", "POST submit", "POST verification", "POST shortlist", "POST moves", "POST notes", "POST disclosure-consent", "POST workers/import"];
-  const BODIES: { label: string; contentType: string | null; encoding?: string; body: () => BodyInit; status: number; key: Key }[] = [
-    { label: "JSON as text/plain", contentType: "text/plain", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
-    { label: "JSON without a Content-Type", contentType: null, body: () => new Blob(['{"title":"x"}']), status: 415, key: "errors.unsupported_media_type" },
-    { label: "a urlencoded form", contentType: "application/x-www-form-urlencoded", body: () => "title=x", status: 415, key: "errors.unsupported_media_type" },
-    { label: "JSON labelled latin1", contentType: "application/json; charset=iso-8859-1", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
-    { label: "a second charset hiding UTF-16", contentType: "application/json; charset=utf-8; charset = utf-16", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_media_type" },
-    { label: "JSON labelled gzip (bodies are never inflated)", contentType: "application/json", encoding: "gzip", body: () => '{"title":"x"}', status: 415, key: "errors.unsupported_encoding" },
-    { label: "invalid UTF-8", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
-    { label: "an overlong UTF-8 NUL (C0 80)", contentType: "application/json", body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc0, 0x80, 0x22, 0x7d]), status: 400, key: "errors.invalid_utf8" },
-    { label: "an encoded surrogate (ED A0 80)", contentType: "application/json", body: () => new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]), status: 400, key: "errors.invalid_utf8" },
-    { label: "malformed JSON", contentType: "application/json", body: () => '{"title": "x",', status: 400, key: "errors.invalid_json" },
+  const ROUTE_NAMES = [
+    "POST job-orders",
+    "PUT job-orders/:id",
+    "POST submit",
+    "POST verification",
+    "POST shortlist",
+    "POST moves",
+    "POST notes",
+    "POST disclosure-consent",
+    "POST workers/import",
+  ];
+  const BODIES: {
+    label: string;
+    contentType: string | null;
+    encoding?: string;
+    body: () => BodyInit;
+    status: number;
+    key: Key;
+  }[] = [
+    {
+      label: "JSON as text/plain",
+      contentType: "text/plain",
+      body: () => '{"title":"x"}',
+      status: 415,
+      key: "errors.unsupported_media_type",
+    },
+    {
+      label: "JSON without a Content-Type",
+      contentType: null,
+      body: () => new Blob(['{"title":"x"}']),
+      status: 415,
+      key: "errors.unsupported_media_type",
+    },
+    {
+      label: "a urlencoded form",
+      contentType: "application/x-www-form-urlencoded",
+      body: () => "title=x",
+      status: 415,
+      key: "errors.unsupported_media_type",
+    },
+    {
+      label: "JSON labelled latin1",
+      contentType: "application/json; charset=iso-8859-1",
+      body: () => '{"title":"x"}',
+      status: 415,
+      key: "errors.unsupported_media_type",
+    },
+    {
+      label: "a second charset hiding UTF-16",
+      contentType: "application/json; charset=utf-8; charset = utf-16",
+      body: () => '{"title":"x"}',
+      status: 415,
+      key: "errors.unsupported_media_type",
+    },
+    {
+      label: "JSON labelled gzip (bodies are never inflated)",
+      contentType: "application/json",
+      encoding: "gzip",
+      body: () => '{"title":"x"}',
+      status: 415,
+      key: "errors.unsupported_encoding",
+    },
+    {
+      label: "invalid UTF-8",
+      contentType: "application/json",
+      body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      status: 400,
+      key: "errors.invalid_utf8",
+    },
+    {
+      label: "an overlong UTF-8 NUL (C0 80)",
+      contentType: "application/json",
+      body: () => new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc0, 0x80, 0x22, 0x7d]),
+      status: 400,
+      key: "errors.invalid_utf8",
+    },
+    {
+      label: "an encoded surrogate (ED A0 80)",
+      contentType: "application/json",
+      body: () => new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]),
+      status: 400,
+      key: "errors.invalid_utf8",
+    },
+    {
+      label: "malformed JSON",
+      contentType: "application/json",
+      body: () => '{"title": "x",',
+      status: 400,
+      key: "errors.invalid_json",
+    },
   ];
   const cases = BODIES.flatMap((b) => ROUTE_NAMES.map((name, i) => ({ name, i, ...b })));
   it.each(cases)("$name: $label", async ({ i, contentType, encoding, body, status, key }) => {
@@ -339,39 +583,66 @@ describe("API: bodies, media types and methods on every route", () => {
     const r = await expectNothingStored(() => send(method, path, { headers, body: body() }));
     expect(r.status, r.text.slice(0, 200)).toBe(status);
     const params: Record<string, string> | undefined =
-      key === "errors.unsupported_media_type" ? { expected: path.endsWith("/workers/import") ? "application/json, text/csv" : "application/json" }
-      : key === "errors.unsupported_encoding" ? { encoding: encoding! }
-      : undefined;
+      key === "errors.unsupported_media_type"
+        ? { expected: path.endsWith("/workers/import") ? "application/json, text/csv" : "application/json" }
+        : key === "errors.unsupported_encoding"
+          ? { encoding: encoding! }
+          : undefined;
     expect(r.json.error.fields.body).toBe(msg(key, params));
   });
 
-  it.each(ROUTE_NAMES.map((name, i) => ({ name, i })))("$name: a body over the route's limit is 413 (declared length)", async ({ i }) => {
-    const [method, path, token] = routes()[i]!;
-    const size = path.endsWith("/workers/import") ? 25 * 1024 * 1024 + 10 : 1024 * 1024 + 10;
-    const body = `["${"x".repeat(size)}"]`;
-    const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Accept-Language": "id" }, body }));
-    expect(r.status).toBe(413);
-    expect(r.json.error.fields.body).toBe(translate("id", "errors.body_too_large", { limit: path.endsWith("/workers/import") ? "25 MB" : "1 MB" }));
-  });
+  it.each(ROUTE_NAMES.map((name, i) => ({ name, i })))(
+    "$name: a body over the route's limit is 413 (declared length)",
+    async ({ i }) => {
+      const [method, path, token] = routes()[i]!;
+      const size = path.endsWith("/workers/import") ? 25 * 1024 * 1024 + 10 : 1024 * 1024 + 10;
+      const body = `["${"x".repeat(size)}"]`;
+      const r = await expectNothingStored(() =>
+        send(method, path, {
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Accept-Language": "id" },
+          body,
+        }),
+      );
+      expect(r.status).toBe(413);
+      expect(r.json.error.fields.body).toBe(
+        translate("id", "errors.body_too_large", { limit: path.endsWith("/workers/import") ? "25 MB" : "1 MB" }),
+      );
+    },
+  );
 
-  it.each(ROUTE_NAMES.slice(0, 4).map((name, i) => ({ name, i })))("$name: a chunked body over the limit is 413 (streamed bytes counted)", async ({ i }) => {
-    const [method, path, token] = routes()[i]!;
-    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(c) {
-        if (sent++ < 20) c.enqueue(chunk);
-        else c.close();
-      },
-    });
-    const res = await expectNothingStored(() => fetch(base() + path, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body, duplex: "half" } as RequestInit));
-    expect(res.status).toBe(413);
-    expect((await res.json()).error.fields.body).toBe(msg("errors.body_too_large", { limit: "1 MB" }));
-  });
+  it.each(ROUTE_NAMES.slice(0, 4).map((name, i) => ({ name, i })))(
+    "$name: a chunked body over the limit is 413 (streamed bytes counted)",
+    async ({ i }) => {
+      const [method, path, token] = routes()[i]!;
+      const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent++ < 20) c.enqueue(chunk);
+          else c.close();
+        },
+      });
+      const res = await expectNothingStored(() =>
+        fetch(base() + path, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body,
+          duplex: "half",
+        } as RequestInit),
+      );
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.fields.body).toBe(msg("errors.body_too_large", { limit: "1 MB" }));
+    },
+  );
 
   it("a malformed JSON or non-array import is refused as unreadable, and stores nothing", async () => {
     for (const body of ['[{"fullName": "x"', '{"rows": []}', '"just a string"']) {
-      const r = await expectNothingStored(() => send("POST", "/api/v1/workers/import", { headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "application/json" }, body }));
+      const r = await expectNothingStored(() =>
+        send("POST", "/api/v1/workers/import", {
+          headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "application/json" },
+          body,
+        }),
+      );
       expect(r.status, body).toBe(422);
       expect(r.json.error.message).toBe(msg("errors.import_unreadable"));
     }
@@ -398,18 +669,26 @@ describe("API: bodies, media types and methods on every route", () => {
     ["PROPFIND", "/api/v1/job-orders", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
   ];
   it.each(METHODS)("%s %s answers 405 with Allow: %s", async (method, path, allow) => {
-    const r = await expectNothingStored(() => send(method, path, { headers: { Authorization: `Bearer ${agency.key}` } }));
+    const r = await expectNothingStored(() =>
+      send(method, path, { headers: { Authorization: `Bearer ${agency.key}` } }),
+    );
     expect(r.status).toBe(405);
     expect(r.headers.get("allow")).toBe(allow);
     expect(r.json.error).toMatchObject({ code: "method_not_allowed", message: msg("errors.method_not_allowed") });
   });
 
-  it.each(["/api/v1/job-orders/00000000-0000-0000-0000-000000000000/candidates", "/api/v1/me", "/jobs"])("OPTIONS %s answers 204 with Allow and runs nothing", async (path) => {
-    const res = await fetch(`${inject("baseUrl")}${path}`, { method: "OPTIONS", headers: { Authorization: `Bearer ${agency.key}` } });
-    expect(res.status).toBe(204);
-    expect(res.headers.get("allow")).toContain("GET");
-    expect(await res.text()).toBe("");
-  });
+  it.each(["/api/v1/job-orders/00000000-0000-0000-0000-000000000000/candidates", "/api/v1/me", "/jobs"])(
+    "OPTIONS %s answers 204 with Allow and runs nothing",
+    async (path) => {
+      const res = await fetch(`${inject("baseUrl")}${path}`, {
+        method: "OPTIONS",
+        headers: { Authorization: `Bearer ${agency.key}` },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get("allow")).toContain("GET");
+      expect(await res.text()).toBe("");
+    },
+  );
 
   it.each([
     ["TRACE", "/jobs"],
@@ -419,10 +698,14 @@ describe("API: bodies, media types and methods on every route", () => {
   ])("%s %s answers 405 with Allow, not 500", async (method, path) => {
     // fetch refuses to send TRACE: a raw request, as an attacker sends it
     const { status, allow } = await new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
-      const req = http.request(`${inject("baseUrl")}${path}`, { method, headers: { Origin: inject("baseUrl") } }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, allow: res.headers.allow });
-      });
+      const req = http.request(
+        `${inject("baseUrl")}${path}`,
+        { method, headers: { Origin: inject("baseUrl") } },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, allow: res.headers.allow });
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -441,19 +724,31 @@ describe("API: bodies, media types and methods on every route", () => {
     ["item", "?item=%00", "errors.invalid"],
     ["item", "?item=language:%22%20OR%201%3D1", "errors.invalid"],
   ] as [string, string, Key][])("GET matches %s %s → 422", async (field, query, key) => {
-    const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, { headers: { Authorization: `Bearer ${agency.key}` } });
+    const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, {
+      headers: { Authorization: `Bearer ${agency.key}` },
+    });
     expectApiFieldError(r, field, key);
   });
-  it.each(["?limit=%FF", "?item=%C0%80", "?country=%ED%A0%80"])("GET with invalid UTF-8 in the query %s → 400", async (query) => {
-    const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, { headers: { Authorization: `Bearer ${agency.key}` } });
-    expect(r.status).toBe(400);
-    expect(r.json.error.fields.body).toBe(msg("errors.invalid_utf8"));
-  });
-  it.each(["/api/v1/job-orders/%ff", "/api/v1/job-orders/%C0%AF/matches", "/api/v1/shortlist/%ED%A0%80/notes"])("GET %s (invalid UTF-8 in the path) → 400 in the API's format", async (path) => {
-    const r = await send("GET", path, { headers: { Authorization: `Bearer ${agency.key}`, "Accept-Language": "id" } });
-    expect(r.status).toBe(400);
-    expect(r.json.error.fields.body).toBe(translate("id", "errors.invalid_utf8"));
-  });
+  it.each(["?limit=%FF", "?item=%C0%80", "?country=%ED%A0%80"])(
+    "GET with invalid UTF-8 in the query %s → 400",
+    async (query) => {
+      const r = await send("GET", `/api/v1/job-orders/${made.order.id}/matches${query}`, {
+        headers: { Authorization: `Bearer ${agency.key}` },
+      });
+      expect(r.status).toBe(400);
+      expect(r.json.error.fields.body).toBe(msg("errors.invalid_utf8"));
+    },
+  );
+  it.each(["/api/v1/job-orders/%ff", "/api/v1/job-orders/%C0%AF/matches", "/api/v1/shortlist/%ED%A0%80/notes"])(
+    "GET %s (invalid UTF-8 in the path) → 400 in the API's format",
+    async (path) => {
+      const r = await send("GET", path, {
+        headers: { Authorization: `Bearer ${agency.key}`, "Accept-Language": "id" },
+      });
+      expect(r.status).toBe(400);
+      expect(r.json.error.fields.body).toBe(translate("id", "errors.invalid_utf8"));
+    },
+  );
   it("a page path with invalid UTF-8 → 400 in plain words, not an unformatted error", async () => {
     const r = await send("GET", "/verify/%ff");
     expect(r.status).toBe(400);
@@ -465,32 +760,107 @@ describe("API: bodies, media types and methods on every route", () => {
 
 const FORM_TEXT_PAYLOADS = TEXT_PAYLOADS.map(([label, value, key]) => ({ label, value: value as string, key }));
 const formTextCases = (fields: { name: string; multiline?: boolean }[]) =>
-  fields.flatMap((f) => [...FORM_TEXT_PAYLOADS, ...(f.multiline ? [] : SINGLE_LINE_PAYLOADS.map(([label, value, key]) => ({ label, value: value as string, key })))].map((p) => ({ field: f.name, ...p })));
+  fields.flatMap((f) =>
+    [
+      ...FORM_TEXT_PAYLOADS,
+      ...(f.multiline
+        ? []
+        : SINGLE_LINE_PAYLOADS.map(([label, value, key]) => ({ label, value: value as string, key }))),
+    ].map((p) => ({ field: f.name, ...p })),
+  );
 
 /** Body-level attacks every form route gets: [label, headers, body, status, key]. */
-const FORM_BODY_ATTACKS: { label: string; headers: Record<string, string>; body: () => BodyInit; status: number; key: Key }[] = [
-  { label: "a JSON body", headers: { "Content-Type": "application/json" }, body: () => JSON.stringify({ name: "x", email: "a@b.example" }), status: 415, key: "errors.unsupported_media_type" },
-  { label: "text/plain", headers: { "Content-Type": "text/plain" }, body: () => "name=x", status: 415, key: "errors.unsupported_media_type" },
-  { label: "%FF in a field", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => "name=%FF&email=a%40b.example", status: 400, key: "errors.invalid_utf8" },
-  { label: "an encoded lone surrogate", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => "name=%ED%A0%80", status: 400, key: "errors.invalid_utf8" },
-  { label: "raw invalid UTF-8", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => new Uint8Array([0x6e, 0x3d, 0xff]), status: 400, key: "errors.invalid_utf8" },
-  { label: "a 100 KB form", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: () => `name=${"x".repeat(100 * 1024)}`, status: 413, key: "errors.body_too_large" },
+const FORM_BODY_ATTACKS: {
+  label: string;
+  headers: Record<string, string>;
+  body: () => BodyInit;
+  status: number;
+  key: Key;
+}[] = [
+  {
+    label: "a JSON body",
+    headers: { "Content-Type": "application/json" },
+    body: () => JSON.stringify({ name: "x", email: "a@b.example" }),
+    status: 415,
+    key: "errors.unsupported_media_type",
+  },
+  {
+    label: "text/plain",
+    headers: { "Content-Type": "text/plain" },
+    body: () => "name=x",
+    status: 415,
+    key: "errors.unsupported_media_type",
+  },
+  {
+    label: "%FF in a field",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: () => "name=%FF&email=a%40b.example",
+    status: 400,
+    key: "errors.invalid_utf8",
+  },
+  {
+    label: "an encoded lone surrogate",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: () => "name=%ED%A0%80",
+    status: 400,
+    key: "errors.invalid_utf8",
+  },
+  {
+    label: "raw invalid UTF-8",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: () => new Uint8Array([0x6e, 0x3d, 0xff]),
+    status: 400,
+    key: "errors.invalid_utf8",
+  },
+  {
+    label: "a 100 KB form",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: () => `name=${"x".repeat(100 * 1024)}`,
+    status: 413,
+    key: "errors.body_too_large",
+  },
 ];
 async function expectFormBodyRefused(client: Client | null, path: string, attack: (typeof FORM_BODY_ATTACKS)[number]) {
-  const cookie: Record<string, string> = client?.cookies.size ? { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {};
-  const r = await expectNothingStored(() => send("POST", path, { headers: { ...formHeaders(attack.headers), ...cookie, "X-Forwarded-For": `10.9.${randomInt(256)}.${randomInt(1, 255)}` }, body: attack.body() }));
+  const cookie: Record<string, string> = client?.cookies.size
+    ? { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }
+    : {};
+  const r = await expectNothingStored(() =>
+    send("POST", path, {
+      headers: {
+        ...formHeaders(attack.headers),
+        ...cookie,
+        "X-Forwarded-For": `10.9.${randomInt(256)}.${randomInt(1, 255)}`,
+      },
+      body: attack.body(),
+    }),
+  );
   expect(r.status).toBe(attack.status);
-  const params: Record<string, string> | undefined = attack.key === "errors.body_too_large" ? { limit: "64 KB" } : attack.key === "errors.unsupported_media_type" ? { expected: "application/x-www-form-urlencoded, multipart/form-data" } : undefined;
+  const params: Record<string, string> | undefined =
+    attack.key === "errors.body_too_large"
+      ? { limit: "64 KB" }
+      : attack.key === "errors.unsupported_media_type"
+        ? { expected: "application/x-www-form-urlencoded, multipart/form-data" }
+        : undefined;
   expect(r.text).toBe(msg(attack.key, params));
 }
 
 describe("page: /signup", () => {
-  const signupForm = (patch: Record<string, string> = {}) => ({ name: "Maria Borg", email: `${tag}-${randomInt(1e9)}@test.example`, password: "a-long-enough-passphrase-42", organisationName: `Harbour Hotel ${tag}`, country: "MT", ...patch });
-  it.each(formTextCases([{ name: "name" }, { name: "organisationName" }]))("$field: $label", async ({ field, value, key }) => {
-    const r = await expectNothingStored(() => new Client().post("/signup", signupForm({ [field]: value })));
-    expect(r.status).toBe(400);
-    expectPageFieldError(await r.text(), field, key);
+  const signupForm = (patch: Record<string, string> = {}) => ({
+    name: "Maria Borg",
+    email: `${tag}-${randomInt(1e9)}@test.example`,
+    password: "a-long-enough-passphrase-42",
+    organisationName: `Harbour Hotel ${tag}`,
+    country: "MT",
+    ...patch,
   });
+  it.each(formTextCases([{ name: "name" }, { name: "organisationName" }]))(
+    "$field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() => new Client().post("/signup", signupForm({ [field]: value })));
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
   it.each([
     ["country", "ID", "errors.employer_country_abroad"],
     ["country", "ZZ", "errors.choose_option"],
@@ -507,7 +877,10 @@ describe("page: /signup", () => {
 
 describe("page: /login", () => {
   it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(null, "/login", attack));
-  it.each([["email", "a\u0000@b.example"], ["email", "\u200b"]])("%s = %j is a field error", async (field, value) => {
+  it.each([
+    ["email", "a\u0000@b.example"],
+    ["email", "\u200b"],
+  ])("%s = %j is a field error", async (field, value) => {
     const r = await new Client().post("/login", { email: value, password: "whatever-it-is" });
     expect(r.status).toBe(400);
     expectPageFieldError(await r.text(), field, "errors.email_invalid");
@@ -529,17 +902,28 @@ function orderForm(patch: Record<string, string> = {}): Record<string, string> {
 }
 
 describe("page: /job-orders/new and /job-orders/:id/edit", () => {
-  const fields = [{ name: "title" }, { name: "city" }, { name: "vesselName" }, { name: "descriptionEn", multiline: true }, { name: "descriptionId", multiline: true }];
+  const fields = [
+    { name: "title" },
+    { name: "city" },
+    { name: "vesselName" },
+    { name: "descriptionEn", multiline: true },
+    { name: "descriptionId", multiline: true },
+  ];
   it.each(formTextCases(fields))("new $field: $label", async ({ field, value, key }) => {
     const r = await expectNothingStored(() => employerPage.post("/job-orders/new", orderForm({ [field]: value })));
     expect(r.status).toBe(400);
     expectPageFieldError(await r.text(), field, key);
   });
-  it.each(formTextCases([{ name: "title" }, { name: "descriptionEn", multiline: true }]))("edit $field: $label", async ({ field, value, key }) => {
-    const r = await expectNothingStored(() => employerPage.post(`/job-orders/${draftId}/edit`, orderForm({ [field]: value })));
-    expect(r.status).toBe(400);
-    expectPageFieldError(await r.text(), field, key);
-  });
+  it.each(formTextCases([{ name: "title" }, { name: "descriptionEn", multiline: true }]))(
+    "edit $field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() =>
+        employerPage.post(`/job-orders/${draftId}/edit`, orderForm({ [field]: value })),
+      );
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
   it.each([
     ["startDate", "9999-12-31", "errors.start_too_far"],
     ["startDate", "0001-01-01", "errors.start_in_past"],
@@ -562,29 +946,70 @@ describe("page: /job-orders/new and /job-orders/:id/edit", () => {
 });
 
 const workerForm = (patch: Record<string, string> = {}) => ({
-  fullName: "Endang Sulastri", externalRef: "", dateOfBirth: "1992-05-05", sex: "female", provinceCode: "52", regency: "Lombok Timur",
-  nik: "", passportNumber: "", passportExpiry: "", phone: "",
-  "experiences[0].sector": "domestic_work", "experiences[0].iscoCode": "5322", "experiences[0].years": "6",
-  "languages[0].code": "zh", "languages[0].kind": "hsk", "languages[0].level": "3",
-  availableFrom: day(0, 30), status: "available", consentToMatching: "on",
+  fullName: "Endang Sulastri",
+  externalRef: "",
+  dateOfBirth: "1992-05-05",
+  sex: "female",
+  provinceCode: "52",
+  regency: "Lombok Timur",
+  nik: "",
+  passportNumber: "",
+  passportExpiry: "",
+  phone: "",
+  "experiences[0].sector": "domestic_work",
+  "experiences[0].iscoCode": "5322",
+  "experiences[0].years": "6",
+  "languages[0].code": "zh",
+  "languages[0].kind": "hsk",
+  "languages[0].level": "3",
+  availableFrom: day(0, 30),
+  status: "available",
+  consentToMatching: "on",
   ...patch,
 });
 
 describe("page: /workers/new", () => {
-  it.each(formTextCases([{ name: "fullName" }, { name: "regency" }, { name: "certificates[0].number" }]))("$field: $label", async ({ field, value, key }) => {
-    const r = await expectNothingStored(() => agencyPage.post("/workers/new", workerForm({ "certificates[0].code": "bnsp_competency", [field]: value })));
-    expect(r.status).toBe(400);
-    expectPageFieldError(await r.text(), field, key);
-  });
+  it.each(formTextCases([{ name: "fullName" }, { name: "regency" }, { name: "certificates[0].number" }]))(
+    "$field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() =>
+        agencyPage.post("/workers/new", workerForm({ "certificates[0].code": "bnsp_competency", [field]: value })),
+      );
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
   it.each([
     ["dateOfBirth", { dateOfBirth: "0001-01-01" }, "errors.too_old"],
     ["dateOfBirth", { dateOfBirth: day(-17) }, "errors.too_young"],
     ["availableFrom", { availableFrom: "9999-12-31" }, "errors.available_from_range"],
     ["passportExpiry", { passportExpiry: "2300-01-01" }, "errors.passport_expiry_range"],
     ["languages[0].level", { "languages[0].level": "9" }, "errors.level_scale_hsk"],
-    ["languages[0].score", { "languages[0].code": "en", "languages[0].kind": "ielts", "languages[0].level": "", "languages[0].score": "9.5" }, "errors.score_scale_ielts"],
-    ["languages[0].score", { "languages[0].code": "en", "languages[0].kind": "toefl_ibt_120", "languages[0].level": "", "languages[0].score": "150" }, "errors.score_scale_toefl_ibt_120"],
-    ["languages[0].level", { "languages[0].code": "ja", "languages[0].kind": "jlpt", "languages[0].level": "N0" }, "errors.level_scale_jlpt"],
+    [
+      "languages[0].score",
+      {
+        "languages[0].code": "en",
+        "languages[0].kind": "ielts",
+        "languages[0].level": "",
+        "languages[0].score": "9.5",
+      },
+      "errors.score_scale_ielts",
+    ],
+    [
+      "languages[0].score",
+      {
+        "languages[0].code": "en",
+        "languages[0].kind": "toefl_ibt_120",
+        "languages[0].level": "",
+        "languages[0].score": "150",
+      },
+      "errors.score_scale_toefl_ibt_120",
+    ],
+    [
+      "languages[0].level",
+      { "languages[0].code": "ja", "languages[0].kind": "jlpt", "languages[0].level": "N0" },
+      "errors.level_scale_jlpt",
+    ],
   ] as [string, Record<string, string>, Key][])("%s %j", async (field, patch, key) => {
     const r = await expectNothingStored(() => agencyPage.post("/workers/new", workerForm(patch)));
     expect(r.status).toBe(400);
@@ -595,20 +1020,37 @@ describe("page: /workers/new", () => {
 
 describe("page: organisation settings and shortlist notes", () => {
   it.each(formTextCases([{ name: "name" }]))("API key name: $label", async ({ field, value, key }) => {
-    const r = await expectNothingStored(() => employerPage.post(`/orgs/${employer.org.slug}/settings`, { intent: "create-key", [field]: value }));
+    const r = await expectNothingStored(() =>
+      employerPage.post(`/orgs/${employer.org.slug}/settings`, { intent: "create-key", [field]: value }),
+    );
     expect(r.status).toBe(400);
     expectPageFieldError(await r.text(), field, key);
   });
-  it.each(formTextCases([{ name: "address", multiline: true }]))("company address: $label", async ({ field, value, key }) => {
-    const details = { intent: "details", registrationNumber: "C 12345", address: "1 Harbour Street, Valletta", contactEmail: "hr@example.com", contactPhone: "+356 2122 0000" };
-    const r = await expectNothingStored(() => employerPage.post(`/orgs/${employer.org.slug}/settings`, { ...details, [field]: value }));
-    expect(r.status).toBe(400);
-    expectPageFieldError(await r.text(), field, key);
-  });
+  it.each(formTextCases([{ name: "address", multiline: true }]))(
+    "company address: $label",
+    async ({ field, value, key }) => {
+      const details = {
+        intent: "details",
+        registrationNumber: "C 12345",
+        address: "1 Harbour Street, Valletta",
+        contactEmail: "hr@example.com",
+        contactPhone: "+356 2122 0000",
+      };
+      const r = await expectNothingStored(() =>
+        employerPage.post(`/orgs/${employer.org.slug}/settings`, { ...details, [field]: value }),
+      );
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
   it.each(FORM_TEXT_PAYLOADS)("shortlist note: $label", async ({ value, key }) => {
-    const r = await expectNothingStored(() => agencyPage.post(`/job-orders/${made.order.id}/shortlist`, { intent: "note", entryId: ids.entry, body: value }));
+    const r = await expectNothingStored(() =>
+      agencyPage.post(`/job-orders/${made.order.id}/shortlist`, { intent: "note", entryId: ids.entry, body: value }),
+    );
     expect(r.status).toBe(400);
     expectPageFieldError(await r.text(), "note", key);
   });
-  it.each(FORM_BODY_ATTACKS)("settings: $label", (attack) => expectFormBodyRefused(employerPage, `/orgs/${employer.org.slug}/settings`, attack));
+  it.each(FORM_BODY_ATTACKS)("settings: $label", (attack) =>
+    expectFormBodyRefused(employerPage, `/orgs/${employer.org.slug}/settings`, attack),
+  );
 });

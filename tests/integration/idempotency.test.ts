@@ -13,7 +13,15 @@ beforeAll(async () => {
 afterAll(() => deps.db.destroy());
 
 const ordersOf = async (org: ApiOrg) =>
-  Number((await deps.db.selectFrom("job_orders").select((eb) => eb.fn.countAll().as("n")).where("employer_org_id", "=", org.org.id).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await deps.db
+        .selectFrom("job_orders")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("employer_org_id", "=", org.org.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** A POST with its headers read too (the JSON client in support/ returns only status and body). */
 async function post(org: ApiOrg, path: string, body: unknown, headers: Record<string, string>) {
@@ -45,7 +53,11 @@ describe("Idempotency-Key on API POSTs", () => {
   it("ten parallel POSTs with one key create one order; the others replay it or are told it is still running", async () => {
     const before = await ordersOf(employer);
     const key = randomUUID();
-    const all = await Promise.all(Array.from({ length: 10 }, () => post(employer, "/job-orders", orderInput({ title: "Parallel" }), { "Idempotency-Key": key })));
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        post(employer, "/job-orders", orderInput({ title: "Parallel" }), { "Idempotency-Key": key }),
+      ),
+    );
     expect(all.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     const created = all.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
@@ -56,9 +68,14 @@ describe("Idempotency-Key on API POSTs", () => {
 
   it("refuses a key reused for a different request, naming the header, and stores nothing", async () => {
     const key = randomUUID();
-    expect((await post(employer, "/job-orders", orderInput({ title: "First" }), { "Idempotency-Key": key })).status).toBe(201);
+    expect(
+      (await post(employer, "/job-orders", orderInput({ title: "First" }), { "Idempotency-Key": key })).status,
+    ).toBe(201);
     const before = await ordersOf(employer);
-    const other = await post(employer, "/job-orders", orderInput({ title: "Second" }), { "Idempotency-Key": key, "Accept-Language": "id" });
+    const other = await post(employer, "/job-orders", orderInput({ title: "Second" }), {
+      "Idempotency-Key": key,
+      "Accept-Language": "id",
+    });
     expect(other.status).toBe(422);
     expect(other.json.error.fields["Idempotency-Key"]).toMatch(/permintaan lain/);
     expect(await ordersOf(employer)).toBe(before);
@@ -95,7 +112,9 @@ describe("Idempotency-Key on API POSTs", () => {
 });
 
 it("is described in the OpenAPI document on every POST", async () => {
-  const doc = (await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>> };
+  const doc = (await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>>;
+  };
   const posts = Object.values(doc.paths).flatMap((p) => (p.post ? [p.post] : []));
   expect(posts.length).toBeGreaterThan(5);
   for (const op of posts) expect(op.parameters?.map((x) => x.$ref)).toContain("#/components/parameters/IdempotencyKey");
@@ -109,7 +128,10 @@ describe("creating forms sent twice", () => {
     const formKey = /name="formKey" value="([^"]+)"/.exec(page)?.[1] ?? "";
     expect(formKey).toMatch(/^[0-9a-f-]{36}$/);
     const before = await ordersOf(employer);
-    const [a, b] = await Promise.all([browser.post("/job-orders/new", orderForm({ formKey })), browser.post("/job-orders/new", orderForm({ formKey }))]);
+    const [a, b] = await Promise.all([
+      browser.post("/job-orders/new", orderForm({ formKey })),
+      browser.post("/job-orders/new", orderForm({ formKey })),
+    ]);
     expect([a.status, b.status].every((s) => s === 302 || s === 303)).toBe(true);
     expect(a.headers.get("location")).toBe(b.headers.get("location"));
     expect(await ordersOf(employer)).toBe(before + 1);

@@ -19,12 +19,21 @@ afterAll(async () => {
 
 const ROWS = 12_000;
 const countRefs = async (prefix: string) =>
-  (await deps.db.selectFrom("workers").select("id").where("agency_org_id", "=", agency.org.id).where("external_ref", "like", `${prefix}%`).execute()).length;
+  (
+    await deps.db
+      .selectFrom("workers")
+      .select("id")
+      .where("agency_org_id", "=", agency.org.id)
+      .where("external_ref", "like", `${prefix}%`)
+      .execute()
+  ).length;
 
 describe("an import does not hold the server", () => {
   it(`answers /healthz all through a ${ROWS.toLocaleString("en")}-row CSV import, and stores every row`, async () => {
     const rand = prng(7);
-    const file = workersCsv(Array.from({ length: ROWS }, (_, i) => ({ ...generateWorker(i, rand), externalRef: `RESP-${i}` })));
+    const file = workersCsv(
+      Array.from({ length: ROWS }, (_, i) => ({ ...generateWorker(i, rand), externalRef: `RESP-${i}` })),
+    );
     let importing = true;
     let sent = 0;
     const answeredDuring: number[] = [];
@@ -43,7 +52,11 @@ describe("an import does not hold the server", () => {
       inFlight.add(p);
     }, 50);
 
-    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "text/csv" }, body: file });
+    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "text/csv" },
+      body: file,
+    });
     const report = (await res.json()) as { total: number; created: number; errors: unknown[] };
     importing = false;
     const sentDuring = sent;

@@ -27,11 +27,17 @@ describe("inviting colleagues", () => {
     const bad = await invitee.post(path, { name: "", password: "short" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Use at least 10 characters.");
-    expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst(),
+    ).toBeUndefined();
 
     const ok = await invitee.post(path, { name: "Colleague", password: "another-long-password" });
     expect(ok.status).toBe(302);
-    const user = await deps.db.selectFrom("users").select(["org_id", "role"]).where("email", "=", email).executeTakeFirstOrThrow();
+    const user = await deps.db
+      .selectFrom("users")
+      .select(["org_id", "role"])
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ org_id: admin.org.id, role: "member" });
     expect((await invitee.get("/dashboard")).status).toBe(200);
 
@@ -39,7 +45,9 @@ describe("inviting colleagues", () => {
     expect(again.status).toBe(404);
     expect(await again.text()).toContain("This invitation link is invalid, was already used, or has expired.");
     expect((await new Client().get(path)).status).toBe(404);
-    expect(await deps.db.selectFrom("users").select("id").where("name", "=", "Replay").executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("name", "=", "Replay").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("a ministry admin creates an agency in the UI and invites its first administrator", async () => {
@@ -53,12 +61,25 @@ describe("inviting colleagues", () => {
     const html = await bad.text();
     expect(html).toContain("Use 3–48 lower-case letters, digits and single dashes.");
     expect(html).toContain("An agency needs its SIP3MI licence number.");
-    expect(await deps.db.selectFrom("organisations").select("id").where("name", "=", "PT").executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("organisations").select("id").where("name", "=", "PT").executeTakeFirst(),
+    ).toBeUndefined();
 
-    const created = await c.post("/admin/orgs", { kind: "agency", slug, name: "PT Sejahtera", licenceNumber: "SIP3MI-9/2026", licenceValidUntil: "2030-01-01" });
+    const created = await c.post("/admin/orgs", {
+      kind: "agency",
+      slug,
+      name: "PT Sejahtera",
+      licenceNumber: "SIP3MI-9/2026",
+      licenceValidUntil: "2030-01-01",
+    });
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe(`/admin/orgs/${slug}?created=1`);
-    const dup = await c.post("/admin/orgs", { kind: "agency", slug, name: "PT Again", licenceNumber: "SIP3MI-10/2026" });
+    const dup = await c.post("/admin/orgs", {
+      kind: "agency",
+      slug,
+      name: "PT Again",
+      licenceNumber: "SIP3MI-10/2026",
+    });
     expect(dup.status).toBe(409);
     expect(await dup.text()).toContain("This identifier is already used.");
 
@@ -81,7 +102,9 @@ describe("the invitation form is public", () => {
     const path = await invite(c, `/orgs/${admin.org.slug}/settings`, email, "member");
     const bot = await new Client().post(path, { name: "Bot", password: "another-long-password", website: "spam" });
     expect(bot.status).toBe(422);
-    expect(await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await deps.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst(),
+    ).toBeUndefined();
     expect((await new Client().post(path, { name: "Human", password: "another-long-password" })).status).toBe(302);
   });
 });
@@ -96,7 +119,11 @@ describe("invitations do not reveal other organisations' members", () => {
     const accept = await new Client().post(path, { name: "Twice", password: "another-long-password" });
     expect(accept.status).toBe(409);
     expect(await accept.text()).toContain("An account with this email already exists.");
-    const own = await c.post(`/orgs/${admin.org.slug}/settings`, { intent: "invite", email: admin.email, role: "member" });
+    const own = await c.post(`/orgs/${admin.org.slug}/settings`, {
+      intent: "invite",
+      email: admin.email,
+      role: "member",
+    });
     expect(own.status).toBe(409);
     expect(await own.text()).toContain("already a member of your organisation");
   });
@@ -111,7 +138,11 @@ describe("invitations do not reveal other organisations' members", () => {
     expect(await bad.text()).toContain("Use two-letter ISO country codes, e.g. DE.");
     const ok = await c.post("/admin/orgs", { kind: "mission", slug, name: "KBRI Test", countries: "de, pl" });
     expect(ok.status).toBe(302);
-    const org = await deps.db.selectFrom("organisations").select(["kind", "countries"]).where("slug", "=", slug).executeTakeFirstOrThrow();
+    const org = await deps.db
+      .selectFrom("organisations")
+      .select(["kind", "countries"])
+      .where("slug", "=", slug)
+      .executeTakeFirstOrThrow();
     expect(org).toEqual({ kind: "mission", countries: ["DE", "PL"] });
   });
 });

@@ -27,7 +27,12 @@ describe("a job order's life cycle over the API", () => {
   it("draft → edit → submit → returned with reasons → corrected → resubmitted (version 2) → verified, then fill and close offered", async () => {
     const created = await employer.call("POST", "/job-orders", orderInput());
     expect(created.status).toBe(201);
-    expect(created.json.jobOrder).toMatchObject({ status: "draft", version: 0, title: "Assistant Waiter", verificationCode: null });
+    expect(created.json.jobOrder).toMatchObject({
+      status: "draft",
+      version: 0,
+      title: "Assistant Waiter",
+      verificationCode: null,
+    });
     expect(created.json.jobOrder.reference).toMatch(/^JO-\d{4}-\d{5}$/);
     const id = created.json.jobOrder.id;
 
@@ -39,15 +44,35 @@ describe("a job order's life cycle over the API", () => {
     expect(submitted.status).toBe(200);
     expect(submitted.json.jobOrder).toMatchObject({ status: "submitted", version: 1 });
 
-    const returned = await mission.call("POST", `/job-orders/${id}/verification`, { decision: "return", reason: "missing_information", note: "State the overtime rate." });
+    const returned = await mission.call("POST", `/job-orders/${id}/verification`, {
+      decision: "return",
+      reason: "missing_information",
+      note: "State the overtime rate.",
+    });
     expect(returned.status).toBe(200);
     expect(returned.json.jobOrder.status).toBe("returned");
 
     const seen = await employer.call("GET", `/job-orders/${id}`);
-    expect(seen.json.versions[0]).toMatchObject({ version: 1, decision: "return", reason: "missing_information", note: "State the overtime rate." });
-    expect(seen.json.versions[0].employer).toMatchObject({ registrationNumber: "C 12345", contactEmail: "hr@example.com" });
+    expect(seen.json.versions[0]).toMatchObject({
+      version: 1,
+      decision: "return",
+      reason: "missing_information",
+      note: "State the overtime rate.",
+    });
+    expect(seen.json.versions[0].employer).toMatchObject({
+      registrationNumber: "C 12345",
+      contactEmail: "hr@example.com",
+    });
 
-    expect((await employer.call("PUT", `/job-orders/${id}`, orderInput({ positions: 10, descriptionEn: "Serve guests in the main dining room. Overtime paid at 1.5x." }))).status).toBe(200);
+    expect(
+      (
+        await employer.call(
+          "PUT",
+          `/job-orders/${id}`,
+          orderInput({ positions: 10, descriptionEn: "Serve guests in the main dining room. Overtime paid at 1.5x." }),
+        )
+      ).status,
+    ).toBe(200);
     const resubmitted = await employer.call("POST", `/job-orders/${id}/submit`);
     expect(resubmitted.json.jobOrder).toMatchObject({ status: "submitted", version: 2 });
 
@@ -57,9 +82,22 @@ describe("a job order's life cycle over the API", () => {
     expect(approved.json.jobOrder.verificationCode).toMatch(/^[A-Z2-9]{8}$/);
 
     const final = await employer.call("GET", `/job-orders/${id}`);
-    expect(final.json.versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([[2, "approve"], [1, "return"]]);
-    expect(final.json.events.map((e: { action: string }) => e.action)).toEqual(["approved", "submitted", "edited", "returned", "submitted", "edited", "created"]);
-    expect(final.json.events.find((e: { action: string }) => e.action === "edited").changes).toEqual({ fields: ["descriptionEn"] });
+    expect(final.json.versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([
+      [2, "approve"],
+      [1, "return"],
+    ]);
+    expect(final.json.events.map((e: { action: string }) => e.action)).toEqual([
+      "approved",
+      "submitted",
+      "edited",
+      "returned",
+      "submitted",
+      "edited",
+      "created",
+    ]);
+    expect(final.json.events.find((e: { action: string }) => e.action === "edited").changes).toEqual({
+      fields: ["descriptionEn"],
+    });
     expect(final.json.actions).toEqual(["fill", "close"]);
   });
 
@@ -70,7 +108,11 @@ describe("a job order's life cycle over the API", () => {
     const r = await bare.call("POST", `/job-orders/${id}/submit`);
     expect(r.status).toBe(422);
     expect(r.json.error.message).toContain("registration number, address and contact");
-    const row = await deps.db.selectFrom("job_orders").select(["status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom("job_orders")
+      .select(["status", "version"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "draft", version: 0 });
   });
 });
@@ -82,10 +124,17 @@ describe("forbidden transitions are refused over HTTP", () => {
     inState.draft = await draft();
     inState.submitted = await draft();
     await employer.call("POST", `/job-orders/${inState.submitted}/submit`);
-    for (const [state, decision] of [["verified", "approve"], ["returned", "return"], ["rejected", "reject"]] as const) {
+    for (const [state, decision] of [
+      ["verified", "approve"],
+      ["returned", "return"],
+      ["rejected", "reject"],
+    ] as const) {
       inState[state] = await draft();
       await employer.call("POST", `/job-orders/${inState[state]}/submit`);
-      const r = await mission.call("POST", `/job-orders/${inState[state]}/verification`, { decision, reason: decision === "approve" ? undefined : "contract_terms" });
+      const r = await mission.call("POST", `/job-orders/${inState[state]}/verification`, {
+        decision,
+        reason: decision === "approve" ? undefined : "contract_terms",
+      });
       expect(r.json.jobOrder.status).toBe(state);
     }
 
@@ -97,16 +146,27 @@ describe("forbidden transitions are refused over HTTP", () => {
       expect(s.status, `submit from ${state}`).toBe(submitOk.has(state) ? 200 : 409);
       if (submitOk.has(state)) continue; // it moved on; decisions are checked on the others
       for (const decision of ["approve", "return", "reject"]) {
-        const d = await mission.call("POST", `/job-orders/${id}/verification`, { decision, reason: "other", note: "x" });
+        const d = await mission.call("POST", `/job-orders/${id}/verification`, {
+          decision,
+          reason: "other",
+          note: "x",
+        });
         expect(d.status, `${decision} from ${state}`).toBe(!visibleToMission ? 404 : decideOk.has(state) ? 200 : 409);
         if (d.status === 200) break;
       }
     }
     const put = await employer.call("PUT", `/job-orders/${inState.verified}`, orderInput());
     expect(put.status).toBe(409);
-    expect(put.json.error).toMatchObject({ code: "conflict", message: "This job order is Verified: that is not possible now." });
-    const putId = await employer.call("PUT", `/job-orders/${inState.verified}`, orderInput(), { "Accept-Language": "id" });
-    expect(putId.json.error.message).toBe("Job order ini berstatus Terverifikasi: tindakan itu tidak dapat dilakukan sekarang.");
+    expect(put.json.error).toMatchObject({
+      code: "conflict",
+      message: "This job order is Verified: that is not possible now.",
+    });
+    const putId = await employer.call("PUT", `/job-orders/${inState.verified}`, orderInput(), {
+      "Accept-Language": "id",
+    });
+    expect(putId.json.error.message).toBe(
+      "Job order ini berstatus Terverifikasi: tindakan itu tidak dapat dilakukan sekarang.",
+    );
   });
 
   it("refuses the wrong actor: an employer cannot verify, a mission cannot submit (403)", async () => {
@@ -125,14 +185,20 @@ describe("automatic holds and flags", () => {
     const listed = await apiOrg(deps, "employer");
     const id = (await listed.call("POST", "/job-orders", orderInput())).json.jobOrder.id;
     await listed.call("POST", `/job-orders/${id}/submit`);
-    const row = await deps.db.insertInto("problem_employers").values({ employer_org_id: listed.org.id, reason: "unpaid wages 2025", listed_on: "2026-01-05", listed_by: null }).returning("id").executeTakeFirstOrThrow();
+    const row = await deps.db
+      .insertInto("problem_employers")
+      .values({ employer_org_id: listed.org.id, reason: "unpaid wages 2025", listed_on: "2026-01-05", listed_by: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
     const detail = await mission.call("GET", `/job-orders/${id}`);
     expect(detail.status).toBe(200);
     const refused = await mission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" });
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toContain("problem-employer list");
-    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("submitted");
+    expect(
+      (await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status,
+    ).toBe("submitted");
 
     await deps.db.updateTable("problem_employers").set({ lifted_at: new Date() }).where("id", "=", row.id).execute();
     expect((await mission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" })).status).toBe(200);
@@ -140,15 +206,50 @@ describe("automatic holds and flags", () => {
 
   it("flags a wage below and hours above the destination's recorded standards at submission", async () => {
     const flagMission = await apiOrg(deps, "mission", { countries: ["HK"] });
-    await deps.db.insertInto("destination_standards").values({ country: "HK", isco_code: "9111", min_wage_amount: 5100, min_wage_currency: "HKD", min_wage_period: "month", max_hours_per_week: 60, source: "HK Labour Dept MAW", created_by: null }).execute();
-    const id = (await employer.call("POST", "/job-orders", orderInput({ title: "Domestic helper", iscoCode: "9111", sector: "domestic_work", country: "HK", vesselName: undefined, wageAmount: 4800, wageCurrency: "HKD", hoursPerWeek: 66 }))).json.jobOrder.id;
+    await deps.db
+      .insertInto("destination_standards")
+      .values({
+        country: "HK",
+        isco_code: "9111",
+        min_wage_amount: 5100,
+        min_wage_currency: "HKD",
+        min_wage_period: "month",
+        max_hours_per_week: 60,
+        source: "HK Labour Dept MAW",
+        created_by: null,
+      })
+      .execute();
+    const id = (
+      await employer.call(
+        "POST",
+        "/job-orders",
+        orderInput({
+          title: "Domestic helper",
+          iscoCode: "9111",
+          sector: "domestic_work",
+          country: "HK",
+          vesselName: undefined,
+          wageAmount: 4800,
+          wageCurrency: "HKD",
+          hoursPerWeek: 66,
+        }),
+      )
+    ).json.jobOrder.id;
     await employer.call("POST", `/job-orders/${id}/submit`);
     const detail = await flagMission.call("GET", `/job-orders/${id}`);
-    const findings = (await deps.db.selectFrom("job_order_versions").select("findings").where("job_order_id", "=", id).executeTakeFirstOrThrow()).findings;
+    const findings = (
+      await deps.db
+        .selectFrom("job_order_versions")
+        .select("findings")
+        .where("job_order_id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).findings;
     expect(findings.map((f) => f.kind).sort()).toEqual(["flag_hours_over_maximum", "flag_wage_below_minimum"]);
     expect(detail.status).toBe(200);
     // flags inform; the verifier may still approve
-    expect((await flagMission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" })).status).toBe(200);
+    expect((await flagMission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -162,7 +263,9 @@ describe("tenancy over HTTP", () => {
     await employer.call("POST", `/job-orders/${id}/submit`);
     expect((await mission.call("GET", `/job-orders/${id}`)).status).toBe(200);
     expect((await otherMission.call("GET", `/job-orders/${id}`)).status).toBe(404);
-    expect((await otherMission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" })).status).toBe(404);
+    expect((await otherMission.call("POST", `/job-orders/${id}/verification`, { decision: "approve" })).status).toBe(
+      404,
+    );
     expect((await agency.call("GET", `/job-orders/${id}`)).status).toBe(404);
     expect((await otherEmployer.call("PUT", `/job-orders/${id}`, orderInput())).status).toBe(404);
 
@@ -195,16 +298,30 @@ describe("bad input is refused field by field and nothing is stored", () => {
     ["start date in the past", { startDate: "2020-01-01" }, "startDate"],
     ["contract shorter than a month", { contractMonths: 0 }, "contractMonths"],
     ["unknown ISCO code", { iscoCode: "0000" }, "iscoCode"],
-    ["duplicate language", { languages: [{ code: "en", minLevel: "B1" }, { code: "en", minLevel: "C1" }] }, "languages.1.code"],
+    [
+      "duplicate language",
+      {
+        languages: [
+          { code: "en", minLevel: "B1" },
+          { code: "en", minLevel: "C1" },
+        ],
+      },
+      "languages.1.code",
+    ],
     ["worker pays", { employerPaysPlacementCosts: false }, "employerPaysPlacementCosts"],
   ])("%s", async (_name, patch, field) => {
-    const before = (await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.org.id).execute()).length;
+    const before = (
+      await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.org.id).execute()
+    ).length;
     const r = await employer.call("POST", "/job-orders", orderInput(patch));
     expect(r.status).toBe(422);
     expect(r.json.error.code).toBe("invalid");
     expect(Object.keys(r.json.error.fields)).toEqual([field]);
     expect(r.json.error.fields[field]).not.toMatch(/^errors\./);
-    expect((await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.org.id).execute()).length).toBe(before);
+    expect(
+      (await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.org.id).execute())
+        .length,
+    ).toBe(before);
   });
 
   it("answers malformed JSON with 400 and a wrong method with 405", async () => {
@@ -227,9 +344,18 @@ describe("review findings, pinned", () => {
       mission.call("POST", `/job-orders/${id}/verification`, { decision: "reject", reason: "contract_terms" }),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
-    const decided = await deps.db.selectFrom("job_order_versions").select("decision").where("job_order_id", "=", id).execute();
+    const decided = await deps.db
+      .selectFrom("job_order_versions")
+      .select("decision")
+      .where("job_order_id", "=", id)
+      .execute();
     expect(decided).toHaveLength(1);
-    const events = await deps.db.selectFrom("job_order_events").select("action").where("job_order_id", "=", id).where("action", "in", ["approved", "rejected"]).execute();
+    const events = await deps.db
+      .selectFrom("job_order_events")
+      .select("action")
+      .where("job_order_id", "=", id)
+      .where("action", "in", ["approved", "rejected"])
+      .execute();
     expect(events).toHaveLength(1);
   });
 
@@ -255,13 +381,21 @@ describe("review findings, pinned", () => {
 
   it("a stale draft is re-checked at submission, and an order whose start has passed cannot be approved", async () => {
     const id = await draft();
-    await deps.db.updateTable("job_orders").set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` }).where("id", "=", id).execute();
+    await deps.db
+      .updateTable("job_orders")
+      .set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` })
+      .where("id", "=", id)
+      .execute();
     const r = await employer.call("POST", `/job-orders/${id}/submit`);
     expect(r.status).toBe(422);
     expect(r.json.error.fields).toEqual({ startDate: "The start date cannot be in the past." });
     const id2 = await draft();
     await employer.call("POST", `/job-orders/${id2}/submit`);
-    await deps.db.updateTable("job_orders").set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` }).where("id", "=", id2).execute();
+    await deps.db
+      .updateTable("job_orders")
+      .set({ content: sql`jsonb_set(content, '{startDate}', '"2020-01-01"')` })
+      .where("id", "=", id2)
+      .execute();
     const approve = await mission.call("POST", `/job-orders/${id2}/verification`, { decision: "approve" });
     expect(approve.status).toBe(409);
     expect(approve.json.error.message).toContain("start date has passed");
@@ -277,11 +411,20 @@ describe("review findings, pinned", () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await deps.db.updateTable("job_orders").set({ valid_until: today }).where("id", "=", id).execute();
     await expireDueJobOrders(deps);
-    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("verified");
+    expect(
+      (await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status,
+    ).toBe("verified");
     await deps.db.updateTable("job_orders").set({ valid_until: yesterday }).where("id", "=", id).execute();
     await expireDueJobOrders(deps);
-    expect((await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("expired");
-    const ev = await deps.db.selectFrom("job_order_events").select(["action", "actor_label", "from_status"]).where("job_order_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(
+      (await deps.db.selectFrom("job_orders").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status,
+    ).toBe("expired");
+    const ev = await deps.db
+      .selectFrom("job_order_events")
+      .select(["action", "actor_label", "from_status"])
+      .where("job_order_id", "=", id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(ev).toEqual({ action: "expired", actor_label: "system", from_status: "verified" });
   });
 });

@@ -30,8 +30,14 @@ async function createViaForm(patch: Record<string, string> = {}) {
 
 describe("job orders in the browser, over HTTP", () => {
   it("the employer's form shows each error next to its field in the user's language and stores nothing", async () => {
-    const before = (await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employerOrg.org.id).execute()).length;
-    const res = await employer.post("/job-orders/new", orderForm({ positions: "0", wageCurrency: "XYZ", "languages[1].code": "en", "languages[1].minLevel": "C1" }), { headers: { "Accept-Language": "id" } });
+    const before = (
+      await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employerOrg.org.id).execute()
+    ).length;
+    const res = await employer.post(
+      "/job-orders/new",
+      orderForm({ positions: "0", wageCurrency: "XYZ", "languages[1].code": "en", "languages[1].minLevel": "C1" }),
+      { headers: { "Accept-Language": "id" } },
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Minimal 1 posisi.");
@@ -39,7 +45,10 @@ describe("job orders in the browser, over HTTP", () => {
     expect(html).toMatch(/id="job-order-positions-error"[^>]*>.*Minimal 1 posisi\./s);
     const noPay = await employer.post("/job-orders/new", { ...orderForm(), employerPaysPlacementCosts: "" });
     expect(await noPay.text()).toContain("The employer must declare that it pays every placement cost");
-    expect((await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employerOrg.org.id).execute()).length).toBe(before);
+    expect(
+      (await deps.db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employerOrg.org.id).execute())
+        .length,
+    ).toBe(before);
   });
 
   it("draft → submit → verifier's queue → approve → public board and /verify; audit trail for all three roles", async () => {
@@ -57,7 +66,11 @@ describe("job orders in the browser, over HTTP", () => {
     expect(await bad.text()).toContain("Give a reason.");
     expect((await verifier.post(`/job-orders/${id}`, { intent: "decide", decision: "approve" })).status).toBe(302);
 
-    const row = await deps.db.selectFrom("job_orders").select(["status", "verification_code", "reference"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom("job_orders")
+      .select(["status", "verification_code", "reference"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe("verified");
     const code = row.verification_code!;
 
@@ -87,9 +100,19 @@ describe("job orders in the browser, over HTTP", () => {
     const revokedId = await createViaForm();
     await employer.post(`/job-orders/${revokedId}`, { intent: "submit" });
     await verifier.post(`/job-orders/${revokedId}`, { intent: "decide", decision: "approve" });
-    const revoke = await verifier.post(`/job-orders/${revokedId}`, { intent: "revoke", reason: "suspected_fraud", note: "forged registration" });
+    const revoke = await verifier.post(`/job-orders/${revokedId}`, {
+      intent: "revoke",
+      reason: "suspected_fraud",
+      note: "forged registration",
+    });
     expect(revoke.status).toBe(302);
-    const revokedCode = (await deps.db.selectFrom("job_orders").select("verification_code").where("id", "=", revokedId).executeTakeFirstOrThrow()).verification_code!;
+    const revokedCode = (
+      await deps.db
+        .selectFrom("job_orders")
+        .select("verification_code")
+        .where("id", "=", revokedId)
+        .executeTakeFirstOrThrow()
+    ).verification_code!;
     const r = await new Client().get(`/verify/${revokedCode}`, { "Accept-Language": "id" });
     expect(r.status).toBe(200);
     expect(await r.text()).toContain("Job order ini DICABUT oleh");
@@ -98,9 +121,19 @@ describe("job orders in the browser, over HTTP", () => {
     await employer.post(`/job-orders/${expiredId}`, { intent: "submit" });
     await verifier.post(`/job-orders/${expiredId}`, { intent: "decide", decision: "approve" });
     await deps.db.updateTable("job_orders").set({ valid_until: "2025-01-31" }).where("id", "=", expiredId).execute();
-    const expiredCode = (await deps.db.selectFrom("job_orders").select("verification_code").where("id", "=", expiredId).executeTakeFirstOrThrow()).verification_code!;
-    expect(await (await new Client().get(`/verify/${expiredCode}`)).text()).toContain("This job order expired on 1 February 2025");
-    expect(await (await new Client().get(`/jobs?country=${missionCountry}`)).text()).not.toContain(expiredCode.slice(0, 4) + "-" + expiredCode.slice(4));
+    const expiredCode = (
+      await deps.db
+        .selectFrom("job_orders")
+        .select("verification_code")
+        .where("id", "=", expiredId)
+        .executeTakeFirstOrThrow()
+    ).verification_code!;
+    expect(await (await new Client().get(`/verify/${expiredCode}`)).text()).toContain(
+      "This job order expired on 1 February 2025",
+    );
+    expect(await (await new Client().get(`/jobs?country=${missionCountry}`)).text()).not.toContain(
+      expiredCode.slice(0, 4) + "-" + expiredCode.slice(4),
+    );
 
     const unknown = await new Client().get("/verify/ZZZZ-ZZZZ");
     expect(unknown.status).toBe(404);
@@ -118,10 +151,24 @@ describe("job orders in the browser, over HTTP", () => {
     expect(over.status).toBe(422);
     expect(await over.text()).toContain("Filled positions cannot exceed the order");
     expect((await employer.post(`/job-orders/${id}`, { intent: "fill", positionsFilled: "1" })).status).toBe(302);
-    expect((await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", id).executeTakeFirstOrThrow())).toEqual({ status: "verified", positions_filled: 1 });
+    expect(
+      await deps.db
+        .selectFrom("job_orders")
+        .select(["status", "positions_filled"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: "verified", positions_filled: 1 });
     expect((await employer.post(`/job-orders/${id}`, { intent: "fill", positionsFilled: "2" })).status).toBe(302);
-    expect((await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", id).executeTakeFirstOrThrow())).toEqual({ status: "filled", positions_filled: 2 });
-    await expect(deps.db.updateTable("job_orders").set({ positions_filled: 3 }).where("id", "=", id).execute()).rejects.toThrow(/job_orders_filled_within_positions/);
+    expect(
+      await deps.db
+        .selectFrom("job_orders")
+        .select(["status", "positions_filled"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: "filled", positions_filled: 2 });
+    await expect(
+      deps.db.updateTable("job_orders").set({ positions_filled: 3 }).where("id", "=", id).execute(),
+    ).rejects.toThrow(/job_orders_filled_within_positions/);
   });
 
   it("a ministry admin lists a problem employer; the verifier sees the hold and cannot approve", async () => {
@@ -131,7 +178,14 @@ describe("job orders in the browser, over HTTP", () => {
     const slug = shady.org.slug;
     const bad = await ministry.post("/admin/problem-employers", { employer: slug, reason: "" });
     expect(bad.status).toBe(400);
-    expect((await ministry.post("/admin/problem-employers", { employer: slug, reason: "Wages withheld from 12 crew (KBRI report 2026/114)" })).status).toBe(302);
+    expect(
+      (
+        await ministry.post("/admin/problem-employers", {
+          employer: slug,
+          reason: "Wages withheld from 12 crew (KBRI report 2026/114)",
+        })
+      ).status,
+    ).toBe(302);
     expect((await ministry.post("/admin/problem-employers", { employer: slug, reason: "again" })).status).toBe(409);
 
     const page = await (await verifier.get(`/job-orders/${id}`)).text();
@@ -140,8 +194,15 @@ describe("job orders in the browser, over HTTP", () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("cannot be approved");
 
-    const listing = await deps.db.selectFrom("problem_employers").select("id").where("employer_org_id", "=", shady.org.id).where("lifted_at", "is", null).executeTakeFirstOrThrow();
-    expect((await ministry.post("/admin/problem-employers", { intent: "lift", listingId: listing.id })).status).toBe(302);
+    const listing = await deps.db
+      .selectFrom("problem_employers")
+      .select("id")
+      .where("employer_org_id", "=", shady.org.id)
+      .where("lifted_at", "is", null)
+      .executeTakeFirstOrThrow();
+    expect((await ministry.post("/admin/problem-employers", { intent: "lift", listingId: listing.id })).status).toBe(
+      302,
+    );
     expect((await verifier.post(`/job-orders/${id}`, { intent: "decide", decision: "approve" })).status).toBe(302);
     expect((await employer.get("/admin/problem-employers")).status).toBe(404);
   });
@@ -150,7 +211,18 @@ describe("job orders in the browser, over HTTP", () => {
     const bad = await ministry.post("/admin/standards", { country: missionCountry, minWageAmount: "500" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("This field is required.");
-    expect((await ministry.post("/admin/standards", { country: missionCountry, iscoCode: "5111", minWageAmount: "1500", minWageCurrency: "USD", minWagePeriod: "month", source: "test CBA" })).status).toBe(302);
+    expect(
+      (
+        await ministry.post("/admin/standards", {
+          country: missionCountry,
+          iscoCode: "5111",
+          minWageAmount: "1500",
+          minWageCurrency: "USD",
+          minWagePeriod: "month",
+          source: "test CBA",
+        })
+      ).status,
+    ).toBe(302);
     const id = await createViaForm({ iscoCode: "5111", wageAmount: "1200" });
     await employer.post(`/job-orders/${id}`, { intent: "submit" });
     const page = await (await verifier.get(`/job-orders/${id}`)).text();
@@ -167,11 +239,31 @@ describe("job orders in the browser, over HTTP", () => {
     const refused = await c.post(`/job-orders/${id}`, { intent: "submit" });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("registration number, address and contact");
-    const badDetails = await c.post(`/orgs/${bare.org.slug}/settings`, { intent: "details", registrationNumber: "HRB 1", address: "short", contactEmail: "x", contactPhone: "abc" });
+    const badDetails = await c.post(`/orgs/${bare.org.slug}/settings`, {
+      intent: "details",
+      registrationNumber: "HRB 1",
+      address: "short",
+      contactEmail: "x",
+      contactPhone: "abc",
+    });
     expect(badDetails.status).toBe(400);
-    expect((await c.post(`/orgs/${bare.org.slug}/settings`, { intent: "details", registrationNumber: "HRB 98765", address: "Hafenstraße 1, 20359 Hamburg", contactEmail: "jobs@example.de", contactPhone: "+49 40 123456" })).status).toBe(302);
+    expect(
+      (
+        await c.post(`/orgs/${bare.org.slug}/settings`, {
+          intent: "details",
+          registrationNumber: "HRB 98765",
+          address: "Hafenstraße 1, 20359 Hamburg",
+          contactEmail: "jobs@example.de",
+          contactPhone: "+49 40 123456",
+        })
+      ).status,
+    ).toBe(302);
     expect((await c.post(`/job-orders/${id}`, { intent: "submit" })).status).toBe(302);
-    const v = await deps.db.selectFrom("job_order_versions").select("employer").where("job_order_id", "=", id).executeTakeFirstOrThrow();
+    const v = await deps.db
+      .selectFrom("job_order_versions")
+      .select("employer")
+      .where("job_order_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(v.employer).toMatchObject({ registrationNumber: "HRB 98765", contactEmail: "jobs@example.de" });
   });
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
   const url = new URL(app.url);
   holder = await new Promise<net.Socket>((resolve) => {
     const s = net.connect(Number(url.port), url.hostname, () => {
-      s.write(`POST /api/v1/job-orders HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+      s.write(
+        `POST /api/v1/job-orders HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+      );
       resolve(s);
     });
   });

@@ -5,7 +5,12 @@ import { sql } from "kysely";
 import { addDays, isoDay } from "~/domain/dates";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { candidateOf, matchJobOrder, matchOrderOf } from "~/services/matching/match-order.server";
-import { clearMatchCache, keepRankingsCurrent, rankingCacheStats, startRankingKeeper } from "~/services/matching/ranking-cache.server";
+import {
+  clearMatchCache,
+  keepRankingsCurrent,
+  rankingCacheStats,
+  startRankingKeeper,
+} from "~/services/matching/ranking-cache.server";
 import { allNearMisses, PoolRanking } from "~/services/matching/ranking.server";
 import { archiveWorker, saveWorker } from "~/services/workers/save-worker.server";
 import { workerSource } from "~/services/search/worker-source.server";
@@ -36,9 +41,22 @@ function profiles(): WorkerProfileInput[] {
   return Array.from({ length: N }, (_, i) => {
     const w = generateWorker(i, rand) as WorkerProfileInput;
     const extra: Partial<WorkerProfileInput> = { nik: undefined, passportNumber: undefined, externalRef: `AGREE-${i}` };
-    if (i % 5 === 0) extra.experiences = [...w.experiences, { sector: "hospitality", iscoCode: "5120", years: 1 + (i % 4) }];
-    if (i % 6 === 0) extra.experiences = [...(extra.experiences ?? w.experiences), { sector: w.experiences[0]!.sector, iscoCode: w.experiences[0]!.iscoCode === "5131" ? "5120" : "5131", years: 0.5 + (i % 3) }];
-    if (i % 7 === 0) extra.languages = [...w.languages, { code: "en", kind: "cefr", level: (["A2", "B1", "B2", "C1"] as const)[i % 4]! }];
+    if (i % 5 === 0)
+      extra.experiences = [...w.experiences, { sector: "hospitality", iscoCode: "5120", years: 1 + (i % 4) }];
+    if (i % 6 === 0)
+      extra.experiences = [
+        ...(extra.experiences ?? w.experiences),
+        {
+          sector: w.experiences[0]!.sector,
+          iscoCode: w.experiences[0]!.iscoCode === "5131" ? "5120" : "5131",
+          years: 0.5 + (i % 3),
+        },
+      ];
+    if (i % 7 === 0)
+      extra.languages = [
+        ...w.languages,
+        { code: "en", kind: "cefr", level: (["A2", "B1", "B2", "C1"] as const)[i % 4]! },
+      ];
     if (i % 3 === 0) extra.preferredCountries = ["US"];
     return { ...w, ...extra };
   });
@@ -52,15 +70,67 @@ beforeAll(async () => {
   expect(report.created).toBe(N);
   orders = [];
   for (const patch of [
-    { title: "Assistant Waiter", iscoCode: "5131", sector: "cruise", minExperienceYears: 1, languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "food_safety", mandatory: false }] },
-    { title: "Ship cook", iscoCode: "5120", sector: "cruise", minExperienceYears: 3, languages: [{ code: "en", minLevel: "B2" }], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seafarer_medical", mandatory: true }, { code: "crowd_management", mandatory: false }] },
-    { title: "Care worker", iscoCode: "5322", sector: "health_care", minExperienceYears: 2, languages: [{ code: "de", minLevel: "B1" }], certificates: [{ code: "nurse_registration", mandatory: false }], vesselName: undefined },
-    { title: "Welder", iscoCode: "7212", sector: "construction", minExperienceYears: 0, languages: [{ code: "ko", minLevel: "A2" }], certificates: [{ code: "eps_topik", mandatory: true }, { code: "welding_6g", mandatory: false }], vesselName: undefined },
-    { title: "Deckhand", iscoCode: "8350", sector: "fishing_vessel", minExperienceYears: 0, languages: [], certificates: [{ code: "stcw_bst", mandatory: true }, { code: "seaman_book", mandatory: true }] },
+    {
+      title: "Assistant Waiter",
+      iscoCode: "5131",
+      sector: "cruise",
+      minExperienceYears: 1,
+      languages: [{ code: "en", minLevel: "B1" }],
+      certificates: [
+        { code: "stcw_bst", mandatory: true },
+        { code: "food_safety", mandatory: false },
+      ],
+    },
+    {
+      title: "Ship cook",
+      iscoCode: "5120",
+      sector: "cruise",
+      minExperienceYears: 3,
+      languages: [{ code: "en", minLevel: "B2" }],
+      certificates: [
+        { code: "stcw_bst", mandatory: true },
+        { code: "seafarer_medical", mandatory: true },
+        { code: "crowd_management", mandatory: false },
+      ],
+    },
+    {
+      title: "Care worker",
+      iscoCode: "5322",
+      sector: "health_care",
+      minExperienceYears: 2,
+      languages: [{ code: "de", minLevel: "B1" }],
+      certificates: [{ code: "nurse_registration", mandatory: false }],
+      vesselName: undefined,
+    },
+    {
+      title: "Welder",
+      iscoCode: "7212",
+      sector: "construction",
+      minExperienceYears: 0,
+      languages: [{ code: "ko", minLevel: "A2" }],
+      certificates: [
+        { code: "eps_topik", mandatory: true },
+        { code: "welding_6g", mandatory: false },
+      ],
+      vesselName: undefined,
+    },
+    {
+      title: "Deckhand",
+      iscoCode: "8350",
+      sector: "fishing_vessel",
+      minExperienceYears: 0,
+      languages: [],
+      certificates: [
+        { code: "stcw_bst", mandatory: true },
+        { code: "seaman_book", mandatory: true },
+      ],
+    },
   ]) {
     orders.push(await verifiedOrder(deps, patch));
   }
-  const ids = (await deps.db.selectFrom("workers").select("id").where("agency_org_id", "=", agency.org.id).execute()).map((r) => r.id);
+  const ids = (
+    await deps.db.selectFrom("workers").select("id").where("agency_org_id", "=", agency.org.id).execute()
+  ).map((r) => r.id);
   await waitIndexed(deps, ids, 120_000);
 }, 300_000);
 afterAll(() => deps.db.destroy());
@@ -73,14 +143,26 @@ async function bruteForce(made: (typeof orders)[number]) {
 /** The whole agency view of an order equals the brute-force ranking of the agency's rows in PostgreSQL. */
 async function expectAgreement(made: (typeof orders)[number]) {
   const brute = await bruteForce(made);
-  const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 2 * N, offset: 0, nearLimit: 2 * N, nearOffset: 0 });
+  const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, {
+    limit: 2 * N,
+    offset: 0,
+    nearLimit: 2 * N,
+    nearOffset: 0,
+  });
   if (v.kind !== "agency") throw new Error("expected the agency view");
   expect(v.stale).toBe(0);
   expect(v.total, made.order.title).toBe(brute.ranked.length);
-  expect(v.results.map((r) => [r.workerId, r.score]), made.order.title).toEqual(brute.ranked.map((r) => [r.candidate.id, r.score]));
+  expect(
+    v.results.map((r) => [r.workerId, r.score]),
+    made.order.title,
+  ).toEqual(brute.ranked.map((r) => [r.candidate.id, r.score]));
   expect(v.results.map((r) => r.components)).toEqual(brute.ranked.map((r) => r.components));
-  expect(v.nearMisses.map((n) => [n.workerId, n.key]), made.order.title).toEqual(brute.nearMisses.map((n) => [n.candidate.id, failureKey(n.failed)]));
-  for (const { key, count } of v.nearMissCounts) expect(count, key).toBe(brute.nearMisses.filter((n) => failureKey(n.failed) === key).length);
+  expect(
+    v.nearMisses.map((n) => [n.workerId, n.key]),
+    made.order.title,
+  ).toEqual(brute.nearMisses.map((n) => [n.candidate.id, failureKey(n.failed)]));
+  for (const { key, count } of v.nearMissCounts)
+    expect(count, key).toBe(brute.nearMisses.filter((n) => failureKey(n.failed) === key).length);
   return brute;
 }
 
@@ -101,17 +183,30 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     // Rankings read well after the import: a catch-up replays changes confirmed since its read less a 5 s margin
     // (on the database's clock, which stamps the outbox), and the 5,000 imported rows in that window would
     // (rightly) make it read the pool again. Instead of waiting 5.5 s, the import is confirmed 10 s earlier.
-    await sql`update search_outbox set done_at = done_at - interval '10 seconds' where done_at is not null and entity = 'worker' and entity_id in (select id from workers where agency_org_id = ${agency.org.id})`.execute(deps.db);
+    await sql`update search_outbox set done_at = done_at - interval '10 seconds' where done_at is not null and entity = 'worker' and entity_id in (select id from workers where agency_org_id = ${agency.org.id})`.execute(
+      deps.db,
+    );
     clearMatchCache();
     for (const made of orders) await expectAgreement(made); // every order's ranking kept, with all near misses read
-    const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).orderBy("external_ref").limit(120).execute();
+    const rows = await deps.db
+      .selectFrom("workers")
+      .select(["id", "external_ref"])
+      .where("agency_org_id", "=", agency.org.id)
+      .orderBy("external_ref")
+      .limit(120)
+      .execute();
     const rand = prng(99);
     const actor = agencyActor(agency.org);
     const touched: string[] = [];
     for (const [i, row] of rows.entries()) {
       if (i < 100) {
         // a whole new profile on the same worker: moves in, out and within the lists
-        const data = { ...(generateWorker(N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined };
+        const data = {
+          ...(generateWorker(N + i, rand) as WorkerProfileInput),
+          nik: undefined,
+          passportNumber: undefined,
+          externalRef: row.external_ref ?? undefined,
+        };
         if (i % 10 === 0) data.consentToMatching = false;
         await saveWorker(deps, actor, data, row.id);
       } else {
@@ -120,7 +215,12 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       touched.push(row.id);
     }
     for (let i = 0; i < 10; i++) {
-      const data = { ...(generateWorker(2 * N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: `AGREE-NEW-${i}` };
+      const data = {
+        ...(generateWorker(2 * N + i, rand) as WorkerProfileInput),
+        nik: undefined,
+        passportNumber: undefined,
+        externalRef: `AGREE-NEW-${i}`,
+      };
       touched.push((await saveWorker(deps, actor, data)).id);
     }
     await waitIndexed(deps, touched, 60_000);
@@ -133,12 +233,32 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
 
   it("the keeper catches kept rankings up in the background, so the next request has nothing to replay", async () => {
     for (const made of orders) await expectAgreement(made);
-    const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).where("archived_at", "is", null).orderBy("external_ref", "desc").limit(5).execute();
+    const rows = await deps.db
+      .selectFrom("workers")
+      .select(["id", "external_ref"])
+      .where("agency_org_id", "=", agency.org.id)
+      .where("archived_at", "is", null)
+      .orderBy("external_ref", "desc")
+      .limit(5)
+      .execute();
     const rand = prng(123);
     for (const [i, row] of rows.entries()) {
-      await saveWorker(deps, agencyActor(agency.org), { ...(generateWorker(3 * N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined }, row.id);
+      await saveWorker(
+        deps,
+        agencyActor(agency.org),
+        {
+          ...(generateWorker(3 * N + i, rand) as WorkerProfileInput),
+          nik: undefined,
+          passportNumber: undefined,
+          externalRef: row.external_ref ?? undefined,
+        },
+        row.id,
+      );
     }
-    await waitIndexed(deps, rows.map((r) => r.id));
+    await waitIndexed(
+      deps,
+      rows.map((r) => r.id),
+    );
     const before = rankingCacheStats();
     await keepRankingsCurrent(deps);
     const kept = rankingCacheStats();
@@ -156,14 +276,36 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       for (const made of orders) await expectAgreement(made);
       expect(rankingCacheStats().requestChecks).toBe(before.requestChecks); // answered from the keeper's checks
 
-      const rows = await deps.db.selectFrom("workers").select(["id", "external_ref"]).where("agency_org_id", "=", agency.org.id).where("archived_at", "is", null).orderBy("external_ref").offset(200).limit(5).execute();
+      const rows = await deps.db
+        .selectFrom("workers")
+        .select(["id", "external_ref"])
+        .where("agency_org_id", "=", agency.org.id)
+        .where("archived_at", "is", null)
+        .orderBy("external_ref")
+        .offset(200)
+        .limit(5)
+        .execute();
       const rand = prng(321);
       for (const [i, row] of rows.entries()) {
-        await saveWorker(deps, agencyActor(agency.org), { ...(generateWorker(4 * N + i, rand) as WorkerProfileInput), nik: undefined, passportNumber: undefined, externalRef: row.external_ref ?? undefined }, row.id);
+        await saveWorker(
+          deps,
+          agencyActor(agency.org),
+          {
+            ...(generateWorker(4 * N + i, rand) as WorkerProfileInput),
+            nik: undefined,
+            passportNumber: undefined,
+            externalRef: row.external_ref ?? undefined,
+          },
+          row.id,
+        );
       }
       const caught = rankingCacheStats().catchUps;
-      await waitIndexed(deps, rows.map((r) => r.id));
-      for (let i = 0; i < 50 && rankingCacheStats().catchUps < caught + orders.length; i++) await new Promise((r) => setTimeout(r, 100));
+      await waitIndexed(
+        deps,
+        rows.map((r) => r.id),
+      );
+      for (let i = 0; i < 50 && rankingCacheStats().catchUps < caught + orders.length; i++)
+        await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 200));
       for (const made of orders) await expectAgreement(made);
     } finally {
@@ -181,7 +323,13 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       await keepRankingsCurrent(deps);
       const warmed = rankingCacheStats();
       expect(warmed.reads - before.reads).toBeGreaterThanOrEqual(orders.length);
-      for (const made of orders) await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
+      for (const made of orders)
+        await matchJobOrder(deps, agencyActor(agency.org), made.order.id, {
+          limit: 5,
+          offset: 0,
+          nearLimit: 5,
+          nearOffset: 0,
+        });
       expect(rankingCacheStats()).toMatchObject({ reads: warmed.reads, catchUps: warmed.catchUps });
     } finally {
       clock.offsetMs = 0;
@@ -196,7 +344,13 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       setClock(new Date(deps.now().getTime() + 31 * 60_000));
       await keepRankingsCurrent(deps);
       expect(rankingCacheStats().reads).toBe(kept.reads); // dropped, not read again for nobody
-      for (const made of orders) await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 5, offset: 0, nearLimit: 5, nearOffset: 0 });
+      for (const made of orders)
+        await matchJobOrder(deps, agencyActor(agency.org), made.order.id, {
+          limit: 5,
+          offset: 0,
+          nearLimit: 5,
+          nearOffset: 0,
+        });
       expect(rankingCacheStats().reads - kept.reads).toBe(orders.length);
     } finally {
       clock.offsetMs = 0;
@@ -206,11 +360,24 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
   it("pages of the ranked and near-miss lists are slices of the whole", async () => {
     const made = orders[0]!;
     const brute = await bruteForce(made);
-    for (const [offset, nearOffset] of [[0, 0], [7, 3], [brute.ranked.length - 2, brute.nearMisses.length - 2]] as const) {
-      const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, { limit: 5, offset, nearLimit: 5, nearOffset });
+    for (const [offset, nearOffset] of [
+      [0, 0],
+      [7, 3],
+      [brute.ranked.length - 2, brute.nearMisses.length - 2],
+    ] as const) {
+      const v = await matchJobOrder(deps, agencyActor(agency.org), made.order.id, {
+        limit: 5,
+        offset,
+        nearLimit: 5,
+        nearOffset,
+      });
       if (v.kind !== "agency") throw new Error("expected the agency view");
-      expect(v.results.map((r) => r.workerId)).toEqual(brute.ranked.slice(offset, offset + 5).map((r) => r.candidate.id));
-      expect(v.nearMisses.map((n) => n.workerId)).toEqual(brute.nearMisses.slice(nearOffset, nearOffset + 5).map((n) => n.candidate.id));
+      expect(v.results.map((r) => r.workerId)).toEqual(
+        brute.ranked.slice(offset, offset + 5).map((r) => r.candidate.id),
+      );
+      expect(v.nearMisses.map((n) => n.workerId)).toEqual(
+        brute.nearMisses.slice(nearOffset, nearOffset + 5).map((n) => n.candidate.id),
+      );
     }
   });
 
@@ -226,7 +393,10 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       const made = orders[0]!;
       const o = matchOrderOf(made.order);
       const brute = await bruteForce(made);
-      const plain = await rawSearch(deps.search, uid, "", { filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`, limit: 1000 });
+      const plain = await rawSearch(deps.search, uid, "", {
+        filter: `agency_id = "${agency.org.id}" AND sectors = "cruise"`,
+        limit: 1000,
+      });
       expect(plain.hits.length).toBeLessThanOrEqual(10); // the trap is live in this index
       const ranking = await PoolRanking.read(deps.search, o, [agency.org.id], isoDay(deps.now()), uid);
       expect(ranking.ranked.map((r) => r.id)).toEqual(brute.ranked.map((r) => r.candidate.id));

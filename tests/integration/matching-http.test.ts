@@ -19,15 +19,44 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   [agency, other] = await Promise.all([apiOrg(deps, "agency"), apiOrg(deps, "agency")]);
-  made = await verifiedOrder(deps, { title: "Galley Cook", iscoCode: "5120", minExperienceYears: 1, languages: [{ code: "en", minLevel: "B1" }], certificates: [{ code: "stcw_bst", mandatory: true }] });
+  made = await verifiedOrder(deps, {
+    title: "Galley Cook",
+    iscoCode: "5120",
+    minExperienceYears: 1,
+    languages: [{ code: "en", minLevel: "B1" }],
+    certificates: [{ code: "stcw_bst", mandatory: true }],
+  });
   const start = made.order.start_date;
-  const base = { nik: undefined, passportNumber: undefined, experiences: [{ sector: "cruise" as const, iscoCode: "5120", years: 3 }], availableFrom: addDays(start, -10), certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }] };
+  const base = {
+    nik: undefined,
+    passportNumber: undefined,
+    experiences: [{ sector: "cruise" as const, iscoCode: "5120", years: 3 }],
+    availableFrom: addDays(start, -10),
+    certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+  };
   for (let i = 0; i < 25; i++) {
-    const w = await saveWorker(deps, agencyActor(agency.org), workerInput({ ...base, fullName: `Koki Nomor ${i}`, externalRef: `K-${i}`, experiences: [{ sector: "cruise", iscoCode: "5120", years: 1 + (i % 10) }] }));
+    const w = await saveWorker(
+      deps,
+      agencyActor(agency.org),
+      workerInput({
+        ...base,
+        fullName: `Koki Nomor ${i}`,
+        externalRef: `K-${i}`,
+        experiences: [{ sector: "cruise", iscoCode: "5120", years: 1 + (i % 10) }],
+      }),
+    );
     ids.push(w.id);
   }
-  const late = await saveWorker(deps, agencyActor(agency.org), workerInput({ ...base, fullName: "Terlambat Sekali", externalRef: "LATE", availableFrom: addDays(start, 40) }));
-  const theirs = await saveWorker(deps, agencyActor(other.org), workerInput({ ...base, fullName: "Milik Agensi Lain", externalRef: "OTHER" }));
+  const late = await saveWorker(
+    deps,
+    agencyActor(agency.org),
+    workerInput({ ...base, fullName: "Terlambat Sekali", externalRef: "LATE", availableFrom: addDays(start, 40) }),
+  );
+  const theirs = await saveWorker(
+    deps,
+    agencyActor(other.org),
+    workerInput({ ...base, fullName: "Milik Agensi Lain", externalRef: "OTHER" }),
+  );
   ids.push(late.id, theirs.id);
   await waitIndexed(deps, ids);
 });
@@ -40,26 +69,49 @@ describe("GET /api/v1/job-orders/:id/matches", () => {
     const body = MatchResponseSchema.parse(r.json);
     expect(body.total).toBe(25);
     expect(body.results).toHaveLength(10);
-    expect(body.results[0]!.explanation).toMatch(/^Cooks 10 yrs · English B2 \(IELTS 6\.0\) · STCW BST valid to \d{4}-\d{2}$/);
-    expect(body.nearMisses).toEqual([{ workerId: ids[25], externalRef: "LATE", failed: { gate: "availability", item: "availability", detail: "Available 6 weeks after start" } }]);
-    expect(body.nearMissCounts.find((c) => c.item === "availability")).toEqual({ item: "availability", label: "Available by the start date", count: 1 });
+    expect(body.results[0]!.explanation).toMatch(
+      /^Cooks 10 yrs · English B2 \(IELTS 6\.0\) · STCW BST valid to \d{4}-\d{2}$/,
+    );
+    expect(body.nearMisses).toEqual([
+      {
+        workerId: ids[25],
+        externalRef: "LATE",
+        failed: { gate: "availability", item: "availability", detail: "Available 6 weeks after start" },
+      },
+    ]);
+    expect(body.nearMissCounts.find((c) => c.item === "availability")).toEqual({
+      item: "availability",
+      label: "Available by the start date",
+      count: 1,
+    });
     expect(JSON.stringify(r.json)).not.toContain("Milik Agensi Lain");
     expect(JSON.stringify(r.json)).not.toContain("OTHER");
 
-    const page3 = MatchResponseSchema.parse((await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=10&offset=20`)).json);
+    const page3 = MatchResponseSchema.parse(
+      (await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=10&offset=20`)).json,
+    );
     expect(page3.results).toHaveLength(5);
-    const all = MatchResponseSchema.parse((await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=100`)).json);
+    const all = MatchResponseSchema.parse(
+      (await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=100`)).json,
+    );
     expect(page3.results.map((x) => x.workerId)).toEqual(all.results.slice(20).map((x) => x.workerId));
 
-    const id = (await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=1`, undefined, { "Accept-Language": "id" })).json;
-    expect(id.results[0].explanation).toMatch(/^Juru masak 10 thn · Inggris B2 \(IELTS 6\.0\) · STCW BST berlaku s\.d\. /);
+    const id = (
+      await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=1`, undefined, { "Accept-Language": "id" })
+    ).json;
+    expect(id.results[0].explanation).toMatch(
+      /^Juru masak 10 thn · Inggris B2 \(IELTS 6\.0\) · STCW BST berlaku s\.d\. /,
+    );
     expect(id.nearMisses[0].failed.detail).toBe("Tersedia 6 minggu setelah tanggal mulai");
   });
 
   it("refuses bad paging with a clear error per parameter", async () => {
     const r = await agency.call("GET", `/job-orders/${made.order.id}/matches?limit=0&offset=-1&item=salary`);
     expect(r.status).toBe(422);
-    expect(r.json.error.fields).toMatchObject({ limit: "Enter a number from 1 to 100.", offset: "Enter a number from 0 up to the end of the list." });
+    expect(r.json.error.fields).toMatchObject({
+      limit: "Enter a number from 1 to 100.",
+      offset: "Enter a number from 0 up to the end of the list.",
+    });
     expect(r.json.error.fields.item).toBeTruthy();
     const notAGate = await agency.call("GET", `/job-orders/${made.order.id}/matches?item=language:de`);
     expect(notAGate.status).toBe(422);
@@ -93,12 +145,28 @@ describe("GET /api/v1/job-orders/:id/matches", () => {
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
     const op = doc.paths["/job-orders/{id}/matches"].get;
-    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(["limit", "offset", "nearLimit", "nearOffset", "item"]);
-    expect(op.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/MatchResponse" });
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "limit",
+      "offset",
+      "nearLimit",
+      "nearOffset",
+      "item",
+    ]);
+    expect(op.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/MatchResponse",
+    });
     const schema = doc.components.schemas.MatchResponse;
     expect(schema.required).toEqual(expect.arrayContaining(["total", "results", "nearMisses"]));
-    expect(Object.keys(schema.properties.results.items.properties)).toEqual(["workerId", "externalRef", "score", "components", "explanation"]);
-    expect(doc.paths["/job-orders"].post.requestBody.content["application/json"].schema.properties.iscoCode).toBeTruthy();
+    expect(Object.keys(schema.properties.results.items.properties)).toEqual([
+      "workerId",
+      "externalRef",
+      "score",
+      "components",
+      "explanation",
+    ]);
+    expect(
+      doc.paths["/job-orders"].post.requestBody.content["application/json"].schema.properties.iscoCode,
+    ).toBeTruthy();
   });
 });
 
@@ -126,7 +194,8 @@ describe("the matches page", () => {
     expect(counts).toContain("Qualified candidates per agency");
     expect(counts).toContain(`<td>${agency.org.name}</td><td>25</td>`);
     expect(counts).toContain(`<td>${other.org.name}</td><td>1</td>`);
-    for (const personal of ["Koki Nomor", "Terlambat", "Milik Agensi Lain", "K-1", "LATE"]) expect(counts).not.toContain(personal);
+    for (const personal of ["Koki Nomor", "Terlambat", "Milik Agensi Lain", "K-1", "LATE"])
+      expect(counts).not.toContain(personal);
 
     const employer = new Client();
     await employer.logIn(made.employer.email, made.employer.password);

@@ -29,14 +29,21 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   await ensureWorkersIndex(deps.search);
-  [agency, other, ministry] = await Promise.all([orgWithUser(deps, "agency"), orgWithUser(deps, "agency"), orgWithUser(deps, "ministry")]);
+  [agency, other, ministry] = await Promise.all([
+    orgWithUser(deps, "agency"),
+    orgWithUser(deps, "agency"),
+    orgWithUser(deps, "ministry"),
+  ]);
   // Cook on a cruise ship: 2 years minimum, English B1, STCW BST through the contract; food safety preferred.
   made = await verifiedOrder(deps, {
     title: "Cook",
     iscoCode: "5120",
     minExperienceYears: 2,
     languages: [{ code: "en", minLevel: "B1" }],
-    certificates: [{ code: "stcw_bst", mandatory: true }, { code: "food_safety", mandatory: false }],
+    certificates: [
+      { code: "stcw_bst", mandatory: true },
+      { code: "food_safety", mandatory: false },
+    ],
   });
   const o = matchOrderOf(made.order);
   start = o.startDate;
@@ -52,23 +59,60 @@ beforeAll(async () => {
   };
   const pool: Record<string, Parameters<typeof workerInput>[0]> = {
     // exact occupation, 9 years, C1, preferred certificate, prefers the USA: the top
-    best: { ...base, experiences: [{ sector: "cruise", iscoCode: "5120", years: 9 }], languages: [{ code: "en", kind: "ielts", score: 7.5 }], certificates: [...base.certificates, { code: "food_safety", expiresOn: far }], preferredCountries: ["US"] },
+    best: {
+      ...base,
+      experiences: [{ sector: "cruise", iscoCode: "5120", years: 9 }],
+      languages: [{ code: "en", kind: "ielts", score: 7.5 }],
+      certificates: [...base.certificates, { code: "food_safety", expiresOn: far }],
+      preferredCountries: ["US"],
+    },
     // same sector, another occupation: no exact-occupation points
     waiter: { ...base, experiences: [{ sector: "cruise", iscoCode: "5131", years: 5 }] },
     twinA: { ...base },
     twinB: { ...base },
     // several sectors: only cruise years count, summed over cruise occupations (1 + 1.5 ≥ 2; 1.5 alone is short)
-    multi: { ...base, experiences: [{ sector: "cruise", iscoCode: "5120", years: 1 }, { sector: "cruise", iscoCode: "9412", years: 1.5 }, { sector: "hospitality", iscoCode: "5120", years: 10 }] },
-    multiShort: { ...base, experiences: [{ sector: "cruise", iscoCode: "5120", years: 1.5 }, { sector: "hospitality", iscoCode: "5120", years: 10 }] },
+    multi: {
+      ...base,
+      experiences: [
+        { sector: "cruise", iscoCode: "5120", years: 1 },
+        { sector: "cruise", iscoCode: "9412", years: 1.5 },
+        { sector: "hospitality", iscoCode: "5120", years: 10 },
+      ],
+    },
+    multiShort: {
+      ...base,
+      experiences: [
+        { sector: "cruise", iscoCode: "5120", years: 1.5 },
+        { sector: "hospitality", iscoCode: "5120", years: 10 },
+      ],
+    },
     // BST expiring on the contract's last day passes; the day before is a near miss
     bstOnEnd: { ...base, certificates: [{ code: "stcw_bst", expiresOn: end }] },
     bstDayBefore: { ...base, certificates: [{ code: "stcw_bst", expiresOn: addDays(end, -1) }] },
     // two BST certificates: the later one counts; an unrelated long-valid certificate cannot stand in for BST
-    bstRenewed: { ...base, certificates: [{ code: "stcw_bst", expiresOn: addDays(end, -90) }, { code: "stcw_bst", expiresOn: far }] },
-    bstExpiredOtherValid: { ...base, certificates: [{ code: "stcw_bst", expiresOn: addDays(end, -61) }, { code: "food_safety", expiresOn: far }] },
+    bstRenewed: {
+      ...base,
+      certificates: [
+        { code: "stcw_bst", expiresOn: addDays(end, -90) },
+        { code: "stcw_bst", expiresOn: far },
+      ],
+    },
+    bstExpiredOtherValid: {
+      ...base,
+      certificates: [
+        { code: "stcw_bst", expiresOn: addDays(end, -61) },
+        { code: "food_safety", expiresOn: far },
+      ],
+    },
     // IELTS 3.5 is A2 (needs B1); a second, better evidence would count
     englishA2: { ...base, languages: [{ code: "en", kind: "ielts", score: 3.5 }] },
-    twoEvidences: { ...base, languages: [{ code: "en", kind: "ielts", score: 3.5 }, { code: "en", kind: "toeic", score: 600 }] },
+    twoEvidences: {
+      ...base,
+      languages: [
+        { code: "en", kind: "ielts", score: 3.5 },
+        { code: "en", kind: "toeic", score: 600 },
+      ],
+    },
     late: { ...base, availableFrom: addDays(start, 21) },
     hotelOnly: { ...base, experiences: [{ sector: "hospitality", iscoCode: "5120", years: 8 }] },
     // two items missing: neither ranked nor a near miss
@@ -78,10 +122,18 @@ beforeAll(async () => {
     noConsent: { ...base, consentToMatching: false },
   };
   for (const [name, patch] of Object.entries(pool)) {
-    const w = await saveWorker(deps, agencyActor(agency.org), workerInput({ ...patch, fullName: `Pool ${name}`, externalRef: name }));
+    const w = await saveWorker(
+      deps,
+      agencyActor(agency.org),
+      workerInput({ ...patch, fullName: `Pool ${name}`, externalRef: name }),
+    );
     ids[name] = w.id;
   }
-  const theirs = await saveWorker(deps, agencyActor(other.org), workerInput({ ...pool.best, fullName: "Other agency best", externalRef: "other-best" }));
+  const theirs = await saveWorker(
+    deps,
+    agencyActor(other.org),
+    workerInput({ ...pool.best, fullName: "Other agency best", externalRef: "other-best" }),
+  );
   ids.otherBest = theirs.id;
   await waitIndexed(deps, Object.values(ids));
 });
@@ -97,9 +149,19 @@ const agencyView = async (q: Partial<MatchQuery> = {}) => {
 describe("matching a verified order", () => {
   it("ranks exactly the qualified profiles of the agency, best first, ties by id", async () => {
     const v = await agencyView();
-    const byId = (...names: string[]) => names.map((n) => ids[n]!).sort().map(nameOf);
+    const byId = (...names: string[]) =>
+      names
+        .map((n) => ids[n]!)
+        .sort()
+        .map(nameOf);
     // best 74 · BST renewed, twins 48 · BST on the last day 44 · several sectors, two evidences 43 · waiter 18
-    expect(v.results.map((r) => nameOf(r.workerId))).toEqual(["best", ...byId("bstRenewed", "twinA", "twinB"), "bstOnEnd", ...byId("multi", "twoEvidences"), "waiter"]);
+    expect(v.results.map((r) => nameOf(r.workerId))).toEqual([
+      "best",
+      ...byId("bstRenewed", "twinA", "twinB"),
+      "bstOnEnd",
+      ...byId("multi", "twoEvidences"),
+      "waiter",
+    ]);
     expect(v.results.map((r) => r.score)).toEqual([74, 48, 48, 48, 44, 43, 43, 18]);
     expect(v.total).toBe(8);
     expect(nameOf(v.results[0]!.workerId)).toBe("best");
@@ -111,7 +173,14 @@ describe("matching a verified order", () => {
     // each score is the sum of its named components
     for (const r of v.results) expect(Object.values(r.components).reduce((s, x) => s + x, 0)).toBe(r.score);
     const best = v.results[0]!;
-    expect(best.components).toMatchObject({ iscoExact: 30, experience: 14, language: 10, preferredCertificates: 8, preferredDestination: 5, recency: 3 });
+    expect(best.components).toMatchObject({
+      iscoExact: 30,
+      experience: 14,
+      language: 10,
+      preferredCertificates: 8,
+      preferredDestination: 5,
+      recency: 3,
+    });
     const waiter = v.results.find((r) => nameOf(r.workerId) === "waiter")!;
     expect(waiter.components.iscoExact).toBe(0);
     // a certificate expiring on the contract's last day leaves no headroom
@@ -123,8 +192,12 @@ describe("matching a verified order", () => {
     const v = await agencyView();
     const best = v.results[0]!;
     const month = addDays(end, 800).slice(0, 7);
-    expect(formatExplanation("en", best.explanation)).toBe(`Cooks 9 yrs · English C1 (IELTS 7.5) · STCW BST valid to ${month} · HACCP 2 valid to ${month}`);
-    expect(formatExplanation("id", best.explanation)).toBe(`Juru masak 9 thn · Inggris C1 (IELTS 7.5) · STCW BST berlaku s.d. ${month} · HACCP 2 berlaku s.d. ${month}`);
+    expect(formatExplanation("en", best.explanation)).toBe(
+      `Cooks 9 yrs · English C1 (IELTS 7.5) · STCW BST valid to ${month} · HACCP 2 valid to ${month}`,
+    );
+    expect(formatExplanation("id", best.explanation)).toBe(
+      `Juru masak 9 thn · Inggris C1 (IELTS 7.5) · STCW BST berlaku s.d. ${month} · HACCP 2 berlaku s.d. ${month}`,
+    );
     const two = v.results.find((r) => nameOf(r.workerId) === "twoEvidences")!;
     expect(formatExplanation("en", two.explanation)).toContain("English B1 (TOEIC 600)");
     const multi = v.results.find((r) => nameOf(r.workerId) === "multi")!;
@@ -157,14 +230,18 @@ describe("matching a verified order", () => {
       bstExpiredOtherValid: "STCW BST expires 2 months before contract end",
       late: "Available 3 weeks after start",
     });
-    expect(formatFailure("id", v.nearMisses.find((n) => nameOf(n.workerId) === "late")!.failed)).toBe("Tersedia 3 minggu setelah tanggal mulai");
+    expect(formatFailure("id", v.nearMisses.find((n) => nameOf(n.workerId) === "late")!.failed)).toBe(
+      "Tersedia 3 minggu setelah tanggal mulai",
+    );
   });
 
   it("pages through both lists and filters near misses by item", async () => {
     const page1 = await agencyView({ limit: 3, offset: 0 });
     const page2 = await agencyView({ limit: 3, offset: 3 });
     const all = await agencyView();
-    expect([...page1.results, ...page2.results].map((r) => r.workerId)).toEqual(all.results.slice(0, 6).map((r) => r.workerId));
+    expect([...page1.results, ...page2.results].map((r) => r.workerId)).toEqual(
+      all.results.slice(0, 6).map((r) => r.workerId),
+    );
     const near = await agencyView({ nearLimit: 2, nearOffset: 1 });
     expect(near.nearMisses.map((n) => n.workerId)).toEqual(all.nearMisses.slice(1, 3).map((n) => n.workerId));
     const certs = await agencyView({ item: "certificate:stcw_bst" });
@@ -179,7 +256,9 @@ describe("matching a verified order", () => {
     // The worker's BST turns out to expire before the contract ends. The row changes in PostgreSQL without an
     // outbox entry, so no outbox worker can index it before the view is read: the index still qualifies them.
     const cert = [{ code: "stcw_bst", expiresOn: addDays(end, -10) }];
-    await sql`update workers set profile = jsonb_set(profile, '{certificates}', ${JSON.stringify(cert)}::jsonb) where id = ${id}`.execute(deps.db);
+    await sql`update workers set profile = jsonb_set(profile, '{certificates}', ${JSON.stringify(cert)}::jsonb) where id = ${id}`.execute(
+      deps.db,
+    );
     expect((await rawDocument(deps.search, id))?.cert_until_stcw_bst).toBe(dayTs(addDays(end, 800)));
     const stale = await agencyView();
     expect(stale.results.map((r) => r.workerId)).not.toContain(id);
@@ -191,25 +270,46 @@ describe("matching a verified order", () => {
     expect(after.results.map((r) => r.workerId)).not.toContain(id);
     expect(after.stale).toBe(0);
     expect(after.total).toBe(before.total - 1);
-    expect(after.nearMisses.find((n) => n.workerId === id)?.failed).toMatchObject({ gate: "certificate", code: "stcw_bst", shortByDays: 10 });
+    expect(after.nearMisses.find((n) => n.workerId === id)?.failed).toMatchObject({
+      gate: "certificate",
+      code: "stcw_bst",
+      shortByDays: 10,
+    });
   });
 
   it("counts index changes per agency, so one agency's edits leave the others' cached rankings valid", async () => {
-    const row = async (scope: string) => (await deps.db.selectFrom("search_generations").select("generation").where("scope", "=", scope).executeTakeFirst())?.generation ?? "0";
+    const row = async (scope: string) =>
+      (
+        await deps.db
+          .selectFrom("search_generations")
+          .select("generation")
+          .where("scope", "=", scope)
+          .executeTakeFirst()
+      )?.generation ?? "0";
     const [a0, b0] = [await row(agency.org.id), await row(other.org.id)];
-    const w = await saveWorker(deps, agencyActor(other.org), workerInput({ fullName: "Generation Test", nik: undefined, passportNumber: undefined, consentToMatching: false }));
+    const w = await saveWorker(
+      deps,
+      agencyActor(other.org),
+      workerInput({ fullName: "Generation Test", nik: undefined, passportNumber: undefined, consentToMatching: false }),
+    );
     await waitIndexed(deps, [w.id]);
     expect(await row(agency.org.id)).toBe(a0);
     expect(Number(await row(other.org.id))).toBeGreaterThan(Number(b0));
     // the ministry's scope is every agency: its generation moved too
-    const sum = async (ids: readonly string[] | null) => Object.values((await searchGenerations(deps.db, ids)).generations).reduce((n, g) => n + Number(g), 0);
+    const sum = async (ids: readonly string[] | null) =>
+      Object.values((await searchGenerations(deps.db, ids)).generations).reduce((n, g) => n + Number(g), 0);
     expect(await sum(null)).toBeGreaterThan(await sum([agency.org.id]));
   });
 
   it("keeps agencies apart, and gives the ministry counts across licensed agencies only", async () => {
     const theirs = await matchJobOrder(deps, agencyActor(other.org), made.order.id, Q);
     expect(theirs.kind === "agency" && theirs.results.map((r) => r.workerId)).toEqual([ids.otherBest]);
-    const ministryActor = { userId: ministry.user.id, orgId: ministry.org.id, orgKind: "ministry" as const, role: "admin" as const };
+    const ministryActor = {
+      userId: ministry.user.id,
+      orgId: ministry.org.id,
+      orgKind: "ministry" as const,
+      role: "admin" as const,
+    };
     const counts = await matchJobOrder(deps, ministryActor, made.order.id, Q);
     if (counts.kind !== "ministry") throw new Error("expected counts");
     const mine = (await agencyView()).total;
@@ -223,8 +323,14 @@ describe("matching a verified order", () => {
   });
 
   it("refuses employers, and orders that are not verified", async () => {
-    await expect(matchJobOrder(deps, made.employerActor, made.order.id, Q)).rejects.toMatchObject({ code: "forbidden" });
-    await deps.db.updateTable("job_orders").set({ positions_filled: made.order.positions }).where("id", "=", made.order.id).execute();
+    await expect(matchJobOrder(deps, made.employerActor, made.order.id, Q)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await deps.db
+      .updateTable("job_orders")
+      .set({ positions_filled: made.order.positions })
+      .where("id", "=", made.order.id)
+      .execute();
     try {
       await expect(agencyView()).rejects.toMatchObject({ code: "conflict" });
     } finally {

@@ -8,12 +8,17 @@ import { testDeps } from "../support/fixtures";
 
 const deps = testDeps();
 const uid = `traps_${Date.now()}`;
-const ids = (r: { results: Record<string, unknown>[] } | { hits: Record<string, unknown>[] }) => ("results" in r ? r.results : r.hits).map((d) => d.id as string);
+const ids = (r: { results: Record<string, unknown>[] } | { hits: Record<string, unknown>[] }) =>
+  ("results" in r ? r.results : r.hits).map((d) => d.id as string);
 
 beforeAll(async () => {
   await ensureWorkersIndex(deps.search, uid);
   await updateRawSettings(deps.search, uid, { sortableAttributes: ["id", "years_cruise"] });
-  const docs = Array.from({ length: 40 }, (_, i) => ({ id: `d${String(i).padStart(2, "0")}`, sectors: ["x"], ...(i % 5 === 0 ? {} : { years_cruise: i % 4 }) }));
+  const docs = Array.from({ length: 40 }, (_, i) => ({
+    id: `d${String(i).padStart(2, "0")}`,
+    sectors: ["x"],
+    ...(i % 5 === 0 ? {} : { years_cruise: i % 4 }),
+  }));
   await putRawDocuments(deps.search, docs, uid);
 });
 afterAll(async () => {
@@ -23,7 +28,12 @@ afterAll(async () => {
 
 describe("Meilisearch behaviour the matching retrieval avoids", () => {
   it("documents/fetch with sort drops documents lacking the sort field, while its total still counts them", async () => {
-    const r = await rawFetch(deps.search, uid, { filter: `sectors = "x"`, fields: ["id"], limit: 100, sort: ["years_cruise:desc"] });
+    const r = await rawFetch(deps.search, uid, {
+      filter: `sectors = "x"`,
+      fields: ["id"],
+      limit: 100,
+      sort: ["years_cruise:desc"],
+    });
     expect(r.total).toBe(40);
     expect(r.results.length).toBe(32);
   });
@@ -41,7 +51,10 @@ describe("Meilisearch behaviour the matching retrieval avoids", () => {
   it("unsorted documents/fetch pages are exact slices", async () => {
     const all = ids(await rawFetch(deps.search, uid, { filter: `sectors = "x"`, fields: ["id"], limit: 100 }));
     const pages = [];
-    for (let offset = 0; offset < 40; offset += 7) pages.push(...ids(await rawFetch(deps.search, uid, { filter: `sectors = "x"`, fields: ["id"], limit: 7, offset })));
+    for (let offset = 0; offset < 40; offset += 7)
+      pages.push(
+        ...ids(await rawFetch(deps.search, uid, { filter: `sectors = "x"`, fields: ["id"], limit: 7, offset })),
+      );
     expect(pages).toEqual(all);
   });
 });

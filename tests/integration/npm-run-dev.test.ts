@@ -39,7 +39,7 @@ function descendants(root: number): number[] {
     .map((pid) => ({ pid, stat: procStat(pid) }))
     .filter((p) => p.stat !== null && p.stat.state !== "Z");
   const below = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of live) {
       if (below.has(p.pid) || !below.has(p.stat!.parentPid)) continue;
@@ -67,10 +67,23 @@ it("serves with live reload from its own build tree, leaves build/ alone, and st
   dev = spawn("npm", ["run", "dev"], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), SEED_DEMO_DATA: "false", DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SEED_DEMO_DATA: "false",
+      DATABASE_URL: "",
+      MEILI_URL: "",
+      MEILI_MASTER_KEY: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  startReaper({ watch: process.pid, pids: [dev.pid!], postgres: [path.join(dataDir, "postgres")], meilisearch: [path.join(dataDir, "meilisearch")] });
+  startReaper({
+    watch: process.pid,
+    pids: [dev.pid!],
+    postgres: [path.join(dataDir, "postgres")],
+    meilisearch: [path.join(dataDir, "meilisearch")],
+  });
   dev.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   dev.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => dev!.once("exit", () => r()));

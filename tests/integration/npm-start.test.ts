@@ -53,11 +53,26 @@ async function npmStart(port: number): Promise<Run> {
   const npm = spawn("npm", ["start"], {
     cwd: ROOT,
     detached: true, // its own process group, as in a terminal: signals below go to npm alone
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", WEB_CONCURRENCY: "2", DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO_DATA: "false",
+      WEB_CONCURRENCY: "2",
+      DATABASE_URL: "",
+      MEILI_URL: "",
+      MEILI_MASTER_KEY: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(npm);
-  startReaper({ watch: process.pid, pids: [npm.pid!], postgres: [path.join(dataDir, "postgres")], meilisearch: [path.join(dataDir, "meilisearch")] });
+  startReaper({
+    watch: process.pid,
+    pids: [npm.pid!],
+    postgres: [path.join(dataDir, "postgres")],
+    meilisearch: [path.join(dataDir, "meilisearch")],
+  });
   npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => npm.once("exit", () => r()));
@@ -125,7 +140,10 @@ describe("npm start", () => {
 
     process.kill(second.npm.pid!, "SIGINT");
     await Promise.race([second.exited, sleep(30_000)]);
-    await until("every process of the start to end", () => groupMembers([first.npm.pid!, second.npm.pid!]).length === 0);
+    await until(
+      "every process of the start to end",
+      () => groupMembers([first.npm.pid!, second.npm.pid!]).length === 0,
+    );
     expect(livePostmasterPid(path.join(dataDir, "postgres"))).toBeNull();
   }, 200_000);
 });

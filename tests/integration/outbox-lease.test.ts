@@ -36,7 +36,11 @@ beforeAll(async () => {
   // A patient client: a frozen Meilisearch below must look like a slow one, not a failed request.
   deps = { db, search: createSearch(meili.url, key, { timeoutMs: 30_000 }), now: () => new Date() };
   await ensureWorkersIndex(deps.search);
-  const agency = await unsafeCreateOrg(deps, { kind: "agency", slug: "pt-lease", name: "PT Lease", licenceNumber: "SIP3MI-L" }, { userId: null, label: "test" });
+  const agency = await unsafeCreateOrg(
+    deps,
+    { kind: "agency", slug: "pt-lease", name: "PT Lease", licenceNumber: "SIP3MI-L" },
+    { userId: null, label: "test" },
+  );
   actor = agencyActor(agency);
 });
 
@@ -51,7 +55,12 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const save = (ref: string) => saveWorker(deps, actor, workerInput({ externalRef: ref, fullName: `Lease ${ref}`, nik: undefined, passportNumber: undefined }));
+const save = (ref: string) =>
+  saveWorker(
+    deps,
+    actor,
+    workerInput({ externalRef: ref, fullName: `Lease ${ref}`, nik: undefined, passportNumber: undefined }),
+  );
 const indexedIds = async () => new Set(await readIndexedIds(deps.search));
 
 describe("the search outbox lease", () => {
@@ -62,7 +71,11 @@ describe("the search outbox lease", () => {
     expect(claimed.map((c) => c.entity_id)).toContain(w.id);
     expect((await drainOutboxOnce(deps)).claimed).toBe(0); // leased: nobody else takes it meanwhile
 
-    const { rows } = await sql<{ left: number }>`select extract(epoch from max(next_attempt_at) - now())::float as left from search_outbox where done_at is null`.execute(db);
+    const { rows } = await sql<{
+      left: number;
+    }>`select extract(epoch from max(next_attempt_at) - now())::float as left from search_outbox where done_at is null`.execute(
+      db,
+    );
     expect(rows[0]!.left).toBeLessThanOrEqual(OUTBOX_LEASE_SECONDS);
 
     let drained = 0;
@@ -87,7 +100,11 @@ describe("the search outbox lease", () => {
     }
     expect(await slow).toMatchObject({ claimed: 1, indexed: 1, failed: 0 });
     expect(await indexedIds()).toContain(w.id);
-    const row = await db.selectFrom("search_outbox").select(["done_at", "attempts"]).where("entity_id", "=", w.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("search_outbox")
+      .select(["done_at", "attempts"])
+      .where("entity_id", "=", w.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ attempts: 0 });
     expect(row.done_at).not.toBeNull();
   }, 60_000);

@@ -44,13 +44,22 @@ describe("a submitted password is never rendered back into the page", () => {
 
   it("after a failed invitation acceptance: schema errors (400) and a domain error (422)", async () => {
     const admin = await orgWithUser(deps, "employer");
-    const { token } = await inviteMember(deps, { userId: admin.user.id, orgId: admin.org.id, orgKind: "employer", role: "admin" }, admin.org.slug, {
-      email: `${unique("invitee")}@test.example`,
-      role: "member",
-    });
+    const { token } = await inviteMember(
+      deps,
+      { userId: admin.user.id, orgId: admin.org.id, orgKind: "employer", role: "admin" },
+      admin.org.slug,
+      {
+        email: `${unique("invitee")}@test.example`,
+        role: "member",
+      },
+    );
     let pw = secret();
     await expectNotEchoed(await new Client().post(`/invite/${token}`, { name: "", password: pw }), pw, 400);
     pw = secret();
-    await expectNotEchoed(await new Client().post(`/invite/${token}`, { name: "Invitee", password: pw, website: "bot" }), pw, 422);
+    await expectNotEchoed(
+      await new Client().post(`/invite/${token}`, { name: "Invitee", password: pw, website: "bot" }),
+      pw,
+      422,
+    );
   });
 });

@@ -6,8 +6,15 @@ import { orgWithUser, testDeps } from "../support/fixtures";
 const deps = testDeps();
 afterAll(() => deps.db.destroy());
 
-const signupForm = (email: string, password: string) => ({ name: "Maria Camilleri", email, password, organisationName: "Aurora Cruises", country: "MT" });
-const userCount = async (email: string) => (await deps.db.selectFrom("users").select("id").where("email", "=", email).execute()).length;
+const signupForm = (email: string, password: string) => ({
+  name: "Maria Camilleri",
+  email,
+  password,
+  organisationName: "Aurora Cruises",
+  country: "MT",
+});
+const userCount = async (email: string) =>
+  (await deps.db.selectFrom("users").select("id").where("email", "=", email).execute()).length;
 
 /** The error shown under the password field (conform renders it in the field's error element). */
 function passwordError(html: string): string | undefined {
@@ -22,11 +29,17 @@ describe("new passwords: the shipped common-password list and zxcvbn-ts (score â
       ["Password123", "en", "This password is on a list of common passwords. Choose another."],
       ["maria-camilleri-1", "en", "Do not build the password from your name, email or organisation."],
       ["aurora-cruises-26", "en", "Do not build the password from your name, email or organisation."],
-      ["aaaaaaaaaa", "id", "Kata sandi ini terlalu mudah ditebak. Gunakan frasa yang lebih panjang dari kata-kata yang tidak berkaitan."],
+      [
+        "aaaaaaaaaa",
+        "id",
+        "Kata sandi ini terlalu mudah ditebak. Gunakan frasa yang lebih panjang dari kata-kata yang tidak berkaitan.",
+      ],
     ];
     for (const [password, lang, message] of cases) {
       const email = `${unique("weak")}@test.example`;
-      const res = await new Client().post("/signup", signupForm(email, password), { headers: { "Accept-Language": lang } });
+      const res = await new Client().post("/signup", signupForm(email, password), {
+        headers: { "Accept-Language": lang },
+      });
       expect(res.status, password).toBe(422);
       expect(passwordError(await res.text()), password).toBe(message);
       expect(await userCount(email)).toBe(0);
@@ -40,7 +53,10 @@ describe("new passwords: the shipped common-password list and zxcvbn-ts (score â
     const { email } = await orgWithUser(deps, "employer");
     const taken = await new Client().post("/signup", signupForm(email, "aaaaaaaaaa"));
     const fresh = await new Client().post("/signup", signupForm(`${unique("weak")}@test.example`, "aaaaaaaaaa"));
-    expect([taken.status, passwordError(await taken.text())]).toEqual([fresh.status, passwordError(await fresh.text())]);
+    expect([taken.status, passwordError(await taken.text())]).toEqual([
+      fresh.status,
+      passwordError(await fresh.text()),
+    ]);
   });
 
   it("refuses a weak password when accepting an invitation, and the link stays usable", async () => {
@@ -51,9 +67,13 @@ describe("new passwords: the shipped common-password list and zxcvbn-ts (score â
     const c = new Client();
     const weak = await c.post(`/invite/${token}`, { name: "New Colleague", password: "aaaaaaaaaa" });
     expect(weak.status).toBe(422);
-    expect(passwordError(await weak.text())).toBe("This password is too easy to guess. Use a longer phrase of unrelated words.");
+    expect(passwordError(await weak.text())).toBe(
+      "This password is too easy to guess. Use a longer phrase of unrelated words.",
+    );
     expect(await userCount(email)).toBe(0);
-    expect((await c.post(`/invite/${token}`, { name: "New Colleague", password: "Plum-Harbour-Lantern-77" })).status).toBe(302);
+    expect(
+      (await c.post(`/invite/${token}`, { name: "New Colleague", password: "Plum-Harbour-Lantern-77" })).status,
+    ).toBe(302);
     expect(await userCount(email)).toBe(1);
   });
 });

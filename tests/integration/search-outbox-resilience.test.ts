@@ -43,35 +43,69 @@ describe("the search outbox when Meilisearch is down", () => {
     meili = await startEmbeddedMeilisearch({ dir, masterKey: key, persistent: true, port });
     const deps: Deps = { db, search: createSearch(meili.url, key), now: () => new Date() };
     await ensureWorkersIndex(deps.search);
-    const agency = await unsafeCreateOrg(deps, { kind: "agency", slug: "pt-outbox", name: "PT Outbox", licenceNumber: "SIP3MI-X" }, { userId: null, label: "test" });
+    const agency = await unsafeCreateOrg(
+      deps,
+      { kind: "agency", slug: "pt-outbox", name: "PT Outbox", licenceNumber: "SIP3MI-X" },
+      { userId: null, label: "test" },
+    );
     const actor = agencyActor(agency);
 
-    const before = await saveWorker(deps, actor, workerInput({ externalRef: "W-0", nik: undefined, passportNumber: undefined }));
+    const before = await saveWorker(
+      deps,
+      actor,
+      workerInput({ externalRef: "W-0", nik: undefined, passportNumber: undefined }),
+    );
     expect((await drainOutbox(deps)).indexed).toBe(1);
 
     await meili.stop();
     const written: string[] = [];
     for (let i = 1; i <= 25; i++) {
-      written.push((await saveWorker(deps, actor, workerInput({ externalRef: `W-${i}`, fullName: `Down ${i}`, nik: undefined, passportNumber: undefined }))).id);
+      written.push(
+        (
+          await saveWorker(
+            deps,
+            actor,
+            workerInput({ externalRef: `W-${i}`, fullName: `Down ${i}`, nik: undefined, passportNumber: undefined }),
+          )
+        ).id,
+      );
     }
     expect(await db.selectFrom("workers").select("id").execute()).toHaveLength(26);
 
     const failed = await drainOutbox(deps);
     expect(failed).toMatchObject({ claimed: 25, indexed: 0, failed: 25 });
     expect(failed.error).toBeTruthy(); // the cause, for the worker's log line
-    const rows = await db.selectFrom("search_outbox").select(["attempts", "next_attempt_at", "last_error", "done_at"]).where("entity_id", "in", written).execute();
-    expect(rows.every((r) => r.attempts === 1 && r.done_at === null && r.last_error && r.next_attempt_at > new Date())).toBe(true);
+    const rows = await db
+      .selectFrom("search_outbox")
+      .select(["attempts", "next_attempt_at", "last_error", "done_at"])
+      .where("entity_id", "in", written)
+      .execute();
+    expect(
+      rows.every((r) => r.attempts === 1 && r.done_at === null && r.last_error && r.next_attempt_at > new Date()),
+    ).toBe(true);
     expect((await drainOutbox(deps)).claimed).toBe(0); // backing off, not hammering
 
     // Time passes; a second failure backs off further.
-    await db.updateTable("search_outbox").set({ next_attempt_at: new Date(0) }).where("done_at", "is", null).execute();
+    await db
+      .updateTable("search_outbox")
+      .set({ next_attempt_at: new Date(0) })
+      .where("done_at", "is", null)
+      .execute();
     await drainOutbox(deps);
-    const second = await db.selectFrom("search_outbox").select(["attempts", "next_attempt_at"]).where("entity_id", "in", written).execute();
+    const second = await db
+      .selectFrom("search_outbox")
+      .select(["attempts", "next_attempt_at"])
+      .where("entity_id", "in", written)
+      .execute();
     expect(second.every((r) => r.attempts === 2)).toBe(true);
     expect(Math.min(...second.map((r) => r.next_attempt_at.getTime())) - Date.now()).toBeGreaterThan(2_500);
 
     meili = await startEmbeddedMeilisearch({ dir, masterKey: key, persistent: true, port });
-    await db.updateTable("search_outbox").set({ next_attempt_at: new Date(0) }).where("done_at", "is", null).execute();
+    await db
+      .updateTable("search_outbox")
+      .set({ next_attempt_at: new Date(0) })
+      .where("done_at", "is", null)
+      .execute();
     const caughtUp = await drainOutbox(deps);
     expect(caughtUp).toMatchObject({ indexed: 25, failed: 0 });
     expect(new Set(await indexedIds(deps.search))).toEqual(new Set([before.id, ...written]));

@@ -69,9 +69,18 @@ describe("security headers over HTTP", () => {
     expect(helmetOptions({ production: false })?.strictTransportSecurity).toBe(false);
     // the builder itself, without a server: development sends no HSTS but the same CSP
     const headers = new Map<string, string>();
-    const res2 = { setHeader: (k: string, v: string) => headers.set(k.toLowerCase(), String(v)), getHeader: (k: string) => headers.get(k.toLowerCase()), removeHeader: (k: string) => headers.delete(k.toLowerCase()), locals: {} as Record<string, unknown> };
+    const res2 = {
+      setHeader: (k: string, v: string) => headers.set(k.toLowerCase(), String(v)),
+      getHeader: (k: string) => headers.get(k.toLowerCase()),
+      removeHeader: (k: string) => headers.delete(k.toLowerCase()),
+      locals: {} as Record<string, unknown>,
+    };
     await new Promise<void>((resolve, reject) =>
-      securityHeaders({ production: false })({ path: "/", url: "/", headers: {}, method: "GET" } as never, res2 as never, (e?: unknown) => (e ? reject(e) : resolve())),
+      securityHeaders({ production: false })(
+        { path: "/", url: "/", headers: {}, method: "GET" } as never,
+        res2 as never,
+        (e?: unknown) => (e ? reject(e) : resolve()),
+      ),
     );
     expect(headers.has("strict-transport-security")).toBe(false);
     expect(headers.get("content-security-policy")).toContain(`'nonce-${String(res2.locals.cspNonce)}'`);
@@ -85,10 +94,15 @@ describe("security headers over HTTP", () => {
     const page = await context.newPage();
     const violations: string[] = [];
     page.on("console", (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(`${m.text()} ${JSON.stringify(m.location())}`);
+      if (/Content Security Policy|Refused to/i.test(m.text()))
+        violations.push(`${m.text()} ${JSON.stringify(m.location())}`);
     });
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(
+          `Refused to (CSP) ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+        ),
+      );
     });
     const base = new Client().baseUrl;
     for (const path of ["/", "/jobs", "/signup", "/login"]) {

@@ -28,18 +28,34 @@ describe("shortlists", () => {
     const r = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.a1, w.a2, w.a3] });
     expect(r.status).toBe(201);
     expect(r.json.added).toHaveLength(3);
-    const again = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.a1, w.a4, w.a5, w.late] });
+    const again = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, {
+      workerIds: [w.a1, w.a4, w.a5, w.late],
+    });
     expect(again.json).toMatchObject({ already: 1 });
     expect(again.json.added).toHaveLength(3);
 
-    const count = async () => (await deps.db.selectFrom("shortlist_entries").select(sql<number>`count(*)::int`.as("n")).where("job_order_id", "=", made.order.id).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await deps.db
+          .selectFrom("shortlist_entries")
+          .select(sql<number>`count(*)::int`.as("n"))
+          .where("job_order_id", "=", made.order.id)
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     expect(before).toBe(6);
     const empty = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [] });
     expect(empty.status).toBe(422);
     expect(empty.json.error.fields.workerIds).toBe("Choose at least one candidate.");
-    expect((await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: ["not-a-uuid"] })).status).toBe(422);
-    const theirs = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: [w.b1, w.a2] }, { "Accept-Language": "id" });
+    expect(
+      (await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: ["not-a-uuid"] })).status,
+    ).toBe(422);
+    const theirs = await agency.call(
+      "POST",
+      `/job-orders/${made.order.id}/shortlist`,
+      { workerIds: [w.b1, w.a2] },
+      { "Accept-Language": "id" },
+    );
     expect(theirs.status).toBe(422);
     expect(theirs.json.error.fields.workerIds).toBe("1 profil yang dipilih bukan milik agensi Anda.");
     expect(await count()).toBe(before);
@@ -77,19 +93,33 @@ describe("shortlists", () => {
     expect((await move(agency, e2, "withdraw", "worker_declined")).status).toBe(409); // already over
 
     // the employer was told about each proposal, in the app and in the mail outbox (no names in either)
-    const notes = await deps.db.selectFrom("notifications").selectAll().where("org_id", "=", made.employer.org.id).where("kind", "=", "candidate_proposed").execute();
+    const notes = await deps.db
+      .selectFrom("notifications")
+      .selectAll()
+      .where("org_id", "=", made.employer.org.id)
+      .where("kind", "=", "candidate_proposed")
+      .execute();
     expect(notes).toHaveLength(2);
-    const mail = await deps.db.selectFrom("email_outbox").selectAll().where("to_email", "=", made.employer.email).where("kind", "=", "candidate_proposed").execute();
+    const mail = await deps.db
+      .selectFrom("email_outbox")
+      .selectAll()
+      .where("to_email", "=", made.employer.email)
+      .where("kind", "=", "candidate_proposed")
+      .execute();
     expect(mail).toHaveLength(2);
     expect(mail[0]!.subject).toMatch(/^New candidate C-[0-9A-F]{6} for /);
     expect(JSON.stringify([notes, mail])).not.toContain(tag);
 
     // notes are the agency's own
-    const note = await agency.call("POST", `/shortlist/${e1}/notes`, { body: "Strong English; renew the medical in March." });
+    const note = await agency.call("POST", `/shortlist/${e1}/notes`, {
+      body: "Strong English; renew the medical in March.",
+    });
     expect(note.status).toBe(201);
     expect((await other.call("POST", `/shortlist/${e1}/notes`, { body: "x" })).status).toBe(404);
     expect((await agency.call("POST", `/shortlist/${e1}/notes`, { body: "  " })).status).toBe(422);
-    const listed = (await agency.call("GET", `/job-orders/${made.order.id}/shortlist`)).json.items.find((i: { entryId: string }) => i.entryId === e1);
+    const listed = (await agency.call("GET", `/job-orders/${made.order.id}/shortlist`)).json.items.find(
+      (i: { entryId: string }) => i.entryId === e1,
+    );
     expect(listed.notes.map((n: { body: string }) => n.body)).toEqual(["Strong English; renew the medical in March."]);
   });
 
@@ -142,22 +172,40 @@ describe("the agency's pages", () => {
     expect(page).toContain("Propose to employer");
     const entry = await entryOf(agency, order.order.id, ids[0]!);
 
-    const noReason = await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "move", entryId: entry, action: "withdraw", reason: "" });
+    const noReason = await browser.post(`/job-orders/${order.order.id}/shortlist`, {
+      intent: "move",
+      entryId: entry,
+      action: "withdraw",
+      reason: "",
+    });
     expect(noReason.status).toBe(400);
     const noReasonHtml = await noReason.text();
     expect(noReasonHtml).toContain(`id="e-${entry}-withdraw-reason-error"`);
     expect(noReasonHtml).toContain("Choose a reason.");
-    const proposed = await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "move", entryId: entry, action: "propose" });
+    const proposed = await browser.post(`/job-orders/${order.order.id}/shortlist`, {
+      intent: "move",
+      entryId: entry,
+      action: "propose",
+    });
     expect(proposed.status).toBe(302);
-    expect((await deps.db.selectFrom("shortlist_entries").select("stage").where("id", "=", entry).executeTakeFirstOrThrow()).stage).toBe("proposed");
-    await browser.post(`/job-orders/${order.order.id}/shortlist`, { intent: "note", entryId: entry, body: "=HYPERLINK(\"http://evil.example\")" });
+    expect(
+      (await deps.db.selectFrom("shortlist_entries").select("stage").where("id", "=", entry).executeTakeFirstOrThrow())
+        .stage,
+    ).toBe("proposed");
+    await browser.post(`/job-orders/${order.order.id}/shortlist`, {
+      intent: "note",
+      entryId: entry,
+      body: '=HYPERLINK("http://evil.example")',
+    });
 
     const csv = await browser.get(`/job-orders/${order.order.id}/shortlist.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so spreadsheets read UTF-8 names right
     const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split("\r\n")[0]).toBe("code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes");
+    expect(text.split("\r\n")[0]).toBe(
+      "code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes",
+    );
     expect(text).toContain(`Pekerja s1 ${tag}`);
     expect(text).toContain("proposed to the employer");
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`); // a formula is never live in a spreadsheet
@@ -175,20 +223,49 @@ describe("positions", () => {
     const theirs = [await worker(other, "t1"), await worker(other, "t2")];
     await agency.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: mine });
     await other.call("POST", `/job-orders/${order.order.id}/shortlist`, { workerIds: theirs });
-    const entries = [...(await Promise.all(mine.map((id) => entryOf(agency, order.order.id, id)))), ...(await Promise.all(theirs.map((id) => entryOf(other, order.order.id, id))))];
+    const entries = [
+      ...(await Promise.all(mine.map((id) => entryOf(agency, order.order.id, id)))),
+      ...(await Promise.all(theirs.map((id) => entryOf(other, order.order.id, id)))),
+    ];
     for (const [i, e] of entries.entries()) expect((await move(i < 3 ? agency : other, e, "propose")).status).toBe(200);
 
     const answers = await Promise.all(entries.map((e) => move(boss, e, "select")));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409, 409]);
-    expect(answers.filter((a) => a.status === 409).every((a) => a.json.error.message === "Every position of this order is already taken.")).toBe(true);
-    const row = await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", order.order.id).executeTakeFirstOrThrow();
+    expect(
+      answers
+        .filter((a) => a.status === 409)
+        .every((a) => a.json.error.message === "Every position of this order is already taken."),
+    ).toBe(true);
+    const row = await deps.db
+      .selectFrom("job_orders")
+      .select(["status", "positions_filled"])
+      .where("id", "=", order.order.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "filled", positions_filled: 2 });
-    const selected = await deps.db.selectFrom("shortlist_entries").select(["id", "worker_id", "agency_org_id"]).where("job_order_id", "=", order.order.id).where("stage", "=", "selected").execute();
+    const selected = await deps.db
+      .selectFrom("shortlist_entries")
+      .select(["id", "worker_id", "agency_org_id"])
+      .where("job_order_id", "=", order.order.id)
+      .where("stage", "=", "selected")
+      .execute();
     expect(selected).toHaveLength(2);
     // selected workers are in process (out of matching); everyone concerned heard that the order filled
-    const statuses = await deps.db.selectFrom("workers").select("status").where("id", "in", selected.map((s) => s.worker_id!)).execute();
+    const statuses = await deps.db
+      .selectFrom("workers")
+      .select("status")
+      .where(
+        "id",
+        "in",
+        selected.map((s) => s.worker_id!),
+      )
+      .execute();
     expect(statuses.map((s) => s.status)).toEqual(["in_process", "in_process"]);
-    const filled = await deps.db.selectFrom("notifications").select("org_id").where("job_order_id", "=", order.order.id).where("kind", "=", "order_filled").execute();
+    const filled = await deps.db
+      .selectFrom("notifications")
+      .select("org_id")
+      .where("job_order_id", "=", order.order.id)
+      .where("kind", "=", "order_filled")
+      .execute();
     expect(new Set(filled.map((n) => n.org_id))).toEqual(new Set([order.employer.org.id, agency.org.id, other.org.id]));
 
     // a filled order stays reachable for agencies with candidates on it, not for others
@@ -201,15 +278,45 @@ describe("positions", () => {
     // a selected candidate who withdraws frees the position and reopens the order
     const leaving = selected[0]!;
     const leaver = leaving.agency_org_id === agency.org.id ? agency : other;
-    expect((await move(leaver, leaving.id, "withdraw", "worker_declined")).json).toEqual({ stage: "withdrawn", orderStatus: "verified" });
-    expect(await deps.db.selectFrom("job_orders").select(["status", "positions_filled"]).where("id", "=", order.order.id).executeTakeFirstOrThrow()).toEqual({ status: "verified", positions_filled: 1 });
-    expect((await deps.db.selectFrom("workers").select("status").where("id", "=", leaving.worker_id!).executeTakeFirstOrThrow()).status).toBe("available");
+    expect((await move(leaver, leaving.id, "withdraw", "worker_declined")).json).toEqual({
+      stage: "withdrawn",
+      orderStatus: "verified",
+    });
+    expect(
+      await deps.db
+        .selectFrom("job_orders")
+        .select(["status", "positions_filled"])
+        .where("id", "=", order.order.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: "verified", positions_filled: 1 });
+    expect(
+      (
+        await deps.db
+          .selectFrom("workers")
+          .select("status")
+          .where("id", "=", leaving.worker_id!)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe("available");
   });
 });
 
-
 describe("the employer's review", () => {
-  const PERSONAL = ["fullName", "full_name", "name", "nik", "passport", "phone", "dateOfBirth", "date_of_birth", "externalRef", "workerId", "photo", "email", "address"];
+  const PERSONAL = [
+    "fullName",
+    "full_name",
+    "name",
+    "nik",
+    "passport",
+    "phone",
+    "dateOfBirth",
+    "date_of_birth",
+    "externalRef",
+    "workerId",
+    "photo",
+    "email",
+    "address",
+  ];
 
   it("shows proposed candidates anonymised: no name, identifiers, contact or birth date", async () => {
     const { made, employer, tag, workers: w, shortlisted } = await shortlistScenario(deps);
@@ -228,7 +335,11 @@ describe("the employer's review", () => {
     const text = JSON.stringify(r.json);
     expect(text).not.toContain(tag); // names and references carry the tag
     for (const id of Object.values(w)) expect(text).not.toContain(id);
-    const rows = await deps.db.selectFrom("workers").select(["nik", "passport_number", "phone", "date_of_birth"]).where("id", "in", [w.a1!, w.a2!]).execute();
+    const rows = await deps.db
+      .selectFrom("workers")
+      .select(["nik", "passport_number", "phone", "date_of_birth"])
+      .where("id", "in", [w.a1!, w.a2!])
+      .execute();
     for (const row of rows) for (const v of Object.values(row)) expect(text).not.toContain(String(v));
     const keys = new Set<string>();
     JSON.parse(text, (k, v) => (keys.add(k), v));
@@ -282,7 +393,12 @@ describe("the employer's review", () => {
 
     const log = (await agency.call("GET", `/workers/${w.a1}/disclosures`)).json.disclosures;
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ employer: made.employer.org.name, jobOrder: made.order.reference, fields: ["full_name", "date_of_birth", "phone"], via: "api" });
+    expect(log[0]).toMatchObject({
+      employer: made.employer.org.name,
+      jobOrder: made.order.reference,
+      fields: ["full_name", "date_of_birth", "phone"],
+      via: "api",
+    });
     expect((await other.call("GET", `/workers/${w.a1}/disclosures`)).status).toBe(404);
 
     // on the page too, and that view is logged as well
@@ -291,7 +407,9 @@ describe("the employer's review", () => {
     const html = await (await browser.get(`/job-orders/${made.order.id}/candidates`)).text();
     expect(html).toContain(`Pekerja a1 ${tag}`);
     expect(html).not.toContain(`Pekerja a2 ${tag}`);
-    const vias = (await deps.db.selectFrom("disclosure_log").select("via").where("worker_id", "=", w.a1!).orderBy("id").execute()).map((d) => d.via);
+    const vias = (
+      await deps.db.selectFrom("disclosure_log").select("via").where("worker_id", "=", w.a1!).orderBy("id").execute()
+    ).map((d) => d.via);
     expect(vias).toEqual(["api", "page"]);
   });
 });
@@ -305,7 +423,12 @@ describe("a worker's data on request", () => {
     expect(r.json.worker).toMatchObject({ id: w.a1, fullName: `Pekerja a1 ${tag}` });
     expect(r.json.orders[0]).toMatchObject({ reference: made.order.reference, stage: "interview" });
     expect(r.json.orders[0].notes[0].body).toMatch(/Strong English/);
-    expect(r.json.orders[0].history.map((h: { to: string }) => h.to)).toEqual(["shortlisted", "proposed", "interview", "interview"]); // the last: consent to disclosure
+    expect(r.json.orders[0].history.map((h: { to: string }) => h.to)).toEqual([
+      "shortlisted",
+      "proposed",
+      "interview",
+      "interview",
+    ]); // the last: consent to disclosure
     expect(r.json.disclosures.length).toBeGreaterThanOrEqual(1);
     expect((await other.call("GET", `/workers/${w.a1}/export`)).status).toBe(404);
   });
@@ -315,10 +438,19 @@ describe("a worker's data on request", () => {
     await disclosedCandidate("a1"); // a note, a stage history and logged disclosures: all of it must go
     const id = w.a1!;
     await waitIndexed(deps, [id]);
-    const person = await deps.db.selectFrom("workers").select(["full_name", "nik", "passport_number", "phone"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const person = await deps.db
+      .selectFrom("workers")
+      .select(["full_name", "nik", "passport_number", "phone"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const entry = await entryOf(agency, made.order.id, id);
     // a stored, replayable answer that carries the person's data must go with them too
-    const note = await agency.call("POST", `/shortlist/${entry}/notes`, { body: `Call on ${person.phone}` }, { "Idempotency-Key": `erase-${entry}` });
+    const note = await agency.call(
+      "POST",
+      `/shortlist/${entry}/notes`,
+      { body: `Call on ${person.phone}` },
+      { "Idempotency-Key": `erase-${entry}` },
+    );
     expect(note.status).toBe(201);
     expect((await other.call("DELETE", `/workers/${id}`)).status).toBe(404);
     const r = await agency.call("DELETE", `/workers/${id}`);
@@ -326,10 +458,18 @@ describe("a worker's data on request", () => {
     await waitIndexed(deps, [id]);
 
     // no table holds the name, NIK, passport, phone or the worker's id any more
-    const tables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(deps.db)).rows.map((r) => r.t);
+    const tables = (
+      await sql<{
+        t: string;
+      }>`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+        deps.db,
+      )
+    ).rows.map((r) => r.t);
     for (const needle of [person.full_name, person.nik!, person.passport_number!, person.phone!, id]) {
       for (const t of tables) {
-        const hit = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)} x where x::text ilike ${`%${needle}%`}`.execute(deps.db);
+        const hit = await sql<{
+          n: number;
+        }>`select count(*)::int as n from ${sql.table(t)} x where x::text ilike ${`%${needle}%`}`.execute(deps.db);
         expect(hit.rows[0]!.n, `${t} still holds ${needle}`).toBe(0);
       }
     }
@@ -337,10 +477,24 @@ describe("a worker's data on request", () => {
     expect(await indexedIds(deps.search, { ids: [id] })).toEqual([]);
 
     // the statistics stay: the entry, its order, stage and anonymous facts, without a worker
-    const kept = await deps.db.selectFrom("shortlist_entries").selectAll().where("id", "=", entry).executeTakeFirstOrThrow();
-    expect(kept).toMatchObject({ worker_id: null, stage: "withdrawn", stat_sector: "cruise", stat_isco_code: "5131", stat_province_code: "33" });
+    const kept = await deps.db
+      .selectFrom("shortlist_entries")
+      .selectAll()
+      .where("id", "=", entry)
+      .executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({
+      worker_id: null,
+      stage: "withdrawn",
+      stat_sector: "cruise",
+      stat_isco_code: "5131",
+      stat_province_code: "33",
+    });
     expect(kept.stat_age_band).toMatch(/^\d{2}-\d{2}$/);
-    expect((await employer.call("GET", `/job-orders/${made.order.id}/candidates`)).json.candidates.find((c: { entryId: string }) => c.entryId === entry)).toBeUndefined();
+    expect(
+      (await employer.call("GET", `/job-orders/${made.order.id}/candidates`)).json.candidates.find(
+        (c: { entryId: string }) => c.entryId === entry,
+      ),
+    ).toBeUndefined();
   });
 
   it("refuses to erase a worker who holds a position until they are withdrawn from it", async () => {
@@ -372,8 +526,19 @@ describe("guards", () => {
     const e = await entryOf(agency, order.order.id, id);
     await move(agency, e, "propose");
     expect((await move(boss, e, "select")).status).toBe(200);
-    await expect(recordPlacements(deps, order.employerActor, order.order.id, 0)).rejects.toMatchObject({ code: "invalid", messageKey: "errors.filled_below_selected" });
-    expect((await deps.db.selectFrom("job_orders").select("positions_filled").where("id", "=", order.order.id).executeTakeFirstOrThrow()).positions_filled).toBe(1);
+    await expect(recordPlacements(deps, order.employerActor, order.order.id, 0)).rejects.toMatchObject({
+      code: "invalid",
+      messageKey: "errors.filled_below_selected",
+    });
+    expect(
+      (
+        await deps.db
+          .selectFrom("job_orders")
+          .select("positions_filled")
+          .where("id", "=", order.order.id)
+          .executeTakeFirstOrThrow()
+      ).positions_filled,
+    ).toBe(1);
   });
 
   it("stops showing and selecting a proposed candidate who withdrew consent, and never selects one worker twice", async () => {
@@ -382,14 +547,20 @@ describe("guards", () => {
     const boss2 = await apiFor(deps, o2.employer);
     const leaving = await worker(agency, "t1");
     const twice = await worker(agency, "t2");
-    for (const o of [o1, o2]) await agency.call("POST", `/job-orders/${o.order.id}/shortlist`, { workerIds: [leaving, twice] });
-    const entries = async (o: typeof o1) => [await entryOf(agency, o.order.id, leaving), await entryOf(agency, o.order.id, twice)];
+    for (const o of [o1, o2])
+      await agency.call("POST", `/job-orders/${o.order.id}/shortlist`, { workerIds: [leaving, twice] });
+    const entries = async (o: typeof o1) => [
+      await entryOf(agency, o.order.id, leaving),
+      await entryOf(agency, o.order.id, twice),
+    ];
     const [l1, t1] = await entries(o1);
     const [, t2] = await entries(o2);
     for (const e of [l1!, t1!, t2!]) expect((await move(agency, e, "propose")).status).toBe(200);
 
     await edit(agency, "t1", { consentToMatching: false });
-    const seen = (await boss1.call("GET", `/job-orders/${o1.order.id}/candidates`)).json.candidates.map((c: { entryId: string }) => c.entryId);
+    const seen = (await boss1.call("GET", `/job-orders/${o1.order.id}/candidates`)).json.candidates.map(
+      (c: { entryId: string }) => c.entryId,
+    );
     expect(seen).toEqual([t1]);
     const refused = await move(boss1, l1!, "select");
     expect(refused.status).toBe(409);
@@ -398,6 +569,14 @@ describe("guards", () => {
     expect((await move(boss1, t1!, "select")).status).toBe(200);
     const second = await move(boss2, t2!, "select");
     expect(second.status).toBe(409);
-    expect((await deps.db.selectFrom("job_orders").select("positions_filled").where("id", "=", o2.order.id).executeTakeFirstOrThrow()).positions_filled).toBe(0);
+    expect(
+      (
+        await deps.db
+          .selectFrom("job_orders")
+          .select("positions_filled")
+          .where("id", "=", o2.order.id)
+          .executeTakeFirstOrThrow()
+      ).positions_filled,
+    ).toBe(0);
   });
 });

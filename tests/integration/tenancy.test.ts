@@ -26,7 +26,9 @@ describe("organisations stay apart", () => {
       expect((await c.post(`/orgs/${theirs.org.slug}/settings`, form)).status).toBe(404);
     }
     expect(await deps.db.selectFrom("api_keys").select("id").where("org_id", "=", theirs.org.id).execute()).toEqual([]);
-    expect(await deps.db.selectFrom("invitations").select("id").where("org_id", "=", theirs.org.id).execute()).toEqual([]);
+    expect(await deps.db.selectFrom("invitations").select("id").where("org_id", "=", theirs.org.id).execute()).toEqual(
+      [],
+    );
   });
 
   it("cannot revoke another organisation's key by its id", async () => {
@@ -35,19 +37,33 @@ describe("organisations stay apart", () => {
     const t = new Client();
     await t.logIn(theirs.email, theirs.password);
     await t.post(`/orgs/${theirs.org.slug}/settings`, { intent: "create-key", name: "theirs" });
-    const key = await deps.db.selectFrom("api_keys").select("id").where("org_id", "=", theirs.org.id).executeTakeFirstOrThrow();
+    const key = await deps.db
+      .selectFrom("api_keys")
+      .select("id")
+      .where("org_id", "=", theirs.org.id)
+      .executeTakeFirstOrThrow();
 
     const c = new Client();
     await c.logIn(mine.email, mine.password);
     expect((await c.post(`/orgs/${mine.org.slug}/settings`, { intent: "revoke-key", keyId: key.id })).status).toBe(404);
-    const row = await deps.db.selectFrom("api_keys").select("revoked_at").where("id", "=", key.id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom("api_keys")
+      .select("revoked_at")
+      .where("id", "=", key.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeNull();
   });
 
   it("a member sees colleagues but cannot create keys or invite (403)", async () => {
     const admin = await orgWithUser(deps, "employer");
     const member = admin.org;
-    const m = await unsafeCreateUser(deps, { orgSlug: member.slug, email: `member-${member.slug}@test.example`, name: "Member", role: "member", password: admin.password });
+    const m = await unsafeCreateUser(deps, {
+      orgSlug: member.slug,
+      email: `member-${member.slug}@test.example`,
+      name: "Member",
+      role: "member",
+      password: admin.password,
+    });
     const c = new Client();
     await c.logIn(m.email, admin.password);
     const page = await c.get(`/orgs/${member.slug}/settings`);
@@ -65,7 +81,9 @@ describe("organisations stay apart", () => {
       const c = new Client();
       await c.logIn(u.email, u.password);
       expect((await c.get("/admin/orgs")).status).toBe(404);
-      expect((await c.post("/admin/orgs", { kind: "ministry", slug: `x-${u.org.slug}`, name: "Takeover" })).status).toBe(404);
+      expect(
+        (await c.post("/admin/orgs", { kind: "ministry", slug: `x-${u.org.slug}`, name: "Takeover" })).status,
+      ).toBe(404);
     }
     const ministry = await orgWithUser(deps, "ministry", { role: "member" });
     const c = new Client();

@@ -21,7 +21,9 @@ beforeAll(async () => {
       if new.full_name = ${sql.lit(REFUSED_NAME)} then raise exception 'refused by the test trigger'; end if;
       return new;
     end $$`.execute(deps.db);
-  await sql`create or replace trigger jmb_test_refuse_row before insert or update on workers for each row execute function jmb_test_refuse_row()`.execute(deps.db);
+  await sql`create or replace trigger jmb_test_refuse_row before insert or update on workers for each row execute function jmb_test_refuse_row()`.execute(
+    deps.db,
+  );
 });
 afterAll(async () => {
   await sql`drop trigger if exists jmb_test_refuse_row on workers`.execute(deps.db);
@@ -29,17 +31,44 @@ afterAll(async () => {
 });
 
 const base = {
-  external_ref: "R-1", full_name: "Siti Nurhaliza", date_of_birth: "1996-04-12", sex: "female", province_code: "33", regency: "Cilacap",
-  phone: "", nik: "", passport_number: "", passport_expiry: "", experiences: "cruise:5131:4", languages: "en:ielts:6.0",
-  certificates: "stcw_bst:2029-02-01", available_from: "2027-01-15", status: "available", preferred_countries: "", consent: "yes",
+  external_ref: "R-1",
+  full_name: "Siti Nurhaliza",
+  date_of_birth: "1996-04-12",
+  sex: "female",
+  province_code: "33",
+  regency: "Cilacap",
+  phone: "",
+  nik: "",
+  passport_number: "",
+  passport_expiry: "",
+  experiences: "cruise:5131:4",
+  languages: "en:ielts:6.0",
+  certificates: "stcw_bst:2029-02-01",
+  available_from: "2027-01-15",
+  status: "available",
+  preferred_countries: "",
+  consent: "yes",
 };
-const csv = (rows: Record<string, string>[]) => [toCsvLine(CSV_COLUMNS), ...rows.map((r) => toCsvLine(CSV_COLUMNS.map((c) => r[c] ?? "")))].join("\n");
+const csv = (rows: Record<string, string>[]) =>
+  [toCsvLine(CSV_COLUMNS), ...rows.map((r) => toCsvLine(CSV_COLUMNS.map((c) => r[c] ?? "")))].join("\n");
 
 async function post(body: string, type: string, query = "", lang = "en") {
-  const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import${query}`, { method: "POST", headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": type, "Accept-Language": lang }, body });
+  const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import${query}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": type, "Accept-Language": lang },
+    body,
+  });
   return { status: res.status, json: await res.json() };
 }
-const countRefs = async (prefix: string) => (await deps.db.selectFrom("workers").select("id").where("agency_org_id", "=", agency.org.id).where("external_ref", "like", `${prefix}%`).execute()).length;
+const countRefs = async (prefix: string) =>
+  (
+    await deps.db
+      .selectFrom("workers")
+      .select("id")
+      .where("agency_org_id", "=", agency.org.id)
+      .where("external_ref", "like", `${prefix}%`)
+      .execute()
+  ).length;
 
 describe("bulk import of worker profiles", () => {
   it("reports each bad row exactly (row, field, message) and imports the good ones", async () => {
@@ -65,63 +94,137 @@ describe("bulk import of worker profiles", () => {
   });
 
   it("is idempotent on the agency's own reference: re-importing updates, never duplicates", async () => {
-    const file = csv([{ ...base, external_ref: "IDEM-1" }, { ...base, external_ref: "IDEM-2", full_name: "Ani" }]);
+    const file = csv([
+      { ...base, external_ref: "IDEM-1" },
+      { ...base, external_ref: "IDEM-2", full_name: "Ani" },
+    ]);
     expect((await post(file, "text/csv")).json).toMatchObject({ created: 2, updated: 0 });
     const again = await post(file.replace("Ani", "Ani Rahmawati"), "text/csv");
     expect(again.json).toMatchObject({ created: 0, updated: 2 });
     expect(await countRefs("IDEM-")).toBe(2);
-    const row = await deps.db.selectFrom("workers").select("full_name").where("agency_org_id", "=", agency.org.id).where("external_ref", "=", "IDEM-2").executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom("workers")
+      .select("full_name")
+      .where("agency_org_id", "=", agency.org.id)
+      .where("external_ref", "=", "IDEM-2")
+      .executeTakeFirstOrThrow();
     expect(row.full_name).toBe("Ani Rahmawati");
   });
 
   it("all-or-nothing imports nothing when one row is bad (422), and accepts JSON the same way", async () => {
-    const bad = csv([{ ...base, external_ref: "AON-1" }, { ...base, external_ref: "AON-2", sex: "x" }]);
+    const bad = csv([
+      { ...base, external_ref: "AON-1" },
+      { ...base, external_ref: "AON-2", sex: "x" },
+    ]);
     const r = await post(bad, "text/csv", "?mode=all_or_nothing", "id");
     expect(r.status).toBe(422);
     expect(r.json.errors).toEqual([{ row: 3, field: "sex", message: "Pilih salah satu opsi." }]);
     expect(await countRefs("AON-")).toBe(0);
-    const json = JSON.stringify([{ externalRef: "JSON-1", fullName: "Dewi", dateOfBirth: "1990-01-01", sex: "female", provinceCode: "35", experiences: [{ sector: "health_care", iscoCode: "5322", years: 3 }], languages: [{ code: "ja", kind: "jlpt", level: "N4" }], availableFrom: "2027-03-01", consentToMatching: true }]);
-    expect((await post(json, "application/json", "?mode=all_or_nothing")).json).toMatchObject({ created: 1, errors: [] });
+    const json = JSON.stringify([
+      {
+        externalRef: "JSON-1",
+        fullName: "Dewi",
+        dateOfBirth: "1990-01-01",
+        sex: "female",
+        provinceCode: "35",
+        experiences: [{ sector: "health_care", iscoCode: "5322", years: 3 }],
+        languages: [{ code: "ja", kind: "jlpt", level: "N4" }],
+        availableFrom: "2027-03-01",
+        consentToMatching: true,
+      },
+    ]);
+    expect((await post(json, "application/json", "?mode=all_or_nothing")).json).toMatchObject({
+      created: 1,
+      errors: [],
+    });
   });
 
   it("imports 10,000 rows in one request", async () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => ({ ...base, external_ref: `BULK-${i}`, full_name: `Pekerja ${i}` }));
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      ...base,
+      external_ref: `BULK-${i}`,
+      full_name: `Pekerja ${i}`,
+    }));
     const r = await post(csv(rows), "text/csv");
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ total: 10_000, created: 10_000, errors: [] });
     expect(await countRefs("BULK-")).toBe(10_000);
-    const queued = await deps.db.selectFrom("search_outbox").innerJoin("workers", "workers.id", "search_outbox.entity_id").select("search_outbox.id").where("workers.agency_org_id", "=", agency.org.id).where("workers.external_ref", "like", "BULK-%").execute();
+    const queued = await deps.db
+      .selectFrom("search_outbox")
+      .innerJoin("workers", "workers.id", "search_outbox.entity_id")
+      .select("search_outbox.id")
+      .where("workers.agency_org_id", "=", agency.org.id)
+      .where("workers.external_ref", "like", "BULK-%")
+      .execute();
     expect(queued.length).toBe(10_000);
   }, 120_000);
 
   it("refuses the import to organisations that are not agencies, and unreadable files", async () => {
     const employer = await apiOrg(deps, "employer");
-    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, { method: "POST", headers: { Authorization: `Bearer ${employer.key}`, "Content-Type": "text/csv" }, body: csvTemplate() });
+    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/import`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${employer.key}`, "Content-Type": "text/csv" },
+      body: csvTemplate(),
+    });
     expect(res.status).toBe(404);
     expect((await post("not,a,worker file", "text/csv")).status).toBe(422);
   });
 });
 
 const jsonRow = (ref: string, fullName = `Pekerja ${ref}`) => ({
-  externalRef: ref, fullName, dateOfBirth: "1990-01-01", sex: "female", provinceCode: "35",
-  experiences: [{ sector: "health_care", iscoCode: "5322", years: 3 }], languages: [{ code: "ja", kind: "jlpt", level: "N4" }], availableFrom: "2027-03-01", consentToMatching: true,
+  externalRef: ref,
+  fullName,
+  dateOfBirth: "1990-01-01",
+  sex: "female",
+  provinceCode: "35",
+  experiences: [{ sector: "health_care", iscoCode: "5322", years: 3 }],
+  languages: [{ code: "ja", kind: "jlpt", level: "N4" }],
+  availableFrom: "2027-03-01",
+  consentToMatching: true,
 });
 /** 1,200 rows; row 1,101 passes the schema and is refused by the database. */
-const fileWithBadRow = (prefix: string) => JSON.stringify(Array.from({ length: 1_200 }, (_, i) => jsonRow(`${prefix}-${i + 1}`, i + 1 === 1_101 ? REFUSED_NAME : undefined)));
+const fileWithBadRow = (prefix: string) =>
+  JSON.stringify(
+    Array.from({ length: 1_200 }, (_, i) => jsonRow(`${prefix}-${i + 1}`, i + 1 === 1_101 ? REFUSED_NAME : undefined)),
+  );
 const batchEvents = (importId: string) =>
-  deps.db.selectFrom("audit_events").select(["details"]).where("action", "=", "workers.import_batch").where("subject_type", "=", "worker_import").where("subject_id", "=", importId).orderBy("id").execute();
-const importRecord = (id: string) => deps.db.selectFrom("worker_imports").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  deps.db
+    .selectFrom("audit_events")
+    .select(["details"])
+    .where("action", "=", "workers.import_batch")
+    .where("subject_type", "=", "worker_import")
+    .where("subject_id", "=", importId)
+    .orderBy("id")
+    .execute();
+const importRecord = (id: string) =>
+  deps.db.selectFrom("worker_imports").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("imports never half-store", () => {
   it("valid rows: a row the database refuses in batch 3 is reported; the other 1,199 are stored, once, even on retry", async () => {
     const file = fileWithBadRow("HALF");
     const r = await post(file, "application/json");
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ status: "completed", total: 1_200, valid: 1_200, created: 1_199, updated: 0, mode: "valid_only" });
+    expect(r.json).toMatchObject({
+      status: "completed",
+      total: 1_200,
+      valid: 1_200,
+      created: 1_199,
+      updated: 0,
+      mode: "valid_only",
+    });
     expect(r.json.errors).toEqual([{ row: 1_101, field: "row", message: expect.stringContaining("database refused") }]);
     expect(await countRefs("HALF-")).toBe(1_199);
     const rec = await importRecord(r.json.importId);
-    expect(rec).toMatchObject({ status: "completed", mode: "valid_only", source: "api", total_rows: 1_200, created_count: 1_199, updated_count: 0, error_count: 1, batches_done: 3 });
+    expect(rec).toMatchObject({
+      status: "completed",
+      mode: "valid_only",
+      source: "api",
+      total_rows: 1_200,
+      created_count: 1_199,
+      updated_count: 0,
+      error_count: 1,
+      batches_done: 3,
+    });
     expect(rec.finished_at).not.toBeNull();
     // one audit event per committed batch, with what it wrote
     const events = (await batchEvents(r.json.importId)).map((e) => e.details);
@@ -146,7 +249,10 @@ describe("imports never half-store", () => {
     expect(await batchEvents(r.json.importId)).toEqual([]); // rolled back with the batches
     // without the bad row it stores everything
     const good = JSON.stringify(Array.from({ length: 1_200 }, (_, i) => jsonRow(`AON2-${i + 1}`)));
-    expect((await post(good, "application/json", "?mode=all_or_nothing")).json).toMatchObject({ status: "completed", created: 1_200 });
+    expect((await post(good, "application/json", "?mode=all_or_nothing")).json).toMatchObject({
+      status: "completed",
+      created: 1_200,
+    });
     expect(await countRefs("AON2-")).toBe(1_200);
   }, 60_000);
 
@@ -163,21 +269,54 @@ describe("imports never half-store", () => {
     expect(results.reduce((n, r) => n + r.json.created, 0)).toBe(300);
     expect(results.reduce((n, r) => n + r.json.updated, 0)).toBe(2_700);
     expect(await countRefs("PAR-")).toBe(300);
-    const dupes = await sql<{ n: number }>`select count(*)::int as n from (select external_ref from workers where agency_org_id = ${agency.org.id} and external_ref like 'PAR-%' group by external_ref having count(*) > 1) d`.execute(deps.db);
+    const dupes = await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select external_ref from workers where agency_org_id = ${agency.org.id} and external_ref like 'PAR-%' group by external_ref having count(*) > 1) d`.execute(
+      deps.db,
+    );
     expect(dupes.rows[0]!.n).toBe(0);
   }, 60_000);
 
   it("an import whose process died (running, stale heartbeat) is shown as interrupted, with what it committed", async () => {
     const crashed = await deps.db
       .insertInto("worker_imports")
-      .values({ agency_org_id: agency.org.id, created_by: null, actor_label: "api-key:test", source: "api", mode: "valid_only", total_rows: 1_200, created_count: 1_000, batches_done: 2, heartbeat_at: new Date(Date.now() - 10 * 60_000) })
+      .values({
+        agency_org_id: agency.org.id,
+        created_by: null,
+        actor_label: "api-key:test",
+        source: "api",
+        mode: "valid_only",
+        total_rows: 1_200,
+        created_count: 1_000,
+        batches_done: 2,
+        heartbeat_at: new Date(Date.now() - 10 * 60_000),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const alive = await deps.db.insertInto("worker_imports").values({ agency_org_id: agency.org.id, created_by: null, actor_label: "api-key:test", source: "api", mode: "valid_only", total_rows: 10 }).returning("id").executeTakeFirstOrThrow();
-    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/imports`, { headers: { Authorization: `Bearer ${agency.key}` } });
+    const alive = await deps.db
+      .insertInto("worker_imports")
+      .values({
+        agency_org_id: agency.org.id,
+        created_by: null,
+        actor_label: "api-key:test",
+        source: "api",
+        mode: "valid_only",
+        total_rows: 10,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const res = await fetch(`${inject("baseUrl")}/api/v1/workers/imports`, {
+      headers: { Authorization: `Bearer ${agency.key}` },
+    });
     expect(res.status).toBe(200);
-    const { imports } = (await res.json()) as { imports: { id: string; status: string; created: number; batchesDone: number }[] };
-    expect(imports.find((i) => i.id === crashed.id)).toMatchObject({ status: "interrupted", created: 1_000, batchesDone: 2 });
+    const { imports } = (await res.json()) as {
+      imports: { id: string; status: string; created: number; batchesDone: number }[];
+    };
+    expect(imports.find((i) => i.id === crashed.id)).toMatchObject({
+      status: "interrupted",
+      created: 1_000,
+      batchesDone: 2,
+    });
     expect(imports.find((i) => i.id === alive.id)).toMatchObject({ status: "running" });
     expect((await importRecord(crashed.id)).status).toBe("interrupted");
     await deps.db.deleteFrom("worker_imports").where("id", "=", alive.id).execute();
@@ -188,11 +327,22 @@ describe("npm run import", () => {
   it("imports a CSV file for an agency and prints the per-row report", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "jembatan-import-"));
     const file = path.join(dir, "workers.csv");
-    writeFileSync(file, csv([{ ...base, external_ref: "CLI-1" }, { ...base, external_ref: "CLI-2", province_code: "99" }]));
+    writeFileSync(
+      file,
+      csv([
+        { ...base, external_ref: "CLI-1" },
+        { ...base, external_ref: "CLI-2", province_code: "99" },
+      ]),
+    );
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--agency", agency.org.slug, file], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: inject("databaseUrl"), MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliMasterKey") } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? "",
+        DATABASE_URL: inject("databaseUrl"),
+        MEILI_URL: inject("meiliUrl"),
+        MEILI_MASTER_KEY: inject("meiliMasterKey"),
+      } as unknown as NodeJS.ProcessEnv,
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("row 3  provinceCode: Choose a province (two-digit Kemendagri code).");
@@ -213,13 +363,24 @@ describe("import progress", () => {
     const res = await fetch(`${inject("baseUrl")}/workers/import/stream`, {
       method: "POST",
       body,
-      headers: { Origin: c.baseUrl, Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "X-Forwarded-For": c.ip },
+      headers: {
+        Origin: c.baseUrl,
+        Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        "X-Forwarded-For": c.ip,
+      },
     });
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.type === "progress").map((l) => l.done)).toEqual([0, 500, 1000, 1199]);
     const last = lines.at(-1);
     expect(last.type).toBe("report");
-    expect(last.report).toMatchObject({ total: 1200, created: 1199, errors: [{ row: 702, field: "sex", message: "errors.choose_option" }] });
+    expect(last.report).toMatchObject({
+      total: 1200,
+      created: 1199,
+      errors: [{ row: 702, field: "sex", message: "errors.choose_option" }],
+    });
   });
 });

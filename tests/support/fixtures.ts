@@ -19,7 +19,11 @@ export function testDeps(): Deps {
 export const PASSWORD = "correct-horse-battery";
 
 /** An organisation of any kind with one user, through the same use cases the admin CLI uses. */
-export async function orgWithUser(deps: Deps, kind: CreateOrgInput["kind"], opts: { role?: "admin" | "member"; extra?: Partial<CreateOrgInput> } = {}) {
+export async function orgWithUser(
+  deps: Deps,
+  kind: CreateOrgInput["kind"],
+  opts: { role?: "admin" | "member"; extra?: Partial<CreateOrgInput> } = {},
+) {
   const slug = unique(kind);
   const input: CreateOrgInput = {
     kind,
@@ -32,6 +36,12 @@ export async function orgWithUser(deps: Deps, kind: CreateOrgInput["kind"], opts
   };
   const org = await unsafeCreateOrg(deps, input, { userId: null, label: "test" });
   const email = `${slug}@test.example`;
-  const user = await unsafeCreateUser(deps, { orgSlug: slug, email, name: `User ${slug}`, role: opts.role ?? "admin", password: PASSWORD });
+  const user = await unsafeCreateUser(deps, {
+    orgSlug: slug,
+    email,
+    name: `User ${slug}`,
+    role: opts.role ?? "admin",
+    password: PASSWORD,
+  });
   return { org, user, email, password: PASSWORD };
 }

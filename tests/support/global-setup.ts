@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
     LOGIN_MAX_FAILURES_PER_IP: "30",
     OUTBOX_POLL_MS: "200",
   });
-  console.log(`[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`);
+  console.log(
+    `[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`,
+  );
   project.provide("baseUrl", app.url);
   project.provide("databaseUrl", pg.url);
   project.provide("meiliUrl", meili.url);

@@ -41,7 +41,9 @@ export class Client {
         attrs[k.toLowerCase()] = v ?? true;
       }
       this.lastSetCookies.set(name, { value, attrs });
-      const expired = attrs["max-age"] === "0" || (typeof attrs.expires === "string" && new Date(attrs.expires).getTime() < Date.now());
+      const expired =
+        attrs["max-age"] === "0" ||
+        (typeof attrs.expires === "string" && new Date(attrs.expires).getTime() < Date.now());
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -54,7 +56,11 @@ export class Client {
   }
 
   /** A form POST as a browser without JavaScript sends it (same-site Origin unless `origin` is given). */
-  async post(path: string, form: Record<string, string>, opts: { origin?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    path: string,
+    form: Record<string, string>,
+    opts: { origin?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const origin = opts.origin === undefined ? this.baseUrl : opts.origin;
     const res = await fetch(this.baseUrl + path, {
       method: "POST",

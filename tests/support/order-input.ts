@@ -34,16 +34,24 @@ export function orderInput(patch: Partial<Record<keyof JobOrderInput, unknown>> 
   };
 }
 
-
 /** The order as the employer's browser posts it (conform's field names for lists). */
 export function orderForm(patch: Record<string, string> = {}): Record<string, string> {
   const o = orderInput();
   const form: Record<string, string> = {};
   for (const [k, v] of Object.entries(o)) {
     if (k === "languages" || k === "certificates") continue;
-    if (typeof v === "boolean") { if (v) form[k] = "on"; continue; }
+    if (typeof v === "boolean") {
+      if (v) form[k] = "on";
+      continue;
+    }
     if (v !== undefined) form[k] = String(v);
   }
-  Object.assign(form, { "languages[0].code": "en", "languages[0].minLevel": "B1", "certificates[0].code": "stcw_bst", "certificates[0].mandatory": "on", "certificates[1].code": "crowd_management" });
+  Object.assign(form, {
+    "languages[0].code": "en",
+    "languages[0].minLevel": "B1",
+    "certificates[0].code": "stcw_bst",
+    "certificates[0].mandatory": "on",
+    "certificates[1].code": "crowd_management",
+  });
   return { ...form, ...patch };
 }

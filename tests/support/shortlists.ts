@@ -19,7 +19,8 @@ export async function entryOf(api: ApiOrg, orderId: string, workerId: string): P
 }
 
 /** One move on a shortlist entry, as `api`'s organisation. */
-export const move = (api: ApiOrg, entryId: string, action: string, reason?: string) => api.call("POST", `/shortlist/${entryId}/moves`, reason ? { action, reason } : { action });
+export const move = (api: ApiOrg, entryId: string, action: string, reason?: string) =>
+  api.call("POST", `/shortlist/${entryId}/moves`, reason ? { action, reason } : { action });
 
 export type ShortlistScenario = Awaited<ReturnType<typeof shortlistScenario>>;
 
@@ -29,7 +30,11 @@ export type ShortlistScenario = Awaited<ReturnType<typeof shortlistScenario>>;
  * Names and references carry `tag`, so a test can scan any answer for them; `workers` maps each key to its id.
  */
 export async function shortlistScenario(deps: Deps, opts: { positions?: number } = {}) {
-  const [agency, other, made] = await Promise.all([apiOrg(deps, "agency"), apiOrg(deps, "agency"), verifiedOrder(deps, { positions: opts.positions ?? 3 })]);
+  const [agency, other, made] = await Promise.all([
+    apiOrg(deps, "agency"),
+    apiOrg(deps, "agency"),
+    verifiedOrder(deps, { positions: opts.positions ?? 3 }),
+  ]);
   const employer = await apiFor(deps, made.employer);
   const tag = `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
   const start = made.order.start_date;
@@ -58,14 +63,31 @@ export async function shortlistScenario(deps: Deps, opts: { positions?: number }
 
   /** The agency edits a worker's profile (identifiers left as stored): `patch` over a profile that passes. */
   async function edit(api: ApiOrg, key: string, patch: WorkerPatch): Promise<void> {
-    const base = { fullName: `Pekerja ${key} ${tag}`, externalRef: `${key}-${tag}`, nik: undefined, passportNumber: undefined };
-    await saveWorker(deps, agencyActor(api.org), workerInput({ ...base, certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }], availableFrom: addDays(start, -10), ...patch }), workers[key]);
+    const base = {
+      fullName: `Pekerja ${key} ${tag}`,
+      externalRef: `${key}-${tag}`,
+      nik: undefined,
+      passportNumber: undefined,
+    };
+    await saveWorker(
+      deps,
+      agencyActor(api.org),
+      workerInput({
+        ...base,
+        certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+        availableFrom: addDays(start, -10),
+        ...patch,
+      }),
+      workers[key],
+    );
   }
 
   /** New workers of the agency on the order's shortlist; those in `propose` proposed to the employer. Entry ids by key. */
   async function shortlisted(keys: string[], opts: { propose?: string[] } = {}): Promise<Record<string, string>> {
     for (const k of keys) await worker(agency, k);
-    const r = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, { workerIds: keys.map((k) => workers[k]) });
+    const r = await agency.call("POST", `/job-orders/${made.order.id}/shortlist`, {
+      workerIds: keys.map((k) => workers[k]),
+    });
     if (r.status !== 201) throw new Error(`shortlisting answered ${r.status}`);
     const entries: Record<string, string> = {};
     for (const k of keys) entries[k] = await entryOf(agency, made.order.id, workers[k]!);

@@ -25,7 +25,12 @@ export function workerInput(patch: Partial<WorkerProfileInput> = {}): WorkerProf
   };
 }
 
-export const agencyActor = (org: { id: string }, userId: string | null = null): Actor => ({ userId, orgId: org.id, orgKind: "agency", role: "admin" });
+export const agencyActor = (org: { id: string }, userId: string | null = null): Actor => ({
+  userId,
+  orgId: org.id,
+  orgKind: "agency",
+  role: "admin",
+});
 
 /**
  * Waits until every outbox row for these workers is done. The app server's own outbox worker may take rows too
@@ -35,7 +40,12 @@ export async function waitIndexed(deps: Deps, workerIds: string[], timeoutMs = 2
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await drainOutbox(deps);
-    const pending = await deps.db.selectFrom("search_outbox").select("id").where("entity_id", "in", workerIds).where("done_at", "is", null).execute();
+    const pending = await deps.db
+      .selectFrom("search_outbox")
+      .select("id")
+      .where("entity_id", "in", workerIds)
+      .where("done_at", "is", null)
+      .execute();
     if (pending.length === 0) return;
     if (Date.now() > deadline) throw new Error(`${pending.length} outbox rows still pending`);
     await new Promise((r) => setTimeout(r, 100));

@@ -15,7 +15,8 @@ const req = (r: Partial<RequestFacts>): RequestFacts => ({
 
 describe("same-origin check for mutating requests", () => {
   it("lets safe methods through", () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(checkSameOrigin(req({ method, origin: "https://evil.example" }))).toBeNull();
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(checkSameOrigin(req({ method, origin: "https://evil.example" }))).toBeNull();
   });
   it("accepts a same-origin POST, by Origin or by Referer", () => {
     expect(checkSameOrigin(req({ origin: "http://localhost:3000" }))).toBeNull();
@@ -40,7 +41,9 @@ describe("same-origin check for mutating requests", () => {
     expect(checkSameOrigin(req({ path: "/api/v1/job-orders" }))).toBeNull();
     expect(checkSameOrigin(req({ path: "/api/v1/job-orders", origin: "https://evil.example" }))).toBeNull();
     expect(checkSameOrigin(req({ path: "/api/v1/job-orders", cookie: "jmb_session=abc" }))).toBe("missing-origin");
-    expect(checkSameOrigin(req({ path: "/api/v1/job-orders", cookie: "jmb_session=abc", origin: "https://evil.example" }))).toBe("cross-site");
+    expect(
+      checkSameOrigin(req({ path: "/api/v1/job-orders", cookie: "jmb_session=abc", origin: "https://evil.example" })),
+    ).toBe("cross-site");
     expect(checkSameOrigin(req({ path: "/api/v1/job-orders", authorization: "Basic eDp5" }))).toBe("missing-origin");
     expect(checkSameOrigin(req({ path: "/signup" }))).toBe("missing-origin");
   });

@@ -11,7 +11,14 @@ const good = {
 describe("environment parsing", () => {
   it("applies defaults", () => {
     const env = parseEnv(ServerEnvSchema, good);
-    expect(env).toMatchObject({ PORT: 3000, NODE_ENV: "production", LOGIN_FREE_FAILURES: 5, LOGIN_MAX_FAILURES_PER_IP: 100, API_WRITES_PER_MINUTE: 600, TRUST_PROXY: 0 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      NODE_ENV: "production",
+      LOGIN_FREE_FAILURES: 5,
+      LOGIN_MAX_FAILURES_PER_IP: 100,
+      API_WRITES_PER_MINUTE: 600,
+      TRUST_PROXY: 0,
+    });
   });
 
   it("names a missing variable", () => {
@@ -37,6 +44,8 @@ describe("environment parsing", () => {
   });
 
   it("requires the Meilisearch key together with its URL", () => {
-    expect(() => parseEnv(StartEnvSchema, { MEILI_URL: "http://127.0.0.1:7700" })).toThrow(/MEILI_MASTER_KEY is required when MEILI_URL is set/);
+    expect(() => parseEnv(StartEnvSchema, { MEILI_URL: "http://127.0.0.1:7700" })).toThrow(
+      /MEILI_MASTER_KEY is required when MEILI_URL is set/,
+    );
   });
 });

@@ -10,7 +10,9 @@ describe("an import's mode", () => {
   });
   it("refuses anything else with a field error on mode", () => {
     for (const bad of ["some", "", "ALL_OR_NOTHING", 1]) {
-      expect(() => importModeOf(bad), String(bad)).toThrow(expect.objectContaining({ code: "invalid", fields: { mode: "errors.import_mode_invalid" } }));
+      expect(() => importModeOf(bad), String(bad)).toThrow(
+        expect.objectContaining({ code: "invalid", fields: { mode: "errors.import_mode_invalid" } }),
+      );
     }
   });
 });

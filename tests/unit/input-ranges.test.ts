@@ -25,10 +25,14 @@ describe("date windows", () => {
 
   it("the window counts from the today the schema is built for, not from the wall clock", () => {
     const onDay = jobOrderSchema("2030-06-01");
-    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2030-05-31" }))).startDate).toBe("errors.start_in_past");
+    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2030-05-31" }))).startDate).toBe(
+      "errors.start_in_past",
+    );
     expect(onDay.safeParse(orderInput({ startDate: "2030-06-01" })).success).toBe(true);
     expect(onDay.safeParse(orderInput({ startDate: "2032-06-01" })).success).toBe(true);
-    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2032-06-02" }))).startDate).toBe("errors.start_too_far");
+    expect(fieldErrors(onDay.safeParse(orderInput({ startDate: "2032-06-02" }))).startDate).toBe(
+      "errors.start_too_far",
+    );
   });
 
   it.each([
@@ -57,11 +61,17 @@ describe("date windows", () => {
   });
 
   it("certificate and test dates stay within decades of today", () => {
-    const r = workerProfileSchema(today).safeParse(workerInput({
-      certificates: [{ code: "stcw_bst", issuedOn: day(0, 1), expiresOn: "9999-01-01" }],
-      languages: [{ code: "en", kind: "ielts", score: 6, takenOn: "1900-01-01" }],
-    }));
-    expect(fieldErrors(r)).toEqual({ "certificates.0.issuedOn": "errors.issued_on_range", "certificates.0.expiresOn": "errors.expires_on_range", "languages.0.takenOn": "errors.taken_on_range" });
+    const r = workerProfileSchema(today).safeParse(
+      workerInput({
+        certificates: [{ code: "stcw_bst", issuedOn: day(0, 1), expiresOn: "9999-01-01" }],
+        languages: [{ code: "en", kind: "ielts", score: 6, takenOn: "1900-01-01" }],
+      }),
+    );
+    expect(fieldErrors(r)).toEqual({
+      "certificates.0.issuedOn": "errors.issued_on_range",
+      "certificates.0.expiresOn": "errors.expires_on_range",
+      "languages.0.takenOn": "errors.taken_on_range",
+    });
   });
 });
 
@@ -98,7 +108,8 @@ describe("test scores inside each test's scale", () => {
     for (const [kind, scale] of Object.entries(EVIDENCE_SCALES)) {
       const level = scale.levels?.[0];
       if (scale.score) {
-        for (const score of [scale.score.min, scale.score.max]) expect(scaleProblem({ kind: kind as never, level, score }), `${kind} ${score}`).toBeNull();
+        for (const score of [scale.score.min, scale.score.max])
+          expect(scaleProblem({ kind: kind as never, level, score }), `${kind} ${score}`).toBeNull();
       } else {
         expect(scaleProblem({ kind: kind as never, level: scale.levels!.at(-1) }), kind).toBeNull();
       }
@@ -119,6 +130,7 @@ describe("amounts", () => {
     expect(fieldErrors(jobOrderSchema(today).safeParse(orderInput({ wageAmount }))).wageAmount).toBe(message);
   });
   it("cents are fine", () => {
-    for (const wageAmount of [0.01, 1450.5, 1450.55, 3_500_000, 100_000_000]) expect(jobOrderSchema(today).safeParse(orderInput({ wageAmount })).success, String(wageAmount)).toBe(true);
+    for (const wageAmount of [0.01, 1450.5, 1450.55, 3_500_000, 100_000_000])
+      expect(jobOrderSchema(today).safeParse(orderInput({ wageAmount })).success, String(wageAmount)).toBe(true);
   });
 });

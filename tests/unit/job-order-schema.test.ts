@@ -26,10 +26,36 @@ describe("the job order schema", () => {
     ["start date in the past", { startDate: "2020-01-01" }, { startDate: "errors.start_in_past" }],
     ["contract shorter than a month", { contractMonths: 0 }, { contractMonths: "errors.contract_min" }],
     ["unknown ISCO code", { iscoCode: "9999" }, { iscoCode: "errors.isco_unknown" }],
-    ["duplicate language", { languages: [{ code: "en", minLevel: "B1" }, { code: "en", minLevel: "B2" }] }, { "languages.1.code": "errors.duplicate_language" }],
-    ["duplicate certificate", { certificates: [{ code: "stcw_bst", mandatory: true }, { code: "stcw_bst", mandatory: false }] }, { "certificates.1.code": "errors.duplicate_certificate" }],
-    ["unknown certificate", { certificates: [{ code: "pilot_licence", mandatory: true }] }, { "certificates.0.code": "errors.certificate_unknown" }],
-    ["worker made to pay", { employerPaysPlacementCosts: false }, { employerPaysPlacementCosts: "errors.employer_must_pay" }],
+    [
+      "duplicate language",
+      {
+        languages: [
+          { code: "en", minLevel: "B1" },
+          { code: "en", minLevel: "B2" },
+        ],
+      },
+      { "languages.1.code": "errors.duplicate_language" },
+    ],
+    [
+      "duplicate certificate",
+      {
+        certificates: [
+          { code: "stcw_bst", mandatory: true },
+          { code: "stcw_bst", mandatory: false },
+        ],
+      },
+      { "certificates.1.code": "errors.duplicate_certificate" },
+    ],
+    [
+      "unknown certificate",
+      { certificates: [{ code: "pilot_licence", mandatory: true }] },
+      { "certificates.0.code": "errors.certificate_unknown" },
+    ],
+    [
+      "worker made to pay",
+      { employerPaysPlacementCosts: false },
+      { employerPaysPlacementCosts: "errors.employer_must_pay" },
+    ],
     ["maritime order without a vessel", { vesselName: undefined }, { vesselName: "errors.vessel_required" }],
     ["no working day", { restDaysPerWeek: 7 }, { restDaysPerWeek: "errors.rest_days_impossible" }],
     ["fractional positions", { positions: 1.5 }, { positions: "errors.whole_number" }],
@@ -48,7 +74,11 @@ describe("the job order schema", () => {
 
   it("requires a reason to return or reject, and a note for 'other'", () => {
     expect(VerificationSchema.safeParse({ decision: "approve" }).success).toBe(true);
-    expect(VerificationSchema.safeParse({ decision: "reject" }).error?.issues[0]?.message).toBe("errors.reason_required");
-    expect(VerificationSchema.safeParse({ decision: "return", reason: "other" }).error?.issues[0]?.message).toBe("errors.note_required");
+    expect(VerificationSchema.safeParse({ decision: "reject" }).error?.issues[0]?.message).toBe(
+      "errors.reason_required",
+    );
+    expect(VerificationSchema.safeParse({ decision: "return", reason: "other" }).error?.issues[0]?.message).toBe(
+      "errors.note_required",
+    );
   });
 });

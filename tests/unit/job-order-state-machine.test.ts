@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, canRecordFilled, JOB_ORDER_ACTIONS, JOB_ORDER_STATES, transition, type ActorRole } from "~/domain/job-orders/state-machine";
+import {
+  availableActions,
+  canRecordFilled,
+  JOB_ORDER_ACTIONS,
+  JOB_ORDER_STATES,
+  transition,
+  type ActorRole,
+} from "~/domain/job-orders/state-machine";
 
 // The issue's life cycle, written out independently of RULES: "state --action(actor)--> state".
 const ALLOWED = new Set([
@@ -23,7 +30,9 @@ const ALLOWED = new Set([
 const ACTORS: ActorRole[] = ["owner", "mission", "ministry", "system"];
 
 describe("job order state machine", () => {
-  const cases = JOB_ORDER_STATES.flatMap((from) => JOB_ORDER_ACTIONS.flatMap((action) => ACTORS.map((by) => ({ from, action, by }))));
+  const cases = JOB_ORDER_STATES.flatMap((from) =>
+    JOB_ORDER_ACTIONS.flatMap((action) => ACTORS.map((by) => ({ from, action, by }))),
+  );
 
   it(`covers every state × action × actor (${cases.length} cases) exactly as specified`, () => {
     const allowed: string[] = [];
@@ -40,10 +49,12 @@ describe("job order state machine", () => {
     expect(transition("submitted", "approve", "owner")).toEqual({ ok: false, why: "actor" });
     expect(transition("submitted", "submit", "mission")).toEqual({ ok: false, why: "actor" });
     for (const terminal of ["closed", "expired", "revoked"] as const) {
-      for (const action of JOB_ORDER_ACTIONS) for (const by of ACTORS) expect(transition(terminal, action, by).ok).toBe(false);
+      for (const action of JOB_ORDER_ACTIONS)
+        for (const by of ACTORS) expect(transition(terminal, action, by).ok).toBe(false);
     }
     // a filled order only reopens when a selected candidate leaves (the system's move, nobody's button)
-    for (const action of JOB_ORDER_ACTIONS) for (const by of ACTORS) expect(transition("filled", action, by).ok).toBe(action === "reopen" && by === "system");
+    for (const action of JOB_ORDER_ACTIONS)
+      for (const by of ACTORS) expect(transition("filled", action, by).ok).toBe(action === "reopen" && by === "system");
   });
 
   it("offers each actor only the actions that would succeed", () => {

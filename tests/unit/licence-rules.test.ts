@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { canSignIn, effectiveLicence, licenceBlock, type LicenceState } from "~/domain/org";
 
 const today = "2026-11-23";
-const state = (s: Partial<LicenceState>): LicenceState => ({ status: "active", suspendedUntil: null, validUntil: null, ...s });
+const state = (s: Partial<LicenceState>): LicenceState => ({
+  status: "active",
+  suspendedUntil: null,
+  validUntil: null,
+  ...s,
+});
 
 describe("agency licence rules", () => {
   it.each<[string, Partial<LicenceState>, ReturnType<typeof licenceBlock>]>([
@@ -12,7 +17,11 @@ describe("agency licence rules", () => {
     ["suspended indefinitely", { status: "suspended" }, "suspended"],
     ["suspended through today", { status: "suspended", suspendedUntil: today }, "suspended"],
     ["suspension ended yesterday", { status: "suspended", suspendedUntil: "2026-11-22" }, null],
-    ["suspension ended but licence lapsed", { status: "suspended", suspendedUntil: "2026-11-01", validUntil: "2026-11-02" }, "expired"],
+    [
+      "suspension ended but licence lapsed",
+      { status: "suspended", suspendedUntil: "2026-11-01", validUntil: "2026-11-02" },
+      "expired",
+    ],
     ["revoked", { status: "revoked" }, "revoked"],
     ["no licence recorded", { status: null }, "missing"],
   ])("%s", (_name, s, expected) => {

@@ -13,9 +13,39 @@ describe("matching text", () => {
   });
 
   it("names the missing item in the user's language", () => {
-    expect(formatFailure("en", { gate: "language", code: "de", has: "B1", evidence: { kind: "cefr", level: "B1" }, needs: "B2" })).toBe("German B1, needs B2");
-    expect(formatFailure("id", { gate: "language", code: "de", has: "B1", evidence: { kind: "cefr", level: "B1" }, needs: "B2" })).toBe("Jerman B1, perlu B2");
-    expect(formatFailure("en", { gate: "certificate", code: "stcw_bst", expiresOn: null, contractEnd: "2027-10-31", shortByDays: null })).toBe("STCW BST not held");
-    expect(formatGateItem("en", "language:ja", { sector: "health_care", minExperienceYears: 0, languages: [{ code: "ja", minLevel: "A2" }] })).toBe("Japanese A2");
+    expect(
+      formatFailure("en", {
+        gate: "language",
+        code: "de",
+        has: "B1",
+        evidence: { kind: "cefr", level: "B1" },
+        needs: "B2",
+      }),
+    ).toBe("German B1, needs B2");
+    expect(
+      formatFailure("id", {
+        gate: "language",
+        code: "de",
+        has: "B1",
+        evidence: { kind: "cefr", level: "B1" },
+        needs: "B2",
+      }),
+    ).toBe("Jerman B1, perlu B2");
+    expect(
+      formatFailure("en", {
+        gate: "certificate",
+        code: "stcw_bst",
+        expiresOn: null,
+        contractEnd: "2027-10-31",
+        shortByDays: null,
+      }),
+    ).toBe("STCW BST not held");
+    expect(
+      formatGateItem("en", "language:ja", {
+        sector: "health_care",
+        minExperienceYears: 0,
+        languages: [{ code: "ja", minLevel: "A2" }],
+      }),
+    ).toBe("Japanese A2");
   });
 });

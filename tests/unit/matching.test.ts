@@ -10,7 +10,10 @@ const order: MatchOrder = {
   contractMonths: 8,
   minExperienceYears: 2,
   languages: [{ code: "en", minLevel: "B2" }],
-  certificates: [{ code: "stcw_bst", mandatory: true }, { code: "food_safety", mandatory: false }],
+  certificates: [
+    { code: "stcw_bst", mandatory: true },
+    { code: "food_safety", mandatory: false },
+  ],
 };
 const END = "2027-10-31"; // start 2027-03-01 + 8 months − 1 day
 
@@ -51,44 +54,114 @@ describe("hard gates", () => {
 
   it("sector with minimum years, summed over several experiences; other sectors do not count", () => {
     expect(gates(cand({ experiences: [{ sector: "hospitality", iscoCode: "5120", years: 9 }] }))).toEqual(["sector"]);
-    expect(gates(cand({ experiences: [{ sector: "cruise", iscoCode: "9412", years: 1 }, { sector: "hospitality", iscoCode: "5120", years: 9 }] }))).toEqual(["sector"]);
-    expect(gates(cand({ experiences: [{ sector: "cruise", iscoCode: "9412", years: 1 }, { sector: "cruise", iscoCode: "5120", years: 1 }, { sector: "hospitality", iscoCode: "5120", years: 9 }] }))).toEqual([]);
-    expect(failedGates({ ...order, minExperienceYears: 0 }, cand({ experiences: [{ sector: "hospitality", iscoCode: "5120", years: 3 }] }))[0]).toEqual({ gate: "sector", sector: "cruise", years: 0, needed: 0 });
+    expect(
+      gates(
+        cand({
+          experiences: [
+            { sector: "cruise", iscoCode: "9412", years: 1 },
+            { sector: "hospitality", iscoCode: "5120", years: 9 },
+          ],
+        }),
+      ),
+    ).toEqual(["sector"]);
+    expect(
+      gates(
+        cand({
+          experiences: [
+            { sector: "cruise", iscoCode: "9412", years: 1 },
+            { sector: "cruise", iscoCode: "5120", years: 1 },
+            { sector: "hospitality", iscoCode: "5120", years: 9 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      failedGates(
+        { ...order, minExperienceYears: 0 },
+        cand({ experiences: [{ sector: "hospitality", iscoCode: "5120", years: 3 }] }),
+      )[0],
+    ).toEqual({ gate: "sector", sector: "cruise", years: 0, needed: 0 });
   });
 
   it("language: IELTS 5.5 is B2 (passes), 5.0 is B1 (fails); the best of two evidences counts", () => {
     expect(gates(cand({ languages: [{ code: "en", kind: "ielts", score: 5.5 }] }))).toEqual([]);
-    expect(failedGates(order, cand({ languages: [{ code: "en", kind: "ielts", score: 5.0 }] }))).toEqual([{ gate: "language", code: "en", has: "B1", evidence: { code: "en", kind: "ielts", score: 5.0 }, needs: "B2" }]);
-    expect(gates(cand({ languages: [{ code: "en", kind: "toeic", score: 600 }, { code: "en", kind: "cefr", level: "C1" }] }))).toEqual([]);
-    expect(failedGates(order, cand({ languages: [] }))[0]).toMatchObject({ gate: "language", has: null, evidence: null });
+    expect(failedGates(order, cand({ languages: [{ code: "en", kind: "ielts", score: 5.0 }] }))).toEqual([
+      { gate: "language", code: "en", has: "B1", evidence: { code: "en", kind: "ielts", score: 5.0 }, needs: "B2" },
+    ]);
+    expect(
+      gates(
+        cand({
+          languages: [
+            { code: "en", kind: "toeic", score: 600 },
+            { code: "en", kind: "cefr", level: "C1" },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(failedGates(order, cand({ languages: [] }))[0]).toMatchObject({
+      gate: "language",
+      has: null,
+      evidence: null,
+    });
   });
 
   it("language: JLPT N4 is A2 — enough for A2, not for B1", () => {
     const jp = { ...order, languages: [{ code: "ja", minLevel: "A2" as const }] };
     expect(failedGates(jp, cand({ languages: [{ code: "ja", kind: "jlpt", level: "N4" }] }))).toEqual([]);
-    expect(failedGates({ ...jp, languages: [{ code: "ja", minLevel: "B1" }] }, cand({ languages: [{ code: "ja", kind: "jlpt", level: "N4" }] })).map((f) => f.gate)).toEqual(["language"]);
+    expect(
+      failedGates(
+        { ...jp, languages: [{ code: "ja", minLevel: "B1" }] },
+        cand({ languages: [{ code: "ja", kind: "jlpt", level: "N4" }] }),
+      ).map((f) => f.gate),
+    ).toEqual(["language"]);
   });
 
   it("certificates: valid through the contract's last day, not merely today", () => {
     expect(gates(cand({ certificates: [{ code: "stcw_bst", expiresOn: END }] }))).toEqual([]);
     expect(gates(cand({ certificates: [{ code: "stcw_bst", expiresOn: "2027-11-01" }] }))).toEqual([]);
-    expect(failedGates(order, cand({ certificates: [{ code: "stcw_bst", expiresOn: "2027-10-30" }] }))).toEqual([{ gate: "certificate", code: "stcw_bst", expiresOn: "2027-10-30", contractEnd: END, shortByDays: 1 }]);
-    expect(failedGates(order, cand({ certificates: [] }))).toEqual([{ gate: "certificate", code: "stcw_bst", expiresOn: null, contractEnd: END, shortByDays: null }]);
+    expect(failedGates(order, cand({ certificates: [{ code: "stcw_bst", expiresOn: "2027-10-30" }] }))).toEqual([
+      { gate: "certificate", code: "stcw_bst", expiresOn: "2027-10-30", contractEnd: END, shortByDays: 1 },
+    ]);
+    expect(failedGates(order, cand({ certificates: [] }))).toEqual([
+      { gate: "certificate", code: "stcw_bst", expiresOn: null, contractEnd: END, shortByDays: null },
+    ]);
     expect(gates(cand({ certificates: [{ code: "stcw_bst" }] }))).toEqual([]); // no expiry
     // the latest of two certificates of one type counts; a preferred certificate is never a gate
-    expect(gates(cand({ certificates: [{ code: "stcw_bst", expiresOn: "2026-01-01" }, { code: "stcw_bst", expiresOn: "2030-01-01" }] }))).toEqual([]);
+    expect(
+      gates(
+        cand({
+          certificates: [
+            { code: "stcw_bst", expiresOn: "2026-01-01" },
+            { code: "stcw_bst", expiresOn: "2030-01-01" },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("availability on or before the start date", () => {
     expect(gates(cand({ availableFrom: "2027-03-01" }))).toEqual([]);
-    expect(failedGates(order, cand({ availableFrom: "2027-03-22" }))).toEqual([{ gate: "availability", availableFrom: "2027-03-22", startDate: "2027-03-01", lateByDays: 21 }]);
+    expect(failedGates(order, cand({ availableFrom: "2027-03-22" }))).toEqual([
+      { gate: "availability", availableFrom: "2027-03-22", startDate: "2027-03-01", lateByDays: 21 },
+    ]);
   });
 });
 
 describe("score components", () => {
   const today = "2027-01-15";
   it("sums named components", () => {
-    const { score, components } = scoreCandidate(order, cand({ languages: [{ code: "en", kind: "cefr", level: "C2" }], certificates: [{ code: "stcw_bst", expiresOn: "2029-04-30" }, { code: "food_safety", expiresOn: "2028-01-01" }], preferredCountries: ["US"] }), today);
+    const { score, components } = scoreCandidate(
+      order,
+      cand({
+        languages: [{ code: "en", kind: "cefr", level: "C2" }],
+        certificates: [
+          { code: "stcw_bst", expiresOn: "2029-04-30" },
+          { code: "food_safety", expiresOn: "2028-01-01" },
+        ],
+        preferredCountries: ["US"],
+      }),
+      today,
+    );
     expect(components).toEqual({
       iscoExact: WEIGHTS.iscoExact, // 5120 in cruise
       experience: 6, // 3 years beyond the minimum of 2, × 2
@@ -102,10 +175,35 @@ describe("score components", () => {
   });
 
   it("caps and zero cases", () => {
-    const c = scoreCandidate(order, cand({ experiences: [{ sector: "cruise", iscoCode: "9412", years: 40 }], certificates: [{ code: "stcw_bst" }], updatedAt: "2020-01-01T00:00:00Z" }), today).components;
-    expect(c).toMatchObject({ iscoExact: 0, experience: WEIGHTS.yearsCap, certificateHeadroom: WEIGHTS.headroomCap, recency: 0, preferredCertificates: 0 });
+    const c = scoreCandidate(
+      order,
+      cand({
+        experiences: [{ sector: "cruise", iscoCode: "9412", years: 40 }],
+        certificates: [{ code: "stcw_bst" }],
+        updatedAt: "2020-01-01T00:00:00Z",
+      }),
+      today,
+    ).components;
+    expect(c).toMatchObject({
+      iscoExact: 0,
+      experience: WEIGHTS.yearsCap,
+      certificateHeadroom: WEIGHTS.headroomCap,
+      recency: 0,
+      preferredCertificates: 0,
+    });
     // a preferred certificate expiring before the contract's end earns nothing
-    expect(scoreCandidate(order, cand({ certificates: [{ code: "stcw_bst", expiresOn: "2029-04-30" }, { code: "food_safety", expiresOn: "2027-06-01" }] }), today).components.preferredCertificates).toBe(0);
+    expect(
+      scoreCandidate(
+        order,
+        cand({
+          certificates: [
+            { code: "stcw_bst", expiresOn: "2029-04-30" },
+            { code: "food_safety", expiresOn: "2027-06-01" },
+          ],
+        }),
+        today,
+      ).components.preferredCertificates,
+    ).toBe(0);
   });
 });
 
@@ -121,13 +219,20 @@ describe("ranking the pool", () => {
     ];
     const { ranked, nearMisses } = rankPool(order, pool, "2027-01-15");
     expect(ranked.map((r) => r.candidate.id)).toEqual(["top", "a", "b"]);
-    expect(nearMisses.map((n) => [n.candidate.id, n.failed.gate])).toEqual([["bst-short", "certificate"], ["late", "availability"]]);
+    expect(nearMisses.map((n) => [n.candidate.id, n.failed.gate])).toEqual([
+      ["bst-short", "certificate"],
+      ["late", "availability"],
+    ]);
   });
 });
 
 describe("near misses", () => {
   it("are never about status: a placed or non-consenting worker is not shown at all", () => {
-    const { nearMisses } = rankPool(order, [cand({ id: "placed", status: "placed" }), cand({ id: "no-consent", consent: false })], "2027-01-15");
+    const { nearMisses } = rankPool(
+      order,
+      [cand({ id: "placed", status: "placed" }), cand({ id: "no-consent", consent: false })],
+      "2027-01-15",
+    );
     expect(nearMisses).toEqual([]);
   });
 
@@ -142,6 +247,14 @@ describe("near misses", () => {
       cand({ id: "no-en", languages: [] }),
     ];
     const { nearMisses } = rankPool(order, pool, "2027-01-15");
-    expect(nearMisses.map((n) => n.candidate.id)).toEqual(["a-en", "b-en", "no-en", "bst-short", "no-bst", "late-near", "late-far"]);
+    expect(nearMisses.map((n) => n.candidate.id)).toEqual([
+      "a-en",
+      "b-en",
+      "no-en",
+      "bst-short",
+      "no-bst",
+      "late-near",
+      "late-far",
+    ]);
   });
 });

@@ -6,10 +6,15 @@ describe("the password-hashing gate", () => {
   it("runs a few at once, lets some wait, and sheds the rest at once as 'busy' instead of queueing them", async () => {
     const stored = await hashPassword("a long and unusual passphrase");
     const n = HASHES_RUNNING + HASHES_WAITING + 12;
-    const outcomes = await Promise.allSettled(Array.from({ length: n }, (_, i) => verifyPassword(stored, i % 2 ? "a long and unusual passphrase" : "wrong")));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: n }, (_, i) => verifyPassword(stored, i % 2 ? "a long and unusual passphrase" : "wrong")),
+    );
     const shed = outcomes.filter((o) => o.status === "rejected");
     expect(shed).toHaveLength(12);
-    for (const o of shed) expect((o as PromiseRejectedResult).reason).toMatchObject(new DomainError("unavailable", "errors.unavailable_busy"));
+    for (const o of shed)
+      expect((o as PromiseRejectedResult).reason).toMatchObject(
+        new DomainError("unavailable", "errors.unavailable_busy"),
+      );
     const answered = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [[i % 2 === 1, o.value]] : []));
     expect(answered).toHaveLength(HASHES_RUNNING + HASHES_WAITING);
     for (const [right, ok] of answered) expect(ok).toBe(right); // each answered check is still correct

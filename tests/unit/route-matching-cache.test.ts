@@ -29,7 +29,15 @@ const tree = (): R[] => [
       { id: "index", index: true },
       { id: "jobs", path: "jobs" },
       { id: "job", path: "jobs/:ref" },
-      { id: "orders", path: "job-orders", children: [{ id: "orders-index", index: true }, { id: "order", path: ":id" }, { id: "new", path: "new" }] },
+      {
+        id: "orders",
+        path: "job-orders",
+        children: [
+          { id: "orders-index", index: true },
+          { id: "order", path: ":id" },
+          { id: "new", path: "new" },
+        ],
+      },
       { id: "lang", path: ":lang?/about" },
       { id: "Case", path: "CaseOnly", caseSensitive: true },
       { id: "splat", path: "*" },

@@ -1,20 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { freePosition, noticesOfMove, slotChange, takePosition, workerStatusChange, type OrderPositions } from "~/domain/shortlists/move-effects";
+import {
+  freePosition,
+  noticesOfMove,
+  slotChange,
+  takePosition,
+  workerStatusChange,
+  type OrderPositions,
+} from "~/domain/shortlists/move-effects";
 import { STAGES } from "~/domain/shortlists/stages";
 
-const order = (o: Partial<OrderPositions> = {}): OrderPositions => ({ status: "verified", positions: 3, positions_filled: 0, valid_until: "2027-06-30", ...o });
+const order = (o: Partial<OrderPositions> = {}): OrderPositions => ({
+  status: "verified",
+  positions: 3,
+  positions_filled: 0,
+  valid_until: "2027-06-30",
+  ...o,
+});
 const TODAY = "2027-01-15";
 
 describe("what a shortlist move does to the order's positions", () => {
   it("takes a position on selecting, frees one when a candidate holding one leaves, and nothing otherwise", () => {
     const seen: string[] = [];
-    for (const from of STAGES) for (const to of STAGES) {
-      const c = slotChange(from, to);
-      if (c) seen.push(`${from}→${to}: ${c}`);
-    }
+    for (const from of STAGES)
+      for (const to of STAGES) {
+        const c = slotChange(from, to);
+        if (c) seen.push(`${from}→${to}: ${c}`);
+      }
     const holders = ["selected", "contract_signed", "departed"];
     const expected = STAGES.flatMap((from) =>
-      STAGES.flatMap((to) => (to === "selected" ? [`${from}→${to}: take`] : holders.includes(from) && !holders.includes(to) ? [`${from}→${to}: free`] : [])),
+      STAGES.flatMap((to) =>
+        to === "selected"
+          ? [`${from}→${to}: take`]
+          : holders.includes(from) && !holders.includes(to)
+            ? [`${from}→${to}: free`]
+            : [],
+      ),
     );
     expect(seen).toEqual(expected);
     expect(slotChange("proposed", "selected")).toBe("take");
@@ -38,16 +58,32 @@ describe("what a shortlist move does to the order's positions", () => {
     expect(takePosition(order({ positions_filled: 3 }), 0)).toBeNull();
     expect(takePosition(order(), 3)).toBeNull();
     expect(takePosition(order({ positions_filled: 5 }), 1)).toBeNull();
-    for (const status of ["filled", "closed", "expired", "revoked", "draft", "submitted"] as const) expect(takePosition(order({ status }), 0)).toBeNull();
+    for (const status of ["filled", "closed", "expired", "revoked", "draft", "submitted"] as const)
+      expect(takePosition(order({ status }), 0)).toBeNull();
   });
 
   it("a candidate leaving frees a position and reopens a filled order only while it is still valid", () => {
-    expect(freePosition(order({ status: "filled", positions_filled: 3 }), TODAY)).toEqual({ filled: 2, status: "verified" });
-    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: null }), TODAY)).toEqual({ filled: 2, status: "verified" });
-    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: TODAY }), TODAY)).toEqual({ filled: 2, status: "verified" });
-    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: "2027-01-14" }), TODAY)).toEqual({ filled: 2, status: "filled" });
+    expect(freePosition(order({ status: "filled", positions_filled: 3 }), TODAY)).toEqual({
+      filled: 2,
+      status: "verified",
+    });
+    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: null }), TODAY)).toEqual({
+      filled: 2,
+      status: "verified",
+    });
+    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: TODAY }), TODAY)).toEqual({
+      filled: 2,
+      status: "verified",
+    });
+    expect(freePosition(order({ status: "filled", positions_filled: 3, valid_until: "2027-01-14" }), TODAY)).toEqual({
+      filled: 2,
+      status: "filled",
+    });
     expect(freePosition(order({ positions_filled: 2 }), TODAY)).toEqual({ filled: 1, status: "verified" });
-    expect(freePosition(order({ status: "closed", positions_filled: 1 }), TODAY)).toEqual({ filled: 0, status: "closed" });
+    expect(freePosition(order({ status: "closed", positions_filled: 1 }), TODAY)).toEqual({
+      filled: 0,
+      status: "closed",
+    });
     expect(freePosition(order({ positions_filled: 0 }), TODAY)).toEqual({ filled: 0, status: "verified" }); // never below zero
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { anonymise } from "~/domain/shortlists/anonymise";
 import { StageMoveSchema } from "~/domain/shortlists/schema";
-import { ageBand, candidateCode, moveStage, STAGE_ACTIONS, STAGES, stageActions, workerStatusAfter, type StageActor } from "~/domain/shortlists/stages";
+import {
+  ageBand,
+  candidateCode,
+  moveStage,
+  STAGE_ACTIONS,
+  STAGES,
+  stageActions,
+  workerStatusAfter,
+  type StageActor,
+} from "~/domain/shortlists/stages";
 
 // The stages written out independently of STAGE_RULES: "from --action(side)--> to".
 const ALLOWED = new Set([
@@ -23,10 +32,12 @@ const ALLOWED = new Set([
 describe("shortlist stages", () => {
   it("allow exactly the specified moves, for the specified side (every stage × action × side)", () => {
     const allowed: string[] = [];
-    for (const from of STAGES) for (const action of STAGE_ACTIONS) for (const by of ["agency", "employer"] as StageActor[]) {
-      const r = moveStage(from, action, by, "other");
-      if (r.ok) allowed.push(`${from} --${action}(${by})--> ${r.to}`);
-    }
+    for (const from of STAGES)
+      for (const action of STAGE_ACTIONS)
+        for (const by of ["agency", "employer"] as StageActor[]) {
+          const r = moveStage(from, action, by, "other");
+          if (r.ok) allowed.push(`${from} --${action}(${by})--> ${r.to}`);
+        }
     expect(new Set(allowed)).toEqual(ALLOWED);
   });
 
@@ -36,7 +47,8 @@ describe("shortlist stages", () => {
     expect(moveStage("proposed", "withdraw", "agency")).toEqual({ ok: false, why: "reason" });
     expect(moveStage("proposed", "withdraw", "agency", "language")).toEqual({ ok: false, why: "reason" }); // an employer's reason
     expect(moveStage("proposed", "reject", "employer", "language")).toEqual({ ok: true, to: "rejected" });
-    for (const final of ["departed", "withdrawn", "rejected"] as const) expect(stageActions(final, "agency").concat(stageActions(final, "employer"))).toEqual([]);
+    for (const final of ["departed", "withdrawn", "rejected"] as const)
+      expect(stageActions(final, "agency").concat(stageActions(final, "employer"))).toEqual([]);
     expect(StageMoveSchema.safeParse({ action: "withdraw" }).success).toBe(false);
     expect(StageMoveSchema.safeParse({ action: "withdraw", reason: "skills" }).success).toBe(false);
     expect(StageMoveSchema.safeParse({ action: "withdraw", reason: "worker_declined" }).success).toBe(true);
@@ -68,8 +80,15 @@ describe("anonymised candidates", () => {
         province_code: "33",
         profile: {
           experiences: [{ sector: "cruise", iscoCode: "5131", years: 4, employer: "Royal Line" }],
-          languages: [{ code: "en", kind: "ielts", score: 5 }, { code: "en", kind: "toeic", score: 800 }],
-          certificates: [{ code: "stcw_bst", number: "6201234567", expiresOn: "2027-02-01" }, { code: "stcw_bst", expiresOn: "2029-03-31" }, { code: "food_safety" }],
+          languages: [
+            { code: "en", kind: "ielts", score: 5 },
+            { code: "en", kind: "toeic", score: 800 },
+          ],
+          certificates: [
+            { code: "stcw_bst", number: "6201234567", expiresOn: "2027-02-01" },
+            { code: "stcw_bst", expiresOn: "2029-03-31" },
+            { code: "food_safety" },
+          ],
           preferredCountries: ["US"],
         },
       },
@@ -79,7 +98,10 @@ describe("anonymised candidates", () => {
       code: "C-4F7A2B",
       experiences: [{ sector: "cruise", iscoCode: "5131", years: 4 }],
       languages: [{ code: "en", level: "B2" }],
-      certificates: [{ code: "stcw_bst", validUntil: "2029-03" }, { code: "food_safety", validUntil: null }],
+      certificates: [
+        { code: "stcw_bst", validUntil: "2029-03" },
+        { code: "food_safety", validUntil: null },
+      ],
       ageBand: "30-34",
       provinceCode: "33",
     });

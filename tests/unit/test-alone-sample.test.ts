@@ -11,13 +11,23 @@ const all: TestCase[] = [
 
 describe("the test-alone sample", () => {
   it("is the same for the same seed and includes every case of a file asked for", () => {
-    const pick = (seed: number) => sampleCases(all, { count: 2, files: [{ file: "b.test.ts" }], random: seededRandom(seed) });
+    const pick = (seed: number) =>
+      sampleCases(all, { count: 2, files: [{ file: "b.test.ts" }], random: seededRandom(seed) });
     expect(pick(20261203)).toEqual(pick(20261203));
     expect(pick(7)).toHaveLength(4);
     expect(pick(7).filter((c) => c.file === "b.test.ts")).toHaveLength(2);
     // the random part spreads over files: a.test.ts's three cases cannot take both places
-    for (const seed of [1, 2, 3, 4, 5]) expect(new Set(pick(seed).filter((c) => c.file !== "b.test.ts").map((c) => c.file)).size).toBe(2);
-    expect(() => sampleCases(all, { count: 1, files: [{ file: "nope.test.ts" }], random: seededRandom(1) })).toThrow(/no test cases/);
+    for (const seed of [1, 2, 3, 4, 5])
+      expect(
+        new Set(
+          pick(seed)
+            .filter((c) => c.file !== "b.test.ts")
+            .map((c) => c.file),
+        ).size,
+      ).toBe(2);
+    expect(() => sampleCases(all, { count: 1, files: [{ file: "nope.test.ts" }], random: seededRandom(1) })).toThrow(
+      /no test cases/,
+    );
   });
 
   it("matches names exactly, special characters included", () => {

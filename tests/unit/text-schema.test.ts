@@ -13,7 +13,8 @@ const today = isoDay(new Date());
 
 const title = text({ min: 3, max: 120, tooShort: "errors.title_short" });
 const body = text({ min: 1, max: 2000, multiline: true });
-const messageOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? null : r.error!.issues[0]!.message);
+const messageOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? null : r.error!.issues[0]!.message;
 
 describe("free text", () => {
   it.each([
@@ -71,13 +72,29 @@ describe("free text", () => {
     expect(order.success).toBe(false);
     expect(order.error!.issues.find((i) => i.path[0] === "title")?.message).toBe("errors.text_invisible_only");
     expect(messageOf(NoteSchema.safeParse({ body: "\ud800" }))).toBe("errors.text_invalid_characters");
-    const signup = SignupSchema.safeParse({ name: "a\u0000", email: "a@b.example", password: "long-enough-pass", organisationName: "Acme Ltd", country: "MT" });
-    expect(signup.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["name", "errors.text_invalid_characters"]]);
+    const signup = SignupSchema.safeParse({
+      name: "a\u0000",
+      email: "a@b.example",
+      password: "long-enough-pass",
+      organisationName: "Acme Ltd",
+      country: "MT",
+    });
+    expect(signup.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["name", "errors.text_invalid_characters"],
+    ]);
   });
 
   it("signup refuses Indonesia as an employer's country, as the form hides it", () => {
-    const r = SignupSchema.safeParse({ name: "Ani", email: "a@b.example", password: "long-enough-pass", organisationName: "Acme Ltd", country: "ID" });
-    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["country", "errors.employer_country_abroad"]]);
+    const r = SignupSchema.safeParse({
+      name: "Ani",
+      email: "a@b.example",
+      password: "long-enough-pass",
+      organisationName: "Acme Ltd",
+      country: "ID",
+    });
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["country", "errors.employer_country_abroad"],
+    ]);
   });
 });
 

@@ -12,10 +12,13 @@ const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : 
 /** A problem-employer listing, on `today` (the listing date cannot be in the future). */
 export const problemListingSchema = (today: IsoDay) =>
   z.object({
-  employer: text({ min: 1, max: 200, tooShort: "errors.choose_option" }),
-  reason: text({ min: 3, max: 500, multiline: true, tooShort: "errors.reason_required" }),
-  listedOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.listed_on_range", tooLate: "errors.listed_on_range" }, today).optional(),
-});
+    employer: text({ min: 1, max: 200, tooShort: "errors.choose_option" }),
+    reason: text({ min: 3, max: 500, multiline: true, tooShort: "errors.reason_required" }),
+    listedOn: dateWithin(
+      { from: { years: -30 }, to: {}, tooEarly: "errors.listed_on_range", tooLate: "errors.listed_on_range" },
+      today,
+    ).optional(),
+  });
 
 export const StandardSchema = z
   .object({
@@ -24,7 +27,11 @@ export const StandardSchema = z
     minWageAmount: amount().optional(),
     minWageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })).optional(),
     minWagePeriod: z.enum(WAGE_PERIODS).optional(),
-    maxHoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }).optional(),
+    maxHoursPerWeek: z
+      .number({ error: "errors.number" })
+      .min(1, { error: "errors.hours_range" })
+      .max(84, { error: "errors.hours_range" })
+      .optional(),
     source: text({ max: 300 }).optional(),
   })
   .superRefine((v, ctx) => {
@@ -34,5 +41,6 @@ export const StandardSchema = z
         if (v[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: "errors.required" });
       }
     }
-    if (wageParts === 0 && v.maxHoursPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["minWageAmount"], message: "errors.standard_needs_value" });
+    if (wageParts === 0 && v.maxHoursPerWeek === undefined)
+      ctx.addIssue({ code: "custom", path: ["minWageAmount"], message: "errors.standard_needs_value" });
   });

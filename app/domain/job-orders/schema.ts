@@ -19,7 +19,16 @@ export const MEALS = ["free", "allowance", "none"] as const;
 export const TRANSPORT = ["free", "allowance", "none"] as const;
 export const INSURANCE = ["employer_paid", "statutory_shared"] as const;
 /** Placement cost items the employer declares it pays (Art. 30(1) UU 18/2017: the worker pays none of them). */
-export const PLACEMENT_COSTS = ["travel", "visa_permits", "training", "competency_test", "medical_check", "agency_fee", "insurance", "documents"] as const;
+export const PLACEMENT_COSTS = [
+  "travel",
+  "visa_permits",
+  "training",
+  "competency_test",
+  "medical_check",
+  "agency_fee",
+  "insurance",
+  "documents",
+] as const;
 
 /**
  * Flags repeated codes in a list. It sits on the array, not the object: an object-level refinement would not
@@ -49,45 +58,80 @@ export const jobOrderSchema = (today: IsoDay) => buildJobOrderSchema(today);
 
 const buildJobOrderSchema = (today: IsoDay | undefined) =>
   z
-  .object({
-    title: text({ min: 3, max: 120, tooShort: "errors.title_short" }),
-    iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
-    sector: z.enum(SECTORS),
-    country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }).refine((c) => c !== "ID", { error: "errors.destination_abroad" })),
-    city: text({ max: 120 }).optional(),
-    vesselName: text({ max: 120 }).optional(),
-    vesselType: text({ max: 80 }).optional(),
-    positions: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.positions_min" }).max(1000, { error: "errors.positions_max" }),
-    wageAmount: amount(),
-    wageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })),
-    wagePeriod: z.enum(WAGE_PERIODS),
-    paymentMethod: z.enum(PAYMENT_METHODS).default("bank_transfer"),
-    hoursPerWeek: z.number({ error: "errors.number" }).min(1, { error: "errors.hours_range" }).max(84, { error: "errors.hours_range" }),
-    restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
-    annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
-    contractMonths: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.contract_min" }).max(60, { error: "errors.contract_max" }),
-    startDate: dateWithin({ from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" }, today),
-    accommodation: z.enum(ACCOMMODATION),
-    meals: z.enum(MEALS),
-    transport: z.enum(TRANSPORT),
-    insurance: z.enum(INSURANCE),
-    employerPaysPlacementCosts: z.literal(true, { error: "errors.employer_must_pay" }),
-    languages: z.array(LanguageRequirement).max(5).superRefine(noDuplicateCodes("errors.duplicate_language")).default([]),
-    certificates: z.array(CertificateRequirement).max(12).superRefine(noDuplicateCodes("errors.duplicate_certificate")).default([]),
-    minExperienceYears: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(40).default(0),
-    descriptionEn: text({ min: 20, max: 5000, multiline: true, tooShort: "errors.description_short" }),
-    descriptionId: text({ max: 5000, multiline: true }).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (isMaritime(v.sector) && !v.vesselName) {
-      ctx.addIssue({ code: "custom", path: ["vesselName"], message: "errors.vessel_required" });
-    }
-    // More than 14 hours a working day is not a schedule (MLC's own daily maximum of work is 14 hours).
-    const workingDays = 7 - v.restDaysPerWeek;
-    if (workingDays === 0 || v.hoursPerWeek / workingDays > 14) {
-      ctx.addIssue({ code: "custom", path: ["restDaysPerWeek"], message: "errors.rest_days_impossible" });
-    }
-  });
+    .object({
+      title: text({ min: 3, max: 120, tooShort: "errors.title_short" }),
+      iscoCode: z.preprocess(
+        (v) => (typeof v === "string" ? v.trim() : v),
+        z.enum(ISCO_CODES, { error: "errors.isco_unknown" }),
+      ),
+      sector: z.enum(SECTORS),
+      country: z.preprocess(
+        upper,
+        z
+          .enum(COUNTRY_CODES, { error: "errors.country_unknown" })
+          .refine((c) => c !== "ID", { error: "errors.destination_abroad" }),
+      ),
+      city: text({ max: 120 }).optional(),
+      vesselName: text({ max: 120 }).optional(),
+      vesselType: text({ max: 80 }).optional(),
+      positions: z
+        .number({ error: "errors.whole_number" })
+        .int({ error: "errors.whole_number" })
+        .min(1, { error: "errors.positions_min" })
+        .max(1000, { error: "errors.positions_max" }),
+      wageAmount: amount(),
+      wageCurrency: z.preprocess(upper, z.enum(CURRENCY_CODES, { error: "errors.currency_unknown" })),
+      wagePeriod: z.enum(WAGE_PERIODS),
+      paymentMethod: z.enum(PAYMENT_METHODS).default("bank_transfer"),
+      hoursPerWeek: z
+        .number({ error: "errors.number" })
+        .min(1, { error: "errors.hours_range" })
+        .max(84, { error: "errors.hours_range" }),
+      restDaysPerWeek: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(7),
+      annualLeaveDays: z.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0).max(60),
+      contractMonths: z
+        .number({ error: "errors.whole_number" })
+        .int({ error: "errors.whole_number" })
+        .min(1, { error: "errors.contract_min" })
+        .max(60, { error: "errors.contract_max" }),
+      startDate: dateWithin(
+        { from: {}, to: { years: 2 }, tooEarly: "errors.start_in_past", tooLate: "errors.start_too_far" },
+        today,
+      ),
+      accommodation: z.enum(ACCOMMODATION),
+      meals: z.enum(MEALS),
+      transport: z.enum(TRANSPORT),
+      insurance: z.enum(INSURANCE),
+      employerPaysPlacementCosts: z.literal(true, { error: "errors.employer_must_pay" }),
+      languages: z
+        .array(LanguageRequirement)
+        .max(5)
+        .superRefine(noDuplicateCodes("errors.duplicate_language"))
+        .default([]),
+      certificates: z
+        .array(CertificateRequirement)
+        .max(12)
+        .superRefine(noDuplicateCodes("errors.duplicate_certificate"))
+        .default([]),
+      minExperienceYears: z
+        .number({ error: "errors.whole_number" })
+        .int({ error: "errors.whole_number" })
+        .min(0)
+        .max(40)
+        .default(0),
+      descriptionEn: text({ min: 20, max: 5000, multiline: true, tooShort: "errors.description_short" }),
+      descriptionId: text({ max: 5000, multiline: true }).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (isMaritime(v.sector) && !v.vesselName) {
+        ctx.addIssue({ code: "custom", path: ["vesselName"], message: "errors.vessel_required" });
+      }
+      // More than 14 hours a working day is not a schedule (MLC's own daily maximum of work is 14 hours).
+      const workingDays = 7 - v.restDaysPerWeek;
+      if (workingDays === 0 || v.hoursPerWeek / workingDays > 14) {
+        ctx.addIssue({ code: "custom", path: ["restDaysPerWeek"], message: "errors.rest_days_impossible" });
+      }
+    });
 
 /**
  * The shape without the window around today, for OpenAPI and the types: nothing parses with it (lint forbids it;
@@ -117,8 +161,10 @@ export const VerificationSchema = z
     note: text({ max: 2000, multiline: true }).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision !== "approve" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.reason_required" });
-    if (v.reason === "other" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "errors.note_required" });
+    if (v.decision !== "approve" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.reason_required" });
+    if (v.reason === "other" && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "errors.note_required" });
   });
 export type VerificationInput = z.infer<typeof VerificationSchema>;
 
@@ -134,7 +180,14 @@ export const RecordFilledSchema = z.object({
 export const EmployerDetailsSchema = z.object({
   registrationNumber: text({ min: 2, max: 80 }),
   address: text({ min: 10, max: 400, multiline: true, tooShort: "errors.address_short" }),
-  contactEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "errors.email_invalid" })),
-  contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }),
+  contactEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "errors.email_invalid" })),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }),
 });
 export type EmployerDetailsInput = z.infer<typeof EmployerDetailsSchema>;

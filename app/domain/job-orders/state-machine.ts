@@ -6,10 +6,31 @@ import type { OrgKind } from "../org";
 //   verified → filled | closed | expired | revoked
 //   filled → verified (the system, when a selected candidate leaves and frees a position)
 
-export const JOB_ORDER_STATES = ["draft", "submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] as const;
+export const JOB_ORDER_STATES = [
+  "draft",
+  "submitted",
+  "verified",
+  "returned",
+  "rejected",
+  "filled",
+  "closed",
+  "expired",
+  "revoked",
+] as const;
 export type JobOrderState = (typeof JOB_ORDER_STATES)[number];
 
-export const JOB_ORDER_ACTIONS = ["edit", "submit", "approve", "return", "reject", "fill", "close", "expire", "revoke", "reopen"] as const;
+export const JOB_ORDER_ACTIONS = [
+  "edit",
+  "submit",
+  "approve",
+  "return",
+  "reject",
+  "fill",
+  "close",
+  "expire",
+  "revoke",
+  "reopen",
+] as const;
 export type JobOrderAction = (typeof JOB_ORDER_ACTIONS)[number];
 
 /** Who may take an action: the owning employer, a mission covering the destination, a ministry admin, or the system. */
@@ -34,9 +55,7 @@ export const RULES: Record<JobOrderAction, Rule> = {
   reopen: { from: ["filled"], to: "verified", by: ["system"] },
 };
 
-export type TransitionResult =
-  | { ok: true; to: JobOrderState }
-  | { ok: false; why: "state" | "actor" };
+export type TransitionResult = { ok: true; to: JobOrderState } | { ok: false; why: "state" | "actor" };
 
 export function transition(from: JobOrderState, action: JobOrderAction, by: ActorRole): TransitionResult {
   const rule = RULES[action];

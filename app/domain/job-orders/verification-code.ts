@@ -14,4 +14,3 @@ export const displayCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4
 
 /** A verified order is public for this long; after it the order expires unless closed or filled first. */
 export const VALIDITY_MONTHS = 12;
-

@@ -4,13 +4,35 @@ import { z } from "../zod-messages";
 // the OpenAPI description at /api/v1/openapi.json is generated.
 
 /** A gate item of an order: "sector", "availability", "language:en", "certificate:stcw_bst". */
-export const GateKeySchema = z.string().regex(/^(sector|availability|language:[a-z]{2,3}|certificate:[a-z0-9_]{2,40})$/, { error: "errors.invalid" });
+export const GateKeySchema = z
+  .string()
+  .regex(/^(sector|availability|language:[a-z]{2,3}|certificate:[a-z0-9_]{2,40})$/, { error: "errors.invalid" });
 
 export const MatchQuerySchema = z.object({
-  limit: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(1, { error: "errors.limit_range" }).max(100, { error: "errors.limit_range" }).default(20),
-  offset: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.offset_range" }).max(1_000_000, { error: "errors.offset_range" }).default(0),
-  nearLimit: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.limit_range" }).max(100, { error: "errors.limit_range" }).default(20),
-  nearOffset: z.coerce.number({ error: "errors.whole_number" }).int({ error: "errors.whole_number" }).min(0, { error: "errors.offset_range" }).max(1_000_000, { error: "errors.offset_range" }).default(0),
+  limit: z.coerce
+    .number({ error: "errors.whole_number" })
+    .int({ error: "errors.whole_number" })
+    .min(1, { error: "errors.limit_range" })
+    .max(100, { error: "errors.limit_range" })
+    .default(20),
+  offset: z.coerce
+    .number({ error: "errors.whole_number" })
+    .int({ error: "errors.whole_number" })
+    .min(0, { error: "errors.offset_range" })
+    .max(1_000_000, { error: "errors.offset_range" })
+    .default(0),
+  nearLimit: z.coerce
+    .number({ error: "errors.whole_number" })
+    .int({ error: "errors.whole_number" })
+    .min(0, { error: "errors.limit_range" })
+    .max(100, { error: "errors.limit_range" })
+    .default(20),
+  nearOffset: z.coerce
+    .number({ error: "errors.whole_number" })
+    .int({ error: "errors.whole_number" })
+    .min(0, { error: "errors.offset_range" })
+    .max(1_000_000, { error: "errors.offset_range" })
+    .default(0),
   item: GateKeySchema.optional(),
 });
 export type MatchQueryInput = z.infer<typeof MatchQuerySchema>;
@@ -37,7 +59,10 @@ export const MatchResponseSchema = z.object({
       explanation: z.string().describe("one line, in the Accept-Language language (en or id)"),
     }),
   ),
-  nearMissTotal: z.number().int().describe("candidates failing exactly one gate item (all pages; only `item` if given)"),
+  nearMissTotal: z
+    .number()
+    .int()
+    .describe("candidates failing exactly one gate item (all pages; only `item` if given)"),
   nearMissCounts: z.array(z.object({ item: GateKeySchema, label: z.string(), count: z.number().int() })),
   nearMisses: z.array(
     z.object({

@@ -71,14 +71,18 @@ const days = (from: string, to: string) => dayNumber(to) - dayNumber(from);
  */
 export const sumYears = (years: readonly number[]) => Math.round(years.reduce((s, y) => s + y, 0) * 100) / 100;
 
-export const sectorYears = (c: Candidate, sector: string) => sumYears(c.experiences.filter((e) => e.sector === sector).map((e) => e.years));
+export const sectorYears = (c: Candidate, sector: string) =>
+  sumYears(c.experiences.filter((e) => e.sector === sector).map((e) => e.years));
 
 /** The latest expiry among a worker's certificates of one type; null = none held; "none" = held without expiry. */
 export function certificateUntil(c: Candidate, code: string): string | "none" | null {
   const held = c.certificates.filter((x) => x.code === code);
   if (held.length === 0) return null;
   if (held.some((h) => !h.expiresOn)) return "none";
-  return held.map((h) => h.expiresOn!).sort().at(-1)!;
+  return held
+    .map((h) => h.expiresOn!)
+    .sort()
+    .at(-1)!;
 }
 
 /** Every gate the candidate fails (empty = qualified). One entry per missing item, so near misses can be named. */
@@ -87,20 +91,41 @@ export function failedGates(o: MatchOrder, c: Candidate): GateFailure[] {
   if (c.status !== "available" || !c.consent) failures.push({ gate: "status", status: c.status, consent: c.consent });
   const hasSector = c.experiences.some((e) => e.sector === o.sector);
   const years = sectorYears(c, o.sector);
-  if (!hasSector || years < o.minExperienceYears) failures.push({ gate: "sector", sector: o.sector, years, needed: o.minExperienceYears });
+  if (!hasSector || years < o.minExperienceYears)
+    failures.push({ gate: "sector", sector: o.sector, years, needed: o.minExperienceYears });
   for (const req of o.languages) {
     const best = bestEvidence(c.languages.filter((l) => l.code === req.code));
     if (cefrRankOf(best?.level ?? null) < CEFR_LEVELS.indexOf(req.minLevel) + 1) {
-      failures.push({ gate: "language", code: req.code, has: best?.level ?? null, evidence: best?.evidence ?? null, needs: req.minLevel });
+      failures.push({
+        gate: "language",
+        code: req.code,
+        has: best?.level ?? null,
+        evidence: best?.evidence ?? null,
+        needs: req.minLevel,
+      });
     }
   }
   const end = contractEnd(o);
   for (const req of o.certificates.filter((x) => x.mandatory)) {
     const until = certificateUntil(c, req.code);
-    if (until === null) failures.push({ gate: "certificate", code: req.code, expiresOn: null, contractEnd: end, shortByDays: null });
-    else if (until !== "none" && until < end) failures.push({ gate: "certificate", code: req.code, expiresOn: until, contractEnd: end, shortByDays: days(until, end) });
+    if (until === null)
+      failures.push({ gate: "certificate", code: req.code, expiresOn: null, contractEnd: end, shortByDays: null });
+    else if (until !== "none" && until < end)
+      failures.push({
+        gate: "certificate",
+        code: req.code,
+        expiresOn: until,
+        contractEnd: end,
+        shortByDays: days(until, end),
+      });
   }
-  if (c.availableFrom > o.startDate) failures.push({ gate: "availability", availableFrom: c.availableFrom, startDate: o.startDate, lateByDays: days(o.startDate, c.availableFrom) });
+  if (c.availableFrom > o.startDate)
+    failures.push({
+      gate: "availability",
+      availableFrom: c.availableFrom,
+      startDate: o.startDate,
+      lateByDays: days(o.startDate, c.availableFrom),
+    });
   return failures;
 }
 
@@ -123,21 +148,31 @@ export function gateKeys(o: MatchOrder): GateKey[] {
 
 export function failureKey(f: GateFailure): GateKey | "status" {
   switch (f.gate) {
-    case "status": return "status";
-    case "sector": return "sector";
-    case "language": return `language:${f.code}`;
-    case "certificate": return `certificate:${f.code}`;
-    case "availability": return "availability";
+    case "status":
+      return "status";
+    case "sector":
+      return "sector";
+    case "language":
+      return `language:${f.code}`;
+    case "certificate":
+      return `certificate:${f.code}`;
+    case "availability":
+      return "availability";
   }
 }
 
 /** How far a near miss is from passing (smaller = closer): years, CEFR levels or days short. */
 export function failureGap(f: GateFailure): number {
   switch (f.gate) {
-    case "status": return Number.POSITIVE_INFINITY;
-    case "sector": return f.needed - f.years;
-    case "language": return CEFR_LEVELS.indexOf(f.needs) + 1 - cefrRankOf(f.has);
-    case "certificate": return f.shortByDays ?? Number.POSITIVE_INFINITY;
-    case "availability": return f.lateByDays;
+    case "status":
+      return Number.POSITIVE_INFINITY;
+    case "sector":
+      return f.needed - f.years;
+    case "language":
+      return CEFR_LEVELS.indexOf(f.needs) + 1 - cefrRankOf(f.has);
+    case "certificate":
+      return f.shortByDays ?? Number.POSITIVE_INFINITY;
+    case "availability":
+      return f.lateByDays;
   }
 }

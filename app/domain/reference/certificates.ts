@@ -7,11 +7,21 @@ export interface CertificateType {
   validityYears: number | null;
 }
 
-const c = (code: string, en: string, id: string, validityYears: number | null): CertificateType => ({ code, en, id, validityYears });
+const c = (code: string, en: string, id: string, validityYears: number | null): CertificateType => ({
+  code,
+  en,
+  id,
+  validityYears,
+});
 
 export const CERTIFICATES: readonly CertificateType[] = [
   c("stcw_bst", "STCW Basic Safety Training (A-VI/1)", "STCW Basic Safety Training (A-VI/1)", 5),
-  c("stcw_pscrb", "Proficiency in Survival Craft and Rescue Boats (A-VI/2)", "Kecakapan Sekoci Penyelamat dan Sekoci Penolong (A-VI/2)", 5),
+  c(
+    "stcw_pscrb",
+    "Proficiency in Survival Craft and Rescue Boats (A-VI/2)",
+    "Kecakapan Sekoci Penyelamat dan Sekoci Penolong (A-VI/2)",
+    5,
+  ),
   c("stcw_aff", "Advanced Fire Fighting (A-VI/3)", "Pemadaman Kebakaran Tingkat Lanjut (A-VI/3)", 5),
   c("stcw_mfa", "Medical First Aid (A-VI/4)", "Pertolongan Pertama Medis (A-VI/4)", null),
   c("stcw_sat", "Security Awareness (A-VI/6)", "Kesadaran Keamanan (A-VI/6)", null),
@@ -21,10 +31,25 @@ export const CERTIFICATES: readonly CertificateType[] = [
   c("seafarer_medical", "Seafarer medical certificate (ILO/IMO)", "Sertifikat kesehatan pelaut (ILO/IMO)", 2),
   c("seaman_book", "Seafarer's identity / record book (Buku Pelaut)", "Buku Pelaut", 5),
   c("food_safety", "Food safety / HACCP level 2", "Keamanan pangan / HACCP tingkat 2", 3),
-  c("nurse_registration", "Nursing registration (STR; destination recognition)", "Registrasi perawat (STR; pengakuan negara tujuan)", null),
-  c("ssw_care_skill", "Japan SSW nursing-care skills test + care Japanese test", "Uji keterampilan kaigo SSW Jepang + uji bahasa Jepang kaigo", null),
+  c(
+    "nurse_registration",
+    "Nursing registration (STR; destination recognition)",
+    "Registrasi perawat (STR; pengakuan negara tujuan)",
+    null,
+  ),
+  c(
+    "ssw_care_skill",
+    "Japan SSW nursing-care skills test + care Japanese test",
+    "Uji keterampilan kaigo SSW Jepang + uji bahasa Jepang kaigo",
+    null,
+  ),
   c("eps_topik", "EPS-TOPIK pass (score kept)", "Lulus EPS-TOPIK (skor dicatat)", 2),
-  c("welding_6g", "Welder qualification, 6G position (ISO 9606-1 / AWS D1.1)", "Kualifikasi juru las posisi 6G (ISO 9606-1 / AWS D1.1)", 2),
+  c(
+    "welding_6g",
+    "Welder qualification, 6G position (ISO 9606-1 / AWS D1.1)",
+    "Kualifikasi juru las posisi 6G (ISO 9606-1 / AWS D1.1)",
+    2,
+  ),
   c("bnsp_competency", "BNSP competency certificate (Sertifikat Kompetensi)", "Sertifikat Kompetensi BNSP", 3),
 ];
 
@@ -58,4 +83,5 @@ const SHORT_ID: Record<string, string> = {
   welding_6g: "Juru Las 6G",
   us_c1d_visa: "Visa C1/D",
 };
-export const certificateShortName = (code: string, locale: "en" | "id" = "en") => (locale === "id" ? SHORT_ID[code] : undefined) ?? SHORT[code] ?? code;
+export const certificateShortName = (code: string, locale: "en" | "id" = "en") =>
+  (locale === "id" ? SHORT_ID[code] : undefined) ?? SHORT[code] ?? code;

@@ -17,7 +17,11 @@ export interface AnonymousCandidate {
   provinceCode: string;
 }
 
-export function anonymise(entryId: string, w: { date_of_birth: string; province_code: string; profile: WorkerCompetencies }, today: string): AnonymousCandidate {
+export function anonymise(
+  entryId: string,
+  w: { date_of_birth: string; province_code: string; profile: WorkerCompetencies },
+  today: string,
+): AnonymousCandidate {
   const codes = [...new Set(w.profile.languages.map((l) => l.code))];
   const certs = new Map<string, string | null>();
   for (const c of w.profile.certificates) {

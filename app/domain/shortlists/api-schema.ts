@@ -7,13 +7,25 @@ import { STAGE_ACTIONS, STAGES } from "./stages";
 
 export const EmployerCandidateSchema = z.strictObject({
   entryId: z.uuid().describe("the candidacy on this order (not the worker)"),
-  code: z.string().regex(/^C-[0-9A-F]{6}$/).describe("per-order candidate code"),
+  code: z
+    .string()
+    .regex(/^C-[0-9A-F]{6}$/)
+    .describe("per-order candidate code"),
   stage: z.enum(STAGES),
   reason: z.string().nullable(),
   actions: z.array(z.enum(STAGE_ACTIONS)).describe("moves the employer can make now"),
   experiences: z.array(z.strictObject({ sector: z.string(), iscoCode: z.string(), years: z.number() })),
   languages: z.array(z.strictObject({ code: z.string(), level: z.enum(CEFR_LEVELS) })),
-  certificates: z.array(z.strictObject({ code: z.string(), validUntil: z.string().regex(/^\d{4}-\d{2}$/).nullable().describe("month; null: no expiry") })),
+  certificates: z.array(
+    z.strictObject({
+      code: z.string(),
+      validUntil: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .nullable()
+        .describe("month; null: no expiry"),
+    }),
+  ),
   ageBand: z.string().describe("e.g. 25-29, 50+"),
   provinceCode: z.string().describe("province of origin (BPS code)"),
   identity: z
@@ -23,6 +35,12 @@ export const EmployerCandidateSchema = z.strictObject({
 });
 
 export const CandidatesResponseSchema = z.strictObject({
-  jobOrder: z.strictObject({ id: z.uuid(), reference: z.string(), status: z.string(), positions: z.number().int(), positionsFilled: z.number().int() }),
+  jobOrder: z.strictObject({
+    id: z.uuid(),
+    reference: z.string(),
+    status: z.string(),
+    positions: z.number().int(),
+    positionsFilled: z.number().int(),
+  }),
   candidates: z.array(EmployerCandidateSchema),
 });

@@ -38,7 +38,10 @@ export function takePosition(order: OrderPositions, slotHolders: number): Positi
 
 /** A candidate holding a position leaves: one fewer is filled, and a filled order still valid today reopens. */
 export function freePosition(order: OrderPositions, today: string): PositionsAfter {
-  const reopen = order.status === "filled" && transition("filled", "reopen", "system").ok && (order.valid_until === null || order.valid_until >= today);
+  const reopen =
+    order.status === "filled" &&
+    transition("filled", "reopen", "system").ok &&
+    (order.valid_until === null || order.valid_until >= today);
   return { filled: Math.max(0, order.positions_filled - 1), status: reopen ? "verified" : order.status };
 }
 

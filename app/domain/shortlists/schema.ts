@@ -8,7 +8,10 @@ const Id = z.uuid({ error: "errors.invalid" });
 
 /** Adding candidates from the match list: one or many at once. */
 export const AddCandidatesSchema = z.object({
-  workerIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(Id).min(1, { error: "shortlist.choose_candidates" }).max(100, { error: "shortlist.too_many" })),
+  workerIds: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v),
+    z.array(Id).min(1, { error: "shortlist.choose_candidates" }).max(100, { error: "shortlist.too_many" }),
+  ),
 });
 export type AddCandidatesInput = z.infer<typeof AddCandidatesSchema>;
 
@@ -21,8 +24,10 @@ export const StageMoveSchema = z
     reason: z.preprocess(blank, z.enum([...new Set([...WITHDRAW_REASONS, ...REJECT_REASONS])]).optional()),
   })
   .superRefine((v, ctx) => {
-    const allowed: readonly string[] | null = v.action === "withdraw" ? WITHDRAW_REASONS : v.action === "reject" ? REJECT_REASONS : null;
-    if (allowed && !(v.reason && allowed.includes(v.reason))) ctx.addIssue({ code: "custom", path: ["reason"], message: "shortlist.reason_required" });
+    const allowed: readonly string[] | null =
+      v.action === "withdraw" ? WITHDRAW_REASONS : v.action === "reject" ? REJECT_REASONS : null;
+    if (allowed && !(v.reason && allowed.includes(v.reason)))
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "shortlist.reason_required" });
   });
 export type StageMoveInput = z.infer<typeof StageMoveSchema>;
 

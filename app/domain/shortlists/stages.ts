@@ -6,10 +6,27 @@
 //   selected → contract_signed → departed (agency)
 //   any stage before departure → withdrawn (agency, with a reason)
 
-export const STAGES = ["shortlisted", "proposed", "interview", "selected", "contract_signed", "departed", "withdrawn", "rejected"] as const;
+export const STAGES = [
+  "shortlisted",
+  "proposed",
+  "interview",
+  "selected",
+  "contract_signed",
+  "departed",
+  "withdrawn",
+  "rejected",
+] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const STAGE_ACTIONS = ["propose", "request_interview", "select", "reject", "sign_contract", "depart", "withdraw"] as const;
+export const STAGE_ACTIONS = [
+  "propose",
+  "request_interview",
+  "select",
+  "reject",
+  "sign_contract",
+  "depart",
+  "withdraw",
+] as const;
 export type StageAction = (typeof STAGE_ACTIONS)[number];
 
 export type StageActor = "agency" | "employer";
@@ -33,7 +50,12 @@ export const STAGE_RULES: Record<StageAction, Rule> = {
   reject: { from: ["proposed", "interview"], to: "rejected", by: "employer", reason: REJECT_REASONS },
   sign_contract: { from: ["selected"], to: "contract_signed", by: "agency" },
   depart: { from: ["contract_signed"], to: "departed", by: "agency" },
-  withdraw: { from: ["shortlisted", "proposed", "interview", "selected", "contract_signed"], to: "withdrawn", by: "agency", reason: WITHDRAW_REASONS },
+  withdraw: {
+    from: ["shortlisted", "proposed", "interview", "selected", "contract_signed"],
+    to: "withdrawn",
+    by: "agency",
+    reason: WITHDRAW_REASONS,
+  },
 };
 
 export type StageMove = { ok: true; to: Stage } | { ok: false; why: "actor" | "stage" | "reason" };
@@ -56,7 +78,14 @@ export const SLOT_STAGES: readonly Stage[] = ["selected", "contract_signed", "de
 export const holdsSlot = (s: Stage) => SLOT_STAGES.includes(s);
 
 /** Stages the employer sees: proposed onwards (never an agency's private shortlist). */
-export const EMPLOYER_STAGES: readonly Stage[] = ["proposed", "interview", "selected", "contract_signed", "departed", "rejected"];
+export const EMPLOYER_STAGES: readonly Stage[] = [
+  "proposed",
+  "interview",
+  "selected",
+  "contract_signed",
+  "departed",
+  "rejected",
+];
 
 /** A stage that is over: nothing more happens to the candidate on this order. */
 export const isFinal = (s: Stage) => s === "departed" || s === "withdrawn" || s === "rejected";

@@ -6,8 +6,23 @@ import { WorkerProfileSchema } from "./profile-schema";
 // JSON imports are an array of objects shaped like WorkerProfileSchema. Both are validated by that one schema.
 
 export const CSV_COLUMNS = [
-  "external_ref", "full_name", "date_of_birth", "sex", "province_code", "regency", "phone", "nik", "passport_number",
-  "passport_expiry", "experiences", "languages", "certificates", "available_from", "status", "preferred_countries", "consent",
+  "external_ref",
+  "full_name",
+  "date_of_birth",
+  "sex",
+  "province_code",
+  "regency",
+  "phone",
+  "nik",
+  "passport_number",
+  "passport_expiry",
+  "experiences",
+  "languages",
+  "certificates",
+  "available_from",
+  "status",
+  "preferred_countries",
+  "consent",
 ] as const;
 
 export const CSV_COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number], string> = {
@@ -30,7 +45,11 @@ export const CSV_COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number], string> = {
   consent: "yes if the worker consented to matching (recorded with today's date and your name)",
 };
 
-const items = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+const items = (cell: string | undefined) =>
+  (cell ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : Number(s.replace(",", ".")));
 const opt = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
 
@@ -41,7 +60,11 @@ const NUMBERED_LEVELS = new Set(["topik", "hsk", "testdaf"]);
 function evidence(item: string) {
   const [code = "", kind = "", a, b] = item.split(":").map((s) => s.trim());
   const isNumber = a !== undefined && /^\d+([.,]\d+)?$/.test(a) && !NUMBERED_LEVELS.has(kind.toLowerCase());
-  return { code: code.toLowerCase(), kind: kind.toLowerCase(), ...(isNumber ? { score: num(a) } : { level: opt(a), score: num(b) }) };
+  return {
+    code: code.toLowerCase(),
+    kind: kind.toLowerCase(),
+    ...(isNumber ? { score: num(a) } : { level: opt(a), score: num(b) }),
+  };
 }
 
 /** A CSV record (column → cell) as the object the shared schema parses. */
@@ -77,7 +100,10 @@ export function csvRecordToInput(r: Record<string, string | undefined>): unknown
 export function csvRecords(rows: string[][]): { line: number; record: Record<string, string> }[] {
   const [header = [], ...data] = rows;
   const names = header.map((h) => h.trim().toLowerCase());
-  return data.map((cells, i) => ({ line: i + 2, record: Object.fromEntries(names.map((n, j) => [n, cells[j] ?? ""])) }));
+  return data.map((cells, i) => ({
+    line: i + 2,
+    record: Object.fromEntries(names.map((n, j) => [n, cells[j] ?? ""])),
+  }));
 }
 
 /** The JSON Schema of one import row, generated from the shared zod schema (served at /workers/import/schema.json). */
@@ -125,10 +151,23 @@ export function importFileRows(text: string): Iterable<{ row: number; data: unkn
 /** The downloadable template: the header, one example row, nothing else. */
 export function csvTemplate(): string {
   const example: Record<(typeof CSV_COLUMNS)[number], string> = {
-    external_ref: "MB-2026-0001", full_name: "Siti Nurhaliza", date_of_birth: "1996-04-12", sex: "female", province_code: "33",
-    regency: "Kab. Cilacap", phone: "+62 812 3456 7890", nik: "3301015204960001", passport_number: "C1234567", passport_expiry: "2031-01-31",
-    experiences: "cruise:5131:4;hospitality:5120:1", languages: "en:ielts:6.0;ja:jlpt:N4", certificates: "stcw_bst:2029-02-01:6201234567;food_safety:2027-08-31",
-    available_from: "2027-01-15", status: "available", preferred_countries: "US;MT", consent: "yes",
+    external_ref: "MB-2026-0001",
+    full_name: "Siti Nurhaliza",
+    date_of_birth: "1996-04-12",
+    sex: "female",
+    province_code: "33",
+    regency: "Kab. Cilacap",
+    phone: "+62 812 3456 7890",
+    nik: "3301015204960001",
+    passport_number: "C1234567",
+    passport_expiry: "2031-01-31",
+    experiences: "cruise:5131:4;hospitality:5120:1",
+    languages: "en:ielts:6.0;ja:jlpt:N4",
+    certificates: "stcw_bst:2029-02-01:6201234567;food_safety:2027-08-31",
+    available_from: "2027-01-15",
+    status: "available",
+    preferred_countries: "US;MT",
+    consent: "yes",
   };
   return [toCsvLine(CSV_COLUMNS), toCsvLine(CSV_COLUMNS.map((c) => example[c]))].join("\r\n") + "\r\n";
 }

@@ -12,6 +12,7 @@ export const ImportModeSchema = z.enum(IMPORT_MODES).default("valid_only");
 /** The mode asked for (a query or form value; null when absent), or a field error on `mode`. */
 export function importModeOf(value: unknown): ImportModeValue {
   const r = ImportModeSchema.safeParse(value === null ? undefined : value);
-  if (!r.success) throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
+  if (!r.success)
+    throw new DomainError("invalid", "errors.import_mode_invalid", { mode: "errors.import_mode_invalid" });
   return r.data;
 }

@@ -44,7 +44,8 @@ export function importRowChecker(today: IsoDay) {
     const ref = parsed.data.externalRef;
     if (ref !== undefined) {
       const first = refsSeen.get(ref);
-      if (first !== undefined) return [{ row: r.row, field: "externalRef", message: `errors.duplicate_in_file?row=${first}` }];
+      if (first !== undefined)
+        return [{ row: r.row, field: "externalRef", message: `errors.duplicate_in_file?row=${first}` }];
       refsSeen.set(ref, r.row);
     }
     return { row: r.row, input: parsed.data };

@@ -57,28 +57,71 @@ export function cefrFromEvidence(e: Evidence): CefrLevel | null {
     case "cefr":
       return CEFR_LEVELS.find((l) => l === e.level) ?? null;
     case "ielts":
-      return e.score === undefined ? null : band(e.score, [[2, "A1"], [3, "A2"], [4, "B1"], [5.5, "B2"], [7, "C1"], [8.5, "C2"]]);
+      return e.score === undefined
+        ? null
+        : band(e.score, [
+            [2, "A1"],
+            [3, "A2"],
+            [4, "B1"],
+            [5.5, "B2"],
+            [7, "C1"],
+            [8.5, "C2"],
+          ]);
     case "toefl_ibt_120":
-      return e.score === undefined ? null : band(e.score, [[42, "B1"], [72, "B2"], [95, "C1"], [114, "C2"]]);
+      return e.score === undefined
+        ? null
+        : band(e.score, [
+            [42, "B1"],
+            [72, "B2"],
+            [95, "C1"],
+            [114, "C2"],
+          ]);
     case "toefl_ibt_6":
-      return e.score === undefined ? null : band(e.score, [[1, "A1"], [2, "A2"], [3, "B1"], [4, "B2"], [5, "C1"], [6, "C2"]]);
+      return e.score === undefined
+        ? null
+        : band(e.score, [
+            [1, "A1"],
+            [2, "A2"],
+            [3, "B1"],
+            [4, "B2"],
+            [5, "C1"],
+            [6, "C2"],
+          ]);
     case "toeic":
-      return e.score === undefined ? null : band(e.score, [[120, "A1"], [225, "A2"], [550, "B1"], [785, "B2"], [945, "C1"]]);
+      return e.score === undefined
+        ? null
+        : band(e.score, [
+            [120, "A1"],
+            [225, "A2"],
+            [550, "B1"],
+            [785, "B2"],
+            [945, "C1"],
+          ]);
     case "jlpt": {
       const level = e.level ?? "";
       if (!(level in JLPT_PASS)) return null;
       if (e.score === undefined) return JLPT_LEVEL_ONLY[level] ?? null;
       if (e.score < JLPT_PASS[level]!) return null; // not passed
       switch (level) {
-        case "N5": return "A1";
-        case "N4": return "A2";
-        case "N3": return e.score >= 104 ? "B1" : "A2";
-        case "N2": return e.score >= 112 ? "B2" : "B1";
-        default: return e.score >= 142 ? "C1" : "B2"; // N1
+        case "N5":
+          return "A1";
+        case "N4":
+          return "A2";
+        case "N3":
+          return e.score >= 104 ? "B1" : "A2";
+        case "N2":
+          return e.score >= 112 ? "B2" : "B1";
+        default:
+          return e.score >= 142 ? "C1" : "B2"; // N1
       }
     }
     case "jft_basic":
-      return e.score === undefined ? null : band(e.score, [[145, "A1"], [175, "A2"]]);
+      return e.score === undefined
+        ? null
+        : band(e.score, [
+            [145, "A1"],
+            [175, "A2"],
+          ]);
     case "topik":
     case "hsk": {
       const n = Number(e.level);
@@ -106,16 +149,26 @@ export function bestEvidence<E extends Evidence>(evidence: readonly E[]): { evid
 /** "IELTS 6.0", "JLPT N3 (110)", "TOPIK 4": the original evidence as people write it. */
 export function describeEvidence(e: Evidence): string {
   switch (e.kind) {
-    case "cefr": return e.level ?? "";
-    case "ielts": return `IELTS ${e.score?.toFixed(1)}`;
-    case "toefl_ibt_120": return `TOEFL iBT ${e.score}`;
-    case "toefl_ibt_6": return `TOEFL iBT ${e.score?.toFixed(1)}/6`;
-    case "toeic": return `TOEIC ${e.score}`;
-    case "jlpt": return e.score === undefined ? `JLPT ${e.level}` : `JLPT ${e.level} (${e.score})`;
-    case "jft_basic": return `JFT-Basic ${e.score}`;
-    case "topik": return `TOPIK ${e.level}`;
-    case "testdaf": return `TestDaF TDN ${e.level}`;
-    case "hsk": return `HSK ${e.level}`;
+    case "cefr":
+      return e.level ?? "";
+    case "ielts":
+      return `IELTS ${e.score?.toFixed(1)}`;
+    case "toefl_ibt_120":
+      return `TOEFL iBT ${e.score}`;
+    case "toefl_ibt_6":
+      return `TOEFL iBT ${e.score?.toFixed(1)}/6`;
+    case "toeic":
+      return `TOEIC ${e.score}`;
+    case "jlpt":
+      return e.score === undefined ? `JLPT ${e.level}` : `JLPT ${e.level} (${e.score})`;
+    case "jft_basic":
+      return `JFT-Basic ${e.score}`;
+    case "topik":
+      return `TOPIK ${e.level}`;
+    case "testdaf":
+      return `TestDaF TDN ${e.level}`;
+    case "hsk":
+      return `HSK ${e.level}`;
   }
 }
 
@@ -123,7 +176,10 @@ export function describeEvidence(e: Evidence): string {
  * Each test's own scale (the tests' published score ranges): a score or level outside it is a typo or a lie, never
  * evidence. `score`: allowed range and step; `levels`: the level codes; null where the test has none of that.
  */
-export const EVIDENCE_SCALES: Record<EvidenceKind, { score: { min: number; max: number; step: number; required: boolean } | null; levels: readonly string[] | null }> = {
+export const EVIDENCE_SCALES: Record<
+  EvidenceKind,
+  { score: { min: number; max: number; step: number; required: boolean } | null; levels: readonly string[] | null }
+> = {
   cefr: { score: null, levels: CEFR_LEVELS },
   ielts: { score: { min: 0, max: 9, step: 0.5, required: true }, levels: null },
   toefl_ibt_120: { score: { min: 0, max: 120, step: 1, required: true }, levels: null },
@@ -139,12 +195,16 @@ export const EVIDENCE_SCALES: Record<EvidenceKind, { score: { min: number; max: 
 /** The field and message key of the first way this evidence leaves its test's scale, or null when it fits. */
 export function scaleProblem(e: Evidence): { field: "score" | "level"; message: string } | null {
   const scale = EVIDENCE_SCALES[e.kind];
-  if (scale.levels && !(e.level !== undefined && scale.levels.includes(e.level))) return { field: "level", message: `errors.level_scale_${e.kind}` };
-  if (!scale.levels && e.level !== undefined && e.level !== "") return { field: "level", message: "errors.level_not_for_test" };
+  if (scale.levels && !(e.level !== undefined && scale.levels.includes(e.level)))
+    return { field: "level", message: `errors.level_scale_${e.kind}` };
+  if (!scale.levels && e.level !== undefined && e.level !== "")
+    return { field: "level", message: "errors.level_not_for_test" };
   if (!scale.score) return e.score === undefined ? null : { field: "score", message: "errors.score_not_for_test" };
-  if (e.score === undefined) return scale.score.required ? { field: "score", message: `errors.score_scale_${e.kind}` } : null;
+  if (e.score === undefined)
+    return scale.score.required ? { field: "score", message: `errors.score_scale_${e.kind}` } : null;
   const { min, max, step } = scale.score;
   const steps = (e.score - min) / step;
-  if (e.score < min || e.score > max || Math.abs(steps - Math.round(steps)) > 1e-9) return { field: "score", message: `errors.score_scale_${e.kind}` };
+  if (e.score < min || e.score > max || Math.abs(steps - Math.round(steps)) > 1e-9)
+    return { field: "score", message: `errors.score_scale_${e.kind}` };
   return null;
 }

@@ -21,7 +21,10 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const Experience = z.object({
   sector: z.enum(SECTORS),
-  iscoCode: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(ISCO_CODES, { error: "errors.isco_unknown" })),
+  iscoCode: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.enum(ISCO_CODES, { error: "errors.isco_unknown" }),
+  ),
   years: z.number({ error: "errors.number" }).min(0).max(50),
   employer: text({ max: 160 }).optional(),
   country: z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })).optional(),
@@ -29,55 +32,135 @@ const Experience = z.object({
 
 const languageEvidence = (today: IsoDay | undefined) =>
   z
-  .object({
-    code: z.enum(LANGUAGES),
-    kind: z.enum(EVIDENCE_KINDS),
-    level: z.preprocess(upper, z.string().max(4)).optional(),
-    // the range is each test's own (scaleProblem below)
-    score: z.number({ error: "errors.number" }).optional(),
-    takenOn: dateWithin({ from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" }, today).optional(),
-  })
-  .superRefine((e, ctx) => {
-    // Inside the test's own scale first (IELTS 9.5 is not "C2"), then the CEFR table.
-    const problem = scaleProblem(e);
-    if (problem) return void ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
-    if (e.kind === "toefl_ibt_120" && e.takenOn && e.takenOn >= TOEFL_SCALE_CHANGE) {
-      ctx.addIssue({ code: "custom", path: ["takenOn"], message: "errors.toefl_old_scale_date" });
-    }
-    if (cefrFromEvidence(e) === null) ctx.addIssue({ code: "custom", path: [e.score === undefined ? "level" : "score"], message: "errors.evidence_no_level" });
-  });
+    .object({
+      code: z.enum(LANGUAGES),
+      kind: z.enum(EVIDENCE_KINDS),
+      level: z.preprocess(upper, z.string().max(4)).optional(),
+      // the range is each test's own (scaleProblem below)
+      score: z.number({ error: "errors.number" }).optional(),
+      takenOn: dateWithin(
+        { from: { years: -30 }, to: {}, tooEarly: "errors.taken_on_range", tooLate: "errors.taken_on_range" },
+        today,
+      ).optional(),
+    })
+    .superRefine((e, ctx) => {
+      // Inside the test's own scale first (IELTS 9.5 is not "C2"), then the CEFR table.
+      const problem = scaleProblem(e);
+      if (problem) return void ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+      if (e.kind === "toefl_ibt_120" && e.takenOn && e.takenOn >= TOEFL_SCALE_CHANGE) {
+        ctx.addIssue({ code: "custom", path: ["takenOn"], message: "errors.toefl_old_scale_date" });
+      }
+      if (cefrFromEvidence(e) === null)
+        ctx.addIssue({
+          code: "custom",
+          path: [e.score === undefined ? "level" : "score"],
+          message: "errors.evidence_no_level",
+        });
+    });
 
 const certificate = (today: IsoDay | undefined) =>
   z
-  .object({
-    code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
-    number: text({ max: 80 }).optional(),
-    issuedOn: dateWithin({ from: { years: -50 }, to: {}, tooEarly: "errors.issued_on_range", tooLate: "errors.issued_on_range" }, today).optional(),
-    expiresOn: dateWithin({ from: { years: -30 }, to: { years: 30 }, tooEarly: "errors.expires_on_range", tooLate: "errors.expires_on_range" }, today).optional(),
-  })
-  .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, { path: ["expiresOn"], message: "errors.expiry_before_issue" });
+    .object({
+      code: z.enum(CERTIFICATE_CODES, { error: "errors.certificate_unknown" }),
+      number: text({ max: 80 }).optional(),
+      issuedOn: dateWithin(
+        { from: { years: -50 }, to: {}, tooEarly: "errors.issued_on_range", tooLate: "errors.issued_on_range" },
+        today,
+      ).optional(),
+      expiresOn: dateWithin(
+        {
+          from: { years: -30 },
+          to: { years: 30 },
+          tooEarly: "errors.expires_on_range",
+          tooLate: "errors.expires_on_range",
+        },
+        today,
+      ).optional(),
+    })
+    .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, {
+      path: ["expiresOn"],
+      message: "errors.expiry_before_issue",
+    });
 
 const buildWorkerProfileSchema = (today: IsoDay | undefined) =>
   z.object({
-  externalRef: z.preprocess(blankToUndefined, z.string().trim().max(64).regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" }).optional()),
-  fullName: text({ min: 2, max: 160, tooShort: "errors.required" }),
-  // At least 18 (UU 18/2017 Art. 5); older than 70 is a typo in the year, not a candidate.
-  dateOfBirth: dateWithin({ from: { years: -70 }, to: { years: -18 }, tooEarly: "errors.too_old", tooLate: "errors.too_young" }, today),
-  sex: z.enum(["female", "male"]),
-  provinceCode: z.preprocess((v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v), z.enum(PROVINCE_CODES, { error: "errors.province_unknown" })),
-  regency: text({ max: 120 }).optional(),
-  phone: z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }).optional()),
-  nik: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{16}$/, { error: "errors.nik_invalid" }).optional()),
-  passportNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" }).optional()),
-  passportExpiry: z.preprocess(blankToUndefined, dateWithin({ from: { years: -10 }, to: { years: 11 }, tooEarly: "errors.passport_expiry_range", tooLate: "errors.passport_expiry_range" }, today).optional()),
-  experiences: z.array(Experience).min(1, { error: "errors.experience_required" }).max(10),
-  languages: z.array(languageEvidence(today)).max(12).default([]),
-  certificates: z.array(certificate(today)).max(30).default([]),
-  availableFrom: dateWithin({ from: { years: -2 }, to: { years: 3 }, tooEarly: "errors.available_from_range", tooLate: "errors.available_from_range" }, today),
-  status: z.enum(WORKER_STATUSES).default("available"),
-  preferredCountries: z.array(z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" }))).max(10).default([]),
-  consentToMatching: z.boolean().default(false),
-});
+    externalRef: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(64)
+        .regex(/^[A-Za-z0-9._/-]+$/, { error: "errors.external_ref_invalid" })
+        .optional(),
+    ),
+    fullName: text({ min: 2, max: 160, tooShort: "errors.required" }),
+    // At least 18 (UU 18/2017 Art. 5); older than 70 is a typo in the year, not a candidate.
+    dateOfBirth: dateWithin(
+      { from: { years: -70 }, to: { years: -18 }, tooEarly: "errors.too_old", tooLate: "errors.too_young" },
+      today,
+    ),
+    sex: z.enum(["female", "male"]),
+    provinceCode: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v),
+      z.enum(PROVINCE_CODES, { error: "errors.province_unknown" }),
+    ),
+    regency: text({ max: 120 }).optional(),
+    phone: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" })
+        .optional(),
+    ),
+    nik: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{16}$/, { error: "errors.nik_invalid" })
+        .optional(),
+    ),
+    passportNumber: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{6,12}$/, { error: "errors.passport_invalid" })
+        .optional(),
+    ),
+    passportExpiry: z.preprocess(
+      blankToUndefined,
+      dateWithin(
+        {
+          from: { years: -10 },
+          to: { years: 11 },
+          tooEarly: "errors.passport_expiry_range",
+          tooLate: "errors.passport_expiry_range",
+        },
+        today,
+      ).optional(),
+    ),
+    experiences: z.array(Experience).min(1, { error: "errors.experience_required" }).max(10),
+    languages: z.array(languageEvidence(today)).max(12).default([]),
+    certificates: z.array(certificate(today)).max(30).default([]),
+    availableFrom: dateWithin(
+      {
+        from: { years: -2 },
+        to: { years: 3 },
+        tooEarly: "errors.available_from_range",
+        tooLate: "errors.available_from_range",
+      },
+      today,
+    ),
+    status: z.enum(WORKER_STATUSES).default("available"),
+    preferredCountries: z
+      .array(z.preprocess(upper, z.enum(COUNTRY_CODES, { error: "errors.country_unknown" })))
+      .max(10)
+      .default([]),
+    consentToMatching: z.boolean().default(false),
+  });
 
 /** The profile schema for a request (or an import) made on `today`: birth, expiry and availability windows count from it. */
 export const workerProfileSchema = (today: IsoDay) => buildWorkerProfileSchema(today);

@@ -26,11 +26,24 @@ export async function createApiKey(deps: Deps, actor: Actor, orgSlug: string, na
 }
 
 /** Skips authorisation: for the admin CLI. Returns the plain key, which is never stored. */
-export async function unsafeCreateApiKey(deps: Deps, org: Org, name: string, by: { userId: string | null; label: string | null }) {
+export async function unsafeCreateApiKey(
+  deps: Deps,
+  org: Org,
+  name: string,
+  by: { userId: string | null; label: string | null },
+) {
   const k = newKey();
   const row = await deps.db.transaction().execute(async (tx) => {
     const row = await insertApiKey(tx, { orgId: org.id, name, prefix: k.prefix, hash: k.hash, createdBy: by.userId });
-    await recordAudit(tx, { orgId: org.id, actorUserId: by.userId, actorLabel: by.label, action: "api_key.created", subjectType: "api_key", subjectId: row.id, details: { name } });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: by.userId,
+      actorLabel: by.label,
+      action: "api_key.created",
+      subjectType: "api_key",
+      subjectId: row.id,
+      details: { name },
+    });
     return row;
   });
   return { id: row.id, name: row.name, key: k.key };
@@ -42,12 +55,21 @@ export async function revokeOrgApiKey(deps: Deps, actor: Actor, orgSlug: string,
   if (!isUuid(keyId)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
     if (!(await revokeApiKey(tx, org.id, keyId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
-    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "api_key.revoked", subjectType: "api_key", subjectId: keyId });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: actor.userId,
+      action: "api_key.revoked",
+      subjectType: "api_key",
+      subjectId: keyId,
+    });
   });
 }
 
 /** The organisation a bearer key acts as, or null for an unknown, revoked or licence-blocked key. */
-export async function authenticateApiKey(deps: Deps, key: string): Promise<{ actor: Actor; org: Org; keyId: string } | null> {
+export async function authenticateApiKey(
+  deps: Deps,
+  key: string,
+): Promise<{ actor: Actor; org: Org; keyId: string } | null> {
   if (!key.startsWith(PREFIX) || key.length > 100) return null;
   const row = await findApiKeyByHash(deps.db, sha256(key));
   if (!row || row.revoked_at) return null;
@@ -55,5 +77,9 @@ export async function authenticateApiKey(deps: Deps, key: string): Promise<{ act
   if (!org) return null;
   if (canSignIn(org.kind, org.licence, isoDay(deps.now()))) return null;
   await touchApiKey(deps.db, row.id, deps.now());
-  return { actor: { userId: null, orgId: org.id, orgKind: org.kind, role: "api", label: `api-key:${row.name}` }, org, keyId: row.id };
+  return {
+    actor: { userId: null, orgId: org.id, orgKind: org.kind, role: "api", label: `api-key:${row.name}` },
+    org,
+    keyId: row.id,
+  };
 }

@@ -24,7 +24,8 @@ async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } finally {
     const next = waiting.shift();
-    if (next) next(); // the slot passes on; `running` stays
+    if (next)
+      next(); // the slot passes on; `running` stays
     else running--;
   }
 }

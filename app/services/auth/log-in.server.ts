@@ -72,7 +72,9 @@ export async function logIn(deps: Deps, input: LoginInput, ip: string, limits: L
 
   const attemptId = await recordLoginAttempt(db, { email: input.email, ip });
   const user = await findUserByEmail(db, input.email);
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) {
     if (slowedFor) throw rateLimited(slowedFor);
     throw new DomainError("unauthenticated", "errors.invalid_credentials");

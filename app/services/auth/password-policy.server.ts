@@ -11,7 +11,9 @@ import { DomainError } from "~/domain/errors";
 
 export const MIN_SCORE = 3;
 
-type Zxcvbn = { check(password: string, userInputs?: string[]): { score: number; sequence: { dictionaryName?: string }[] } };
+type Zxcvbn = {
+  check(password: string, userInputs?: string[]): { score: number; sequence: { dictionaryName?: string }[] };
+};
 
 let common: Promise<Set<string>> | undefined;
 let zxcvbn: Promise<Zxcvbn> | undefined;
@@ -35,7 +37,8 @@ function commonPasswords(): Promise<Set<string>> {
 
 function estimator(): Promise<Zxcvbn> {
   zxcvbn ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
-    ([core, lang]) => new core.ZxcvbnFactory({ dictionary: { ...lang.dictionary }, graphs: lang.adjacencyGraphs }) as Zxcvbn,
+    ([core, lang]) =>
+      new core.ZxcvbnFactory({ dictionary: { ...lang.dictionary }, graphs: lang.adjacencyGraphs }) as Zxcvbn,
   );
   return zxcvbn;
 }
@@ -63,7 +66,11 @@ export async function assertStrongPassword(password: string, userInputs: string[
   if (userInputs.some((w) => w.length >= 4 && lower.includes(w))) throw weak("errors.password_personal");
   const result = (await estimator()).check(password, userInputs);
   if (result.score >= MIN_SCORE) return;
-  throw weak(result.sequence.some((m) => m.dictionaryName === "userInputs") ? "errors.password_personal" : "errors.password_weak");
+  throw weak(
+    result.sequence.some((m) => m.dictionaryName === "userInputs")
+      ? "errors.password_personal"
+      : "errors.password_weak",
+  );
 }
 
 const weak = (key: string) => new DomainError("invalid", "errors.form_has_errors", { password: key });

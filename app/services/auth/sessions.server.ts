@@ -21,9 +21,7 @@ export interface SignedIn extends UserWithOrg {
 }
 
 export type SessionLookup =
-  | { state: "none" }
-  | { state: "blocked"; reason: LicenceBlock }
-  | { state: "ok"; signedIn: SignedIn };
+  { state: "none" } | { state: "blocked"; reason: LicenceBlock } | { state: "ok"; signedIn: SignedIn };
 
 /** Resolves a session token. A user whose agency lost its licence is refused even with a live session. */
 export async function resolveSession(deps: Deps, token: string | null): Promise<SessionLookup> {
@@ -42,6 +40,12 @@ export async function endSession(deps: Deps, token: string | null): Promise<void
   if (token) await deleteSession(deps.db, sha256(token));
 }
 
-export function actorOf({ user, org }: { user: Pick<UserWithOrg["user"], "id" | "role">; org: Pick<UserWithOrg["org"], "id" | "kind"> }): Actor {
+export function actorOf({
+  user,
+  org,
+}: {
+  user: Pick<UserWithOrg["user"], "id" | "role">;
+  org: Pick<UserWithOrg["org"], "id" | "kind">;
+}): Actor {
   return { userId: user.id, orgId: org.id, orgKind: org.kind, role: user.role };
 }

@@ -49,7 +49,14 @@ async function noticeToOwner(deps: Deps, email: string): Promise<SignupOutcome> 
       subject: translate(locale, "notify.signup_existing_email.subject"),
       body: `${translate(locale, "notify.signup_existing_email.text", { email: owner.email })}\n`,
     });
-    await recordAudit(tx, { orgId: owner.org_id, actorUserId: null, actorLabel: "sign-up form", action: "signup.existing_email", subjectType: "user", subjectId: owner.id });
+    await recordAudit(tx, {
+      orgId: owner.org_id,
+      actorUserId: null,
+      actorLabel: "sign-up form",
+      action: "signup.existing_email",
+      subjectType: "user",
+      subjectId: owner.id,
+    });
   });
   return "existing";
 }
@@ -66,10 +73,21 @@ async function createEmployer(deps: Deps, input: SignupInput, passwordHash: stri
       role: "admin",
       locale,
     });
-    await recordAudit(tx, { orgId: org.id, actorUserId: user.id, action: "employer.signed_up", subjectType: "organisation", subjectId: org.id });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: user.id,
+      action: "employer.signed_up",
+      subjectType: "organisation",
+      subjectId: org.id,
+    });
   });
 }
 
 export function isUniqueViolation(e: unknown, constraint: string): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "23505" && (e as { constraint?: string }).constraint === constraint;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: string }).code === "23505" &&
+    (e as { constraint?: string }).constraint === constraint
+  );
 }

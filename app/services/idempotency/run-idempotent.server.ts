@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "~/domain/errors";
-import { claimIdempotencyKey, completeIdempotencyKey, forgetIdempotencyKeysBefore, releaseIdempotencyKey, renewIdempotencyKey, type StoredAnswer } from "~db/idempotency-keys";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  forgetIdempotencyKeysBefore,
+  releaseIdempotencyKey,
+  renewIdempotencyKey,
+  type StoredAnswer,
+} from "~db/idempotency-keys";
 import type { Deps } from "../deps.server";
 
 export type { StoredAnswer };
@@ -40,7 +47,13 @@ export async function runIdempotent<T>(
   // a wait for another request to finish (a duration on the monotonic clock, not a date: 017-clock.md)
   const deadline = performance.now() + (r.waitMs ?? 0);
   for (;;) {
-    const claim = await claimIdempotencyKey(deps.db, { scope: r.scope, key: r.key, fingerprint: r.fingerprint, leaseSeconds: LEASE_SECONDS, ttlHours: IDEMPOTENCY_TTL_HOURS });
+    const claim = await claimIdempotencyKey(deps.db, {
+      scope: r.scope,
+      key: r.key,
+      fingerprint: r.fingerprint,
+      leaseSeconds: LEASE_SECONDS,
+      ttlHours: IDEMPOTENCY_TTL_HOURS,
+    });
     if (claim.kind !== "claimed" && claim.fingerprint !== r.fingerprint) {
       throw new DomainError("invalid", "errors.idempotency_key_reused", { [r.field]: "errors.idempotency_key_reused" });
     }
@@ -52,7 +65,10 @@ export async function runIdempotent<T>(
     }
     break;
   }
-  const renewer = setInterval(() => void renewIdempotencyKey(deps.db, r.scope, r.key, LEASE_SECONDS).catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
+  const renewer = setInterval(
+    () => void renewIdempotencyKey(deps.db, r.scope, r.key, LEASE_SECONDS).catch(() => undefined),
+    (LEASE_SECONDS * 1000) / 3,
+  );
   renewer.unref();
   let result: T;
   try {

@@ -1,5 +1,11 @@
 import { DomainError, isUuid } from "~/domain/errors";
-import { PUBLIC_STATES, roleFor, transition, type ActorRole, type JobOrderAction } from "~/domain/job-orders/state-machine";
+import {
+  PUBLIC_STATES,
+  roleFor,
+  transition,
+  type ActorRole,
+  type JobOrderAction,
+} from "~/domain/job-orders/state-machine";
 import { hasEntries } from "~db/shortlists";
 import type { Actor } from "~/domain/org";
 import { findJobOrder, lockJobOrder } from "~db/job-orders";
@@ -28,16 +34,30 @@ export async function actorOrg(db: Db, actor: Actor): Promise<Org> {
 }
 
 export function viewerOf(org: Org, order: Pick<JobOrder, "employer_org_id" | "country">, actor: Actor): Viewer | null {
-  return roleFor({ id: org.id, kind: org.kind, countries: org.countries }, { employerOrgId: order.employer_org_id, country: order.country }, actor.role);
+  return roleFor(
+    { id: org.id, kind: org.kind, countries: org.countries },
+    { employerOrgId: order.employer_org_id, country: order.country },
+    actor.role,
+  );
 }
 
-export async function loadVisible(deps: Deps, actor: Actor, id: string): Promise<{ order: JobOrder; role: Viewer; org: Org }> {
+export async function loadVisible(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ order: JobOrder; role: Viewer; org: Org }> {
   if (!isUuid(id)) throw new DomainError("not_found", "errors.job_order_not_found");
   const [order, org] = await Promise.all([findJobOrder(deps.db, id), actorOrg(deps.db, actor)]);
   const role = order ? viewerOf(org, order, actor) : null;
   // an agency keeps seeing an order it has candidates on after it leaves "verified" (filled, closed …)
-  const candidatesOn = role === "agency" && order && order.status !== "verified" && PUBLIC_STATES.includes(order.status) && (await hasEntries(deps.db, order.id, org.id));
-  if (!order || !(canSee(role, order) || candidatesOn)) throw new DomainError("not_found", "errors.job_order_not_found");
+  const candidatesOn =
+    role === "agency" &&
+    order &&
+    order.status !== "verified" &&
+    PUBLIC_STATES.includes(order.status) &&
+    (await hasEntries(deps.db, order.id, org.id));
+  if (!order || !(canSee(role, order) || candidatesOn))
+    throw new DomainError("not_found", "errors.job_order_not_found");
   return { order, role: role!, org };
 }
 
@@ -58,4 +78,8 @@ export async function lockForAction(tx: Db, actor: Actor, id: string, action: Jo
   return { order, org, role, to: result.to };
 }
 
-export const actorFields = (actor: Actor) => ({ actor_user_id: actor.userId, actor_org_id: actor.orgId, actor_label: actor.label ?? null });
+export const actorFields = (actor: Actor) => ({
+  actor_user_id: actor.userId,
+  actor_org_id: actor.orgId,
+  actor_label: actor.label ?? null,
+});

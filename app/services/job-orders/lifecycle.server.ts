@@ -13,7 +13,13 @@ export async function closeJobOrder(deps: Deps, actor: Actor, id: string): Promi
   await deps.db.transaction().execute(async (tx) => {
     const { order, to } = await lockForAction(tx, actor, id, "close");
     await patchJobOrder(tx, order.id, { status: to }, deps.now());
-    await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "closed", from_status: order.status, to_status: to });
+    await insertEvent(tx, {
+      job_order_id: order.id,
+      ...actorFields(actor),
+      action: "closed",
+      from_status: order.status,
+      to_status: to,
+    });
   });
 }
 
@@ -29,8 +35,21 @@ export async function recordPlacements(deps: Deps, actor: Actor, id: string, pos
     }
     // candidates selected through Jembatan hold positions: the count can never drop below them
     const held = await countSlotHolders(tx, order.id);
-    if (positionsFilled < held) throw new DomainError("invalid", "errors.filled_below_selected", { positionsFilled: "errors.filled_below_selected" }, { n: held });
-    await writePositionsFilled(tx, actor, order, positionsFilled, positionsFilled === order.positions ? "filled" : order.status, deps.now());
+    if (positionsFilled < held)
+      throw new DomainError(
+        "invalid",
+        "errors.filled_below_selected",
+        { positionsFilled: "errors.filled_below_selected" },
+        { n: held },
+      );
+    await writePositionsFilled(
+      tx,
+      actor,
+      order,
+      positionsFilled,
+      positionsFilled === order.positions ? "filled" : order.status,
+      deps.now(),
+    );
   });
 }
 
@@ -38,8 +57,20 @@ export async function recordPlacements(deps: Deps, actor: Actor, id: string, pos
  * Inside the transaction holding the order's lock: the new count of filled positions, and the state it brings
  * ("filled" when the last one is taken, "verified" when a filled order reopens), with its event.
  */
-export async function writePositionsFilled(tx: Db, actor: Actor, order: JobOrder, filled: number, status: JobOrderState, now: Date): Promise<void> {
-  await patchJobOrder(tx, order.id, status === order.status ? { positions_filled: filled } : { positions_filled: filled, status }, now);
+export async function writePositionsFilled(
+  tx: Db,
+  actor: Actor,
+  order: JobOrder,
+  filled: number,
+  status: JobOrderState,
+  now: Date,
+): Promise<void> {
+  await patchJobOrder(
+    tx,
+    order.id,
+    status === order.status ? { positions_filled: filled } : { positions_filled: filled, status },
+    now,
+  );
   await insertEvent(tx, {
     job_order_id: order.id,
     ...actorFields(actor),
@@ -60,7 +91,15 @@ export async function expireDueJobOrders(deps: Deps): Promise<number> {
       const order = await lockJobOrder(tx, id);
       if (!order || !transition(order.status, "expire", "system").ok) return;
       await patchJobOrder(tx, id, { status: "expired" }, now);
-      await insertEvent(tx, { job_order_id: id, actor_user_id: null, actor_org_id: null, actor_label: "system", action: "expired", from_status: order.status, to_status: "expired" });
+      await insertEvent(tx, {
+        job_order_id: id,
+        actor_user_id: null,
+        actor_org_id: null,
+        actor_label: "system",
+        action: "expired",
+        from_status: order.status,
+        to_status: "expired",
+      });
       expired++;
     });
   }

@@ -4,7 +4,16 @@ import { availableActions, type JobOrderState } from "~/domain/job-orders/state-
 import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { pageWindow } from "~/domain/paging";
-import { countByCountry, countByStatus, countJobOrders, jobOrderRecordOf, listEvents, listJobOrders, listVersions, type ListFilter } from "~db/job-orders";
+import {
+  countByCountry,
+  countByStatus,
+  countJobOrders,
+  jobOrderRecordOf,
+  listEvents,
+  listJobOrders,
+  listVersions,
+  type ListFilter,
+} from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { actorOrg, loadVisible } from "./access.server";
@@ -42,7 +51,11 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
   // candidates on the order: an agency's own shortlist, or (for its employer) those proposed to it
   const candidates =
     role === "agency" || role === "owner"
-      ? await countCandidates(deps.db, order.id, role === "agency" ? { agencyId: actor.orgId } : { stages: EMPLOYER_STAGES })
+      ? await countCandidates(
+          deps.db,
+          order.id,
+          role === "agency" ? { agencyId: actor.orgId } : { stages: EMPLOYER_STAGES },
+        )
       : 0;
   // Agencies see verified orders but not their history or the employer's legal snapshot.
   const showHistory = role !== "agency";
@@ -53,10 +66,26 @@ export async function getJobOrderDetail(deps: Deps, actor: Actor, id: string) {
     findings,
     candidates,
     versions: showHistory
-      ? versions.map((v) => ({ version: v.version, submittedAt: v.submittedAt, employer: v.employer, decision: v.decision, reason: v.reason, note: v.note, decidedAt: v.decidedAt, decidedBy: v.decidedByOrgName }))
+      ? versions.map((v) => ({
+          version: v.version,
+          submittedAt: v.submittedAt,
+          employer: v.employer,
+          decision: v.decision,
+          reason: v.reason,
+          note: v.note,
+          decidedAt: v.decidedAt,
+          decidedBy: v.decidedByOrgName,
+        }))
       : [],
     events: showHistory
-      ? events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, who: e.userName ?? e.actorLabel ?? "", org: e.orgName, changes: e.changes }))
+      ? events.map((e) => ({
+          id: e.id,
+          action: e.action,
+          at: e.createdAt,
+          who: e.userName ?? e.actorLabel ?? "",
+          org: e.orgName,
+          changes: e.changes,
+        }))
       : [],
   };
 }
@@ -67,27 +96,43 @@ function scopeFor(kind: string, orgId: string, countries: readonly string[], rol
     case "employer":
       return { employerOrgId: orgId };
     case "mission":
-      return { countries, statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] };
+      return {
+        countries,
+        statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"],
+      };
     case "ministry":
-      return role === "admin" ? { statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] } : { statuses: [] };
+      return role === "admin"
+        ? { statuses: ["submitted", "verified", "returned", "rejected", "filled", "closed", "expired", "revoked"] }
+        : { statuses: [] };
     default:
       return { statuses: ["verified"] };
   }
 }
 
-export async function listJobOrdersFor(deps: Deps, actor: Actor, opts: { status?: JobOrderState; country?: string; sector?: string; page: number }) {
+export async function listJobOrdersFor(
+  deps: Deps,
+  actor: Actor,
+  opts: { status?: JobOrderState; country?: string; sector?: string; page: number },
+) {
   const org = await actorOrg(deps.db, actor);
   const scope = scopeFor(org.kind, org.id, org.countries, actor.role);
   const statuses = opts.status ? (scope.statuses ?? [opts.status]).filter((s) => s === opts.status) : scope.statuses;
   const filter: ListFilter = { ...scope, statuses, country: opts.country, sector: opts.sector };
-  const [total, counts] = await Promise.all([countJobOrders(deps.db, filter), countByStatus(deps.db, { ...scope, country: opts.country, sector: opts.sector })]);
+  const [total, counts] = await Promise.all([
+    countJobOrders(deps.db, filter),
+    countByStatus(deps.db, { ...scope, country: opts.country, sector: opts.sector }),
+  ]);
   const { page, pages, limit, offset } = pageWindow(total, opts.page, PAGE_SIZE);
   const rows = await listJobOrders(deps.db, filter, { limit, offset, order: "updated" });
   return { rows, total, page, pages, counts };
 }
 
 /** A mission's queue: submitted orders for its countries, oldest submission first, with counts per country. */
-export async function verificationQueue(deps: Deps, actor: Actor, opts: { country?: string; sector?: string; page: number }) {
+export async function verificationQueue(
+  deps: Deps,
+  actor: Actor,
+  opts: { country?: string; sector?: string; page: number },
+) {
   const org = await actorOrg(deps.db, actor);
   if (org.kind !== "mission") return null;
   const base: ListFilter = { countries: org.countries, statuses: ["submitted"] };
@@ -99,8 +144,18 @@ export async function verificationQueue(deps: Deps, actor: Actor, opts: { countr
 }
 
 /** The public board: verified, still valid, with open positions. */
-export async function publicBoard(deps: Deps, opts: { country?: string; sector?: string; iscoCode?: string; page: number }) {
-  const filter: ListFilter = { statuses: ["verified"], openOnly: true, validOn: isoDay(deps.now()), country: opts.country, sector: opts.sector, iscoCode: opts.iscoCode };
+export async function publicBoard(
+  deps: Deps,
+  opts: { country?: string; sector?: string; iscoCode?: string; page: number },
+) {
+  const filter: ListFilter = {
+    statuses: ["verified"],
+    openOnly: true,
+    validOn: isoDay(deps.now()),
+    country: opts.country,
+    sector: opts.sector,
+    iscoCode: opts.iscoCode,
+  };
   const total = await countJobOrders(deps.db, filter);
   const { page, pages, limit, offset } = pageWindow(total, opts.page, PAGE_SIZE);
   const rows = await listJobOrders(deps.db, filter, { limit, offset, order: "board" });

@@ -13,18 +13,39 @@ import { requireMinistryAdmin } from "../guards.server";
 
 export async function getProblemEmployers(deps: Deps, actor: Actor) {
   requireMinistryAdmin(actor);
-  const [listed, employers] = await Promise.all([listActiveListings(deps.db), listOrgs(deps.db, { kind: "employer", limit: 5000, offset: 0 })]);
+  const [listed, employers] = await Promise.all([
+    listActiveListings(deps.db),
+    listOrgs(deps.db, { kind: "employer", limit: 5000, offset: 0 }),
+  ]);
   return { listed, employers: employers.map((e) => ({ slug: e.slug, name: e.name })) };
 }
 
-export async function listProblemEmployer(deps: Deps, actor: Actor, input: { employer: string; reason: string; listedOn?: string }) {
+export async function listProblemEmployer(
+  deps: Deps,
+  actor: Actor,
+  input: { employer: string; reason: string; listedOn?: string },
+) {
   requireMinistryAdmin(actor);
   const org = await findOrgBySlug(deps.db, input.employer);
-  if (!org || org.kind !== "employer") throw new DomainError("invalid", "errors.choose_option", { employer: "errors.choose_option" });
-  if (await findActiveListing(deps.db, org.id)) throw new DomainError("conflict", "errors.already_listed", { employer: "errors.already_listed" });
+  if (!org || org.kind !== "employer")
+    throw new DomainError("invalid", "errors.choose_option", { employer: "errors.choose_option" });
+  if (await findActiveListing(deps.db, org.id))
+    throw new DomainError("conflict", "errors.already_listed", { employer: "errors.already_listed" });
   await deps.db.transaction().execute(async (tx) => {
-    const row = await insertListing(tx, { employerOrgId: org.id, reason: input.reason, listedOn: input.listedOn ?? isoDay(deps.now()), listedBy: actor.userId });
-    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "problem_employer.listed", subjectType: "organisation", subjectId: org.id, details: { listingId: row.id, reason: input.reason } });
+    const row = await insertListing(tx, {
+      employerOrgId: org.id,
+      reason: input.reason,
+      listedOn: input.listedOn ?? isoDay(deps.now()),
+      listedBy: actor.userId,
+    });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: actor.userId,
+      action: "problem_employer.listed",
+      subjectType: "organisation",
+      subjectId: org.id,
+      details: { listingId: row.id, reason: input.reason },
+    });
   });
 }
 
@@ -32,8 +53,15 @@ export async function liftProblemEmployer(deps: Deps, actor: Actor, listingId: s
   requireMinistryAdmin(actor);
   if (!/^\d+$/.test(listingId)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await liftListing(tx, listingId, actor.userId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
-    await recordAudit(tx, { orgId: null, actorUserId: actor.userId, action: "problem_employer.lifted", subjectType: "problem_listing", subjectId: listingId });
+    if (!(await liftListing(tx, listingId, actor.userId, deps.now())))
+      throw new DomainError("not_found", "errors.not_found");
+    await recordAudit(tx, {
+      orgId: null,
+      actorUserId: actor.userId,
+      action: "problem_employer.lifted",
+      subjectType: "problem_listing",
+      subjectId: listingId,
+    });
   });
 }
 
@@ -47,7 +75,8 @@ export async function addStandard(deps: Deps, actor: Actor | null, s: Destinatio
   try {
     await insertStandard(deps.db, s, actor?.userId ?? null);
   } catch (e) {
-    if ((e as { code?: string }).code === "23505") throw new DomainError("conflict", "errors.standard_exists", { country: "errors.standard_exists" });
+    if ((e as { code?: string }).code === "23505")
+      throw new DomainError("conflict", "errors.standard_exists", { country: "errors.standard_exists" });
     throw e;
   }
 }
@@ -56,5 +85,3 @@ export async function removeStandard(deps: Deps, actor: Actor, id: string) {
   requireMinistryAdmin(actor);
   if (!/^\d+$/.test(id) || !(await deleteStandard(deps.db, id))) throw new DomainError("not_found", "errors.not_found");
 }
-
-

@@ -14,13 +14,27 @@ import { actorFields, lockForAction } from "./access.server";
 
 export function employerSnapshot(org: Org): EmployerSnapshot | null {
   if (!org.registrationNumber || !org.address || !org.contactEmail || !org.contactPhone) return null;
-  return { name: org.name, country: org.country, registrationNumber: org.registrationNumber, address: org.address, contactEmail: org.contactEmail, contactPhone: org.contactPhone };
+  return {
+    name: org.name,
+    country: org.country,
+    registrationNumber: org.registrationNumber,
+    address: org.address,
+    contactEmail: org.contactEmail,
+    contactPhone: org.contactPhone,
+  };
 }
 
 /** The automatic checks as they stand now: problem-employer hold, wage floor and hours flags. */
 export async function currentFindings(db: Db, order: Pick<JobOrder, "employer_org_id" | "content">) {
-  const [standards, listing] = await Promise.all([listStandards(db, order.content.country), findActiveListing(db, order.employer_org_id)]);
-  return checkJobOrder(order.content, standards, listing ? { reason: listing.reason, listedOn: listing.listed_on } : null);
+  const [standards, listing] = await Promise.all([
+    listStandards(db, order.content.country),
+    findActiveListing(db, order.employer_org_id),
+  ]);
+  return checkJobOrder(
+    order.content,
+    standards,
+    listing ? { reason: listing.reason, listedOn: listing.listed_on } : null,
+  );
 }
 
 /**
@@ -40,9 +54,23 @@ export async function submitJobOrder(deps: Deps, actor: Actor, id: string): Prom
     }
     const version = order.version + 1;
     const now = deps.now();
-    await insertVersion(tx, { job_order_id: order.id, version, content: order.content, employer, findings: await currentFindings(tx, order), submitted_by: actor.userId });
+    await insertVersion(tx, {
+      job_order_id: order.id,
+      version,
+      content: order.content,
+      employer,
+      findings: await currentFindings(tx, order),
+      submitted_by: actor.userId,
+    });
     await patchJobOrder(tx, order.id, { status: to, version, submitted_at: now }, now);
-    await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "submitted", from_status: order.status, to_status: to, changes: { version } });
+    await insertEvent(tx, {
+      job_order_id: order.id,
+      ...actorFields(actor),
+      action: "submitted",
+      from_status: order.status,
+      to_status: to,
+      changes: { version },
+    });
     return { ...order, status: to, version, submitted_at: now };
   });
 }

@@ -11,7 +11,13 @@ export async function createJobOrder(deps: Deps, actor: Actor, input: JobOrderIn
   requireKindToAct(actor, "employer");
   return deps.db.transaction().execute(async (tx) => {
     const order = await insertJobOrder(tx, actor.orgId, input, actor.userId);
-    await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "created", from_status: null, to_status: "draft" });
+    await insertEvent(tx, {
+      job_order_id: order.id,
+      ...actorFields(actor),
+      action: "created",
+      from_status: null,
+      to_status: "draft",
+    });
     return order;
   });
 }
@@ -29,7 +35,14 @@ export async function editJobOrder(deps: Deps, actor: Actor, id: string, input: 
     const fields = changedFields(order.content, input);
     if (fields.length === 0) return order;
     await updateJobOrderContent(tx, order.id, order.status, input, deps.now());
-    await insertEvent(tx, { job_order_id: order.id, ...actorFields(actor), action: "edited", from_status: order.status, to_status: order.status, changes: { fields } });
+    await insertEvent(tx, {
+      job_order_id: order.id,
+      ...actorFields(actor),
+      action: "edited",
+      from_status: order.status,
+      to_status: order.status,
+      changes: { fields },
+    });
     return { ...order, content: input };
   });
 }

@@ -7,7 +7,10 @@ export interface RateLimitedLog {
   (key: string, line: string): void;
 }
 
-export function rateLimitedLog(write: (line: string) => void, opts: { everyMs?: number; now?: () => number } = {}): RateLimitedLog {
+export function rateLimitedLog(
+  write: (line: string) => void,
+  opts: { everyMs?: number; now?: () => number } = {},
+): RateLimitedLog {
   const everyMs = opts.everyMs ?? 10_000;
   const now = opts.now ?? Date.now;
   const last = new Map<string, { at: number; suppressed: number }>();

@@ -1,6 +1,14 @@
 import { DomainError } from "~/domain/errors";
 import { explain, type Explanation } from "~/domain/matching/explain";
-import { failedGates, failureKey, gateKeys, type Candidate, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import {
+  failedGates,
+  failureKey,
+  gateKeys,
+  type Candidate,
+  type GateFailure,
+  type GateKey,
+  type MatchOrder,
+} from "~/domain/matching/gates";
 import { scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
 import { licenceBlock, type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
@@ -96,7 +104,10 @@ export function candidateOf(w: Worker): Candidate {
 
 /** The domain's rule (app/domain/job-orders/matchable.ts) on a job-order row. */
 export function isMatchable(o: JobOrder, today: string): boolean {
-  return isMatchableOrder({ status: o.status, positions: o.positions, positionsFilled: o.positions_filled, validUntil: o.valid_until }, today);
+  return isMatchableOrder(
+    { status: o.status, positions: o.positions, positionsFilled: o.positions_filled, validUntil: o.valid_until },
+    today,
+  );
 }
 
 const orderKeyOf = (o: JobOrder) => `${o.id}|${o.version}|${o.updated_at.getTime()}`;
@@ -115,13 +126,24 @@ export async function matchJobOrder(deps: Deps, actor: Actor, orderId: string, q
 }
 
 /** The same for an agency only (the API's matches: the ministry's counts are a page). */
-export async function matchJobOrderForAgency(deps: Deps, actor: Actor, orderId: string, q: MatchQuery): Promise<AgencyMatchView> {
+export async function matchJobOrderForAgency(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  q: MatchQuery,
+): Promise<AgencyMatchView> {
   const m = await matchableFor(deps, actor, orderId, ["agency"], "errors.agency_only");
   return agencyView(deps, actor, m.order, q, m.today);
 }
 
 /** The order, if the actor sees it (else 404) as one of `roles` (else 403), and it can be matched (else 409). */
-async function matchableFor<R extends "agency" | "ministry">(deps: Deps, actor: Actor, orderId: string, roles: readonly R[], messageKey?: string) {
+async function matchableFor<R extends "agency" | "ministry">(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  roles: readonly R[],
+  messageKey?: string,
+) {
   const { order, role } = await loadVisible(deps, actor, orderId);
   requireViewerRole(role, roles, messageKey);
   const today = isoDay(deps.now());
@@ -129,12 +151,23 @@ async function matchableFor<R extends "agency" | "ministry">(deps: Deps, actor: 
   return { order, role, today };
 }
 
-const headOf = (order: JobOrder) => ({ ...matchOrderOf(order), id: order.id, reference: order.reference, title: order.title });
+const headOf = (order: JobOrder) => ({
+  ...matchOrderOf(order),
+  id: order.id,
+  reference: order.reference,
+  title: order.title,
+});
 
 async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
   const o = matchOrderOf(order);
   const agencies = await activeAgencies(deps, today);
-  const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds: agencies.map((a) => a.id), today, scope: "all" });
+  const ranking = await currentRanking(deps, {
+    orderKey: orderKeyOf(order),
+    o,
+    agencyIds: agencies.map((a) => a.id),
+    today,
+    scope: "all",
+  });
   const perAgency = new Map<string, number>();
   for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
   return {
@@ -143,18 +176,33 @@ async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promi
     total: ranking.ranked.length,
     nearMissTotal: ranking.nearMissCounts.reduce((n, c) => n + c.count, 0),
     nearMissCounts: ranking.nearMissCounts,
-    byAgency: agencies.filter((a) => perAgency.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    byAgency: agencies
+      .filter((a) => perAgency.has(a.id))
+      .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
   };
 }
 
-async function agencyView(deps: Deps, actor: Actor, order: JobOrder, q: MatchQuery, today: string): Promise<AgencyMatchView> {
+async function agencyView(
+  deps: Deps,
+  actor: Actor,
+  order: JobOrder,
+  q: MatchQuery,
+  today: string,
+): Promise<AgencyMatchView> {
   const o = matchOrderOf(order);
-  if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey)) throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
+  if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey))
+    throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
   const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds, today, scope: "agencies" });
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
   const counts = q.item ? ranking.nearMissCounts.filter((c) => c.key === q.item) : ranking.nearMissCounts;
-  const nearMisses = await nearMissesPage(deps, actor.orgId, o, await nearSlice(ranking, counts, q.nearOffset, q.nearLimit));
+  const nearMisses = await nearMissesPage(
+    deps,
+    actor.orgId,
+    o,
+    await nearSlice(ranking, counts, q.nearOffset, q.nearLimit),
+  );
   return {
     kind: "agency",
     order: headOf(order),
@@ -170,7 +218,14 @@ async function agencyView(deps: Deps, actor: Actor, order: JobOrder, q: MatchQue
 /** The requested slice of the ranking, each row re-checked and explained from PostgreSQL. */
 async function rankedPage(deps: Deps, agencyId: string, o: MatchOrder, ranking: Ranking, q: MatchQuery, today: string) {
   const slice = ranking.ranked.slice(q.offset, q.offset + q.limit);
-  const rows = new Map((await loadWorkers(deps.db, slice.map((r) => r.id))).map((w) => [w.id, w]));
+  const rows = new Map(
+    (
+      await loadWorkers(
+        deps.db,
+        slice.map((r) => r.id),
+      )
+    ).map((w) => [w.id, w]),
+  );
   let stale = 0;
   const results: RankedResult[] = [];
   for (const r of slice) {
@@ -189,13 +244,25 @@ async function rankedPage(deps: Deps, agencyId: string, o: MatchOrder, ranking: 
       stale++; // still qualified, but its rank changed: shown again in its new place once indexed
       continue;
     }
-    results.push({ workerId: w.id, externalRef: w.external_ref, name: w.full_name, score, components, explanation: explain(o, c) });
+    results.push({
+      workerId: w.id,
+      externalRef: w.external_ref,
+      name: w.full_name,
+      score,
+      components,
+      explanation: explain(o, c),
+    });
   }
   return { results, stale };
 }
 
 /** The near misses from `offset` (across items, in item order), reading only the items the page reaches. */
-async function nearSlice(ranking: Ranking, counts: Ranking["nearMissCounts"], offset: number, limit: number): Promise<NearMissEntry[]> {
+async function nearSlice(
+  ranking: Ranking,
+  counts: Ranking["nearMissCounts"],
+  offset: number,
+  limit: number,
+): Promise<NearMissEntry[]> {
   const out: NearMissEntry[] = [];
   let skip = offset;
   for (const { key, count } of counts) {
@@ -212,8 +279,20 @@ async function nearSlice(ranking: Ranking, counts: Ranking["nearMissCounts"], of
 }
 
 /** A page of near misses, each re-checked against PostgreSQL (still exactly this one item missing). */
-async function nearMissesPage(deps: Deps, agencyId: string, o: MatchOrder, slice: NearMissEntry[]): Promise<NearMissResult[]> {
-  const rows = new Map((await loadWorkers(deps.db, slice.map((n) => n.id))).map((w) => [w.id, w]));
+async function nearMissesPage(
+  deps: Deps,
+  agencyId: string,
+  o: MatchOrder,
+  slice: NearMissEntry[],
+): Promise<NearMissResult[]> {
+  const rows = new Map(
+    (
+      await loadWorkers(
+        deps.db,
+        slice.map((n) => n.id),
+      )
+    ).map((w) => [w.id, w]),
+  );
   return slice.flatMap(({ key, id }) => {
     const w = rows.get(id);
     if (!w || w.agency_org_id !== agencyId) return [];

@@ -72,7 +72,11 @@ const stats = { reads: 0, catchUps: 0, requestChecks: 0 };
 /** How often this process read a pool whole, caught a kept ranking up by replaying changes, and had a request check the index itself. */
 export const rankingCacheStats = () => ({ ...stats });
 
-async function readFresh(deps: Pick<Deps, "db" | "search">, r: RankingRequest, scope: readonly string[] | null): Promise<State> {
+async function readFresh(
+  deps: Pick<Deps, "db" | "search">,
+  r: RankingRequest,
+  scope: readonly string[] | null,
+): Promise<State> {
   stats.reads++;
   // the generations first: anything confirmed after this moment is replayed on the next catch-up
   const { at, generations } = await searchGenerations(deps.db, scope);
@@ -85,7 +89,12 @@ const sameGenerations = (a: Record<string, string>, b: Record<string, string>) =
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 };
 
-async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, scope: readonly string[] | null, s: State): Promise<State> {
+async function caughtUp(
+  deps: Pick<Deps, "db" | "search">,
+  r: RankingRequest,
+  scope: readonly string[] | null,
+  s: State,
+): Promise<State> {
   const now = await searchGenerations(deps.db, scope);
   if (sameGenerations(now.generations, s.generations)) return s;
   if (now.generations["*"] !== s.generations["*"]) return readFresh(deps, r, scope);
@@ -100,10 +109,13 @@ async function caughtUp(deps: Pick<Deps, "db" | "search">, r: RankingRequest, sc
 function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
   const next = e.state.then(step);
   e.state = next;
-  next.then((s) => {
-    e.settled = s;
-    e.checkedAt = deps.now().getTime();
-  }, () => undefined);
+  next.then(
+    (s) => {
+      e.settled = s;
+      e.checkedAt = deps.now().getTime();
+    },
+    () => undefined,
+  );
   next.catch(() => {
     if (store.get(key) === e && e.state === next) store.delete(key);
   });
@@ -126,8 +138,21 @@ export async function currentRanking(deps: Pick<Deps, "db" | "search" | "now">, 
 }
 
 /** A new kept ranking, read whole. */
-function startEntry(deps: Pick<Deps, "db" | "search" | "now">, key: string, r: RankingRequest, scope: readonly string[] | null, lastUsed: number): Entry {
-  const e: Entry = { request: r, scope, state: Promise.resolve(undefined as never), lastUsed, settled: null, checkedAt: 0 };
+function startEntry(
+  deps: Pick<Deps, "db" | "search" | "now">,
+  key: string,
+  r: RankingRequest,
+  scope: readonly string[] | null,
+  lastUsed: number,
+): Entry {
+  const e: Entry = {
+    request: r,
+    scope,
+    state: Promise.resolve(undefined as never),
+    lastUsed,
+    settled: null,
+    checkedAt: 0,
+  };
   store.set(key, e);
   evict();
   // the near misses of every item are read in the background: later catch-ups then count from the lists
@@ -171,7 +196,10 @@ export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "no
 }
 
 /** The keeper started with the HTTP server. */
-export function startRankingKeeper(deps: Pick<Deps, "db" | "search" | "now">, opts: { intervalMs: number; onError?: (e: unknown) => void }) {
+export function startRankingKeeper(
+  deps: Pick<Deps, "db" | "search" | "now">,
+  opts: { intervalMs: number; onError?: (e: unknown) => void },
+) {
   let running: Promise<void> = Promise.resolve();
   keepers.running++;
   const timer = setInterval(() => {

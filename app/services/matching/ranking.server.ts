@@ -1,8 +1,22 @@
 import { DomainError } from "~/domain/errors";
-import { failedGates, failureKey, gateKeys, type GateFailure, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import {
+  failedGates,
+  failureKey,
+  gateKeys,
+  type GateFailure,
+  type GateKey,
+  type MatchOrder,
+} from "~/domain/matching/gates";
 import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
 import type { Search } from "~search/client";
-import { countNearMisses, IndexChangedError, readCandidatesByIds, readNearMissPool, readQualifiedPool, type PoolCandidate } from "~search/match-retrieval";
+import {
+  countNearMisses,
+  IndexChangedError,
+  readCandidatesByIds,
+  readNearMissPool,
+  readQualifiedPool,
+  type PoolCandidate,
+} from "~search/match-retrieval";
 
 // The ranking of one order over a set of agencies, read from the index (docs/decisions/007-matching.md). Exact: every
 // document passing the gate filters is read with documents/fetch (no maxTotalHits, no cut-off) and judged by the
@@ -43,7 +57,13 @@ export class PoolRanking implements Ranking {
   }
 
   /** Reads and ranks the whole qualified pool, and counts the near misses per item. */
-  static async read(search: Search, o: MatchOrder, agencyIds: readonly string[], today: string, uid?: string): Promise<PoolRanking> {
+  static async read(
+    search: Search,
+    o: MatchOrder,
+    agencyIds: readonly string[],
+    today: string,
+    uid?: string,
+  ): Promise<PoolRanking> {
     const r = new PoolRanking(search, o, agencyIds, today, uid);
     const [ranked, counts] = await Promise.all([
       retrying(async () => r.judgeQualified(await readQualifiedPool(search, o, agencyIds, uid))),
@@ -59,7 +79,11 @@ export class PoolRanking implements Ranking {
     if (held) return held;
     return this.track(
       key,
-      retrying(async () => this.judgeNear(await readNearMissPool(this.search, this.o, this.agencyIds, key, this.uid), key).sort(this.nearOrder)),
+      retrying(async () =>
+        this.judgeNear(await readNearMissPool(this.search, this.o, this.agencyIds, key, this.uid), key).sort(
+          this.nearOrder,
+        ),
+      ),
     );
   }
 
@@ -97,14 +121,26 @@ export class PoolRanking implements Ranking {
     if (ids.length === 0) return;
     const keys = gateKeys(this.o);
     const allReady = keys.every((k) => this.ready.has(k));
-    const [fetched, counted] = await Promise.all([readCandidatesByIds(this.search, this.o, ids, this.uid), allReady ? null : this.count()]);
+    const [fetched, counted] = await Promise.all([
+      readCandidatesByIds(this.search, this.o, ids, this.uid),
+      allReady ? null : this.count(),
+    ]);
     const docs = fetched.filter((d) => this.scope.has(d.agencyId));
     const changed = new Set(ids);
     const ranked = this.judgeQualified(docs).sort(byRank);
-    this.ranked = merge(this.ranked.filter((r) => !changed.has(r.id)), ranked, byRank);
+    this.ranked = merge(
+      this.ranked.filter((r) => !changed.has(r.id)),
+      ranked,
+      byRank,
+    );
     for (const key of keys) {
       const fresh = this.judgeNear(docs, key).sort(this.nearOrder);
-      const patch = (list: readonly NearMissEntry[]) => merge(list.filter((n) => !changed.has(n.id)), fresh, this.nearOrder);
+      const patch = (list: readonly NearMissEntry[]) =>
+        merge(
+          list.filter((n) => !changed.has(n.id)),
+          fresh,
+          this.nearOrder,
+        );
       const value = this.ready.get(key);
       if (value) {
         const next = patch(value);

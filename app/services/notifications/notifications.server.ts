@@ -14,9 +14,15 @@ export async function unreadCount(db: Db, orgId: string): Promise<number> {
 
 /** A page of the organisation's notifications, newest first (reading them changes nothing: see markAllRead). */
 export async function listNotifications(deps: Deps, actor: Actor, page: number) {
-  const rows = await listNotificationsOf(deps.db, actor.orgId, { limit: NOTIFICATIONS_PAGE + 1, offset: (page - 1) * NOTIFICATIONS_PAGE });
+  const rows = await listNotificationsOf(deps.db, actor.orgId, {
+    limit: NOTIFICATIONS_PAGE + 1,
+    offset: (page - 1) * NOTIFICATIONS_PAGE,
+  });
   const shown = rows.slice(0, NOTIFICATIONS_PAGE);
-  return { items: shown.map((r) => ({ id: r.id, kind: r.kind, params: r.params, at: r.createdAt, unread: r.readAt === null })), hasMore: rows.length > NOTIFICATIONS_PAGE };
+  return {
+    items: shown.map((r) => ({ id: r.id, kind: r.kind, params: r.params, at: r.createdAt, unread: r.readAt === null })),
+    hasMore: rows.length > NOTIFICATIONS_PAGE,
+  };
 }
 
 /** Marks every notification of the organisation read. */

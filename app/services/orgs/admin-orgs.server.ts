@@ -28,7 +28,11 @@ export async function getOrganisationDetail(deps: Deps, actor: Actor, slug: stri
     listOrgMembers(deps.db, org.id),
     org.kind === "agency" ? listLicenceEvents(deps.db, org.id) : Promise.resolve([]),
   ]);
-  return { org, members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role })), licenceHistory };
+  return {
+    org,
+    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role })),
+    licenceHistory,
+  };
 }
 
 /** Suspend (in part or whole, optionally until a date), revoke or reinstate an agency's licence. */
@@ -49,7 +53,14 @@ export async function unsafeChangeLicence(deps: Deps, orgId: string, input: Chan
     });
     // Suspension or revocation ends every session at once; a reinstatement does not revive old ones.
     if (input.status !== "active") await deleteSessionsOfOrg(tx, orgId);
-    await insertLicenceEvent(tx, { orgId, status: input.status, reason: input.reason, scope: input.scope ?? null, suspendedUntil, recordedBy: by });
+    await insertLicenceEvent(tx, {
+      orgId,
+      status: input.status,
+      reason: input.reason,
+      scope: input.scope ?? null,
+      suspendedUntil,
+      recordedBy: by,
+    });
     await recordAudit(tx, {
       orgId,
       actorUserId: by,
@@ -57,7 +68,13 @@ export async function unsafeChangeLicence(deps: Deps, orgId: string, input: Chan
       action: "licence.changed",
       subjectType: "organisation",
       subjectId: orgId,
-      details: { status: input.status, reason: input.reason, suspendedUntil, scope: input.scope ?? null, validUntil: input.validUntil ?? null },
+      details: {
+        status: input.status,
+        reason: input.reason,
+        suspendedUntil,
+        scope: input.scope ?? null,
+        validUntil: input.validUntil ?? null,
+      },
     });
   });
 }

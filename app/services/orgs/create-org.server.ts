@@ -58,7 +58,8 @@ export async function unsafeCreateOrg(
       return org;
     });
   } catch (e) {
-    if (isUniqueViolation(e, "organisations_slug_key")) throw new DomainError("conflict", "errors.slug_taken", { slug: "errors.slug_taken" });
+    if (isUniqueViolation(e, "organisations_slug_key"))
+      throw new DomainError("conflict", "errors.slug_taken", { slug: "errors.slug_taken" });
     throw e;
   }
 }

@@ -13,7 +13,18 @@ export async function updateEmployerDetails(deps: Deps, actor: Actor, slug: stri
   requireAdminOf(actor, org);
   if (org.kind !== "employer") throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
-    await updateOrg(tx, org.id, { registration_number: input.registrationNumber, address: input.address, contact_email: input.contactEmail, contact_phone: input.contactPhone });
-    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "employer.details_updated", subjectType: "organisation", subjectId: org.id });
+    await updateOrg(tx, org.id, {
+      registration_number: input.registrationNumber,
+      address: input.address,
+      contact_email: input.contactEmail,
+      contact_phone: input.contactPhone,
+    });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: actor.userId,
+      action: "employer.details_updated",
+      subjectType: "organisation",
+      subjectId: org.id,
+    });
   });
 }

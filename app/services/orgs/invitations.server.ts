@@ -21,7 +21,13 @@ export const INVITATION_DAYS = 7;
  * An org admin (or a ministry admin, for any organisation) invites someone by email. Jembatan sends no email
  * yet: the one-time link is returned to be shown once and passed on by the inviter.
  */
-export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, input: InviteMemberInput, opts: { limit?: RateRule } = {}) {
+export async function inviteMember(
+  deps: Deps,
+  actor: Actor,
+  orgSlug: string,
+  input: InviteMemberInput,
+  opts: { limit?: RateRule } = {},
+) {
   const org = await loadOrgFor(deps, actor, orgSlug, { ministryMayView: true });
   requireAdminOf(actor, org);
   // Counted after authorisation, so only the organisation's admins can use up its allowance.
@@ -41,7 +47,14 @@ export async function inviteMember(deps: Deps, actor: Actor, orgSlug: string, in
       invitedBy: actor.userId,
       expiresAt: new Date(deps.now().getTime() + INVITATION_DAYS * 86_400_000),
     });
-    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "invitation.created", subjectType: "invitation", subjectId: inv.id, details: { email: input.email, role: input.role } });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: actor.userId,
+      action: "invitation.created",
+      subjectType: "invitation",
+      subjectId: inv.id,
+      details: { email: input.email, role: input.role },
+    });
     return inv;
   });
   return { token, invitation };
@@ -52,8 +65,15 @@ export async function cancelInvitation(deps: Deps, actor: Actor, orgSlug: string
   requireAdminOf(actor, org);
   if (!isUuid(invitationId)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await revokeInvitation(tx, org.id, invitationId, deps.now()))) throw new DomainError("not_found", "errors.not_found");
-    await recordAudit(tx, { orgId: org.id, actorUserId: actor.userId, action: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+    if (!(await revokeInvitation(tx, org.id, invitationId, deps.now())))
+      throw new DomainError("not_found", "errors.not_found");
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorUserId: actor.userId,
+      action: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: invitationId,
+    });
   });
 }
 
@@ -64,7 +84,12 @@ export async function findInvitation(deps: Deps, token: string) {
 }
 
 /** The invitee chooses a name and password; the invitation works exactly once. */
-export async function acceptInvitation(deps: Deps, token: string, input: { name: string; password: string }, locale: string) {
+export async function acceptInvitation(
+  deps: Deps,
+  token: string,
+  input: { name: string; password: string },
+  locale: string,
+) {
   const found = await findOpenInvitation(deps.db, sha256(token), deps.now());
   if (!found) throw new DomainError("not_found", "errors.invitation_invalid");
   const block = canSignIn(found.org.kind, found.org.licence, isoDay(deps.now()));
@@ -84,7 +109,13 @@ export async function acceptInvitation(deps: Deps, token: string, input: { name:
         role: found.invitation.role,
         locale,
       });
-      await recordAudit(tx, { orgId: found.org.id, actorUserId: user.id, action: "invitation.accepted", subjectType: "user", subjectId: user.id });
+      await recordAudit(tx, {
+        orgId: found.org.id,
+        actorUserId: user.id,
+        action: "invitation.accepted",
+        subjectType: "user",
+        subjectId: user.id,
+      });
       return user;
     });
     return createSession(deps, user.id);

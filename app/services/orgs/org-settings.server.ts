@@ -18,7 +18,12 @@ export async function getOrgSettings(deps: Deps, actor: Actor, slug: string) {
     org: { id: org.id, slug: org.slug, name: org.name, kind: org.kind },
     details:
       org.kind === "employer"
-        ? { registrationNumber: org.registrationNumber ?? "", address: org.address ?? "", contactEmail: org.contactEmail ?? "", contactPhone: org.contactPhone ?? "" }
+        ? {
+            registrationNumber: org.registrationNumber ?? "",
+            address: org.address ?? "",
+            contactEmail: org.contactEmail ?? "",
+            contactPhone: org.contactPhone ?? "",
+          }
         : null,
     isAdmin,
     members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, createdAt: m.createdAt })),

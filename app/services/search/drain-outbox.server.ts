@@ -1,8 +1,22 @@
 import { isAdvisoryLockHeld, withTryAdvisoryLock } from "~db/locks";
-import { ALL_SCOPES, bumpSearchGeneration, claimOutbox, forgetDoneEntities, markOutboxDone, markOutboxFailed, renewOutboxLease, requeueSince } from "~db/search-outbox";
+import {
+  ALL_SCOPES,
+  bumpSearchGeneration,
+  claimOutbox,
+  forgetDoneEntities,
+  markOutboxDone,
+  markOutboxFailed,
+  renewOutboxLease,
+  requeueSince,
+} from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
-import { applyWorkerChanges, documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex } from "~search/workers-index";
+import {
+  applyWorkerChanges,
+  documentsAreCurrent,
+  ensureWorkersIndex,
+  rebuildWorkersIndex,
+} from "~search/workers-index";
 import type { Deps } from "../deps.server";
 import { workerSource } from "./worker-source.server";
 
@@ -59,7 +73,10 @@ async function drainClaimed(deps: Deps, claimed: Awaited<ReturnType<typeof claim
     const unknown = ids.some((id) => !loaded.has(id));
     // one transaction: a cached ranking that sees the new generation also sees which rows it covers
     await deps.db.transaction().execute(async (tx) => {
-      await markOutboxDone(tx, claimed.map((c) => c.id));
+      await markOutboxDone(
+        tx,
+        claimed.map((c) => c.id),
+      );
       await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
       // A worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its id.
       // Not while a reindex runs: it may have read the worker before the erasure, and replays these rows after
@@ -72,7 +89,11 @@ async function drainClaimed(deps: Deps, claimed: Awaited<ReturnType<typeof claim
     // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
     await bumpSearchGeneration(deps.db, [ALL_SCOPES]).catch(() => undefined);
     const error = e instanceof Error ? e.message : String(e);
-    await markOutboxFailed(deps.db, claimed.map((c) => c.id), error);
+    await markOutboxFailed(
+      deps.db,
+      claimed.map((c) => c.id),
+      error,
+    );
     return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length, error };
   }
 }

@@ -26,7 +26,12 @@ export async function orderForAgency(deps: Deps, actor: Actor, orderId: string):
  * candidate was proposed. Anyone else (another agency, the employer before a proposal, a mission) is told the
  * entry does not exist.
  */
-export async function sideOn(db: Db, actor: Actor, entry: ShortlistEntry, order?: Pick<JobOrder, "employer_org_id">): Promise<"agency" | "employer"> {
+export async function sideOn(
+  db: Db,
+  actor: Actor,
+  entry: ShortlistEntry,
+  order?: Pick<JobOrder, "employer_org_id">,
+): Promise<"agency" | "employer"> {
   if (entry.agency_org_id === actor.orgId) return "agency";
   const employerOrgId = order ? order.employer_org_id : (await findJobOrder(db, entry.job_order_id))?.employer_org_id;
   if (employerOrgId === actor.orgId && EMPLOYER_STAGES.includes(entry.stage)) return "employer";

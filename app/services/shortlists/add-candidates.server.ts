@@ -12,7 +12,12 @@ import { candidateOf, isMatchable } from "../matching/match-order.server";
 import { orderForAgency } from "./access.server";
 
 /** Adds the agency's own candidates to its shortlist for a matchable order; those already on it are left as they are. */
-export async function addCandidates(deps: Deps, actor: Actor, orderId: string, input: AddCandidatesInput): Promise<{ added: string[]; already: number }> {
+export async function addCandidates(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  input: AddCandidatesInput,
+): Promise<{ added: string[]; already: number }> {
   const order = await orderForAgency(deps, actor, orderId);
   const today = isoDay(deps.now());
   if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
@@ -22,9 +27,21 @@ export async function addCandidates(deps: Deps, actor: Actor, orderId: string, i
     const workers = await lockWorkersForShare(tx, ids);
     const own = new Map(workers.filter((w) => w.agency_org_id === actor.orgId).map((w) => [w.id, w]));
     const missing = ids.filter((id) => !own.has(id));
-    if (missing.length) throw new DomainError("invalid", "shortlist.unknown_workers", { workerIds: "shortlist.unknown_workers" }, { n: missing.length });
+    if (missing.length)
+      throw new DomainError(
+        "invalid",
+        "shortlist.unknown_workers",
+        { workerIds: "shortlist.unknown_workers" },
+        { n: missing.length },
+      );
     const refused = workers.filter((w) => !w.consent_matching || w.archived_at !== null);
-    if (refused.length) throw new DomainError("invalid", "shortlist.no_consent", { workerIds: "shortlist.no_consent" }, { n: refused.length });
+    if (refused.length)
+      throw new DomainError(
+        "invalid",
+        "shortlist.no_consent",
+        { workerIds: "shortlist.no_consent" },
+        { n: refused.length },
+      );
     const rows = ids.map((id) => {
       const w = own.get(id)!;
       const c = candidateOf(w);
@@ -42,7 +59,17 @@ export async function addCandidates(deps: Deps, actor: Actor, orderId: string, i
       };
     });
     const inserted = await insertEntries(tx, rows);
-    await insertShortlistEvents(tx, inserted.map((e) => ({ entry_id: e.id, action: "shortlist", from_stage: null, to_stage: "shortlisted" as const, reason: null, ...actorFields(actor) })));
+    await insertShortlistEvents(
+      tx,
+      inserted.map((e) => ({
+        entry_id: e.id,
+        action: "shortlist",
+        from_stage: null,
+        to_stage: "shortlisted" as const,
+        reason: null,
+        ...actorFields(actor),
+      })),
+    );
     return { added: inserted.map((e) => e.id), already: ids.length - inserted.length };
   });
 }

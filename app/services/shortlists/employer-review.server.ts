@@ -23,23 +23,35 @@ export interface EmployerCandidate extends AnonymousCandidate {
   identity: { fullName: string; dateOfBirth: string; phone: string | null } | null;
 }
 
-export async function reviewCandidates(deps: Deps, actor: Actor, orderId: string, via: "page" | "api"): Promise<{ order: JobOrderRecord; candidates: EmployerCandidate[] }> {
+export async function reviewCandidates(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  via: "page" | "api",
+): Promise<{ order: JobOrderRecord; candidates: EmployerCandidate[] }> {
   // whoever cannot see the order: not found; whoever sees it but is not its employer (an agency, a mission): refused
   const { order, role } = await loadVisible(deps, actor, orderId);
   requireViewerRole(role, ["owner"]);
   const today = isoDay(deps.now());
   const rows = await listEntries(deps.db, order.id, { stages: EMPLOYER_STAGES });
   // a worker who withdrew consent to matching, or whose profile was archived, is no longer shown to anyone
-  const shown = rows.filter((r) => r.worker_id !== null && r.profile !== null && r.consent_matching === true && r.archived_at === null);
-  const candidates: EmployerCandidate[] = shown
-    .map((r) => ({
-      ...anonymise(r.id, { date_of_birth: r.date_of_birth!, province_code: r.province_code!, profile: r.profile! }, today),
-      entryId: r.id,
-      stage: r.stage,
-      reason: r.reason,
-      actions: stageActions(r.stage, "employer"),
-      identity: r.disclosure_consent_at ? { fullName: r.full_name!, dateOfBirth: r.date_of_birth!, phone: r.phone } : null,
-    }));
+  const shown = rows.filter(
+    (r) => r.worker_id !== null && r.profile !== null && r.consent_matching === true && r.archived_at === null,
+  );
+  const candidates: EmployerCandidate[] = shown.map((r) => ({
+    ...anonymise(
+      r.id,
+      { date_of_birth: r.date_of_birth!, province_code: r.province_code!, profile: r.profile! },
+      today,
+    ),
+    entryId: r.id,
+    stage: r.stage,
+    reason: r.reason,
+    actions: stageActions(r.stage, "employer"),
+    identity: r.disclosure_consent_at
+      ? { fullName: r.full_name!, dateOfBirth: r.date_of_birth!, phone: r.phone }
+      : null,
+  }));
   const disclosed = shown.filter((r) => r.disclosure_consent_at !== null);
   await insertDisclosures(
     deps.db,

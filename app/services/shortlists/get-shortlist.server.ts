@@ -36,7 +36,8 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
   const o = matchOrderOf(order);
   const items: ShortlistItem[] = rows.map((r) => {
     // gates matter until the employer selects (a selected worker is "in process", which the status gate would flag)
-    const failing = r.worker_id && r.profile && PRE_SELECTION.includes(r.stage) ? failedGates(o, candidateOf(workerOf(r))) : [];
+    const failing =
+      r.worker_id && r.profile && PRE_SELECTION.includes(r.stage) ? failedGates(o, candidateOf(workerOf(r))) : [];
     const actions = stageActions(r.stage, "agency").filter((a) => !(a === "propose" && failing.length > 0));
     return {
       entryId: r.id,
@@ -50,8 +51,12 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
       failing,
       actions: r.worker_id ? actions : [],
       disclosureConsentAt: r.disclosure_consent_at,
-      notes: notes.filter((n) => n.entryId === r.id).map((n) => ({ id: n.id, body: n.body, at: n.createdAt, author: n.authorName ?? n.authorLabel })),
-      history: events.filter((e) => e.entryId === r.id).map((e) => ({ action: e.action, from: e.fromStage, to: e.toStage, reason: e.reason, at: e.at })),
+      notes: notes
+        .filter((n) => n.entryId === r.id)
+        .map((n) => ({ id: n.id, body: n.body, at: n.createdAt, author: n.authorName ?? n.authorLabel })),
+      history: events
+        .filter((e) => e.entryId === r.id)
+        .map((e) => ({ action: e.action, from: e.fromStage, to: e.toStage, reason: e.reason, at: e.at })),
     };
   });
   return { order: jobOrderRecordOf(order), items, slotsHeld: await countSlotHolders(deps.db, order.id) };

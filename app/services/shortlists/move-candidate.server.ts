@@ -3,11 +3,25 @@ import { failedGates } from "~/domain/matching/gates";
 import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import type { StageMoveInput } from "~/domain/shortlists/schema";
-import { freePosition, noticesOfMove, slotChange, takePosition, workerStatusChange, type MoveNotice } from "~/domain/shortlists/move-effects";
+import {
+  freePosition,
+  noticesOfMove,
+  slotChange,
+  takePosition,
+  workerStatusChange,
+  type MoveNotice,
+} from "~/domain/shortlists/move-effects";
 import { candidateCode, moveStage, STAGE_RULES, type Stage, type StageActor } from "~/domain/shortlists/stages";
 import { lockJobOrder } from "~db/job-orders";
 import { enqueueSearchUpdate } from "~db/search-outbox";
-import { agenciesOnOrder, countSlotHolders, findEntry, insertShortlistEvents, lockEntry, setStage } from "~db/shortlists";
+import {
+  agenciesOnOrder,
+  countSlotHolders,
+  findEntry,
+  insertShortlistEvents,
+  lockEntry,
+  setStage,
+} from "~db/shortlists";
 import { loadWorkers, setWorkerStatus } from "~db/workers";
 import type { JobOrder, ShortlistEntry, Worker } from "~db/schema";
 import type { Db } from "~db/client";
@@ -30,7 +44,12 @@ import { notify } from "./notify.server";
  * last open position fills the order; a selected candidate who leaves frees the position (and reopens a filled
  * order). The worker's status follows: selected → in process, departed → placed, released → available.
  */
-export async function moveCandidate(deps: Deps, actor: Actor, entryId: string, input: StageMoveInput): Promise<{ stage: Stage; orderStatus: JobOrder["status"] }> {
+export async function moveCandidate(
+  deps: Deps,
+  actor: Actor,
+  entryId: string,
+  input: StageMoveInput,
+): Promise<{ stage: Stage; orderStatus: JobOrder["status"] }> {
   const peek = await entryToMove(deps.db, actor, entryId); // refused before anything is locked; checked again on the locked rows
   const now = deps.now();
   const today = isoDay(now);
@@ -71,7 +90,8 @@ function stageAfter(entry: ShortlistEntry, input: StageMoveInput, side: StageAct
   const move = moveStage(entry.stage, input.action, side, input.reason ?? null);
   if (move.ok) return move.to;
   if (move.why === "actor") throw new DomainError("forbidden", "errors.forbidden");
-  if (move.why === "reason") throw new DomainError("invalid", "shortlist.reason_required", { reason: "shortlist.reason_required" });
+  if (move.why === "reason")
+    throw new DomainError("invalid", "shortlist.reason_required", { reason: "shortlist.reason_required" });
   throw new DomainError("conflict", "shortlist.move_refused", {}, { stage: `stage.${entry.stage}` });
 }
 
@@ -86,13 +106,21 @@ async function movingWorker(tx: Db, workerId: string): Promise<Worker> {
  * What the candidate must be for the move: proposed only on a matchable order while every gate passes; asked to
  * an interview or selected only while consenting to be matched; selected only while free.
  */
-function checkCandidate(order: JobOrder, worker: Worker, action: StageMoveInput["action"], to: Stage, today: string): void {
+function checkCandidate(
+  order: JobOrder,
+  worker: Worker,
+  action: StageMoveInput["action"],
+  to: Stage,
+  today: string,
+): void {
   if (action === "propose") {
     if (!isMatchable(order, today)) throw new DomainError("conflict", "match.not_matchable");
-    if (failedGates(matchOrderOf(order), candidateOf(worker)).length > 0) throw new DomainError("conflict", "shortlist.gates_fail");
+    if (failedGates(matchOrderOf(order), candidateOf(worker)).length > 0)
+      throw new DomainError("conflict", "shortlist.gates_fail");
   }
   // the employer acts only on candidates still consenting to be matched; selecting needs them free
-  if ((to === "interview" || to === "selected") && (!worker.consent_matching || worker.archived_at !== null)) throw new DomainError("conflict", "shortlist.not_available");
+  if ((to === "interview" || to === "selected") && (!worker.consent_matching || worker.archived_at !== null))
+    throw new DomainError("conflict", "shortlist.not_available");
   if (to === "selected" && worker.status !== "available") throw new DomainError("conflict", "shortlist.not_available");
 }
 
@@ -100,20 +128,38 @@ function checkCandidate(order: JobOrder, worker: Worker, action: StageMoveInput[
  * Selecting takes an open position (counted under the order's lock) and may fill the order; leaving a position
  * frees it and may reopen the order. Answers the order's state after the move.
  */
-async function updatePositions(tx: Db, actor: Actor, order: JobOrder, from: Stage, to: Stage, now: Date, today: string): Promise<JobOrder["status"]> {
+async function updatePositions(
+  tx: Db,
+  actor: Actor,
+  order: JobOrder,
+  from: Stage,
+  to: Stage,
+  now: Date,
+  today: string,
+): Promise<JobOrder["status"]> {
   const change = slotChange(from, to);
   if (change === null) return order.status;
-  const after = change === "take" ? takePosition(order, await countSlotHolders(tx, order.id)) : freePosition(order, today);
+  const after =
+    change === "take" ? takePosition(order, await countSlotHolders(tx, order.id)) : freePosition(order, today);
   if (!after) throw new DomainError("conflict", "shortlist.no_open_position");
   await writePositionsFilled(tx, actor, order, after.filled, after.status, now);
   return after.status;
 }
 
 /** The entry's new stage and its event; a reason is kept only where the move asks for one. */
-async function recordStage(tx: Db, actor: Actor, entry: ShortlistEntry, input: StageMoveInput, to: Stage, now: Date): Promise<void> {
+async function recordStage(
+  tx: Db,
+  actor: Actor,
+  entry: ShortlistEntry,
+  input: StageMoveInput,
+  to: Stage,
+  now: Date,
+): Promise<void> {
   const reason = STAGE_RULES[input.action].reason ? (input.reason ?? null) : null;
   await setStage(tx, entry.id, to, reason, now);
-  await insertShortlistEvents(tx, [{ entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: to, reason, ...actorFields(actor) }]);
+  await insertShortlistEvents(tx, [
+    { entry_id: entry.id, action: input.action, from_stage: entry.stage, to_stage: to, reason, ...actorFields(actor) },
+  ]);
 }
 
 /** The worker's status follows the move (in process, placed, available again), and the search index with it. */
@@ -128,13 +174,39 @@ async function updateWorkerStatus(tx: Db, worker: Worker, from: Stage, to: Stage
 async function announce(tx: Db, notice: MoveNotice, order: JobOrder, entry: ShortlistEntry): Promise<void> {
   const params = { reference: order.reference, title: order.title, code: candidateCode(entry.id) };
   if (notice === "candidate_proposed") {
-    await notify(tx, { orgIds: [order.employer_org_id], kind: "candidate_proposed", jobOrderId: order.id, entryId: entry.id, params, path: `/job-orders/${order.id}/candidates` });
+    await notify(tx, {
+      orgIds: [order.employer_org_id],
+      kind: "candidate_proposed",
+      jobOrderId: order.id,
+      entryId: entry.id,
+      params,
+      path: `/job-orders/${order.id}/candidates`,
+    });
   } else if (notice === "candidate_selected") {
-    await notify(tx, { orgIds: [entry.agency_org_id], kind: "candidate_selected", jobOrderId: order.id, entryId: entry.id, params, path: `/job-orders/${order.id}/shortlist` });
+    await notify(tx, {
+      orgIds: [entry.agency_org_id],
+      kind: "candidate_selected",
+      jobOrderId: order.id,
+      entryId: entry.id,
+      params,
+      path: `/job-orders/${order.id}/shortlist`,
+    });
   } else {
     const agencies = await agenciesOnOrder(tx, order.id);
     const orderParams = { reference: order.reference, title: order.title }; // no candidate: it goes to every agency
-    await notify(tx, { orgIds: [order.employer_org_id], kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}` });
-    await notify(tx, { orgIds: agencies, kind: "order_filled", jobOrderId: order.id, params: orderParams, path: `/job-orders/${order.id}/shortlist` });
+    await notify(tx, {
+      orgIds: [order.employer_org_id],
+      kind: "order_filled",
+      jobOrderId: order.id,
+      params: orderParams,
+      path: `/job-orders/${order.id}`,
+    });
+    await notify(tx, {
+      orgIds: agencies,
+      kind: "order_filled",
+      jobOrderId: order.id,
+      params: orderParams,
+      path: `/job-orders/${order.id}/shortlist`,
+    });
   }
 }

@@ -26,7 +26,16 @@ export interface Notice {
 export async function notify(tx: Db, n: Notice): Promise<void> {
   const orgIds = [...new Set(n.orgIds)];
   if (orgIds.length === 0) return;
-  await insertNotifications(tx, orgIds.map((orgId) => ({ orgId, kind: n.kind, jobOrderId: n.jobOrderId, entryId: n.entryId ?? null, params: { ...n.params, path: n.path } })));
+  await insertNotifications(
+    tx,
+    orgIds.map((orgId) => ({
+      orgId,
+      kind: n.kind,
+      jobOrderId: n.jobOrderId,
+      entryId: n.entryId ?? null,
+      params: { ...n.params, path: n.path },
+    })),
+  );
   const users = await listRecipients(tx, orgIds);
   await enqueueEmails(
     tx,

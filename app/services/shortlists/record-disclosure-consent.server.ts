@@ -18,6 +18,15 @@ export async function recordDisclosureConsent(deps: Deps, actor: Actor, entryId:
     requireViewerRole(await sideOn(tx, actor, entry), ["agency"]);
     if (entry.disclosure_consent_at) return;
     await setDisclosureConsent(tx, entry.id, actor.userId, deps.now());
-    await insertShortlistEvents(tx, [{ entry_id: entry.id, action: "disclosure_consent", from_stage: entry.stage, to_stage: entry.stage, reason: null, ...actorFields(actor) }]);
+    await insertShortlistEvents(tx, [
+      {
+        entry_id: entry.id,
+        action: "disclosure_consent",
+        from_stage: entry.stage,
+        to_stage: entry.stage,
+        reason: null,
+        ...actorFields(actor),
+      },
+    ]);
   });
 }

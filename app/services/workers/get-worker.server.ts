@@ -20,7 +20,12 @@ export async function getWorker(deps: Deps, actor: Actor, id: string) {
     input: w.input,
     archived: w.archivedAt !== null,
     consent: { given: w.input.consentToMatching, recordedAt: w.consentRecordedAt, recordedBy: consentBy },
-    duplicates: duplicates.map((d) => ({ id: d.id, fullName: d.fullName, externalRef: d.externalRef, field: nik && d.nik === nik ? ("nik" as const) : ("passport" as const) })),
+    duplicates: duplicates.map((d) => ({
+      id: d.id,
+      fullName: d.fullName,
+      externalRef: d.externalRef,
+      field: nik && d.nik === nik ? ("nik" as const) : ("passport" as const),
+    })),
   };
 }
 
@@ -30,11 +35,23 @@ export const LIST_PAGE_SIZE = 50;
 export async function listWorkers(deps: Deps, actor: Actor, opts: { archived: boolean; page: number }) {
   requireAgency(actor);
   const page = Math.max(1, opts.page);
-  const { rows, total } = await listAgencyWorkers(deps.db, actor.orgId, { archived: opts.archived, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
+  const { rows, total } = await listAgencyWorkers(deps.db, actor.orgId, {
+    archived: opts.archived,
+    limit: LIST_PAGE_SIZE,
+    offset: (page - 1) * LIST_PAGE_SIZE,
+  });
   return {
     total,
     page,
     pages: pageCount(total, LIST_PAGE_SIZE),
-    rows: rows.map((r) => ({ id: r.id, name: r.fullName, ref: r.externalRef, status: r.status, consent: r.consentToMatching, availableFrom: r.availableFrom, updatedAt: r.updatedAt })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.fullName,
+      ref: r.externalRef,
+      status: r.status,
+      consent: r.consentToMatching,
+      availableFrom: r.availableFrom,
+      updatedAt: r.updatedAt,
+    })),
   };
 }

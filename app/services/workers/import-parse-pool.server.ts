@@ -26,7 +26,7 @@ export interface CheckedFile {
 export type ParseOutcome = CheckedFile | "unreadable" | "too_large";
 
 function projectRoot(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; ) {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ;) {
     if (existsSync(path.join(dir, ENTRY))) return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`${ENTRY} not found above ${fileURLToPath(import.meta.url)}`);
@@ -104,7 +104,11 @@ function release(slot: Slot) {
  * receive). The file is copied to the worker (a memcpy, not a parse), so the caller still holds it. Rejects when
  * the worker fails or dies.
  */
-export async function parseInWorker(file: string | Uint8Array, chunkRows: number, today: string): Promise<ParseOutcome> {
+export async function parseInWorker(
+  file: string | Uint8Array,
+  chunkRows: number,
+  today: string,
+): Promise<ParseOutcome> {
   const slot = await acquire();
   const id = nextId++;
   const result: CheckedFile = { total: 0, valid: [], errors: [] };

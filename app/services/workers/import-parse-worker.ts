@@ -51,7 +51,8 @@ function run(job: ParseJob, send: (m: ParseMessage) => void) {
         valid = [];
         errors = [];
         sent++;
-        for (let got = Atomics.load(received, 0); sent - got > MAX_AHEAD; got = Atomics.load(received, 0)) Atomics.wait(received, 0, got, 1_000);
+        for (let got = Atomics.load(received, 0); sent - got > MAX_AHEAD; got = Atomics.load(received, 0))
+          Atomics.wait(received, 0, got, 1_000);
       }
     }
   } catch (e) {

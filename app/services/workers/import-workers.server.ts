@@ -2,7 +2,13 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { importFileRows } from "~/domain/workers/import-format";
-import { importRowChecker, MAX_IMPORT_ROWS, type ImportRow, type RowIssue, type ValidRow } from "~/domain/workers/import-rows";
+import {
+  importRowChecker,
+  MAX_IMPORT_ROWS,
+  type ImportRow,
+  type RowIssue,
+  type ValidRow,
+} from "~/domain/workers/import-rows";
 import { recordAudit } from "~db/audit";
 import type { Db } from "~db/client";
 import type { ImportStatus } from "~db/schema";
@@ -49,10 +55,13 @@ export async function readImportFile(deps: Pick<Deps, "now">, file: string | Uin
   try {
     outcome = await parseInWorker(file, IMPORT_BATCH, today);
   } catch (e) {
-    console.error(`[import] the parse worker failed (${e instanceof Error ? e.message : String(e)}); checking the file in this thread`);
+    console.error(
+      `[import] the parse worker failed (${e instanceof Error ? e.message : String(e)}); checking the file in this thread`,
+    );
     outcome = await checkInThread(typeof file === "string" ? file : new TextDecoder().decode(file), today);
   }
-  if (outcome === "too_large") throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+  if (outcome === "too_large")
+    throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
   return outcome === "unreadable" ? null : outcome;
 }
 
@@ -98,7 +107,8 @@ export async function importWorkers(
   opts: { source?: "api" | "page" | "cli" } = {},
 ): Promise<ImportReport> {
   requireAgency(actor);
-  if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS) throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
+  if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS)
+    throw new DomainError("invalid", "errors.import_too_large", {}, { max: MAX_IMPORT_ROWS });
   const total = Array.isArray(rows) ? rows.length : rows.total;
   const importId = await createImportRecord(deps.db, {
     agencyId: actor.orgId,
@@ -110,7 +120,18 @@ export async function importWorkers(
   });
   const heartbeat = setInterval(() => void touchImport(deps.db, importId).catch(() => undefined), HEARTBEAT_MS);
   heartbeat.unref();
-  const report: ImportReport = { importId, status: "running", total, valid: 0, created: 0, updated: 0, imported: 0, errors: [], warnings: [], mode };
+  const report: ImportReport = {
+    importId,
+    status: "running",
+    total,
+    valid: 0,
+    created: 0,
+    updated: 0,
+    imported: 0,
+    errors: [],
+    warnings: [],
+    mode,
+  };
   try {
     const checked = Array.isArray(rows) ? await checkRows(rows, isoDay(deps.now())) : rows;
     report.errors.push(...checked.errors);
@@ -125,9 +146,18 @@ export async function importWorkers(
     }
     report.errors.sort((a, b) => a.row - b.row);
     report.imported = report.created + report.updated;
-    await finishImport(deps.db, importId, { status: report.status === "refused" ? "refused" : "completed", created: report.created, updated: report.updated, errors: report.errors.length });
+    await finishImport(deps.db, importId, {
+      status: report.status === "refused" ? "refused" : "completed",
+      created: report.created,
+      updated: report.updated,
+      errors: report.errors.length,
+    });
   } catch (e) {
-    await finishImport(deps.db, importId, { status: "failed", errors: report.errors.length, failure: causeOf(e) }).catch(() => undefined);
+    await finishImport(deps.db, importId, {
+      status: "failed",
+      errors: report.errors.length,
+      failure: causeOf(e),
+    }).catch(() => undefined);
     throw e;
   } finally {
     clearInterval(heartbeat);
@@ -139,7 +169,15 @@ export async function importWorkers(
     action: "workers.imported",
     subjectType: "organisation",
     subjectId: actor.orgId,
-    details: { importId, status: report.status === "refused" ? "refused" : "completed", total: report.total, created: report.created, updated: report.updated, errors: report.errors.length, mode },
+    details: {
+      importId,
+      status: report.status === "refused" ? "refused" : "completed",
+      total: report.total,
+      created: report.created,
+      updated: report.updated,
+      errors: report.errors.length,
+      mode,
+    },
   });
   if (report.status === "running") report.status = "completed";
   return report;
@@ -168,12 +206,28 @@ function batchAudit(actor: Actor, importId: string, n: number, batch: Valid[], r
     action: "workers.import_batch",
     subjectType: "worker_import",
     subjectId: importId,
-    details: { importId, batch: n, firstRow: batch[0]?.row ?? null, lastRow: batch.at(-1)?.row ?? null, rows: batch.length, created: r.created, updated: r.updated, refused: r.refused.length },
+    details: {
+      importId,
+      batch: n,
+      firstRow: batch[0]?.row ?? null,
+      lastRow: batch.at(-1)?.row ?? null,
+      rows: batch.length,
+      created: r.created,
+      updated: r.updated,
+      refused: r.refused.length,
+    },
   };
 }
 
 /** Batch by batch, each in its own transaction: what committed stays, with its audit event and counts. */
-async function writeValidRows(deps: Deps, actor: Actor, importId: string, valid: Valid[], report: ImportReport, onProgress?: (done: number, total: number) => void) {
+async function writeValidRows(
+  deps: Deps,
+  actor: Actor,
+  importId: string,
+  valid: Valid[],
+  report: ImportReport,
+  onProgress?: (done: number, total: number) => void,
+) {
   for (let i = 0, n = 1; i < valid.length; i += IMPORT_BATCH, n++) {
     const batch = valid.slice(i, i + IMPORT_BATCH);
     const r = await deps.db.transaction().execute(async (tx) => {
@@ -188,7 +242,14 @@ async function writeValidRows(deps: Deps, actor: Actor, importId: string, valid:
 }
 
 /** Every batch in one transaction (in reference order, so concurrent imports never deadlock); any refusal rolls it all back. */
-async function writeAllOrNothing(deps: Deps, actor: Actor, importId: string, valid: Valid[], report: ImportReport, onProgress?: (done: number, total: number) => void) {
+async function writeAllOrNothing(
+  deps: Deps,
+  actor: Actor,
+  importId: string,
+  valid: Valid[],
+  report: ImportReport,
+  onProgress?: (done: number, total: number) => void,
+) {
   const ordered = [...valid].sort((a, b) => cmp(a.input.externalRef ?? "", b.input.externalRef ?? ""));
   const results: BatchResult[] = [];
   try {
@@ -257,12 +318,22 @@ async function writeIsolating(tx: Db, actor: Actor, batch: Valid[], now: Date, d
     await releaseSavepoint(tx, sp);
     if (batch.length === 1) {
       console.warn(`[import] row ${batch[0]!.row} refused by the database: ${causeOf(e)}`);
-      return { created: 0, updated: 0, warnings: [], refused: [{ row: batch[0]!.row, field: "row", message: "errors.import_row_refused" }] };
+      return {
+        created: 0,
+        updated: 0,
+        warnings: [],
+        refused: [{ row: batch[0]!.row, field: "row", message: "errors.import_row_refused" }],
+      };
     }
     const mid = batch.length >> 1;
     const a = await writeIsolating(tx, actor, batch.slice(0, mid), now, depth + 1);
     const b = await writeIsolating(tx, actor, batch.slice(mid), now, depth + 1);
-    return { created: a.created + b.created, updated: a.updated + b.updated, warnings: [...a.warnings, ...b.warnings], refused: [...a.refused, ...b.refused] };
+    return {
+      created: a.created + b.created,
+      updated: a.updated + b.updated,
+      warnings: [...a.warnings, ...b.warnings],
+      refused: [...a.refused, ...b.refused],
+    };
   }
 }
 
@@ -274,7 +345,13 @@ async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
   let created = 0;
   let updated = 0;
   if (withoutRef.length) {
-    const inserted = await insertWorkers(tx, actor.orgId, actor.userId, withoutRef.map((b) => b.input), now);
+    const inserted = await insertWorkers(
+      tx,
+      actor.orgId,
+      actor.userId,
+      withoutRef.map((b) => b.input),
+      now,
+    );
     inserted.forEach((id, i) => {
       const b = withoutRef[i]!;
       ids.push({ row: b.row, id });
@@ -284,7 +361,13 @@ async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
   }
   if (withRef.length) {
     const rowOfRef = new Map(withRef.map((b) => [b.input.externalRef!, b.row]));
-    for (const u of await upsertWorkersByRef(tx, actor.orgId, actor.userId, withRef.map((b) => b.input), now)) {
+    for (const u of await upsertWorkersByRef(
+      tx,
+      actor.orgId,
+      actor.userId,
+      withRef.map((b) => b.input),
+      now,
+    )) {
       ids.push({ row: rowOfRef.get(u.externalRef)!, id: u.id });
       if (u.inserted) created++;
       else updated++;
@@ -292,12 +375,21 @@ async function writeBatch(tx: Db, actor: Actor, batch: Valid[], now: Date) {
     }
   }
   await insertConsentEvents(tx, consents);
-  await enqueueSearchUpdate(tx, "worker", ids.map((i) => i.id));
+  await enqueueSearchUpdate(
+    tx,
+    "worker",
+    ids.map((i) => i.id),
+  );
   return { created, updated, warnings: await identityWarnings(tx, actor.orgId, batch, ids) };
 }
 
 /** The same NIK or passport in another profile of this agency: a warning on the row, not a refusal. */
-async function identityWarnings(tx: Db, agencyId: string, batch: Valid[], ids: { row: number; id: string }[]): Promise<RowIssue[]> {
+async function identityWarnings(
+  tx: Db,
+  agencyId: string,
+  batch: Valid[],
+  ids: { row: number; id: string }[],
+): Promise<RowIssue[]> {
   const niks = batch.map((b) => b.input.nik).filter((v): v is string => !!v);
   const passports = batch.map((b) => b.input.passportNumber).filter((v): v is string => !!v);
   if (!niks.length && !passports.length) return [];
@@ -306,8 +398,10 @@ async function identityWarnings(tx: Db, agencyId: string, batch: Valid[], ids: {
   const warnings: RowIssue[] = [];
   for (const b of batch) {
     const self = idOfRow.get(b.row);
-    if (b.input.nik && rows.some((r) => r.id !== self && r.nik === b.input.nik)) warnings.push({ row: b.row, field: "nik", message: "errors.duplicate_nik" });
-    if (b.input.passportNumber && rows.some((r) => r.id !== self && r.passportNumber === b.input.passportNumber)) warnings.push({ row: b.row, field: "passportNumber", message: "errors.duplicate_passport" });
+    if (b.input.nik && rows.some((r) => r.id !== self && r.nik === b.input.nik))
+      warnings.push({ row: b.row, field: "nik", message: "errors.duplicate_nik" });
+    if (b.input.passportNumber && rows.some((r) => r.id !== self && r.passportNumber === b.input.passportNumber))
+      warnings.push({ row: b.row, field: "passportNumber", message: "errors.duplicate_passport" });
   }
   return warnings;
 }

@@ -4,7 +4,15 @@ import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { recordAudit } from "~db/audit";
 import type { Db } from "~db/client";
 import { enqueueSearchUpdate } from "~db/search-outbox";
-import { findDuplicateIdentity, findWorkerByRef, findWorkerOfAgency, insertConsentEvent, insertWorker, setArchived, updateWorker } from "~db/workers";
+import {
+  findDuplicateIdentity,
+  findWorkerByRef,
+  findWorkerOfAgency,
+  insertConsentEvent,
+  insertWorker,
+  setArchived,
+  updateWorker,
+} from "~db/workers";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
 
@@ -18,7 +26,13 @@ export interface SaveResult {
  * Creates or updates one profile inside `tx` and enqueues its search update in the same transaction. With an
  * external reference, the agency's own key decides: a re-import updates, never duplicates.
  */
-export async function saveWorkerIn(tx: Db, actor: Actor, input: WorkerProfileInput, now: Date, id?: string): Promise<SaveResult> {
+export async function saveWorkerIn(
+  tx: Db,
+  actor: Actor,
+  input: WorkerProfileInput,
+  now: Date,
+  id?: string,
+): Promise<SaveResult> {
   requireAgency(actor); // a blocked licence never reaches here: sessions and keys stop at sign-in
   const existing = id
     ? await findWorkerOfAgency(tx, actor.orgId, id)
@@ -38,19 +52,40 @@ export async function saveWorkerIn(tx: Db, actor: Actor, input: WorkerProfileInp
     workerId = row.id;
   }
   await enqueueSearchUpdate(tx, "worker", [workerId]);
-  const dups = await findDuplicateIdentity(tx, actor.orgId, { id: workerId, nik: input.nik, passportNumber: input.passportNumber });
+  const dups = await findDuplicateIdentity(tx, actor.orgId, {
+    id: workerId,
+    nik: input.nik,
+    passportNumber: input.passportNumber,
+  });
   return {
     id: workerId,
     created: !existing,
-    duplicates: dups.map((d) => ({ id: d.id, fullName: d.fullName, externalRef: d.externalRef, field: input.nik && d.nik === input.nik ? "nik" : "passport" })),
+    duplicates: dups.map((d) => ({
+      id: d.id,
+      fullName: d.fullName,
+      externalRef: d.externalRef,
+      field: input.nik && d.nik === input.nik ? "nik" : "passport",
+    })),
   };
 }
 
-export async function saveWorker(deps: Deps, actor: Actor, input: WorkerProfileInput, id?: string): Promise<SaveResult> {
+export async function saveWorker(
+  deps: Deps,
+  actor: Actor,
+  input: WorkerProfileInput,
+  id?: string,
+): Promise<SaveResult> {
   if (id !== undefined && !isUuid(id)) throw new DomainError("not_found", "errors.not_found");
   return deps.db.transaction().execute(async (tx) => {
     const result = await saveWorkerIn(tx, actor, input, deps.now(), id);
-    await recordAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, actorLabel: actor.label ?? null, action: result.created ? "worker.created" : "worker.updated", subjectType: "worker", subjectId: result.id });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label ?? null,
+      action: result.created ? "worker.created" : "worker.updated",
+      subjectType: "worker",
+      subjectId: result.id,
+    });
     return result;
   });
 }
@@ -60,8 +95,15 @@ export async function archiveWorker(deps: Deps, actor: Actor, id: string, archiv
   requireAgency(actor);
   if (!isUuid(id)) throw new DomainError("not_found", "errors.not_found");
   await deps.db.transaction().execute(async (tx) => {
-    if (!(await setArchived(tx, actor.orgId, id, archived, deps.now()))) throw new DomainError("not_found", "errors.not_found");
+    if (!(await setArchived(tx, actor.orgId, id, archived, deps.now())))
+      throw new DomainError("not_found", "errors.not_found");
     await enqueueSearchUpdate(tx, "worker", [id]);
-    await recordAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: archived ? "worker.archived" : "worker.restored", subjectType: "worker", subjectId: id });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: archived ? "worker.archived" : "worker.restored",
+      subjectType: "worker",
+      subjectId: id,
+    });
   });
 }

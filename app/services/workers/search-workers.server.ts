@@ -24,7 +24,8 @@ export interface WorkerSearchQuery {
 }
 
 const pick = <T extends string>(list: readonly T[], v: string | undefined) => list.find((x) => x === v);
-const isDate = (v: string | undefined): v is string => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+const isDate = (v: string | undefined): v is string =>
+  v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
 
 /**
  * The query as the search port takes it: only allow-listed codes and valid dates survive (anything else in the

@@ -34,7 +34,11 @@ if (cluster.isPrimary && PROCESSES > 1) {
     process.exit(0);
   });
 } else {
-  const deps = { db: createDb(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10) }), search: createSearch("http://127.0.0.1:1", "x"), now: () => new Date() };
+  const deps = {
+    db: createDb(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10) }),
+    search: createSearch("http://127.0.0.1:1", "x"),
+    now: () => new Date(),
+  };
   // the loader reads the board per request, as the route's loader does (same use case, same pool size)
   // the root layout's body as the product renders it signed out (header, main, footer) around the board
   const Shell = () => (
@@ -51,7 +55,17 @@ if (cluster.isPrimary && PROCESSES > 1) {
       id: "root",
       path: "/",
       Component: Shell,
-      children: [{ id: "routes/jobs", path: "jobs", loader: async () => ({ filters: { country: "", sector: "", occupation: "" }, ...(await publicBoard(deps, { page: 1 })) }), Component: Board }],
+      children: [
+        {
+          id: "routes/jobs",
+          path: "jobs",
+          loader: async () => ({
+            filters: { country: "", sector: "", occupation: "" },
+            ...(await publicBoard(deps, { page: 1 })),
+          }),
+          Component: Board,
+        },
+      ],
     },
   ]);
   const server = http.createServer((req, res) => {

@@ -30,10 +30,18 @@ const processes = Number(process.env.WEB_CONCURRENCY || os.availableParallelism(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<{ child: ChildProcess; output: () => string }> {
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  ready: string,
+): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
   // NODE_ENV=production as `npm start` sets it: React's development build is several times slower
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const deadline = Date.now() + 180_000;
@@ -68,9 +76,26 @@ async function hit(target: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts });
   const codes: Record<string, number> = {};
   for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) codes[code] = (s as { count: number }).count;
-  const fivexx = Object.entries(codes).filter(([c]) => c.startsWith("5") && c !== "503").reduce((n, [, v]) => n + v, 0);
-  const row = { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, codes, errors: r.errors, timeouts: r.timeouts, fivexx };
-  console.log(`  ${target.padEnd(34)} ${String(Math.round(row.rps)).padStart(6)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  ${Object.entries(codes).map(([c, n]) => `${c}×${n}`).join(" ")}  errors ${row.errors}  timeouts ${row.timeouts}`);
+  const fivexx = Object.entries(codes)
+    .filter(([c]) => c.startsWith("5") && c !== "503")
+    .reduce((n, [, v]) => n + v, 0);
+  const row = {
+    target,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    codes,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    fivexx,
+  };
+  console.log(
+    `  ${target.padEnd(34)} ${String(Math.round(row.rps)).padStart(6)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  ${Object.entries(
+      codes,
+    )
+      .map(([c, n]) => `${c}×${n}`)
+      .join(" ")}  errors ${row.errors}  timeouts ${row.timeouts}`,
+  );
   return row;
 }
 
@@ -81,7 +106,20 @@ let ceiling: ChildProcess | undefined;
 try {
   const port = await getFreePort();
   console.log(`[load] starting the product (${processes} app processes, demo data) in ${dataDir} …`);
-  const started = await startProcess(["scripts/start.ts"], { DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "true", WEB_CONCURRENCY: String(processes), DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "" }, "Press Ctrl-C to stop.");
+  const started = await startProcess(
+    ["scripts/start.ts"],
+    {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO_DATA: "true",
+      WEB_CONCURRENCY: String(processes),
+      DATABASE_URL: "",
+      MEILI_URL: "",
+      MEILI_MASTER_KEY: "",
+    },
+    "Press Ctrl-C to stop.",
+  );
   app = started.child;
   const base = `http://127.0.0.1:${port}`;
   const runtime = JSON.parse(await readFile(path.join(dataDir, "runtime.json"), "utf8")) as { databaseUrl: string };
@@ -89,11 +127,24 @@ try {
   const deps = { db, search: undefined as never, now: () => new Date() };
   const employer = (await findOrgBySlug(db, "aurora-cruises"))!;
   const agency = (await findOrgBySlug(db, "pt-maju-bersama"))!;
-  const [employerKey, agencyKey] = await Promise.all([unsafeCreateApiKey(deps, employer, "bench", { userId: null, label: "bench" }), unsafeCreateApiKey(deps, agency, "bench", { userId: null, label: "bench" })]);
-  const order = await db.selectFrom("job_orders").select("id").where("employer_org_id", "=", employer.id).where("status", "=", "verified").where("title", "=", "Assistant Waiter").executeTakeFirstOrThrow();
+  const [employerKey, agencyKey] = await Promise.all([
+    unsafeCreateApiKey(deps, employer, "bench", { userId: null, label: "bench" }),
+    unsafeCreateApiKey(deps, agency, "bench", { userId: null, label: "bench" }),
+  ]);
+  const order = await db
+    .selectFrom("job_orders")
+    .select("id")
+    .where("employer_org_id", "=", employer.id)
+    .where("status", "=", "verified")
+    .where("title", "=", "Assistant Waiter")
+    .executeTakeFirstOrThrow();
   // the demo profiles are still going into Meilisearch (the outbox) right after the start: measure after
   for (;;) {
-    const { n } = await db.selectFrom("search_outbox").select((eb) => eb.fn.countAll<string>().as("n")).where("done_at", "is", null).executeTakeFirstOrThrow();
+    const { n } = await db
+      .selectFrom("search_outbox")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("done_at", "is", null)
+      .executeTakeFirstOrThrow();
     if (Number(n) === 0) break;
     await sleep(500);
   }
@@ -102,17 +153,28 @@ try {
   // warm every process (the first render of a route compiles and loads modules)
   for (let i = 0; i < 20; i++) await fetch(`${base}/jobs`).then((r) => r.arrayBuffer());
 
-  console.log(`\n[load] ${CONNECTIONS} connections × ${SECONDS} s per target (autocannon, 10 s timeout), ${processes} processes:`);
+  console.log(
+    `\n[load] ${CONNECTIONS} connections × ${SECONDS} s per target (autocannon, 10 s timeout), ${processes} processes:`,
+  );
   const rows: Row[] = [];
   let cbase: string | undefined;
   if (ONLY.has("ceiling")) {
     const cport = await getFreePort();
-    const c = await startProcess(["scripts/bench/load/jobs-ceiling.tsx"], { DATABASE_URL: runtime.databaseUrl, PORT: String(cport), PROCESSES: String(processes) }, "[ceiling] listening");
+    const c = await startProcess(
+      ["scripts/bench/load/jobs-ceiling.tsx"],
+      { DATABASE_URL: runtime.databaseUrl, PORT: String(cport), PROCESSES: String(processes) },
+      "[ceiling] listening",
+    );
     ceiling = c.child;
     cbase = `http://127.0.0.1:${cport}`;
     for (let i = 0; i < 20; i++) await fetch(`${cbase}/jobs`).then((r) => r.arrayBuffer());
-    const [page, bare] = await Promise.all([fetch(`${base}/jobs`).then((r) => r.text()), fetch(`${cbase}/jobs`).then((r) => r.text())]);
-    console.log(`  (one /jobs page: ${(page.length / 1024).toFixed(1)} KB from the product, ${(bare.length / 1024).toFixed(1)} KB from the ceiling)`);
+    const [page, bare] = await Promise.all([
+      fetch(`${base}/jobs`).then((r) => r.text()),
+      fetch(`${cbase}/jobs`).then((r) => r.text()),
+    ]);
+    console.log(
+      `  (one /jobs page: ${(page.length / 1024).toFixed(1)} KB from the product, ${(bare.length / 1024).toFixed(1)} KB from the ceiling)`,
+    );
   }
   // /jobs and the ceiling alternate, so both see the same drift of the machine
   const ratios: number[] = [];
@@ -136,15 +198,33 @@ try {
       }),
     );
   }
-  if (ONLY.has("orders")) rows.push(await hit("GET /api/v1/job-orders", { url: `${base}/api/v1/job-orders`, headers: { Authorization: `Bearer ${employerKey.key}` } }));
-  if (ONLY.has("matches")) rows.push(await hit("GET /api/v1/job-orders/:id/matches", { url: `${base}/api/v1/job-orders/${order.id}/matches?limit=20`, headers: { Authorization: `Bearer ${agencyKey.key}` } }));
+  if (ONLY.has("orders"))
+    rows.push(
+      await hit("GET /api/v1/job-orders", {
+        url: `${base}/api/v1/job-orders`,
+        headers: { Authorization: `Bearer ${employerKey.key}` },
+      }),
+    );
+  if (ONLY.has("matches"))
+    rows.push(
+      await hit("GET /api/v1/job-orders/:id/matches", {
+        url: `${base}/api/v1/job-orders/${order.id}/matches?limit=20`,
+        headers: { Authorization: `Bearer ${agencyKey.key}` },
+      }),
+    );
   if (ratios.length) {
     const sorted = [...ratios].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(`\n[load] /jobs ÷ ceiling = ${median.toFixed(2)} (median of ${ratios.length} round(s): ${ratios.map((r) => r.toFixed(2)).join(", ")}; goal ≥ 0.80)`);
+    console.log(
+      `\n[load] /jobs ÷ ceiling = ${median.toFixed(2)} (median of ${ratios.length} round(s): ${ratios.map((r) => r.toFixed(2)).join(", ")}; goal ≥ 0.80)`,
+    );
   }
   const bad = rows.filter((r) => r.target !== ceilingTarget && (r.fivexx > 0 || r.timeouts > 0 || r.errors > 0));
-  console.log(bad.length ? `[load] NOT MET: 5xx other than 503, errors or timeouts on ${bad.map((r) => r.target).join(", ")}` : "[load] 0 × 5xx (other than shed 503s), 0 errors, 0 timeouts on every target");
+  console.log(
+    bad.length
+      ? `[load] NOT MET: 5xx other than 503, errors or timeouts on ${bad.map((r) => r.target).join(", ")}`
+      : "[load] 0 × 5xx (other than shed 503s), 0 errors, 0 timeouts on every target",
+  );
 } finally {
   if (ceiling) await stop(ceiling);
   if (app) await stop(app);

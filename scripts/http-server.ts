@@ -69,6 +69,8 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
   const liveReloadOrigin = env.NODE_ENV === "development" ? process.env.REMIX_DEV_ORIGIN : undefined;
   app.use(securityHeaders({ production: env.NODE_ENV === "production", liveReloadOrigin }));
   app.use("/build", express.static(dirs.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  // a compiled asset that is not there is not found: never a file of another build tree from public/ below
+  app.use("/build", (_req, res) => void res.status(404).type("text/plain").send("Not found"));
   // Other public files have an extension (favicon.ico, robots.txt): pages never pay for a file-system lookup
   // (two stat() calls per request were 2 % of a /jobs render under load).
   const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });

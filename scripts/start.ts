@@ -19,6 +19,9 @@ import { isAlive, procStat } from "./lib/orphans";
 import { describeStartupError } from "./lib/startup-errors";
 
 const ROLE_ENV = "JEMBATAN_ROLE";
+// npm start builds and serves the production build in build/, whatever a shell left set for `npm run dev`
+// (scripts/lib/build-dirs.js); its worker processes inherit this environment.
+delete process.env.JEMBATAN_DEV_BUILD;
 
 // ---------------------------------------------------------------------------------------------- primary
 

@@ -1,8 +1,9 @@
-import { contractEnd, gateKeys, type Candidate, type GateKey, type MatchOrder } from "~/domain/matching/gates";
-import { CEFR_LEVELS, cefrRank } from "~/domain/reference/languages";
+import { gateKeys, type Candidate, type GateKey, type MatchOrder } from "~/domain/matching/gates";
+import { CEFR_LEVELS } from "~/domain/reference/languages";
 import { guarded, meili, type Search } from "./engine";
-import { allOf, not, where, whereIn, type Filter } from "./filter";
-import { dayTs, NO_EXPIRY_TS } from "./worker-document";
+import { type Filter } from "./filter";
+import { code, nearMissFilter, qualifiedFilter } from "./match-filters";
+import { NO_EXPIRY_TS } from "./worker-document";
 import { WORKERS_INDEX } from "./workers-index";
 
 // Retrieval for the matching engine. Every hard gate is a Meilisearch filter over flat fields (one per certificate
@@ -17,61 +18,6 @@ import { WORKERS_INDEX } from "./workers-index";
 // silently drops documents that lack the sort field (its `total` still counts them), skips back one document at
 // most offsets, and refuses to sort on a field no document has yet; a search is cut off silently. So both the
 // qualified pool and each near-miss set are read unsorted with documents/fetch and ordered by the domain.
-
-const CODE = /^[a-z0-9_]{1,40}$/;
-const code = (c: string) => {
-  if (!CODE.test(c)) throw new Error(`not a reference code: ${JSON.stringify(c)}`);
-  return c;
-};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The filter one gate item is: passing it is passing the gate. */
-interface GateClause {
-  key: GateKey;
-  clause: Filter;
-}
-
-function gateClauses(o: MatchOrder): GateClause[] {
-  const end = dayTs(contractEnd(o));
-  const sector = code(o.sector);
-  return gateKeys(o).map((key): GateClause => {
-    if (key === "sector") {
-      const inSector = where("sectors", "=", sector);
-      return {
-        key,
-        clause:
-          o.minExperienceYears > 0
-            ? allOf(inSector, where(`years_${sector}`, ">=", Number(o.minExperienceYears)))
-            : inSector,
-      };
-    }
-    if (key === "availability") return { key, clause: where("available_from_ts", "<=", dayTs(o.startDate)) };
-    const [kind, c] = key.split(":") as ["language" | "certificate", string];
-    if (kind === "language") {
-      const need = o.languages.find((l) => l.code === c)!;
-      return { key, clause: where(`lang_${code(c)}`, ">=", cefrRank(need.minLevel)) };
-    }
-    return { key, clause: where(`cert_until_${code(c)}`, ">=", end) };
-  });
-}
-
-/** Available, consenting profiles of the given agencies (an empty list matches nothing). */
-function baseClause(agencyIds: readonly string[]): Filter {
-  for (const id of agencyIds) if (!UUID.test(id)) throw new Error("agency id must be a uuid");
-  const scope = agencyIds.length ? whereIn("agency_id", agencyIds) : where("agency_id", "=", "none");
-  return allOf(where("status", "=", "available"), where("consent", "=", true), scope);
-}
-
-const qualifiedFilter = (o: MatchOrder, agencyIds: readonly string[]) =>
-  allOf(baseClause(agencyIds), ...gateClauses(o).map((g) => g.clause));
-
-/** Passes every gate but `key`, and fails `key`: a near miss on exactly that item. */
-function nearMissFilter(o: MatchOrder, agencyIds: readonly string[], key: GateKey): Filter {
-  const gates = gateClauses(o);
-  const missing = gates.find((g) => g.key === key);
-  if (!missing) throw new Error(`not a gate of this order: ${key}`);
-  return allOf(baseClause(agencyIds), ...gates.filter((g) => g.key !== key).map((g) => g.clause), not(missing.clause));
-}
 
 /** The document fields the domain needs to re-check and score a candidate for this order. */
 function matchFields(o: MatchOrder): string[] {

@@ -38,10 +38,10 @@ export const dayTs = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:0
 
 /**
  * The shape version of the documents built here. Bump it when a field is added or changes meaning: documents
- * carry it as a field name (`doc_v3: true`), so Meilisearch's field distribution tells at start-up whether every
+ * carry it as a field name (`doc_v4: true`), so Meilisearch's field distribution tells at start-up whether every
  * document is current, and the outbox worker reindexes from PostgreSQL if not.
  */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 4;
 export const DOCUMENT_VERSION_FIELD = `doc_v${DOCUMENT_VERSION}`;
 
 export function toWorkerDocument(w: WorkerSource): WorkerDocument {
@@ -58,6 +58,8 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     consent: w.consent,
     available_from: w.availableFrom,
     available_from_ts: dayTs(w.availableFrom),
+    // "2027-03": the month the worker is available from, for the booth's availability-by-month counts (a facet)
+    available_month: w.availableFrom.slice(0, 7),
     updated_at_ts: Math.floor(w.updatedAt.getTime() / 1000),
     preferred_countries: w.preferredCountries,
     sectors: [...new Set(w.experiences.map((e) => e.sector))],

@@ -30,6 +30,7 @@ export function workerIndexSettings() {
         "consent",
         "sex",
         "province_code",
+        "available_month",
         "sectors",
         "isco_codes",
         "sector_isco",

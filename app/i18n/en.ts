@@ -8,6 +8,7 @@ import { enWorkers } from "./en-workers";
 import { enImports } from "./en-imports";
 import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
+import { enBooth } from "./en-booth";
 
 const core = {
   "app.name": "Jembatan",
@@ -255,6 +256,7 @@ export const en = {
   ...enImports,
   ...enInput,
   ...enSecurity,
+  ...enBooth,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-// Bahasa Indonesia: masukan yang rusak atau berbahaya (isu 12, butir 2): galat kolom dan galat isi permintaan HTTP.
+// Bahasa Indonesia: masukan yang rusak atau berbahaya (docs/decisions/010-input-limits.md): galat kolom dan galat isi permintaan HTTP.
 export const idInput = {
   "errors.text_invalid_characters":
     "Isian ini memuat karakter yang tidak dapat disimpan (karakter kendali atau Unicode rusak). Hapus karakter itu lalu coba lagi.",

@@ -7,6 +7,7 @@ import { idWorkers } from "./id-workers";
 import { idImports } from "./id-imports";
 import { idInput } from "./id-input";
 import { idSecurity } from "./id-security";
+import { idBooth } from "./id-booth";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -260,4 +261,5 @@ export const id: Record<MessageKey, string> = {
   ...idImports,
   ...idInput,
   ...idSecurity,
+  ...idBooth,
 };

@@ -17,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { contractEnd, gateKeys, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { WEIGHTS } from "~/domain/matching/score";
 import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
@@ -26,9 +25,6 @@ import { SECTORS } from "~/domain/reference/sectors";
 import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
-import { decideJobOrder } from "~/services/job-orders/decide.server";
-import { submitJobOrder } from "~/services/job-orders/submit.server";
-import { createJobOrder } from "~/services/job-orders/write.server";
 import { matchJobOrder, matchOrderOf, type MatchView } from "~/services/matching/match-order.server";
 import {
   clearMatchCache,
@@ -39,12 +35,10 @@ import {
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { reindexWorkers, startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { workerSource } from "~/services/search/worker-source.server";
-import { unsafeCreateUser } from "~/services/users/users.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 import { createDb, migrateToLatest, type Db } from "~db/client";
-import { updateOrg } from "~db/orgs";
 import type { Worker } from "~db/schema";
 import { outboxBacklog } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
@@ -54,6 +48,7 @@ import { countIndexedDocuments, ensureWorkersIndex } from "~search/workers-index
 import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { generateWorker, prng } from "../lib/generate-workers";
+import { benchVerifiedOrder as verifiedOrder, ms, pct, timed } from "../lib/bench-kit";
 
 const N = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(N) || N < 100) throw new Error("N must be an integer ≥ 100");
@@ -356,35 +351,6 @@ async function baselinePage(
 // ---------------------------------------------------------------------------------------------------------------
 // The five orders of tests/integration/matching-agreement.test.ts, on the complete order of tests/support.
 // ---------------------------------------------------------------------------------------------------------------
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-const orderInput = (patch: Record<string, unknown>) => ({
-  title: "Assistant Waiter",
-  iscoCode: "5131",
-  sector: "cruise",
-  country: "US",
-  city: "Miami",
-  vesselName: "Aurora Star",
-  vesselType: "cruise ship",
-  positions: 12,
-  wageAmount: 1450,
-  wageCurrency: "USD",
-  wagePeriod: "month",
-  hoursPerWeek: 70,
-  restDaysPerWeek: 1,
-  annualLeaveDays: 30,
-  contractMonths: 8,
-  startDate: inAYear(),
-  accommodation: "free",
-  meals: "free",
-  transport: "free",
-  insurance: "employer_paid",
-  employerPaysPlacementCosts: true,
-  languages: [{ code: "en", minLevel: "B1" }],
-  certificates: [{ code: "stcw_bst", mandatory: true }],
-  minExperienceYears: 1,
-  descriptionEn: "Serve guests in the main dining room of a 3,000-passenger ship.",
-  ...patch,
-});
 const ORDERS: Record<string, unknown>[] = [
   {
     title: "Assistant Waiter",
@@ -443,51 +409,7 @@ const ORDERS: Record<string, unknown>[] = [
   },
 ];
 
-/** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
-async function verifiedOrder(deps: Deps, i: number, patch: Record<string, unknown>) {
-  const input = jobOrderSchema(isoDay(deps.now())).parse(orderInput(patch));
-  const org = async (kind: "employer" | "mission", slug: string) => {
-    const o = await unsafeCreateOrg(
-      deps,
-      { kind, slug, name: slug, ...(kind === "employer" ? { country: "MT" } : { countries: [input.country] }) },
-      { userId: null, label: "bench" },
-    );
-    const u = await unsafeCreateUser(deps, {
-      orgSlug: slug,
-      email: `${slug}@bench.example`,
-      name: slug,
-      role: "admin",
-      password: randomBytes(12).toString("hex"),
-    });
-    return { userId: u.id, orgId: o.id, orgKind: kind, role: "admin" } satisfies Actor;
-  };
-  const [employer, mission] = await Promise.all([
-    org("employer", `bench-employer-${i}`),
-    org("mission", `bench-mission-${i}`),
-  ]);
-  await updateOrg(deps.db, employer.orgId, {
-    registration_number: "C 12345",
-    address: "1 Harbour Street, Valletta VLT 1000, Malta",
-    contact_email: "hr@example.com",
-    contact_phone: "+356 2122 0000",
-  });
-  const created = await createJobOrder(deps, employer, input);
-  await submitJobOrder(deps, employer, created.id);
-  return decideJobOrder(deps, mission, created.id, { decision: "approve" });
-}
-
 // ---------------------------------------------------------------------------------------------------------------
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
-};
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
-
 const [pgDir, meiliDir] = await Promise.all([
   mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
   mkdtemp(path.join(os.tmpdir(), "bench-meili-")),

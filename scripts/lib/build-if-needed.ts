@@ -4,7 +4,15 @@ import path from "node:path";
 import { buildDirs } from "./build-dirs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SOURCES = ["app", "db", "search", "remix.config.js", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "db",
+  "search",
+  "remix.config.js",
+  "scripts/lib/build-dirs.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   const st = statSync(p);

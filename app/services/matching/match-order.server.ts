@@ -10,14 +10,14 @@ import {
   type MatchOrder,
 } from "~/domain/matching/gates";
 import { scoreCandidate, type ScoreComponents } from "~/domain/matching/score";
-import { licenceBlock, type Actor } from "~/domain/org";
+import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { loadWorkers } from "~db/workers";
-import { listAgencyLicences } from "~db/orgs";
 import type { JobOrder, Worker } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
 import { loadVisible } from "../job-orders/access.server";
+import { activeAgencies } from "./active-agencies.server";
 import { currentRanking } from "./ranking-cache.server";
 import type { NearMissEntry, Ranking } from "./ranking.server";
 import { isMatchable as isMatchableOrder } from "~/domain/job-orders/matchable";
@@ -111,11 +111,6 @@ export function isMatchable(o: JobOrder, today: string): boolean {
 }
 
 const orderKeyOf = (o: JobOrder) => `${o.id}|${o.version}|${o.updated_at.getTime()}`;
-
-async function activeAgencies(deps: Deps, today: string) {
-  const all = await listAgencyLicences(deps.db);
-  return all.filter((a) => licenceBlock(a.licence, today) === null);
-}
 
 export type AgencyMatchView = Extract<MatchView, { kind: "agency" }>;
 

@@ -1,0 +1,231 @@
+// Benchmark: the booth kiosk's live count against the ministry's matching counts for the same order, in the same
+// run, over N generated profiles (default 100,000; written for 1,000,000) on throwaway PostgreSQL and Meilisearch.
+//   npx tsx scripts/bench/booth.ts [N]
+// For four vacancies (cruise waiter, ship cook, care worker, deckhand) it verifies a job order with the same
+// fields, then times, call by call interleaved:
+//   - kiosk: countVacancy (the service behind the kiosk's count, called in-process), with its one-second cache
+//     bypassed, as a typist's keystrokes each describe a new vacancy (the visitor's edits are cycled: contract
+//     months, a language level, a certificate added and removed);
+//   - ministry: matchJobOrder as the ministry (its counts page), with the ranking cache cleared before each call:
+//     what the ministry's page pays for a count it has not seen.
+// Every kiosk total must equal the ministry's total for the same order ("equal totals: yes", else exit code 1).
+// Prints p50/p95 per side and the ratio ministry / kiosk, and the machine.
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import { matchOrderOfVacancy, vacancySchema, type Vacancy } from "~/domain/booth/vacancy";
+import { addMonths, isoDay } from "~/domain/dates";
+import { type Actor } from "~/domain/org";
+import { clearVacancyCounts, countVacancy } from "~/services/booth/count-vacancy.server";
+import type { Deps } from "~/services/deps.server";
+import { matchJobOrder } from "~/services/matching/match-order.server";
+import { clearMatchCache } from "~/services/matching/ranking-cache.server";
+import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
+import { reindexWorkers } from "~/services/search/drain-outbox.server";
+import { importWorkers } from "~/services/workers/import-workers.server";
+import { createDb, migrateToLatest } from "~db/client";
+import { createSearch } from "~search/client";
+import { ensureWorkersIndex } from "~search/workers-index";
+import { benchVerifiedOrder, ms, pct, timed } from "../lib/bench-kit";
+import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { generateWorker, prng } from "../lib/generate-workers";
+
+const N = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(N) || N < 100) throw new Error("N must be an integer ≥ 100");
+const CHUNK = 20_000;
+const CALLS = 60; // kiosk calls per vacancy (keystrokes); the ministry's are fewer at large N (see below)
+const fmt = (n: number) => n.toLocaleString("en");
+const secs = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+const [pgDir, meiliDir] = await Promise.all([
+  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
+  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
+]);
+const [pg, meili] = await Promise.all([
+  startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
+  startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
+]);
+const db = createDb(pg.url, { max: 4 });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void Promise.allSettled([pg.stop(), meili.stop()]).finally(() => process.exit(130)));
+}
+try {
+  await migrateToLatest(db);
+  const loadDeps: Deps = {
+    db,
+    search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }),
+    now: () => new Date(),
+  };
+  await ensureWorkersIndex(loadDeps.search);
+  const agencies = await Promise.all(
+    [1, 2, 3].map((k) =>
+      unsafeCreateOrg(
+        loadDeps,
+        { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` },
+        { userId: null, label: "bench" },
+      ),
+    ),
+  );
+  const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
+  const rand = prng(42);
+  const t0 = performance.now();
+  for (let from = 0; from < N; from += CHUNK) {
+    const parts: { row: number; data: unknown }[][] = [[], [], []];
+    for (let i = from; i < Math.min(N, from + CHUNK); i++)
+      parts[i % 3]!.push({ row: i + 2, data: generateWorker(i, rand) });
+    for (let k = 0; k < 3; k++)
+      if (parts[k]!.length) await importWorkers(loadDeps, agencyActor(agencies[k]!.id), parts[k]!, "valid_only");
+  }
+  const importMs = performance.now() - t0;
+  const t1 = performance.now();
+  const indexed = await reindexWorkers(loadDeps, CHUNK);
+  await sql`update search_outbox set done_at = now() where done_at is null`.execute(db);
+  console.log(
+    `profiles: ${fmt(N)} imported in ${secs(importMs)}, ${fmt(indexed)} indexed in ${secs(performance.now() - t1)}`,
+  );
+
+  const fixedNow = new Date();
+  const today = isoDay(fixedNow);
+  const deps: Deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => fixedNow };
+  const month = (m: number) => addMonths(today, m).slice(0, 7);
+  const vacancies: { name: string; v: Vacancy }[] = [
+    {
+      name: "cruise waiter",
+      v: {
+        iscoCode: "5131",
+        sector: "cruise",
+        country: "US",
+        positions: 24,
+        startMonth: month(3),
+        contractMonths: 8,
+        languages: [{ code: "en", minLevel: "B1" }],
+        certificates: ["stcw_bst"],
+      },
+    },
+    {
+      name: "ship cook",
+      v: {
+        iscoCode: "5120",
+        sector: "cruise",
+        country: "US",
+        positions: 6,
+        startMonth: month(1),
+        contractMonths: 10,
+        languages: [{ code: "en", minLevel: "B2" }],
+        certificates: ["stcw_bst", "seafarer_medical"],
+      },
+    },
+    {
+      name: "care worker",
+      v: {
+        iscoCode: "5322",
+        sector: "health_care",
+        country: "JP",
+        positions: 20,
+        startMonth: month(6),
+        contractMonths: 36,
+        languages: [{ code: "ja", minLevel: "A2" }],
+        certificates: [],
+      },
+    },
+    {
+      name: "deckhand",
+      v: {
+        iscoCode: "8350",
+        sector: "fishing_vessel",
+        country: "TW",
+        positions: 10,
+        startMonth: month(0),
+        contractMonths: 24,
+        languages: [],
+        certificates: ["stcw_bst", "seaman_book"],
+      },
+    },
+  ].map(({ name, v }) => ({ name, v: vacancySchema(today).parse(v) }));
+
+  const ministryOrg = await unsafeCreateOrg(
+    loadDeps,
+    { kind: "ministry", slug: "bench-ministry", name: "Bench ministry" },
+    { userId: null, label: "bench" },
+  );
+  const ministry: Actor = { userId: null, orgId: ministryOrg.id, orgKind: "ministry", role: "admin" };
+  const q = { limit: 20, offset: 0, nearLimit: 20, nearOffset: 0 };
+  const ministryTotal = async (orderId: string) => {
+    const view = await matchJobOrder(deps, ministry, orderId, q);
+    if (view.kind !== "ministry") throw new Error("expected the ministry's counts");
+    return view.total;
+  };
+  /** The visitor's edits, cycled: each call is a vacancy not asked before in this second. */
+  const edits = (v: Vacancy, i: number): Vacancy => {
+    const e = { ...v, contractMonths: 1 + ((v.contractMonths + i) % 36) };
+    if (i % 3 === 1 && v.languages[0]) e.languages = [{ ...v.languages[0], minLevel: i % 2 ? "A2" : "B2" }];
+    if (i % 4 === 2)
+      e.certificates = v.certificates.includes("seafarer_medical")
+        ? v.certificates
+        : [...v.certificates, "seafarer_medical"];
+    return e;
+  };
+
+  const kiosk: number[] = [];
+  /** Kiosk calls after the ministry's calls for the vacancy ended: none of its pool reads (and their GC) nearby. */
+  const kioskAlone: number[] = [];
+  const ministryMs: number[] = [];
+  const mismatches: string[] = [];
+  const ministryCalls = N >= 500_000 ? 3 : 10;
+  for (const [i, { name, v }] of vacancies.entries()) {
+    const o = matchOrderOfVacancy(v, today);
+    const order = await benchVerifiedOrder(loadDeps, i + 1, {
+      title: name,
+      iscoCode: v.iscoCode,
+      sector: v.sector,
+      country: v.country,
+      positions: v.positions,
+      startDate: o.startDate,
+      contractMonths: v.contractMonths,
+      minExperienceYears: 0,
+      languages: v.languages,
+      certificates: o.certificates,
+      ...(v.sector === "cruise" || v.sector === "fishing_vessel" ? {} : { vesselName: undefined }),
+    });
+    // equal totals for the order itself
+    clearMatchCache();
+    clearVacancyCounts();
+    const [m, k] = [await ministryTotal(order.id), await countVacancy(deps, v)];
+    if (k.counts.total !== m) mismatches.push(`${name}: kiosk ${k.counts.total} vs ministry ${m}`);
+    else console.log(`${name.padEnd(14)} fits: ${fmt(m)} (kiosk and ministry)`);
+    for (let c = 0; c < CALLS; c++) {
+      clearVacancyCounts();
+      const t = (await timed(() => countVacancy(deps, edits(v, c))))[1];
+      kiosk.push(t);
+      if (c > ministryCalls) kioskAlone.push(t);
+      if (c < ministryCalls) {
+        clearMatchCache();
+        ministryMs.push((await timed(() => ministryTotal(order.id)))[1]);
+      }
+    }
+  }
+  console.log(mismatches.length ? `equal totals: NO\n${mismatches.join("\n")}` : "equal totals: yes");
+  console.log("");
+  console.log(
+    `N = ${fmt(N)} · machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}`,
+  );
+  console.log(`side                                   calls |    p50    p95 (ms)`);
+  const line = (label: string, xs: number[]) =>
+    console.log(
+      `${label.padEnd(38)} ${String(xs.length).padStart(5)} | ${ms(pct(xs, 0.5)).padStart(6)} ${ms(pct(xs, 0.95)).padStart(6)}`,
+    );
+  line("kiosk count (cache bypassed)", kiosk);
+  line("kiosk count, no ministry call nearby", kioskAlone);
+  line("ministry counts (ranking cache cleared)", ministryMs);
+  console.log(
+    `ratio ministry / kiosk: p50 ${(pct(ministryMs, 0.5) / pct(kiosk, 0.5)).toFixed(1)}x, p95 ${(pct(ministryMs, 0.95) / pct(kiosk, 0.95)).toFixed(1)}x (above 1: the kiosk is faster)`,
+  );
+  if (mismatches.length) process.exitCode = 1;
+} finally {
+  await db.destroy();
+  await new Promise((r) => setTimeout(r, 300));
+  await Promise.allSettled([pg.stop(), meili.stop()]);
+}

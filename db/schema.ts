@@ -268,6 +268,44 @@ export interface EmployerSnapshot {
   contactPhone: string;
 }
 
+export interface EventsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  city: string;
+  country: string;
+  venue: string;
+  starts_on: string;
+  ends_on: string;
+  kiosk_locales: ColumnType<string[], string[] | undefined, string[]>;
+  lead_retention_days: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface EventStaffTable {
+  event_id: string;
+  user_id: string;
+  added_by: string | null;
+  added_at: CreatedAt;
+}
+
+export interface KioskDevicesTable {
+  id: Generated<string>;
+  event_id: string;
+  label: string;
+  enrol_code_hash: string | null;
+  enrol_code_expires_at: Date | null;
+  token_hash: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  enrolled_at: Date | null;
+  last_seen_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   licence_events: LicenceEventsTable;
@@ -296,6 +334,9 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   worker_imports: WorkerImportsTable;
   idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  event_staff: EventStaffTable;
+  kiosk_devices: KioskDevicesTable;
 }
 
 export interface IdempotencyKeysTable {

@@ -54,3 +54,19 @@ export function requireViewerRole<R extends string>(
 ): asserts role is R {
   if (!(allowed as readonly string[]).includes(role)) throw new DomainError("forbidden", messageKey);
 }
+
+// ── the trade-forum booth (issue 14) ───────────────────────────────────────────────────────────────────────
+
+/**
+ * An event's pages (its details, staff, kiosks, later its leads): its listed staff and the ministry's
+ * administrators. Anyone else may not know the event exists (404). Runs after the event is found.
+ */
+export function requireEventStaff(actor: Actor, event: { staffUserIds: readonly string[] }): void {
+  const listed = actor.userId !== null && event.staffUserIds.includes(actor.userId);
+  if (!listed && !isMinistryAdmin(actor)) throw new DomainError("not_found", "errors.not_found");
+}
+
+/** Changing an event and its staff: the ministry's administrators; its staff see the event, so 403 for them. */
+export function requireEventAdmin(actor: Actor): void {
+  if (!isMinistryAdmin(actor)) throw new DomainError("forbidden", "errors.forbidden");
+}

@@ -8,6 +8,7 @@ import * as shortlists from "./2026-11-23T1400-shortlists";
 import * as imports from "./2026-12-02T1200-imports";
 import * as rateLimits from "./2026-12-02T1300-rate-limits";
 import * as idempotency from "./2026-12-02T1400-idempotency";
+import * as boothEvents from "./2026-12-03T1000-booth-events";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1200-imports": imports,
   "2026-12-02T1300-rate-limits": rateLimits,
   "2026-12-02T1400-idempotency": idempotency,
+  "2026-12-03T1000-booth-events": boothEvents,
 };

@@ -1,0 +1,18 @@
+import { DomainError } from "~/domain/errors";
+import type { Actor } from "~/domain/org";
+import { findEventBySlug, listEventStaff, type BoothEvent, type EventStaffMember } from "~db/events";
+import type { Deps } from "../deps.server";
+import { requireEventStaff } from "../guards.server";
+
+/** The event the actor may see (its staff or a ministry administrator), with its staff; otherwise "not found". */
+export async function loadEventFor(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+): Promise<{ event: BoothEvent; staff: EventStaffMember[] }> {
+  const event = await findEventBySlug(deps.db, slug);
+  if (!event) throw new DomainError("not_found", "errors.not_found");
+  const staff = await listEventStaff(deps.db, event.id);
+  requireEventStaff(actor, { staffUserIds: staff.map((s) => s.userId) });
+  return { event, staff };
+}

@@ -3,6 +3,7 @@ import { DomainError } from "~/domain/errors";
 import { authenticateApiKey } from "~/services/api-keys/api-keys.server";
 import { resolveSession, type SessionLookup, type SignedIn } from "~/services/auth/sessions.server";
 import { requireAgency } from "~/services/guards.server";
+import { resolveKioskDevice } from "~/services/booth/resolve-kiosk-device.server";
 import type { RequestContext } from "./context.server";
 import { throwAsResponse } from "./errors.server";
 
@@ -60,5 +61,27 @@ export async function requireApiActor(request: Request, ctx: RequestContext) {
   const key = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   const found = key ? await authenticateApiKey(ctx.deps, key) : null;
   if (!found) throw new DomainError("unauthenticated", "errors.unauthenticated");
+  return found;
+}
+
+// The trade-forum booth's kiosks: a device credential (cookie jmb_kiosk), never a user session.
+const kiosks = new WeakMap<Request, Promise<Awaited<ReturnType<typeof resolveKioskDevice>>>>();
+
+/** The enrolled kiosk device of the event `slug` behind this request, or null (cached per Request). */
+export function getKioskDevice(request: Request, ctx: RequestContext, slug: string) {
+  let p = kiosks.get(request);
+  if (!p) {
+    p = ctx.cookies.kiosk
+      .parse(request.headers.get("Cookie"))
+      .then((v: unknown) => resolveKioskDevice(ctx.deps, typeof v === "string" ? v : null, slug));
+    kiosks.set(request, p);
+  }
+  return p;
+}
+
+/** For the kiosk's pages and endpoints: the device enrolled for this event, or a 401 (not enrolled, revoked, another event's). */
+export async function requireKioskDevice(request: Request, ctx: RequestContext, slug: string) {
+  const found = await getKioskDevice(request, ctx, slug);
+  if (!found) throwAsResponse(new DomainError("unauthenticated", "errors.kiosk_not_enrolled"));
   return found;
 }

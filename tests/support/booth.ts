@@ -1,0 +1,44 @@
+import { expect } from "vitest";
+import { isoDay, shiftDay } from "~/domain/dates";
+import type { Client } from "./http";
+
+/** The event form as the administration page posts it; dates a month ahead of today. */
+export function eventForm(patch: Record<string, string> = {}): Record<string, string> {
+  const today = isoDay(new Date());
+  return {
+    name: "Seatrade Cruise Global",
+    venue: "Miami Beach Convention Center",
+    city: "Miami Beach",
+    country: "US",
+    startsOn: shiftDay(today, { days: 30 }),
+    endsOn: shiftDay(today, { days: 33 }),
+    kioskLocales: "en",
+    leadRetentionDays: "180",
+    ...patch,
+  };
+}
+
+/** Creates an event through /admin/events (as `admin`, a signed-in ministry administrator); returns its slug. */
+export async function createEventViaPage(admin: Client, patch: Record<string, string> = {}): Promise<string> {
+  const res = await admin.post("/admin/events", eventForm(patch));
+  expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(302);
+  const slug = /^\/events\/([a-z0-9-]+)$/.exec(res.headers.get("Location") ?? "")?.[1];
+  expect(slug).toBeTruthy();
+  return slug!;
+}
+
+/** Makes an enrolment code on the event page (as staff or an administrator) and reads it from the page. */
+export async function enrolmentCodeViaPage(staff: Client, slug: string, label = "Left screen"): Promise<string> {
+  const res = await staff.post(`/events/${slug}`, { intent: "enrol", label });
+  expect(res.status).toBe(200);
+  const code = /data-testid="enrol-code">([^<]+)</.exec(await res.text())?.[1];
+  expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  return code!;
+}
+
+/** The device token inside a signed jmb_kiosk cookie value (Remix: base64 JSON, then "." and the signature). */
+export function tokenOfKioskCookie(value: string): string {
+  const raw = decodeURIComponent(value);
+  const data = raw.slice(0, raw.lastIndexOf("."));
+  return JSON.parse(decodeURIComponent(escape(atob(data)))) as string;
+}

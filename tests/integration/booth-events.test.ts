@@ -25,16 +25,18 @@ beforeAll(async () => {
     orgWithUser(deps, "employer"),
   ]);
   made = { admin: a, staff: s, outsider: o, ministryMember: m, employer: e };
-  [admin, staff, outsider, ministryMember, employer] = [a, s, o, m, e].map(() => new Client());
-  await Promise.all(
-    [
-      [admin, a],
-      [staff, s],
-      [outsider, o],
-      [ministryMember, m],
-      [employer, e],
-    ].map(([c, u]) => (c as Client).logIn((u as typeof a).email, (u as typeof a).password)),
-  );
+  const logIn = async (u: typeof a) => {
+    const c = new Client();
+    await c.logIn(u.email, u.password);
+    return c;
+  };
+  [admin, staff, outsider, ministryMember, employer] = await Promise.all([
+    logIn(a),
+    logIn(s),
+    logIn(o),
+    logIn(m),
+    logIn(e),
+  ]);
 });
 afterAll(() => deps.db.destroy());
 

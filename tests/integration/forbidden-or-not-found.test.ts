@@ -13,6 +13,15 @@ import { listImports } from "~/services/workers/import-records.server";
 import { getWorker, listWorkers } from "~/services/workers/get-worker.server";
 import { searchWorkers } from "~/services/workers/search-workers.server";
 import { statusOf } from "~/web/errors.server";
+import { eventSchema } from "~/domain/booth/event-schema";
+import { isoDay, shiftDay } from "~/domain/dates";
+import { addEventStaff } from "~/services/booth/add-event-staff.server";
+import { createEnrolmentCode } from "~/services/booth/create-enrolment-code.server";
+import { createEvent } from "~/services/booth/create-event.server";
+import { getEvent } from "~/services/booth/get-event.server";
+import { listEvents } from "~/services/booth/list-events.server";
+import { removeEventStaff } from "~/services/booth/remove-event-staff.server";
+import { revokeDevice } from "~/services/booth/revoke-device.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { orderInput } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
@@ -28,6 +37,18 @@ const actors = {} as Record<Who, Actor>;
 let made: Awaited<ReturnType<typeof verifiedOrder>>;
 let otherOrgSlug: string;
 let memberOrgSlug: string;
+let eventSlug: string;
+const today = isoDay(new Date());
+const eventInput = () =>
+  eventSchema(today).parse({
+    name: `Guards fair ${Math.random().toString(36).slice(2)}`,
+    city: "Valletta",
+    country: "MT",
+    venue: "Mediterranean Conference Centre",
+    startsOn: shiftDay(today, { days: 20 }),
+    endsOn: shiftDay(today, { days: 21 }),
+    kioskLocales: ["en", "id"],
+  });
 
 const actor = (m: Awaited<ReturnType<typeof orgWithUser>>, orgKind: OrgKind, role: Role = "admin"): Actor => ({
   userId: m.user.id,
@@ -56,6 +77,9 @@ beforeAll(async () => {
   });
   otherOrgSlug = otherEmployer.org.slug;
   memberOrgSlug = member.org.slug;
+  // an event whose booth staff is the mission's user
+  eventSlug = (await createEvent(deps, actors.ministryAdmin, eventInput())).slug;
+  await addEventStaff(deps, actors.ministryAdmin, eventSlug, made.mission.email);
 });
 afterAll(() => deps.db.destroy());
 
@@ -120,6 +144,40 @@ const useCases: Record<string, { run: (a: Actor) => Promise<unknown>; expect: Pa
   "a key for another organisation": {
     run: (a) => createApiKey(deps, a, otherOrgSlug, "k"),
     expect: { member: 404, agency: 404, owner: 404 },
+  },
+  // the trade-forum booth: the events list is the administration's; an event is known to its staff and the
+  // ministry's administrators only, and its staff see it but do not change its staff
+  "the events list": {
+    run: (a) => listEvents(deps, a),
+    expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 },
+  },
+  "creating an event": {
+    run: (a) => createEvent(deps, a, eventInput()),
+    expect: { agency: 404, owner: 404, mission: 404, ministryMember: 404 },
+  },
+  "an event's page, not being its staff": {
+    run: (a) => getEvent(deps, a, eventSlug),
+    expect: { agency: 404, owner: 404, otherEmployer: 404, ministryMember: 404 },
+  },
+  "enrolling a kiosk for an event one does not staff": {
+    run: (a) => createEnrolmentCode(deps, a, eventSlug, "Screen"),
+    expect: { agency: 404, owner: 404, ministryMember: 404 },
+  },
+  "revoking a kiosk of an event one does not staff": {
+    run: (a) => revokeDevice(deps, a, eventSlug, MISSING),
+    expect: { agency: 404, ministryMember: 404 },
+  },
+  "adding booth staff": {
+    run: (a) => addEventStaff(deps, a, eventSlug, "nobody@test.example"),
+    expect: { mission: 403, agency: 404, ministryMember: 404 },
+  },
+  "removing booth staff": {
+    run: (a) => removeEventStaff(deps, a, eventSlug, MISSING),
+    expect: { mission: 403, owner: 404 },
+  },
+  "an event that does not exist": {
+    run: (a) => getEvent(deps, a, "no-such-event"),
+    expect: { mission: 404, ministryAdmin: 404 },
   },
 };
 

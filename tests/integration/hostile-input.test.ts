@@ -10,7 +10,8 @@ import { addCandidates } from "~/services/shortlists/add-candidates.server";
 import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
-import { testDeps } from "../support/fixtures";
+import { orgWithUser, testDeps } from "../support/fixtures";
+import { createEventViaPage, enrolmentCodeViaPage, eventForm } from "../support/booth";
 import { Client, unique } from "../support/http";
 import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
@@ -67,12 +68,13 @@ const textCases = (fields: { name: string; multiline?: boolean }[], json: boolea
   );
 
 /** Everything a request could have written, counted for the organisations of this file. */
-let ids: { employer: string; agency: string; mission: string; order: string; entry: string } = {
+let ids: { employer: string; agency: string; mission: string; order: string; entry: string; admin: string } = {
   employer: "",
   agency: "",
   mission: "",
   order: "",
   entry: "",
+  admin: "",
 };
 async function counts() {
   const q = sql<Record<string, number>>`select
@@ -85,7 +87,10 @@ async function counts() {
     (select count(*) from shortlist_events where entry_id = ${ids.entry || null})::int as entry_events,
     (select count(*) from api_keys where org_id = ${ids.employer})::int as api_keys,
     (select count(*) from users where email like ${`%${tag}%`})::int as users,
-    (select count(*) from organisations where name like ${`%${tag}%`})::int as orgs`;
+    (select count(*) from organisations where name like ${`%${tag}%`})::int as orgs,
+    (select count(*) from events where created_by = ${ids.admin || null})::int as events,
+    (select count(*) from kiosk_devices where created_by = ${ids.admin || null})::int as kiosk_devices,
+    (select count(*) from kiosk_devices where created_by = ${ids.admin || null} and enrolled_at is not null)::int as kiosks_enrolled`;
   return (await q.execute(deps.db)).rows[0]!;
 }
 async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
@@ -156,10 +161,11 @@ let employer: ApiOrg, agency: ApiOrg, mission: ApiOrg;
 let draftId = "";
 let submittedId = "";
 let made: Awaited<ReturnType<typeof verifiedOrder>>;
-let employerPage: Client, agencyPage: Client;
+let employerPage: Client, agencyPage: Client, adminPage: Client;
 
 beforeAll(async () => {
   [employer, agency] = await Promise.all([apiOrg(deps, "employer"), apiOrg(deps, "agency")]);
+  const ministryAdmin = await orgWithUser(deps, "ministry");
   made = await verifiedOrder(deps, { country: "US" });
   mission = await apiFor(deps, made.mission);
   const employerActor = { userId: null, orgId: employer.org.id, orgKind: "employer" as const, role: "admin" as const };
@@ -193,12 +199,15 @@ beforeAll(async () => {
     mission: made.mission.org.id,
     order: made.order.id,
     entry: entry.id,
+    admin: ministryAdmin.user.id,
   };
   employerPage = new Client();
   agencyPage = new Client();
+  adminPage = new Client();
   await Promise.all([
     employerPage.logIn(employer.email, employer.password),
     agencyPage.logIn(agency.email, agency.password),
+    adminPage.logIn(ministryAdmin.email, ministryAdmin.password),
   ]);
 });
 afterAll(() => deps.db.destroy());
@@ -1052,5 +1061,76 @@ describe("page: organisation settings and shortlist notes", () => {
   });
   it.each(FORM_BODY_ATTACKS)("settings: $label", (attack) =>
     expectFormBodyRefused(employerPage, `/orgs/${employer.org.slug}/settings`, attack),
+  );
+});
+
+describe("page: /admin/events (the trade-forum booth's events)", () => {
+  it.each(formTextCases([{ name: "name" }, { name: "venue" }, { name: "city" }]))(
+    "$field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() => adminPage.post("/admin/events", eventForm({ [field]: value })));
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
+  it.each([
+    ["country", "ZZ", "errors.country_unknown"],
+    ["country", "USA", "errors.country_unknown"],
+    ["startsOn", "0001-01-01", "errors.event_date_past"],
+    ["startsOn", "9999-12-31", "errors.event_date_far"],
+    ["startsOn", "2027-13-45", "errors.date_invalid"],
+    ["endsOn", day(0, 10), "errors.event_ends_before"],
+    ["kioskLocales", "fr", "errors.choose_option"],
+    ["kioskLocales", "", "errors.kiosk_locales_required"],
+    ["leadRetentionDays", "10", "errors.lead_retention_range"],
+    ["leadRetentionDays", "100000", "errors.lead_retention_range"],
+    ["leadRetentionDays", "90.5", "errors.whole_number"],
+    ["leadRetentionDays", "lots", "errors.whole_number"],
+  ] as [string, string, Key][])("%s = %j", async (field, value, key) => {
+    const r = await expectNothingStored(() => adminPage.post("/admin/events", eventForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(adminPage, "/admin/events", attack));
+});
+
+describe("page: /events/:slug and /booth/enrol (kiosk enrolment)", () => {
+  let slug = "";
+  beforeAll(async () => {
+    slug = await createEventViaPage(adminPage, { name: `Hostile fair ${tag}` });
+    await enrolmentCodeViaPage(adminPage, slug, "Waiting screen"); // a live code, which no bad input may spend
+  });
+  it.each(formTextCases([{ name: "label" }]))("kiosk label: $label", async ({ field, value, key }) => {
+    const r = await expectNothingStored(() => adminPage.post(`/events/${slug}`, { intent: "enrol", [field]: value }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
+  });
+  it.each([
+    ["empty", "", "errors.enrol_code_invalid"],
+    ["too short", "ACDE", "errors.enrol_code_invalid"],
+    ["too long", "ACDEFGHJK", "errors.enrol_code_invalid"],
+    ["ambiguous characters", "0O1IL2Z5", "errors.enrol_code_invalid"],
+    ["NUL", "ACDE\u0000FGH", "errors.enrol_code_invalid"],
+    ["SQL", "' OR 1=1", "errors.enrol_code_invalid"],
+    ["overlong", "A".repeat(6000), "errors.enrol_code_invalid"],
+    ["well formed, unknown", "ACDEFGHJ", "errors.enrol_code_refused"],
+  ] as [string, string, Key][])("code: %s", async (_label, value, key) => {
+    const kiosk = new Client();
+    const r = await expectNothingStored(() => kiosk.post("/booth/enrol", { code: value }));
+    expect(r.status).toBe(key === "errors.enrol_code_refused" ? 422 : 400);
+    expectPageFieldError(await r.text(), "code", key);
+    expect(kiosk.cookies.has("jmb_kiosk")).toBe(false);
+  });
+  it("a filled honeypot enrols nothing", async () => {
+    const kiosk = new Client();
+    const r = await expectNothingStored(() =>
+      kiosk.post("/booth/enrol", { code: "ACDEFGHJ", website: "spam.example" }),
+    );
+    expect(r.status).toBe(422);
+    expect(kiosk.cookies.has("jmb_kiosk")).toBe(false);
+  });
+  it.each(FORM_BODY_ATTACKS)("enrol: $label", (attack) => expectFormBodyRefused(null, "/booth/enrol", attack));
+  it.each(FORM_BODY_ATTACKS)("event page: $label", (attack) =>
+    expectFormBodyRefused(adminPage, `/events/${slug}`, attack),
   );
 });

@@ -82,12 +82,15 @@ export function helmetOptions(opts: SecurityHeaderOptions): Parameters<typeof he
   };
 }
 
-/** Signed-in pages (they carry the session cookie) and every API answer must never be stored by a cache. */
+/**
+ * Signed-in pages (they carry the session cookie), a kiosk's pages (its device cookie) and every API answer must
+ * never be stored by a cache.
+ */
 export function mustNotStore(path: string, cookieHeader: string | undefined): boolean {
   // The built assets (content-hashed, public) keep their long-lived caching: express.static only sets
   // Cache-Control when nothing set it before.
   if (path.startsWith("/build/")) return false;
-  return path.startsWith("/api/") || /(?:^|;\s*)jmb_session=/.test(cookieHeader ?? "");
+  return path.startsWith("/api/") || /(?:^|;\s*)jmb_(?:session|kiosk)=/.test(cookieHeader ?? "");
 }
 
 export function securityHeaders(opts: SecurityHeaderOptions) {

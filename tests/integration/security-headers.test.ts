@@ -87,6 +87,7 @@ describe("security headers over HTTP", () => {
     expect(mustNotStore("/api/v1/job-orders", undefined)).toBe(true);
     expect(mustNotStore("/jobs", "jmb_lang=id")).toBe(false);
     expect(mustNotStore("/jobs", "jmb_lang=id; jmb_session=abc")).toBe(true);
+    expect(mustNotStore("/booth/seatrade", "jmb_lang=id; jmb_kiosk=abc")).toBe(true);
   });
 
   it("the app hydrates in Chromium with no CSP violation", async () => {

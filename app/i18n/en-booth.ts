@@ -82,4 +82,5 @@ export const enBooth = {
   "booth.kiosk_title": "Booth kiosk",
   "booth.not_enrolled": "This screen is not enrolled as a kiosk for this event.",
   "booth.enrolled_for": 'This screen ("{label}") is enrolled as a kiosk for {event}.',
+  "events.yours": "Your booth events",
 } as const;

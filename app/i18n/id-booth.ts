@@ -84,4 +84,5 @@ export const idBooth: Record<keyof typeof enBooth, string> = {
   "booth.kiosk_title": "Kios stan",
   "booth.not_enrolled": "Layar ini tidak terdaftar sebagai kios untuk acara ini.",
   "booth.enrolled_for": 'Layar ini ("{label}") terdaftar sebagai kios untuk {event}.',
+  "events.yours": "Acara stan Anda",
 };

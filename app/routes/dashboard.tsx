@@ -6,14 +6,17 @@ import type { MessageKey } from "~/i18n/en";
 import { effectiveLicence } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import { memberCount } from "~/services/users/users.server";
+import { listMyEvents } from "~/services/booth/list-events.server";
 import { requireSignedIn } from "~/web/session.server";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.dashboard");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, org } = await requireSignedIn(request, context);
+  const { user, org, actor } = await requireSignedIn(request, context);
+  const events = await listMyEvents(context.deps, actor);
   return {
+    events: events.slice(0, 20).map((e) => ({ slug: e.slug, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn })),
     user: { name: user.name, role: user.role },
     org: {
       slug: org.slug,
@@ -32,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const t = useT();
   const locale = useLocale();
-  const { user, org, members } = useLoaderData<typeof loader>();
+  const { user, org, members, events } = useLoaderData<typeof loader>();
   const next: MessageKey = `dashboard.next_${org.kind}`;
   return (
     <>
@@ -75,13 +78,29 @@ export default function Dashboard() {
         <div className="actions">
           <Link to={`/orgs/${org.slug}/settings`}>{t("dashboard.manage")}</Link>
           {org.kind === "ministry" && user.role === "admin" ? (
-            <Link to="/admin/orgs">{t("dashboard.admin_link")}</Link>
+            <>
+              <Link to="/admin/orgs">{t("dashboard.admin_link")}</Link>
+              <Link to="/admin/events">{t("events.admin_title")}</Link>
+            </>
           ) : null}
           {org.kind === "employer" ? <Link to="/job-orders/new">{t("jo.new")}</Link> : null}
           {org.kind === "mission" ? <Link to="/verification">{t("verify.queue_title")}</Link> : null}
           {org.kind === "agency" ? <Link to="/jobs">{t("board.title")}</Link> : null}
         </div>
       </section>
+      {events.length ? (
+        <section className="card" aria-labelledby="events-h">
+          <h2 id="events-h">{t("events.yours")}</h2>
+          <ul>
+            {events.map((e) => (
+              <li key={e.slug}>
+                <Link to={`/events/${e.slug}`}>{e.name}</Link>{" "}
+                {t("events.dates", { from: formatDate(locale, e.startsOn), to: formatDate(locale, e.endsOn) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

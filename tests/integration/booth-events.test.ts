@@ -103,6 +103,9 @@ describe("events", () => {
     expect((await employer.get(`/events/${slug}`)).status).toBe(404);
     expect((await outsider.post(`/events/${slug}`, { intent: "enrol", label: "Mine" })).status).toBe(404);
     expect((await staff.get("/events/no-such-event")).status).toBe(404);
+    // the dashboard leads the staff to it, and no one else
+    expect(await (await staff.get("/dashboard")).text()).toContain(`href="/events/${slug}"`);
+    expect(await (await outsider.get("/dashboard")).text()).not.toContain(`href="/events/${slug}"`);
   });
 
   it("staff are ministry or mission users; staff may not change the staff (403)", async () => {

@@ -83,4 +83,7 @@ export const enBooth = {
   "booth.not_enrolled": "This screen is not enrolled as a kiosk for this event.",
   "booth.enrolled_for": 'This screen ("{label}") is enrolled as a kiosk for {event}.',
   "events.yours": "Your booth events",
+  "events.edit_title": "Change the event",
+  "events.edit_submit": "Save changes",
+  "flash.event_saved": "Event saved.",
 } as const;

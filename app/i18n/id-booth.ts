@@ -85,4 +85,7 @@ export const idBooth: Record<keyof typeof enBooth, string> = {
   "booth.not_enrolled": "Layar ini tidak terdaftar sebagai kios untuk acara ini.",
   "booth.enrolled_for": 'Layar ini ("{label}") terdaftar sebagai kios untuk {event}.',
   "events.yours": "Acara stan Anda",
+  "events.edit_title": "Ubah acara",
+  "events.edit_submit": "Simpan perubahan",
+  "flash.event_saved": "Acara disimpan.",
 };

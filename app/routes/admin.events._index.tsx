@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FieldErrors, fieldErrors, FormErrors } from "~/components/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EventForm } from "~/components/booth/event-form";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
-import { eventSchema, KIOSK_LOCALES, LEAD_RETENTION_DAYS } from "~/domain/booth/event-schema";
+import { eventSchema } from "~/domain/booth/event-schema";
 import { isoDay } from "~/domain/dates";
 import { countryName, formatDate } from "~/i18n/locales";
 import { createEvent } from "~/services/booth/create-event.server";
@@ -51,16 +50,6 @@ export default function AdminEvents() {
   const locale = useLocale();
   const { events, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "create-event",
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: eventSchema(today) }),
-    shouldValidate: "onBlur",
-    defaultValue: { kioskLocales: [...KIOSK_LOCALES], leadRetentionDays: String(LEAD_RETENTION_DAYS.default) },
-  });
-  const chosen = fields.kioskLocales.initialValue;
-  const localeChecked = (l: string) => (Array.isArray(chosen) ? chosen.includes(l) : chosen === l);
-  const localeErrors = fieldErrors(fields.kioskLocales);
   return (
     <>
       <h1>{t("events.admin_title")}</h1>
@@ -95,45 +84,12 @@ export default function AdminEvents() {
 
       <section aria-labelledby="create-event-h" className="narrow">
         <h2 id="create-event-h">{t("events.create_title")}</h2>
-        <Form method="post" {...getFormProps(form)} className="card stack">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <Field meta={fields.name} label={t("events.name")} />
-          <Field meta={fields.venue} label={t("events.venue")} />
-          <Field meta={fields.city} label={t("events.city")} />
-          <Field meta={fields.country} label={t("events.country")} hint={t("events.country_hint")} />
-          <Field meta={fields.startsOn} label={t("events.starts_on")} type="date" />
-          <Field meta={fields.endsOn} label={t("events.ends_on")} type="date" />
-          <fieldset className="field" aria-describedby={localeErrors?.length ? fields.kioskLocales.errorId : undefined}>
-            <legend>{t("events.kiosk_locales")}</legend>
-            {KIOSK_LOCALES.map((l) => (
-              <div key={l} className="check">
-                <input
-                  id={`${fields.kioskLocales.id}-${l}`}
-                  type="checkbox"
-                  name={fields.kioskLocales.name}
-                  value={l}
-                  defaultChecked={localeChecked(l)}
-                />
-                <label htmlFor={`${fields.kioskLocales.id}-${l}`}>{t(`lang.${l}`)}</label>
-              </div>
-            ))}
-            <FieldErrors id={fields.kioskLocales.errorId} errors={localeErrors} />
-          </fieldset>
-          <Field
-            meta={fields.leadRetentionDays}
-            label={t("events.lead_retention_days")}
-            hint={t("events.lead_retention_hint", {
-              min: String(LEAD_RETENTION_DAYS.min),
-              max: String(LEAD_RETENTION_DAYS.max),
-            })}
-            type="number"
-            min={LEAD_RETENTION_DAYS.min}
-            max={LEAD_RETENTION_DAYS.max}
-          />
-          <div className="actions">
-            <button type="submit">{t("events.create_submit")}</button>
-          </div>
-        </Form>
+        <EventForm
+          id="create-event"
+          today={today}
+          lastResult={actionData?.result}
+          submitLabel={t("events.create_submit")}
+        />
       </section>
     </>
   );

@@ -7,7 +7,10 @@ import { Field, FormErrors } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { RowAction } from "~/components/row-action";
-import { eventStaffSchema, kioskLabelSchema } from "~/domain/booth/event-schema";
+import { eventSchema, eventStaffSchema, kioskLabelSchema } from "~/domain/booth/event-schema";
+import { EventForm } from "~/components/booth/event-form";
+import { isoDay } from "~/domain/dates";
+import { updateEvent } from "~/services/booth/update-event.server";
 import { DomainError } from "~/domain/errors";
 import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
 import { addEventStaff } from "~/services/booth/add-event-staff.server";
@@ -28,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   const now = context.deps.now().getTime();
   return {
+    today: isoDay(context.deps.now()),
     mayManage,
     event: {
       slug: event.slug,
@@ -71,6 +75,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         enrolment: { label: made.label, code: made.code, expiresAt: made.expiresAt, link },
       };
     }
+    if (intent === "edit") {
+      const submission = parseWithZod(formData, { schema: eventSchema(isoDay(context.deps.now())) });
+      if (submission.status !== "success") return invalid(submission, { intent });
+      await updateEvent(context.deps, actor, slug, submission.value);
+      return redirect(back, { headers: { "Set-Cookie": await setFlash(context, "flash.event_saved") } });
+    }
     if (intent === "add-staff") {
       const submission = parseWithZod(formData, { schema: eventStaffSchema });
       if (submission.status !== "success") return invalid(submission, { intent });
@@ -100,7 +110,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EventPage() {
   const t = useT();
   const locale = useLocale();
-  const { event, staff, devices, mayManage } = useLoaderData<typeof loader>();
+  const { event, staff, devices, mayManage, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [enrolForm, enrolFields] = useForm({
     id: "enrol-kiosk",
@@ -265,6 +275,19 @@ export default function EventPage() {
           </Form>
         ) : null}
       </section>
+      {mayManage ? (
+        <section aria-labelledby="edit-event-h" className="narrow">
+          <h2 id="edit-event-h">{t("events.edit_title")}</h2>
+          <EventForm
+            id="edit-event"
+            today={today}
+            intent="edit"
+            lastResult={actionData?.intent === "edit" ? actionData.result : undefined}
+            defaultValue={{ ...event, leadRetentionDays: String(event.leadRetentionDays) }}
+            submitLabel={t("events.edit_submit")}
+          />
+        </section>
+      ) : null}
     </>
   );
 }

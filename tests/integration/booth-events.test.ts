@@ -73,6 +73,24 @@ describe("events", () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["event.created", "event.staff_added"]));
   });
 
+  it("a ministry administrator changes it; its staff may not (403); the slug stays", async () => {
+    const byStaff = await staff.post(`/events/${slug}`, { intent: "edit", ...eventForm({ venue: "Staff's venue" }) });
+    expect(byStaff.status).toBe(403);
+    const res = await admin.post(`/events/${slug}`, {
+      intent: "edit",
+      ...eventForm({ name: `Seatrade ${made.admin.org.slug}`, venue: "Hall C", leadRetentionDays: "365" }),
+      kioskLocales: "id",
+    });
+    expect(res.status).toBe(302);
+    const row = await eventRow(slug);
+    expect(row).toMatchObject({ venue: "Hall C", lead_retention_days: 365, kiosk_locales: ["id"] });
+    const page = await (await admin.get(`/events/${slug}`)).text();
+    expect(page).toContain('value="Hall C"');
+    const bad = await admin.post(`/events/${slug}`, { intent: "edit", ...eventForm({ leadRetentionDays: "5" }) });
+    expect(bad.status).toBe(400);
+    expect((await eventRow(slug)).lead_retention_days).toBe(365);
+  });
+
   it("the same name gets the next free slug", async () => {
     const again = await createEventViaPage(admin, { name: `Seatrade ${made.admin.org.slug}` });
     expect(again).toBe(`${slug}-2`);

@@ -11,6 +11,7 @@ import {
   isRouteErrorResponse,
   useRouteError,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const requestLocale = useRequestLocale();
   const locale = root?.locale ?? outage?.locale ?? requestLocale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  const bare = useBare();
   return (
     <html lang={locale}>
       <head>
@@ -81,9 +83,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <LocaleProvider locale={locale}>
-          <SiteHeader user={root?.user ?? null} />
+          {bare ? null : <SiteHeader user={root?.user ?? null} />}
           {children}
-          <SiteFooter />
+          {bare ? null : <SiteFooter />}
         </LocaleProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -104,9 +106,15 @@ function Flash() {
   );
 }
 
+/** A route whose handle says `{ bare: true }` (the booth's kiosk) fills the screen: no site header or footer. */
+function useBare(): boolean {
+  return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+}
+
 export default function App() {
+  const bare = useBare();
   return (
-    <main id="main" tabIndex={-1}>
+    <main id="main" tabIndex={-1} className={bare ? "kiosk-main" : undefined}>
       <Flash />
       <Outlet />
     </main>

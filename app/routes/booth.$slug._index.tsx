@@ -2,23 +2,38 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import { Kiosk } from "~/components/booth/kiosk";
 import { pageTitle } from "~/components/page-title";
+import { isoDay } from "~/domain/dates";
+import { isLocale } from "~/i18n/locales";
 import { getKioskDevice } from "~/web/session.server";
 
-// A placeholder for the kiosk (issue 14, next slice): says which event this screen is enrolled for.
+// The booth's kiosk: a full screen for an enrolled device (no site header; the visitor switches language on the
+// screen). Without a device credential for this event it says how to enrol one.
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booth.kiosk_title");
+export const handle = { bare: true };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getKioskDevice(request, context, params.slug ?? "");
-  if (!found) return data({ enrolled: null }, { status: 401 });
-  return { enrolled: { eventName: found.event.name, label: found.device.label } };
+  if (!found) return data({ enrolled: null, today: null }, { status: 401 });
+  const e = found.event;
+  return {
+    enrolled: {
+      slug: e.slug,
+      name: e.name,
+      city: e.city,
+      country: e.country,
+      locales: e.kioskLocales.filter(isLocale),
+    },
+    today: isoDay(context.deps.now()),
+  };
 }
 
 export default function BoothKiosk() {
   const t = useT();
-  const { enrolled } = useLoaderData<typeof loader>();
-  if (!enrolled) {
+  const { enrolled, today } = useLoaderData<typeof loader>();
+  if (!enrolled || !today) {
     return (
       <div className="narrow">
         <h1>{t("booth.kiosk_title")}</h1>
@@ -27,12 +42,5 @@ export default function BoothKiosk() {
       </div>
     );
   }
-  return (
-    <div className="narrow">
-      <h1>{t("booth.kiosk_title")}</h1>
-      <p data-testid="kiosk-enrolled">
-        {t("booth.enrolled_for", { event: enrolled.eventName, label: enrolled.label })}
-      </p>
-    </div>
-  );
+  return <Kiosk event={enrolled} today={today} />;
 }

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENROL_CODE_ALPHABET } from "~/domain/booth/event-schema";
 import { resolveKioskDevice } from "~/services/booth/resolve-kiosk-device.server";
 import { sha256 } from "~/services/auth/crypto.server";
-import { createEventViaPage, enrolmentCodeViaPage, eventForm, tokenOfKioskCookie } from "../support/booth";
+import { createEventViaPage, enrolKioskViaPage, enrolmentCodeViaPage, eventForm } from "../support/booth";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { Client } from "../support/http";
 
-// Issue 14, slice 2: events, their booth staff and kiosk devices, over HTTP.
+// The booth's events, their staff and kiosk devices, over HTTP (docs/decisions/019-booth.md).
 
 const deps = testDeps();
 let admin: Client, staff: Client, outsider: Client, ministryMember: Client, employer: Client;
@@ -43,17 +43,7 @@ afterAll(() => deps.db.destroy());
 const eventRow = (slug: string) =>
   deps.db.selectFrom("events").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
 
-/** Enrols a kiosk browser with a fresh code; returns the client (holding jmb_kiosk) and the device token. */
-async function enrolKiosk(slug: string, label = "Left screen") {
-  const code = await enrolmentCodeViaPage(staff, slug, label);
-  const kiosk = new Client();
-  const res = await kiosk.post("/booth/enrol", { code });
-  expect(res.status).toBe(302);
-  expect(res.headers.get("Location")).toBe(`/booth/${slug}`);
-  const cookie = kiosk.lastSetCookies.get("jmb_kiosk");
-  expect(cookie).toBeDefined();
-  return { kiosk, code, token: tokenOfKioskCookie(cookie!.value), cookie: cookie! };
-}
+const enrolKiosk = (slug: string, label?: string) => enrolKioskViaPage(staff, slug, label);
 
 describe("events", () => {
   let slug = "";

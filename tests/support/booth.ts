@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { isoDay, shiftDay } from "~/domain/dates";
-import type { Client } from "./http";
+import { Client } from "./http";
 
 /** The event form as the administration page posts it; dates a month ahead of today. */
 export function eventForm(patch: Record<string, string> = {}): Record<string, string> {
@@ -41,4 +41,16 @@ export function tokenOfKioskCookie(value: string): string {
   const raw = decodeURIComponent(value);
   const data = raw.slice(0, raw.lastIndexOf("."));
   return JSON.parse(decodeURIComponent(escape(atob(data)))) as string;
+}
+
+/** Enrols a kiosk browser with a fresh code made by `staff`; returns the client (holding jmb_kiosk) and its token. */
+export async function enrolKioskViaPage(staff: Client, slug: string, label = "Left screen") {
+  const code = await enrolmentCodeViaPage(staff, slug, label);
+  const kiosk = new Client();
+  const res = await kiosk.post("/booth/enrol", { code });
+  expect(res.status).toBe(302);
+  expect(res.headers.get("Location")).toBe(`/booth/${slug}`);
+  const cookie = kiosk.lastSetCookies.get("jmb_kiosk");
+  expect(cookie).toBeDefined();
+  return { kiosk, code, token: tokenOfKioskCookie(cookie!.value), cookie: cookie! };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boothCounts, cell, type RawCounts } from "~/domain/booth/breakdown";
 import { matchOrderOfVacancy, vacancySchema, vacancyStartDate } from "~/domain/booth/vacancy";
+import { fromVacancyQuery, toVacancyQuery } from "~/domain/booth/vacancy-query";
 import { isMessageKey } from "~/i18n/translate";
 
 const TODAY = "2026-12-03";
@@ -155,5 +156,20 @@ describe("what the kiosk shows", () => {
   it("lists the largest home provinces and sums the rest", () => {
     expect(shown.provinces.map((p) => p.code)).toEqual(["33", "35", "32", "14", "13", "12", "16", "51"]);
     expect(shown.otherProvinces).toBeNull(); // 2 + 1
+  });
+});
+
+describe("a vacancy in a query string", () => {
+  it("goes there and back unchanged", () => {
+    const v = vacancySchema(TODAY).parse({ ...base, certificates: ["stcw_bst", "seafarer_medical"] });
+    const back = vacancySchema(TODAY).parse(fromVacancyQuery(new URLSearchParams(toVacancyQuery(v))));
+    expect(back).toEqual(v);
+  });
+
+  it("hands text where a number belongs to the schema, which names the field", () => {
+    const raw = fromVacancyQuery(
+      new URLSearchParams("isco=5131&sector=cruise&country=US&positions=ten&start=2027-03&months=8"),
+    );
+    expect(issues(raw).map((i) => i.split(":")[0])).toEqual(["positions"]);
   });
 });

@@ -12,7 +12,7 @@ import { createSearch } from "~search/client";
 import { findUserByEmail } from "~db/users";
 import { startHttpServer, type RunningServer } from "./http-server";
 import { buildIfNeeded } from "./lib/build-if-needed";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDataIfEmpty } from "./lib/demo-data";
+import { DEMO_LOGINS, DEMO_PASSWORD, demoKioskCode, seedDemoDataIfEmpty } from "./lib/demo-data";
 import { clearRuntime, persistentSecret, readLiveRuntime, writeRuntime } from "./lib/local-state";
 import { ensureServices, stopAll, type Services } from "./lib/services";
 import { isAlive, procStat } from "./lib/orphans";
@@ -91,6 +91,7 @@ async function primary() {
     const deps = { db, search: createSearch(env.MEILI_URL, env.MEILI_MASTER_KEY), now: () => new Date() };
     const seeded = startEnv.SEED_DEMO_DATA ? await seedDemoDataIfEmpty(deps) : false;
     const hasDemo = startEnv.SEED_DEMO_DATA && (await findUserByEmail(db, DEMO_LOGINS[0].email)) !== undefined;
+    const kiosk = hasDemo ? await demoKioskCode(deps) : null;
     await db.destroy();
 
     const count = env.WEB_CONCURRENCY || os.availableParallelism();
@@ -117,6 +118,13 @@ async function primary() {
     if (hasDemo) {
       lines.push("", `Demo logins (password: ${DEMO_PASSWORD}):`);
       for (const l of DEMO_LOGINS) lines.push(`  ${l.email.padEnd(32)} ${l.what}`);
+    }
+    if (kiosk) {
+      lines.push(
+        "",
+        `Booth kiosk (${kiosk.slug}): open ${url}/booth/enrol?code=${kiosk.code} and press Enrol`,
+        `  (the code works once, for 10 minutes; staff make more on ${url}/events/${kiosk.slug})`,
+      );
     }
     lines.push("", "Press Ctrl-C to stop.");
     console.log(lines.join("\n"));

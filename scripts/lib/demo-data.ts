@@ -11,6 +11,14 @@ import { candidateOf, isMatchable, matchOrderOf } from "~/services/matching/matc
 import { addCandidates } from "~/services/shortlists/add-candidates.server";
 import { moveCandidate } from "~/services/shortlists/move-candidate.server";
 import { generateWorker, prng } from "./generate-workers";
+import { eventSchema } from "~/domain/booth/event-schema";
+import { addDays } from "~/domain/dates";
+import type { Actor } from "~/domain/org";
+import { addEventStaff } from "~/services/booth/add-event-staff.server";
+import { createEnrolmentCode } from "~/services/booth/create-enrolment-code.server";
+import { createEvent } from "~/services/booth/create-event.server";
+import { findEventBySlug } from "~db/events";
+import { findUserByEmail } from "~db/users";
 
 export const DEMO_PASSWORD = "jembatan-demo";
 
@@ -201,7 +209,45 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   await seedDemoJobOrders(deps, (slug) => emails.get(slug) ?? "");
   await seedDemoWorkers(deps);
   await seedDemoShortlist(deps);
+  await seedDemoEvent(deps);
   return true;
+}
+
+/** The demo's trade-forum event: Seatrade Cruise Global, running from today for a month, staffed by KJRI Houston. */
+export const DEMO_EVENT_SLUG = "seatrade-cruise-global-miami";
+
+async function seedDemoEvent(deps: Deps) {
+  const admin = await demoAdmin(deps);
+  const today = isoDay(deps.now());
+  const input = eventSchema(today).parse({
+    name: "Seatrade Cruise Global, Miami",
+    city: "Miami Beach",
+    country: "US",
+    venue: "Miami Beach Convention Center, booth 2417",
+    startsOn: today,
+    endsOn: addDays(today, 30),
+    kioskLocales: ["en", "id"],
+    leadRetentionDays: 180,
+  });
+  const event = await createEvent(deps, admin, input);
+  if (event.slug !== DEMO_EVENT_SLUG) throw new Error(`demo event slug is ${event.slug}, expected ${DEMO_EVENT_SLUG}`);
+  await addEventStaff(deps, admin, event.slug, "verifier@kjri-houston.example");
+}
+
+async function demoAdmin(deps: Deps): Promise<Actor> {
+  const user = await findUserByEmail(deps.db, DEMO_LOGINS[0].email);
+  if (!user) throw new Error("the demo administrator is missing");
+  return { userId: user.id, orgId: user.org_id, orgKind: "ministry", role: "admin", label: "seed" };
+}
+
+/**
+ * A fresh one-time code for a demo kiosk (npm start prints its link at every start: a code lives 10 minutes), or
+ * null when the demo event is not there.
+ */
+export async function demoKioskCode(deps: Deps): Promise<{ slug: string; code: string } | null> {
+  if (!(await findEventBySlug(deps.db, DEMO_EVENT_SLUG))) return null;
+  const { code } = await createEnrolmentCode(deps, await demoAdmin(deps), DEMO_EVENT_SLUG, "Demo kiosk");
+  return { slug: DEMO_EVENT_SLUG, code };
 }
 
 /**

@@ -4,7 +4,9 @@ import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
 import { rankPool } from "~/domain/matching/score";
 import { candidateOf, matchOrderOf } from "~/services/matching/match-order.server";
-import { seedDemoDataIfEmpty } from "../../scripts/lib/demo-data";
+import { resolveKioskDevice } from "~/services/booth/resolve-kiosk-device.server";
+import { enrolDevice } from "~/services/booth/enrol-device.server";
+import { DEMO_EVENT_SLUG, demoKioskCode, seedDemoDataIfEmpty } from "../../scripts/lib/demo-data";
 
 // `npm start` loads this into an empty database; a broken seed means a broken first impression.
 const name = `demo_seed_${Date.now()}`;
@@ -107,5 +109,20 @@ describe("demo data", () => {
         .where("kind", "=", "candidate_proposed")
         .execute(),
     ).toHaveLength(2);
+
+    // and a trade-forum event running now, staffed by a mission, whose printed kiosk code enrols a screen once
+    const event = await db
+      .selectFrom("events")
+      .selectAll()
+      .where("slug", "=", DEMO_EVENT_SLUG)
+      .executeTakeFirstOrThrow();
+    expect(
+      await db.selectFrom("event_staff").select("user_id").where("event_id", "=", event.id).execute(),
+    ).toHaveLength(1);
+    const printed = await demoKioskCode(deps);
+    expect(printed?.slug).toBe(DEMO_EVENT_SLUG);
+    const { token } = await enrolDevice(deps, printed!.code);
+    expect((await resolveKioskDevice(deps, token, DEMO_EVENT_SLUG))?.event.slug).toBe(DEMO_EVENT_SLUG);
+    await expect(enrolDevice(deps, printed!.code)).rejects.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isoDay, shiftDay } from "~/domain/dates";
+import { addMonths, isoDay, shiftDay } from "~/domain/dates";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { en } from "~/i18n/en";
 import { translate } from "~/i18n/translate";
@@ -11,7 +11,7 @@ import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
-import { createEventViaPage, enrolmentCodeViaPage, eventForm } from "../support/booth";
+import { createEventViaPage, enrolKioskViaPage, enrolmentCodeViaPage, eventForm } from "../support/booth";
 import { Client, unique } from "../support/http";
 import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
@@ -1133,4 +1133,49 @@ describe("page: /events/:slug and /booth/enrol (kiosk enrolment)", () => {
   it.each(FORM_BODY_ATTACKS)("event page: $label", (attack) =>
     expectFormBodyRefused(adminPage, `/events/${slug}`, attack),
   );
+});
+
+describe("kiosk: GET /booth/:slug/count (the live count's query)", () => {
+  let slug = "";
+  let kiosk: Client;
+  beforeAll(async () => {
+    slug = await createEventViaPage(adminPage, { name: `Hostile count fair ${tag}` });
+    ({ kiosk } = await enrolKioskViaPage(adminPage, slug, "Count screen"));
+  });
+  const good = `isco=5131&sector=cruise&country=US&positions=4&start=${addMonths(isoDay(new Date()), 2).slice(0, 7)}&months=8`;
+  it.each([
+    ["isco", "isco=9999", "iscoCode"],
+    ["isco injection", `isco=${encodeURIComponent('5131" OR agency_id != "x')}`, "iscoCode"],
+    ["sector", "sector=space", "sector"],
+    ["country Indonesia", "country=ID", "country"],
+    ["country text", "country=%00%00", "country"],
+    ["positions zero", "positions=0", "positions"],
+    ["positions text", "positions=ten", "positions"],
+    ["positions huge", "positions=1e309", "positions"],
+    ["start past", "start=2020-01", "startMonth"],
+    ["start malformed", "start=2027-13", "startMonth"],
+    ["months", "months=-3", "contractMonths"],
+    ["language code", "lang=xx:B1", "languages.0.code"],
+    ["language level", "lang=en:Z9", "languages.0.minLevel"],
+    ["language repeated", "lang=en:B1&lang=en:B2", "languages.1"],
+    ["too many languages", "lang=en:B1&lang=ja:A2&lang=ko:A2&lang=de:B1", "languages"],
+    ["certificate", `cert=${encodeURIComponent("stcw_bst OR 1=1")}`, "certificates.0"],
+    [
+      "too many certificates",
+      "cert=stcw_bst&cert=seaman_book&cert=food_safety&cert=seafarer_medical&cert=crowd_management",
+      "certificates",
+    ],
+  ])("%s: 422 naming the field", async (_label, bad, field) => {
+    const key = bad.split("=")[0]!;
+    const query = [...good.split("&").filter((p) => !p.startsWith(`${key}=`)), bad].join("&");
+    const r = await expectNothingStored(() => kiosk.get(`/booth/${slug}/count?${query}`));
+    expect(r.status).toBe(422);
+    const body = (await r.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(body.error.fields)).toContain(field);
+  });
+  it("an overlong query is refused, not counted", async () => {
+    const r = await kiosk.get(`/booth/${slug}/count?${good}&cert=${"a".repeat(9000)}`);
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+  });
 });

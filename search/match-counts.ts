@@ -1,3 +1,4 @@
+import type { RawCounts } from "~/domain/booth/breakdown";
 import { gateKeys, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { guarded, meili, type Search } from "./engine";
 import { allOf, where, type Filter } from "./filter";
@@ -16,23 +17,8 @@ import { WORKERS_INDEX } from "./workers-index";
 // is only asked of fields with fewer values than that (levels 1–6, 38 provinces, the certificate catalogue, future
 // months within the three years a profile's availability may lie ahead).
 
-export interface PoolCounts {
-  /** Pass every gate: the engine's qualified total. */
-  qualified: number;
-  /** Per gate item, in the order's item order: how many pass every other gate (the qualified included). */
-  allBut: { key: GateKey; count: number }[];
-  /** Per required language: CEFR rank (1–6) → count, over those passing every other gate. */
-  languageRanks: { code: string; byRank: Record<string, number> }[];
-  /** Per mandatory certificate: how many hold it at all, over those passing every other gate. */
-  certificatesHeld: { code: string; held: number }[];
-  /** Over those passing every gate but availability: available on `today` already, and by month after it. */
-  availability: { now: number; byMonth: Record<string, number> } | null;
-  /** Over the qualified: home province code → count. */
-  provinces: Record<string, number>;
-  /** Over the qualified: how many have worked in exactly this occupation in this sector, and prefer this country. */
-  sameOccupation: number;
-  preferCountry: number;
-}
+/** The raw counts of one vacancy, as the domain's breakdown takes them (app/domain/booth/breakdown.ts). */
+export type PoolCounts = RawCounts;
 
 /** The counts of `o` over the given agencies' available, consenting profiles, on `today`. */
 export function countPool(

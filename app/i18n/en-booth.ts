@@ -101,6 +101,8 @@ export const enBooth = {
   "booth.kiosk.contract_months": "Contract length (months)",
   "booth.kiosk.languages": "3. Languages (minimum level)",
   "booth.kiosk.add_one": "+ {language}",
+  "booth.kiosk.rounded": "Figures are rounded to the nearest 5; fewer than 5 is not shown as a number.",
+  "booth.kiosk.no_details": "Details appear when 20 or more candidates fit.",
   "booth.kiosk.remove": "Remove",
   "booth.kiosk.add_language": "Add a language",
   "booth.kiosk.certificates": "4. Certificates required",

@@ -103,6 +103,8 @@ export const idBooth: Record<keyof typeof enBooth, string> = {
   "booth.kiosk.contract_months": "Lama kontrak (bulan)",
   "booth.kiosk.languages": "3. Bahasa (tingkat minimum)",
   "booth.kiosk.add_one": "+ {language}",
+  "booth.kiosk.rounded": "Angka dibulatkan ke kelipatan 5 terdekat; kurang dari 5 tidak ditampilkan sebagai angka.",
+  "booth.kiosk.no_details": "Rincian muncul bila 20 kandidat atau lebih cocok.",
   "booth.kiosk.remove": "Hapus",
   "booth.kiosk.add_language": "Tambah bahasa",
   "booth.kiosk.certificates": "4. Sertifikat yang diwajibkan",

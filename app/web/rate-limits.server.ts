@@ -60,3 +60,13 @@ export async function limitSignup(ctx: RequestContext, email: string): Promise<v
 export async function limitApiWrite(ctx: RequestContext, actor: Actor): Promise<void> {
   await enforceRateLimit(ctx.deps, apiWriteRule(ctx.env), actor.orgId);
 }
+
+/**
+ * The kiosk's live count: each answer is about a dozen Meilisearch queries, so a device (a screen, or someone with
+ * its cookie) gets 300 a minute, five a second: far more than a debounced typist asks, far less than a script.
+ */
+export const boothCountRule: RateRule = { name: "booth-count", points: 300, durationSeconds: 60 };
+
+export async function limitBoothCount(ctx: RequestContext, deviceId: string): Promise<void> {
+  await enforceRateLimit(ctx.deps, boothCountRule, deviceId);
+}

@@ -15,8 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { matchOrderOfVacancy, vacancySchema, type Vacancy } from "~/domain/booth/vacancy";
-import { addMonths, isoDay } from "~/domain/dates";
+import { matchOrderOfVacancy, type Vacancy } from "~/domain/booth/vacancy";
+import { isoDay } from "~/domain/dates";
 import { type Actor } from "~/domain/org";
 import { clearVacancyCounts, countVacancy } from "~/services/booth/count-vacancy.server";
 import type { Deps } from "~/services/deps.server";
@@ -28,6 +28,7 @@ import { importWorkers } from "~/services/workers/import-workers.server";
 import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
 import { ensureWorkersIndex } from "~search/workers-index";
+import { sampleVacancies } from "../../tests/support/booth";
 import { benchVerifiedOrder, ms, pct, timed } from "../lib/bench-kit";
 import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
 import { startEmbeddedPostgres } from "../lib/embedded-postgres";
@@ -90,61 +91,7 @@ try {
   const fixedNow = new Date();
   const today = isoDay(fixedNow);
   const deps: Deps = { db, search: createSearch(meili.url, meili.masterKey), now: () => fixedNow };
-  const month = (m: number) => addMonths(today, m).slice(0, 7);
-  const vacancies: { name: string; v: Vacancy }[] = [
-    {
-      name: "cruise waiter",
-      v: {
-        iscoCode: "5131",
-        sector: "cruise",
-        country: "US",
-        positions: 24,
-        startMonth: month(3),
-        contractMonths: 8,
-        languages: [{ code: "en", minLevel: "B1" }],
-        certificates: ["stcw_bst"],
-      },
-    },
-    {
-      name: "ship cook",
-      v: {
-        iscoCode: "5120",
-        sector: "cruise",
-        country: "US",
-        positions: 6,
-        startMonth: month(1),
-        contractMonths: 10,
-        languages: [{ code: "en", minLevel: "B2" }],
-        certificates: ["stcw_bst", "seafarer_medical"],
-      },
-    },
-    {
-      name: "care worker",
-      v: {
-        iscoCode: "5322",
-        sector: "health_care",
-        country: "JP",
-        positions: 20,
-        startMonth: month(6),
-        contractMonths: 36,
-        languages: [{ code: "ja", minLevel: "A2" }],
-        certificates: [],
-      },
-    },
-    {
-      name: "deckhand",
-      v: {
-        iscoCode: "8350",
-        sector: "fishing_vessel",
-        country: "TW",
-        positions: 10,
-        startMonth: month(0),
-        contractMonths: 24,
-        languages: [],
-        certificates: ["stcw_bst", "seaman_book"],
-      },
-    },
-  ].map(({ name, v }) => ({ name, v: vacancySchema(today).parse(v) }));
+  const vacancies = sampleVacancies(today);
 
   const ministryOrg = await unsafeCreateOrg(
     loadDeps,

@@ -1,4 +1,4 @@
-// Shared by the benchmarks in scripts/bench/: a complete job order as the employer's form would send it, taken
+// Shared by the benchmarks in scripts/bench/: the tests' complete job order (tests/support/order-input.ts) taken
 // through the real use cases to verified, and the percentile and timing helpers their reports print.
 import { randomBytes } from "node:crypto";
 import { isoDay } from "~/domain/dates";
@@ -11,36 +11,8 @@ import { createJobOrder } from "~/services/job-orders/write.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { unsafeCreateUser } from "~/services/users/users.server";
 import { updateOrg } from "~db/orgs";
+import { orderInput } from "../../tests/support/order-input";
 
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-export const orderInput = (patch: Record<string, unknown>) => ({
-  title: "Assistant Waiter",
-  iscoCode: "5131",
-  sector: "cruise",
-  country: "US",
-  city: "Miami",
-  vesselName: "Aurora Star",
-  vesselType: "cruise ship",
-  positions: 12,
-  wageAmount: 1450,
-  wageCurrency: "USD",
-  wagePeriod: "month",
-  hoursPerWeek: 70,
-  restDaysPerWeek: 1,
-  annualLeaveDays: 30,
-  contractMonths: 8,
-  startDate: inAYear(),
-  accommodation: "free",
-  meals: "free",
-  transport: "free",
-  insurance: "employer_paid",
-  employerPaysPlacementCosts: true,
-  languages: [{ code: "en", minLevel: "B1" }],
-  certificates: [{ code: "stcw_bst", mandatory: true }],
-  minExperienceYears: 1,
-  descriptionEn: "Serve guests in the main dining room of a 3,000-passenger ship.",
-  ...patch,
-});
 /** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
 export async function benchVerifiedOrder(deps: Deps, i: number, patch: Record<string, unknown>) {
   const input = jobOrderSchema(isoDay(deps.now())).parse(orderInput(patch));

@@ -122,3 +122,17 @@ describe("the kiosk's page", () => {
     expect(await res.text()).toContain('href="/booth/enrol"');
   });
 });
+
+describe("the count's limit per device", () => {
+  it("answers 429 with Retry-After past 300 a minute, for that device only", async () => {
+    const { kiosk: busy } = await enrolKioskViaPage(staff, slug, "Busy screen");
+    const answers: Response[] = [];
+    for (let i = 0; i < 61; i++)
+      answers.push(...(await Promise.all(Array.from({ length: 5 }, () => busy.get(countPath(slug))))));
+    const refused = answers.filter((r) => r.status === 429);
+    expect(answers.filter((r) => r.status === 200).length).toBe(300);
+    expect(refused.length).toBe(5);
+    expect(Number(refused[0]!.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await kiosk.get(countPath(slug))).status).toBe(200); // another screen of the same event
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { isoDay, shiftDay } from "~/domain/dates";
+import { vacancySchema, type Vacancy } from "~/domain/booth/vacancy";
+import { addMonths, isoDay, shiftDay } from "~/domain/dates";
 import { Client } from "./http";
 
 /** The event form as the administration page posts it; dates a month ahead of today. */
@@ -53,4 +54,64 @@ export async function enrolKioskViaPage(staff: Client, slug: string, label = "Le
   const cookie = kiosk.lastSetCookies.get("jmb_kiosk");
   expect(cookie).toBeDefined();
   return { kiosk, code, token: tokenOfKioskCookie(cookie!.value), cookie: cookie! };
+}
+
+/** Four vacancies as visitors describe them (cruise waiter, ship cook, care worker, deckhand), parsed for `today`. */
+export function sampleVacancies(today: string): { name: string; v: Vacancy }[] {
+  const startIn = (months: number) => addMonths(today, months).slice(0, 7);
+  const raw = [
+    {
+      name: "cruise waiter",
+      v: {
+        iscoCode: "5131",
+        sector: "cruise",
+        country: "US",
+        positions: 24,
+        startMonth: startIn(3),
+        contractMonths: 8,
+        languages: [{ code: "en", minLevel: "B1" }],
+        certificates: ["stcw_bst"],
+      },
+    },
+    {
+      name: "ship cook",
+      v: {
+        iscoCode: "5120",
+        sector: "cruise",
+        country: "US",
+        positions: 6,
+        startMonth: startIn(1),
+        contractMonths: 10,
+        languages: [{ code: "en", minLevel: "B2" }],
+        certificates: ["stcw_bst", "seafarer_medical"],
+      },
+    },
+    {
+      name: "care worker",
+      v: {
+        iscoCode: "5322",
+        sector: "health_care",
+        country: "JP",
+        positions: 20,
+        startMonth: startIn(6),
+        contractMonths: 36,
+        languages: [{ code: "ja", minLevel: "A2" }],
+        certificates: [],
+      },
+    },
+    {
+      name: "deckhand",
+      v: {
+        iscoCode: "8350",
+        sector: "fishing_vessel",
+        country: "TW",
+        positions: 10,
+        startMonth: startIn(0),
+        contractMonths: 24,
+        languages: [],
+        certificates: ["stcw_bst", "seaman_book"],
+      },
+    },
+  ];
+  return raw.map(({ name, v }) => ({ name, v: vacancySchema(today).parse(v) }));
 }

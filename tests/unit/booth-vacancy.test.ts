@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boothCounts, cell, type RawCounts } from "~/domain/booth/breakdown";
+import { BREAKDOWN_MIN_TOTAL, boothCounts, cell, type RawCounts } from "~/domain/booth/breakdown";
 import { matchOrderOfVacancy, vacancySchema, vacancyStartDate } from "~/domain/booth/vacancy";
 import { fromVacancyQuery, toVacancyQuery } from "~/domain/booth/vacancy-query";
 import { isMessageKey } from "~/i18n/translate";
@@ -115,8 +115,8 @@ describe("what the kiosk shows", () => {
   };
   const shown = boothCounts(raw, o, TODAY);
 
-  it("hides cells of 1 to 4 and shows 0", () => {
-    expect([cell(0), cell(1), cell(4), cell(5)]).toEqual([0, null, null, 5]);
+  it("hides cells of 1 to 4, rounds the rest to 5, and shows 0", () => {
+    expect([0, 1, 4, 5, 7, 8, 12, 13, 1001].map(cell)).toEqual([0, null, null, 5, 5, 10, 10, 15, 1000]);
     expect(shown.preferCountry).toBeNull();
     expect(shown.nearMisses).toEqual([
       { key: "sector", count: 180 },
@@ -142,20 +142,30 @@ describe("what the kiosk shows", () => {
     expect(shown.certificates).toEqual([{ code: "stcw_bst", validThrough: 120, expiresDuring: 80, notHeld: 60 }]);
   });
 
-  it("shows availability now, month by month for a year, and later months summed", () => {
+  it("shows availability now, the months of 5 or more within a year, and the rest summed", () => {
     expect(shown.availability).toEqual({
       now: 100,
-      months: [
-        { month: "2027-01", count: 15, byStart: true },
-        { month: "2027-05", count: null, byStart: false },
-      ],
-      later: null,
+      months: [{ month: "2027-01", count: 15, byStart: true }],
+      later: 5, // 4 in May 2027 and 3 in June 2028: neither month is named
     });
   });
 
-  it("lists the largest home provinces and sums the rest", () => {
-    expect(shown.provinces.map((p) => p.code)).toEqual(["33", "35", "32", "14", "13", "12", "16", "51"]);
-    expect(shown.otherProvinces).toBeNull(); // 2 + 1
+  it("names only provinces of 5 or more, ordered by the figure shown, and sums the rest", () => {
+    expect(shown.provinces).toEqual([
+      { code: "33", count: 40 },
+      { code: "35", count: 30 },
+      { code: "32", count: 20 },
+      { code: "14", count: 10 },
+      { code: "12", count: 5 },
+      { code: "13", count: 5 },
+    ]);
+    expect(shown.otherProvinces).toBe(10); // 3 + 1 + 2 + 3
+  });
+
+  it(`shows no breakdown below ${BREAKDOWN_MIN_TOTAL} candidates, only the total`, () => {
+    const few = boothCounts({ ...raw, qualified: BREAKDOWN_MIN_TOTAL - 1 }, o, TODAY);
+    expect(few).toMatchObject({ total: 20, detailed: false, nearMisses: [], languages: [], provinces: [] });
+    expect(boothCounts({ ...raw, qualified: 3 }, o, TODAY).total).toBeNull();
   });
 });
 

@@ -472,6 +472,7 @@ function Count({
           ? t("booth.kiosk.fit_few")
           : t(total === 1 ? "booth.kiosk.fit_one" : "booth.kiosk.fit_many", { positions })}
       </p>
+      <p className="kiosk-rounded">{t("booth.kiosk.rounded")}</p>
       {offline ? (
         <p className="kiosk-offline" role="status">
           {t("booth.kiosk.last_known", { time: answer.at.slice(11, 16) })}
@@ -492,6 +493,7 @@ function Breakdowns({ counts, draft }: { counts: BoothCounts; draft: Vacancy }) 
     format: (n: number) => formatNumber(locale, n),
   };
   const near = counts.nearMisses.filter((n) => n.count !== 0);
+  if (!counts.detailed) return <p className="kiosk-facts">{t("booth.kiosk.no_details")}</p>;
   return (
     <div className="kiosk-charts">
       {near.length ? (

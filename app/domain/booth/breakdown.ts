@@ -3,14 +3,22 @@ import { gateKeys, type GateKey, type MatchOrder } from "../matching/gates";
 import { CEFR_LEVELS, cefrRank, type CefrLevel } from "../reference/languages";
 
 // What the kiosk shows of a vacancy's counts, from the raw counts the search port returns (search/match-counts.ts).
-// Pure. The kiosk is seen by anyone at the booth, outside the ministry, so every figure is a cell that hides small
-// numbers: 1 to SMALL_CELL − 1 is shown as "fewer than 5", never as the number (0 is shown: it reveals no one).
+// Pure. The kiosk is seen by anyone at the booth, outside the ministry, and a visitor can ask again with one
+// requirement more or less, so small numbers are protected three ways:
+// - every figure is a cell: 1 to SMALL_CELL − 1 is shown as "fewer than 5", anything else rounded to the nearest
+//   ROUND_TO, so the difference of two answers never gives an exact small number;
+// - a group's members below SMALL_CELL (a province, a month) are not named: they are summed into "other";
+// - below BREAKDOWN_MIN_TOTAL candidates no breakdown is shown at all, only the total's cell.
+// 0 is shown as 0: it reveals no one.
 
 export const SMALL_CELL = 5;
+export const ROUND_TO = 5;
+export const BREAKDOWN_MIN_TOTAL = 20;
 
-/** A figure as shown outside the ministry: the number, or null for 1 to SMALL_CELL − 1 ("fewer than 5"). */
+/** A figure as shown outside the ministry: 0, null for 1 to SMALL_CELL − 1 ("fewer than 5"), else rounded to 5. */
 export type Cell = number | null;
-export const cell = (n: number): Cell => (n > 0 && n < SMALL_CELL ? null : n);
+export const cell = (n: number): Cell =>
+  n <= 0 ? 0 : n < SMALL_CELL ? null : Math.max(SMALL_CELL, Math.round(n / ROUND_TO) * ROUND_TO);
 
 /** The raw counts of one vacancy (the search port's PoolCounts). */
 export interface RawCounts {
@@ -26,6 +34,8 @@ export interface RawCounts {
 
 export interface BoothCounts {
   total: Cell;
+  /** false when too few fit for any breakdown to be shown (BREAKDOWN_MIN_TOTAL): every list below is then empty */
+  detailed: boolean;
   /** Per gate item: how many more would fit if they met this one requirement too (the near misses). */
   nearMisses: { key: GateKey; count: Cell }[];
   /** Per required language, over those meeting every other requirement: how many have each level (or none). */
@@ -36,9 +46,9 @@ export interface BoothCounts {
   }[];
   /** Per required certificate, over those meeting every other requirement. */
   certificates: { code: string; validThrough: Cell; expiresDuring: Cell; notHeld: Cell }[];
-  /** Over those meeting every other requirement: available now, then by the month they become available. */
+  /** Over those meeting every other requirement: available now, then by month (months of fewer than 5 in `later`). */
   availability: { now: Cell; months: { month: string; count: Cell; byStart: boolean }[]; later: Cell } | null;
-  /** Over those who fit: home provinces, largest first (at most PROVINCES_SHOWN, the rest as `otherProvinces`). */
+  /** Over those who fit: home provinces of 5 or more, largest first (at most PROVINCES_SHOWN; the rest in `otherProvinces`). */
   provinces: { code: string; count: Cell }[];
   otherProvinces: Cell;
   sameOccupation: Cell;
@@ -54,14 +64,37 @@ export function boothCounts(raw: RawCounts, o: MatchOrder, today: IsoDay): Booth
   const keys = gateKeys(o);
   const startMonth = o.startDate.slice(0, 7);
   const lastShown = addMonths(today, MONTHS_SHOWN).slice(0, 7);
+  if (raw.qualified < BREAKDOWN_MIN_TOTAL) {
+    return {
+      total: cell(raw.qualified),
+      detailed: false,
+      nearMisses: [],
+      languages: [],
+      certificates: [],
+      availability: null,
+      provinces: [],
+      otherProvinces: 0,
+      sameOccupation: 0,
+      preferCountry: 0,
+    };
+  }
+  const named = (n: number) => n >= SMALL_CELL;
+  // sorted by what is shown, then by code: the order never ranks figures the screen hides or rounds
   const provinces = Object.entries(raw.provinces)
-    .filter(([, n]) => n > 0)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    .filter(([, n]) => named(n))
+    .map(([code, n]) => ({ code, count: cell(n) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const unnamedProvinces = Object.values(raw.provinces)
+    .filter((n) => !named(n))
+    .reduce((s, n) => s + n, 0);
   const months = raw.availability
     ? Object.entries(raw.availability.byMonth).sort(([a], [b]) => a.localeCompare(b))
     : [];
+  const shownMonths = months.filter(([m, n]) => m <= lastShown && named(n));
+  const otherMonths = months.filter(([m, n]) => !(m <= lastShown && named(n))).reduce((s, [, n]) => s + n, 0);
   return {
     total: cell(raw.qualified),
+    detailed: true,
     nearMisses: keys.map((key) => ({ key, count: cell(Math.max(0, poolOf(key) - raw.qualified)) })),
     languages: o.languages.map((l) => {
       const byRank = raw.languageRanks.find((r) => r.code === l.code)?.byRank ?? {};
@@ -95,14 +128,17 @@ export function boothCounts(raw: RawCounts, o: MatchOrder, today: IsoDay): Booth
     availability: raw.availability
       ? {
           now: cell(raw.availability.now),
-          months: months
-            .filter(([m]) => m <= lastShown)
-            .map(([month, n]) => ({ month, count: cell(n), byStart: month <= startMonth })),
-          later: cell(months.filter(([m]) => m > lastShown).reduce((s, [, n]) => s + n, 0)),
+          months: shownMonths.map(([month, n]) => ({ month, count: cell(n), byStart: month <= startMonth })),
+          later: cell(otherMonths),
         }
       : null,
-    provinces: provinces.slice(0, PROVINCES_SHOWN).map(([code, n]) => ({ code, count: cell(n) })),
-    otherProvinces: cell(provinces.slice(PROVINCES_SHOWN).reduce((s, [, n]) => s + n, 0)),
+    provinces: provinces.slice(0, PROVINCES_SHOWN),
+    otherProvinces: cell(
+      unnamedProvinces +
+        Object.entries(raw.provinces)
+          .filter(([code, n]) => named(n) && !provinces.slice(0, PROVINCES_SHOWN).some((p) => p.code === code))
+          .reduce((s, [, n]) => s + n, 0),
+    ),
     sameOccupation: cell(raw.sameOccupation),
     preferCountry: cell(raw.preferCountry),
   };

@@ -10,10 +10,7 @@
 //     what the ministry's page pays for a count it has not seen.
 // Every kiosk total must equal the ministry's total for the same order ("equal totals: yes", else exit code 1).
 // Prints p50/p95 per side and the ratio ministry / kiosk, and the machine.
-import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { matchOrderOfVacancy, type Vacancy } from "~/domain/booth/vacancy";
 import { isoDay } from "~/domain/dates";
@@ -25,13 +22,9 @@ import { clearMatchCache } from "~/services/matching/ranking-cache.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { reindexWorkers } from "~/services/search/drain-outbox.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
-import { createDb, migrateToLatest } from "~db/client";
 import { createSearch } from "~search/client";
-import { ensureWorkersIndex } from "~search/workers-index";
 import { sampleVacancies } from "../../tests/support/booth";
-import { benchVerifiedOrder, ms, pct, timed } from "../lib/bench-kit";
-import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { benchVerifiedOrder, createBenchAgencies, ms, pct, startBenchServices, timed } from "../lib/bench-kit";
 import { generateWorker, prng } from "../lib/generate-workers";
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -41,36 +34,9 @@ const CALLS = 60; // kiosk calls per vacancy (keystrokes); the ministry's are fe
 const fmt = (n: number) => n.toLocaleString("en");
 const secs = (x: number) => `${(x / 1000).toFixed(1)} s`;
 
-const [pgDir, meiliDir] = await Promise.all([
-  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
-  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
-]);
-const [pg, meili] = await Promise.all([
-  startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
-  startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
-]);
-const db = createDb(pg.url, { max: 4 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void Promise.allSettled([pg.stop(), meili.stop()]).finally(() => process.exit(130)));
-}
+const { db, meili, loadDeps, stop } = await startBenchServices();
 try {
-  await migrateToLatest(db);
-  const loadDeps: Deps = {
-    db,
-    search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }),
-    now: () => new Date(),
-  };
-  await ensureWorkersIndex(loadDeps.search);
-  const agencies = await Promise.all(
-    [1, 2, 3].map((k) =>
-      unsafeCreateOrg(
-        loadDeps,
-        { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` },
-        { userId: null, label: "bench" },
-      ),
-    ),
-  );
-  const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
+  const { agencies, agencyActor } = await createBenchAgencies(loadDeps);
   const rand = prng(42);
   const t0 = performance.now();
   for (let from = 0; from < N; from += CHUNK) {
@@ -172,7 +138,5 @@ try {
   );
   if (mismatches.length) process.exitCode = 1;
 } finally {
-  await db.destroy();
-  await new Promise((r) => setTimeout(r, 300));
-  await Promise.allSettled([pg.stop(), meili.stop()]);
+  await stop();
 }

@@ -12,17 +12,13 @@
 // Every page the engine returned is compared with the baseline's
 // ("equal results: yes", or the differences and exit code 1). Ends with p50/p95 per mode and the ratios, and
 // the machine (cores, Node version).
-import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { contractEnd, gateKeys, type GateKey, type MatchOrder } from "~/domain/matching/gates";
 import { WEIGHTS } from "~/domain/matching/score";
 import { CERTIFICATE_CODES } from "~/domain/reference/certificates";
 import { cefrRank, LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
-import { type Actor } from "~/domain/org";
 import { isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
 import { matchJobOrder, matchOrderOf, type MatchView } from "~/services/matching/match-order.server";
@@ -32,23 +28,27 @@ import {
   rankingsIdle,
   startRankingKeeper,
 } from "~/services/matching/ranking-cache.server";
-import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { reindexWorkers, startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { workerSource } from "~/services/search/worker-source.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
-import { createDb, migrateToLatest, type Db } from "~db/client";
+import { type Db } from "~db/client";
 import type { Worker } from "~db/schema";
 import { outboxBacklog } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { createSearch } from "~search/client";
 import { belongsInIndex, NO_EXPIRY_TS, toWorkerDocument } from "~search/worker-document";
-import { countIndexedDocuments, ensureWorkersIndex } from "~search/workers-index";
-import { startEmbeddedMeilisearch } from "../lib/embedded-meilisearch";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { countIndexedDocuments } from "~search/workers-index";
 import { generateWorker, prng } from "../lib/generate-workers";
-import { benchVerifiedOrder as verifiedOrder, ms, pct, timed } from "../lib/bench-kit";
+import {
+  benchVerifiedOrder as verifiedOrder,
+  createBenchAgencies,
+  ms,
+  pct,
+  startBenchServices,
+  timed,
+} from "../lib/bench-kit";
 
 const N = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(N) || N < 100) throw new Error("N must be an integer ≥ 100");
@@ -410,39 +410,11 @@ const ORDERS: Record<string, unknown>[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-const [pgDir, meiliDir] = await Promise.all([
-  mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
-  mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
-]);
-const [pg, meili] = await Promise.all([
-  startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
-  startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
-]);
-const db = createDb(pg.url, { max: 4 });
-// a long run (N = 1,000,000) stopped by a signal must not leave a server and gigabytes of temp data behind
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void Promise.allSettled([pg.stop(), meili.stop()]).finally(() => process.exit(130)));
-}
+// Loading uses a client with a long HTTP timeout; matching uses the production client (search/client.ts, 5 s), so
+// what is measured is what the API runs.
+const { db, meili, loadDeps, stop } = await startBenchServices();
 try {
-  await migrateToLatest(db);
-  // Loading uses a client with a long HTTP timeout (20k-document batches into a growing index); matching uses the
-  // production client (search/client.ts, 5 s), so what is measured is what the API runs.
-  const loadDeps: Deps = {
-    db,
-    search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }),
-    now: () => new Date(),
-  };
-  await ensureWorkersIndex(loadDeps.search);
-  const agencies = await Promise.all(
-    [1, 2, 3].map((k) =>
-      unsafeCreateOrg(
-        loadDeps,
-        { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` },
-        { userId: null, label: "bench" },
-      ),
-    ),
-  );
-  const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
+  const { agencies, agencyActor } = await createBenchAgencies(loadDeps);
 
   // 1. Load: generate a chunk, import it spread over the three agencies (row i → agency i mod 3), forget it.
   const rand = prng(42);
@@ -734,9 +706,5 @@ try {
   );
   if (mismatches.length) throw new Error("the engine and the PostgreSQL-only baseline disagree");
 } finally {
-  await db.destroy();
-  // pg's pool.end() does not wait for its sockets to close: give the server a moment to see them go, else its
-  // shutdown reports "terminating connection" to clients that are already leaving
-  await new Promise((r) => setTimeout(r, 300));
-  await Promise.allSettled([pg.stop(), meili.stop()]);
+  await stop();
 }

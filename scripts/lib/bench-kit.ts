@@ -1,6 +1,9 @@
 // Shared by the benchmarks in scripts/bench/: the tests' complete job order (tests/support/order-input.ts) taken
 // through the real use cases to verified, and the percentile and timing helpers their reports print.
 import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { isoDay } from "~/domain/dates";
 import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { type Actor } from "~/domain/org";
@@ -10,7 +13,12 @@ import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { unsafeCreateUser } from "~/services/users/users.server";
+import { createDb, migrateToLatest, type Db } from "~db/client";
 import { updateOrg } from "~db/orgs";
+import { createSearch } from "~search/client";
+import { ensureWorkersIndex } from "~search/workers-index";
+import { startEmbeddedMeilisearch } from "./embedded-meilisearch";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { orderInput } from "../../tests/support/order-input";
 
 /** Created by an employer, submitted, approved by a mission: the same use cases as the pages and the API. */
@@ -55,4 +63,58 @@ export async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const r = await f();
   return [r, performance.now() - t0];
+}
+
+/**
+ * Throwaway PostgreSQL and Meilisearch for a benchmark, migrated, with the workers index ready, and `loadDeps`
+ * whose search client has a long HTTP timeout (20k-document batches into a growing index; what is measured uses
+ * the production client). A signal stops both servers, so a long run leaves no server or temp data behind.
+ */
+export async function startBenchServices() {
+  const [pgDir, meiliDir] = await Promise.all([
+    mkdtemp(path.join(os.tmpdir(), "bench-pg-")),
+    mkdtemp(path.join(os.tmpdir(), "bench-meili-")),
+  ]);
+  const [pg, meili] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: pgDir, persistent: false }),
+    startEmbeddedMeilisearch({ dir: meiliDir, masterKey: randomBytes(24).toString("hex"), persistent: false }),
+  ]);
+  const db: Db = createDb(pg.url, { max: 4 });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void Promise.allSettled([pg.stop(), meili.stop()]).finally(() => process.exit(130)));
+  }
+  const stop = async () => {
+    await db.destroy();
+    // pg's pool.end() does not wait for its sockets to close: give the server a moment to see them go
+    await new Promise((r) => setTimeout(r, 300));
+    await Promise.allSettled([pg.stop(), meili.stop()]);
+  };
+  const loadDeps: Deps = {
+    db,
+    search: createSearch(meili.url, meili.masterKey, { timeoutMs: 600_000 }),
+    now: () => new Date(),
+  };
+  try {
+    await migrateToLatest(db);
+    await ensureWorkersIndex(loadDeps.search);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { db, meili, loadDeps, stop };
+}
+
+/** Three licensed bench agencies, and the actor of each. */
+export async function createBenchAgencies(deps: Deps) {
+  const agencies = await Promise.all(
+    [1, 2, 3].map((k) =>
+      unsafeCreateOrg(
+        deps,
+        { kind: "agency", slug: `bench-agency-${k}`, name: `Bench agency ${k}`, licenceNumber: `SIP-bench-${k}` },
+        { userId: null, label: "bench" },
+      ),
+    ),
+  );
+  const agencyActor = (id: string): Actor => ({ userId: null, orgId: id, orgKind: "agency", role: "admin" });
+  return { agencies, agencyActor };
 }

@@ -80,13 +80,11 @@ export function boothCounts(raw: RawCounts, o: MatchOrder, today: IsoDay): Booth
   }
   const named = (n: number) => n >= SMALL_CELL;
   // sorted by what is shown, then by code: the order never ranks figures the screen hides or rounds
-  const provinces = Object.entries(raw.provinces)
+  const shownProvinces = Object.entries(raw.provinces)
     .filter(([, n]) => named(n))
     .map(([code, n]) => ({ code, count: cell(n) ?? 0 }))
-    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const unnamedProvinces = Object.values(raw.provinces)
-    .filter((n) => !named(n))
-    .reduce((s, n) => s + n, 0);
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .slice(0, PROVINCES_SHOWN);
   const months = raw.availability
     ? Object.entries(raw.availability.byMonth).sort(([a], [b]) => a.localeCompare(b))
     : [];
@@ -132,12 +130,11 @@ export function boothCounts(raw: RawCounts, o: MatchOrder, today: IsoDay): Booth
           later: cell(otherMonths),
         }
       : null,
-    provinces: provinces.slice(0, PROVINCES_SHOWN),
+    provinces: shownProvinces,
     otherProvinces: cell(
-      unnamedProvinces +
-        Object.entries(raw.provinces)
-          .filter(([code, n]) => named(n) && !provinces.slice(0, PROVINCES_SHOWN).some((p) => p.code === code))
-          .reduce((s, [, n]) => s + n, 0),
+      Object.entries(raw.provinces)
+        .filter(([code]) => !shownProvinces.some((p) => p.code === code))
+        .reduce((s, [, n]) => s + n, 0),
     ),
     sameOccupation: cell(raw.sameOccupation),
     preferCountry: cell(raw.preferCountry),

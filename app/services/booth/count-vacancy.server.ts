@@ -15,7 +15,10 @@ export interface VacancyCount {
   counts: BoothCounts;
 }
 
-/** Answers kept for a second: a debounced typist and several kiosks ask for the same vacancy again and again. */
+/**
+ * Answers kept for a second: a debounced typist and several kiosks ask for the same vacancy again and again. A hit
+ * reads nothing, not even the licensed agencies (a licence changed within the second shows on the next miss).
+ */
 const FRESH_MS = 1_000;
 const MAX_KEPT = 500;
 const kept = new Map<string, { takenAt: number; value: VacancyCount }>();
@@ -24,10 +27,10 @@ export async function countVacancy(deps: Deps, vacancy: Vacancy): Promise<Vacanc
   const now = deps.now();
   const today = isoDay(now);
   const o = matchOrderOfVacancy(vacancy, today);
-  const agencyIds = (await activeAgencies(deps, today)).map((a) => a.id).sort();
-  const key = JSON.stringify([o, agencyIds, today]);
+  const key = JSON.stringify([o, today]);
   const hit = kept.get(key);
   if (hit && now.getTime() - hit.takenAt < FRESH_MS && now.getTime() >= hit.takenAt) return hit.value;
+  const agencyIds = (await activeAgencies(deps, today)).map((a) => a.id);
   const raw = await countPool(deps.search, o, agencyIds, today);
   const value = { at: now.toISOString(), counts: boothCounts(raw, o, today) };
   if (kept.size >= MAX_KEPT) kept.clear();

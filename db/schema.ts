@@ -306,6 +306,71 @@ export interface KioskDevicesTable {
   revoked_by: string | null;
 }
 
+export type LeadStatus = "new" | "contacted" | "invited" | "closed";
+
+export interface LeadsTable {
+  id: string;
+  event_id: string;
+  device_id: string | null;
+  source: "kiosk" | "phone";
+  captured_at: Date;
+  received_at: CreatedAt;
+  locale: string;
+  name: string | null;
+  company: string | null;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  website: string | null;
+  consent_contact: boolean;
+  consent_share: boolean;
+  consent_version: string;
+  vacancy: Json;
+  status: ColumnType<LeadStatus, LeadStatus | undefined, LeadStatus>;
+  owner_id: string | null;
+  follow_up_on: string | null;
+  employer_org_id: string | null;
+  job_order_id: string | null;
+  erased_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface LeadEventsTable {
+  id: Generated<string>;
+  lead_id: string;
+  actor_user_id: string | null;
+  kind: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  note: string | null;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface LeadInvitationsTable {
+  id: Generated<string>;
+  lead_id: string;
+  token_hash: string;
+  email: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  org_id: string | null;
+}
+
+export interface BoothHandoffsTable {
+  id: Generated<string>;
+  event_id: string;
+  device_id: string | null;
+  token_hash: string;
+  vacancy: Json;
+  created_at: CreatedAt;
+  expires_at: Date;
+  opened_at: Date | null;
+  lead_id: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   licence_events: LicenceEventsTable;
@@ -337,6 +402,10 @@ export interface Database {
   events: EventsTable;
   event_staff: EventStaffTable;
   kiosk_devices: KioskDevicesTable;
+  leads: LeadsTable;
+  lead_events: LeadEventsTable;
+  lead_invitations: LeadInvitationsTable;
+  booth_handoffs: BoothHandoffsTable;
 }
 
 export interface IdempotencyKeysTable {

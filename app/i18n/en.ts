@@ -9,6 +9,7 @@ import { enImports } from "./en-imports";
 import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
+import { enLeads } from "./en-leads";
 
 const core = {
   "app.name": "Jembatan",
@@ -257,6 +258,7 @@ export const en = {
   ...enInput,
   ...enSecurity,
   ...enBooth,
+  ...enLeads,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

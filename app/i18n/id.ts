@@ -8,6 +8,7 @@ import { idImports } from "./id-imports";
 import { idInput } from "./id-input";
 import { idSecurity } from "./id-security";
 import { idBooth } from "./id-booth";
+import { idLeads } from "./id-leads";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -262,4 +263,5 @@ export const id: Record<MessageKey, string> = {
   ...idInput,
   ...idSecurity,
   ...idBooth,
+  ...idLeads,
 };

@@ -70,3 +70,13 @@ export const boothCountRule: RateRule = { name: "booth-count", points: 300, dura
 export async function limitBoothCount(ctx: RequestContext, deviceId: string): Promise<void> {
   await enforceRateLimit(ctx.deps, boothCountRule, deviceId);
 }
+
+/**
+ * Leads from a kiosk: 120 an hour per device. A busy booth takes a few a minute at most; a queue drained after a
+ * long outage that meets the limit waits for Retry-After and sends the rest then (nothing is dropped).
+ */
+export const boothLeadRule: RateRule = { name: "booth-lead", points: 120, durationSeconds: HOUR };
+
+export async function limitBoothLead(ctx: RequestContext, deviceId: string): Promise<void> {
+  await enforceRateLimit(ctx.deps, boothLeadRule, deviceId);
+}

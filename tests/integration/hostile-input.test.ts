@@ -11,7 +11,7 @@ import { submitJobOrder } from "~/services/job-orders/submit.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
-import { createEventViaPage, enrolKioskViaPage, enrolmentCodeViaPage, eventForm } from "../support/booth";
+import { createEventViaPage, enrolKioskViaPage, enrolmentCodeViaPage, eventForm, leadForm } from "../support/booth";
 import { Client, unique } from "../support/http";
 import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
@@ -90,7 +90,9 @@ async function counts() {
     (select count(*) from organisations where name like ${`%${tag}%`})::int as orgs,
     (select count(*) from events where created_by = ${ids.admin || null})::int as events,
     (select count(*) from kiosk_devices where created_by = ${ids.admin || null})::int as kiosk_devices,
-    (select count(*) from kiosk_devices where created_by = ${ids.admin || null} and enrolled_at is not null)::int as kiosks_enrolled`;
+    (select count(*) from kiosk_devices where created_by = ${ids.admin || null} and enrolled_at is not null)::int as kiosks_enrolled,
+    (select count(*) from leads l join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as leads,
+    (select count(*) from lead_events le join leads l on l.id = le.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_events`;
   return (await q.execute(deps.db)).rows[0]!;
 }
 async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
@@ -1178,4 +1180,86 @@ describe("kiosk: GET /booth/:slug/count (the live count's query)", () => {
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
   });
+});
+
+describe("kiosk: POST /booth/:slug/leads (a visitor's lead)", () => {
+  let slug = "";
+  let kiosk: Client;
+  const today = isoDay(new Date());
+  const vacancy = {
+    iscoCode: "5131",
+    sector: "cruise" as const,
+    country: "US",
+    positions: 4,
+    startMonth: addMonths(today, 2).slice(0, 7),
+    contractMonths: 8,
+    languages: [],
+    certificates: [],
+  };
+  const post = (patch: Record<string, string>) =>
+    expectNothingStored(async () => {
+      const r = await kiosk.post(`/booth/${slug}/leads`, leadForm(vacancy, patch));
+      const text = await r.text();
+      return { status: r.status, headers: r.headers, text, json: JSON.parse(text) } as Answer;
+    });
+  beforeAll(async () => {
+    slug = await createEventViaPage(adminPage, { name: `Hostile lead fair ${tag}` });
+    ({ kiosk } = await enrolKioskViaPage(adminPage, slug, "Lead screen"));
+  });
+  it.each(formTextCases([{ name: "name" }, { name: "company" }, { name: "jobTitle" }]))(
+    "$field: $label",
+    async ({ field, value, key }) => expectApiFieldError(await post({ [field]: value }), field, key),
+  );
+  it.each([
+    ["email", "not-an-email", "errors.email_invalid"],
+    ["email", "a@b.example\r\nBcc: x@y.example", "errors.email_invalid"],
+    ["phone", "call me maybe", "errors.phone_invalid"],
+    ["phone", "+1 555\u0000 0100", "errors.phone_invalid"],
+    ["country", "XX", "errors.country_unknown"],
+    ["companyWebsite", "javascript:alert(1)", "errors.website_invalid"],
+    ["companyWebsite", "ftp://files.example", "errors.website_invalid"],
+    ["companyWebsite", "https://", "errors.website_invalid"],
+    ["companyWebsite", `https://${"a".repeat(300)}.example`, "errors.too_long"],
+    ["consentContact", "", "errors.lead_consent_contact_required"],
+    ["consentVersion", "1999-01-01", "errors.lead_consent_version"],
+    ["id", "", "errors.lead_id_invalid"],
+    ["id", "00000000-0000-0000-0000-00000000000g", "errors.lead_id_invalid"],
+    ["capturedAt", "yesterday", "errors.lead_captured_invalid"],
+    ["vacancy", "", "errors.isco_unknown"],
+  ] as [string, string, Key][])("%s = %j", async (field, value, key) => {
+    const r = await post({ [field]: value });
+    const at = field === "vacancy" ? "vacancy.iscoCode" : field;
+    expectApiFieldError(r, at, key);
+  });
+  it.each([
+    [
+      "isco injection",
+      `isco=${encodeURIComponent('5131" OR agency_id != "x')}&sector=cruise&country=US&positions=1&start=${addMonths(today, 2).slice(0, 7)}&months=8`,
+      "vacancy.iscoCode",
+    ],
+    [
+      "country Indonesia",
+      `isco=5131&sector=cruise&country=ID&positions=1&start=${addMonths(today, 2).slice(0, 7)}&months=8`,
+      "vacancy.country",
+    ],
+    [
+      "positions huge",
+      `isco=5131&sector=cruise&country=US&positions=1e309&start=${addMonths(today, 2).slice(0, 7)}&months=8`,
+      "vacancy.positions",
+    ],
+    ["start past", "isco=5131&sector=cruise&country=US&positions=1&start=2020-01&months=8", "vacancy.startMonth"],
+  ])("vacancy: %s", async (_label, query, field) => {
+    const r = await post({ vacancy: query });
+    expect(r.status).toBe(422);
+    expect(Object.keys(r.json.error.fields)).toContain(field);
+  });
+  it("a filled honeypot stores nothing", async () => {
+    const r = await post({ website: "spam.example" });
+    expect(r.status).toBe(422);
+  });
+  it("without the device's cookie: 401, nothing stored", async () => {
+    const r = await expectNothingStored(() => new Client().post(`/booth/${slug}/leads`, leadForm(vacancy)));
+    expect(r.status).toBe(401);
+  });
+  it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(kiosk, `/booth/${slug}/leads`, attack));
 });

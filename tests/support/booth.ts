@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { LEAD_CONSENT_VERSION } from "~/domain/booth/lead-schema";
+import { toVacancyQuery } from "~/domain/booth/vacancy-query";
 import { vacancySchema, type Vacancy } from "~/domain/booth/vacancy";
 import { addMonths, isoDay, shiftDay } from "~/domain/dates";
 import { Client } from "./http";
@@ -114,4 +117,25 @@ export function sampleVacancies(today: string): { name: string; v: Vacancy }[] {
     },
   ];
   return raw.map(({ name, v }) => ({ name, v: vacancySchema(today).parse(v) }));
+}
+
+/** A lead as the kiosk posts it (urlencoded), for `vacancy`; a fresh UUID unless `patch` names one. */
+export function leadForm(vacancy: Vacancy, patch: Record<string, string> = {}): Record<string, string> {
+  return {
+    id: randomUUID(),
+    name: "Ingrid Solberg",
+    company: "Nordic Ferries AS",
+    jobTitle: "Crewing manager",
+    email: "ingrid.solberg@nordicferries.example",
+    phone: "+47 22 00 00 00",
+    country: "NO",
+    companyWebsite: "nordicferries.example",
+    consentContact: "on",
+    consentShare: "on",
+    consentVersion: LEAD_CONSENT_VERSION,
+    capturedAt: new Date().toISOString(),
+    locale: "en",
+    vacancy: toVacancyQuery(vacancy),
+    ...patch,
+  };
 }

@@ -6,7 +6,7 @@ import { useErrorText } from "./i18n";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
-type InputType = "text" | "email" | "password" | "date" | "search" | "url" | "number";
+type InputType = "text" | "email" | "password" | "date" | "search" | "url" | "number" | "tel";
 
 interface FieldProps {
   meta: AnyField;

@@ -115,6 +115,7 @@ export const enBooth = {
   "booth.kiosk.fit_one": "candidate fits now",
   "booth.kiosk.fit_many": "candidates fit now",
   "booth.kiosk.fit_few": "candidates fit now (small numbers are not shown exactly)",
+  "booth.kiosk.offline_no_count": "No connection: the count will show when it returns.",
   "booth.kiosk.last_known": "No connection: last known figures, taken at {time}.",
   "booth.kiosk.candidates": "Candidates",
   "booth.kiosk.group": "Group",

@@ -18,6 +18,7 @@ export const enLeads = {
   "booth.lead.email": "Email",
   "booth.lead.phone": "Phone (with country code)",
   "booth.lead.country": "Company's country",
+  "booth.lead.choose_country": "Choose a country",
   "booth.lead.website": "Company website",
   "booth.lead.optional": "optional",
   "booth.lead.consent_contact":

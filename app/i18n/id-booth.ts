@@ -118,6 +118,7 @@ export const idBooth: Record<keyof typeof enBooth, string> = {
   "booth.kiosk.fit_one": "kandidat cocok saat ini",
   "booth.kiosk.fit_many": "kandidat cocok saat ini",
   "booth.kiosk.fit_few": "kandidat cocok saat ini (angka kecil tidak ditampilkan persis)",
+  "booth.kiosk.offline_no_count": "Tidak ada koneksi: jumlahnya tampil begitu koneksi kembali.",
   "booth.kiosk.last_known": "Tidak ada koneksi: angka terakhir yang diketahui, diambil pukul {time}.",
   "booth.kiosk.candidates": "Kandidat",
   "booth.kiosk.group": "Kelompok",

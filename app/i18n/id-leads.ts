@@ -20,6 +20,7 @@ export const idLeads: Record<keyof typeof enLeads, string> = {
   "booth.lead.email": "Email",
   "booth.lead.phone": "Telepon (dengan kode negara)",
   "booth.lead.country": "Negara perusahaan",
+  "booth.lead.choose_country": "Pilih negara",
   "booth.lead.website": "Situs web perusahaan",
   "booth.lead.optional": "opsional",
   "booth.lead.consent_contact":

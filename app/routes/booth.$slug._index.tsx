@@ -25,6 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       city: e.city,
       country: e.country,
       locales: e.kioskLocales.filter(isLocale),
+      leadRetentionDays: e.leadRetentionDays,
     },
     today: isoDay(context.deps.now()),
   };

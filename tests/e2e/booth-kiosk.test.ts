@@ -99,6 +99,29 @@ describe("the booth's kiosk in the browser", () => {
         expect(small).toBe(0);
         await page.screenshot({ path: path.join(ARTIFACTS, `booth-kiosk-${viewport.name}.png`), fullPage: false });
 
+        // the visitor leaves their details: checked on the screen first, then stored once
+        await page.getByRole("button", { name: "Leave your details" }).click();
+        await page.getByRole("button", { name: "Send my details" }).click();
+        await expect.poll(() => page.locator("#kiosk-lead-name-error").textContent()).not.toBe("");
+        const company = `Nordic Ferries ${viewport.name}`;
+        await page.getByLabel("Your name").fill("Ingrid Solberg");
+        await page.getByLabel("Company", { exact: true }).fill(company);
+        await page.getByLabel("Email").fill("ingrid@nordicferries.example");
+        await page.getByLabel("Company's country").selectOption("NO");
+        await expect.poll(() => page.locator(".kiosk-privacy").getAttribute("data-wording")).toBe("gdpr");
+        await page.getByLabel(/may contact me/).check();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `booth-kiosk-${viewport.name}-lead.png`) });
+        await page.getByRole("button", { name: "Send my details" }).click();
+        await expect.poll(() => page.getByRole("heading", { name: /Thank you, Ingrid Solberg/ }).count()).toBe(1);
+        const leads = await deps.db.selectFrom("leads").selectAll().where("company", "=", company).execute();
+        expect(leads).toHaveLength(1);
+        expect(leads[0]).toMatchObject({ consent_contact: true, consent_share: false, country: "NO" });
+        expect((leads[0]!.vacancy as { iscoCode: string }).iscoCode).toBe("5131");
+        expect(await page.getByTestId("kiosk-queue").count()).toBe(0);
+        await page.getByRole("button", { name: "Start a new vacancy" }).click();
+        await page.locator("#kiosk-occupation").fill("steward");
+
         // left alone for a minute: a countdown, then everything typed is gone
         await page.clock.fastForward(61_000);
         await expect.poll(() => page.getByRole("alertdialog").count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { LocaleProvider, useLocale, useT } from "~/components/i18n";
 import type { BoothCounts, Cell } from "~/domain/booth/breakdown";
 import { VACANCY_MAX_CERTIFICATES, VACANCY_MAX_LANGUAGES, type Vacancy } from "~/domain/booth/vacancy";
@@ -13,6 +13,8 @@ import { SECTORS, type Sector } from "~/domain/reference/sectors";
 import type { MessageKey } from "~/i18n/en";
 import { countryName, formatNumber, languageName, type Locale } from "~/i18n/locales";
 import { BarChart, type Bar } from "./bar-chart";
+import { LeadPanel, type LeadSent } from "./lead-panel";
+import { QueueStatus, useLeadQueue } from "./use-lead-queue";
 
 // The kiosk's screen: the visitor describes a vacancy, the count of candidates who fit it follows every change
 // (debounced), with its breakdowns. Touch first: every target at least 48 px, large type, one screen in portrait and
@@ -31,6 +33,7 @@ export interface KioskEvent {
   city: string;
   country: string;
   locales: readonly Locale[];
+  leadRetentionDays: number;
 }
 
 export interface KioskCountAnswer {
@@ -84,6 +87,9 @@ function KioskScreen({
   const [answer, setAnswer] = useState<KioskCountAnswer | null>(null);
   const [offline, setOffline] = useState(false);
   const [countdown, setCountdown] = useState<number | null>(null);
+  const [mode, setMode] = useState<"describe" | "lead" | "thanks">("describe");
+  const [sent, setSent] = useState<LeadSent | null>(null);
+  const queue = useLeadQueue(event.slug);
   const lastTouch = useRef(0);
 
   const reset = useCallback(() => {
@@ -91,9 +97,16 @@ function KioskScreen({
     setQuery("");
     setAnswer(null);
     setCountdown(null);
+    setMode("describe");
+    setSent(null);
     setLocale(event.locales[0] ?? "en");
     window.scrollTo(0, 0);
   }, [event, today, setLocale]);
+
+  // offline: the page and its scripts are kept by the kiosk's service worker
+  useEffect(() => {
+    void import("./offline.client").then((m) => m.registerKioskWorker()).catch(() => undefined);
+  }, []);
 
   // idle: any touch, key or pointer movement starts the minute again
   useEffect(() => {
@@ -173,198 +186,230 @@ function KioskScreen({
         ) : null}
       </header>
 
+      <QueueStatus state={queue.state} />
+
       <div className="kiosk-body">
-        <section className="kiosk-form" aria-labelledby="kiosk-describe">
-          <h2 id="kiosk-describe">{t("booth.kiosk.describe")}</h2>
+        {mode === "lead" && complete ? (
+          <LeadPanel
+            event={event}
+            vacancy={draft as Vacancy}
+            onCancel={() => setMode("describe")}
+            onSent={async (s) => {
+              setSent(s);
+              setMode("thanks");
+            }}
+            queue={queue}
+          />
+        ) : mode === "thanks" && sent ? (
+          <section className="kiosk-form kiosk-thanks" aria-labelledby="kiosk-thanks">
+            <h2 id="kiosk-thanks">
+              {t(sent.queued ? "booth.lead.thanks_queued" : "booth.lead.thanks", { name: sent.name })}
+            </h2>
+            <button type="button" className="kiosk-button" onClick={reset}>
+              {t("booth.lead.done")}
+            </button>
+          </section>
+        ) : (
+          <section className="kiosk-form" aria-labelledby="kiosk-describe">
+            <h2 id="kiosk-describe">{t("booth.kiosk.describe")}</h2>
 
-          <fieldset className="kiosk-step">
-            <legend>{t("booth.kiosk.occupation")}</legend>
-            {occupation ? (
-              <div className="kiosk-picked">
-                <p className="kiosk-picked-name">{locale === "id" ? occupation.id : occupation.en}</p>
-                <button
-                  type="button"
-                  className="kiosk-chip"
-                  onClick={() => patch({ iscoCode: null, sector: null, certificates: [] })}
-                >
-                  {t("booth.kiosk.change")}
-                </button>
-              </div>
-            ) : (
-              <>
-                <label htmlFor="kiosk-occupation" className="visually-hidden">
-                  {t("booth.kiosk.occupation_search")}
-                </label>
-                <input
-                  id="kiosk-occupation"
-                  className="kiosk-input"
-                  type="search"
-                  autoComplete="off"
-                  placeholder={t("booth.kiosk.occupation_placeholder")}
-                  value={query}
-                  onChange={(e) => setQuery(e.currentTarget.value)}
-                />
-                <ul className="kiosk-suggestions">
-                  {suggestions.map((o) => (
-                    <li key={o.code}>
-                      <button
-                        type="button"
-                        className="kiosk-option"
-                        onClick={() => {
-                          patch({ iscoCode: o.code, sector: o.sectors[0] ?? null });
-                          setQuery("");
-                        }}
-                      >
-                        {locale === "id" ? o.id : o.en}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {occupation && occupation.sectors.length > 1 ? (
-              <div className="kiosk-row" role="group" aria-label={t("booth.kiosk.sector")}>
-                {occupation.sectors.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    className={s === draft.sector ? "kiosk-chip on" : "kiosk-chip"}
-                    aria-pressed={s === draft.sector}
-                    onClick={() => patch({ sector: s })}
-                  >
-                    {t(`sector.${s}` as MessageKey)}
-                  </button>
-                ))}
-              </div>
-            ) : null}
-          </fieldset>
-
-          <fieldset className="kiosk-step">
-            <legend>{t("booth.kiosk.where_when")}</legend>
-            <label className="kiosk-label" htmlFor="kiosk-country">
-              {t("booth.kiosk.destination")}
-            </label>
-            <select
-              id="kiosk-country"
-              className="kiosk-input"
-              value={draft.country}
-              onChange={(e) => patch({ country: e.currentTarget.value })}
-            >
-              {KIOSK_DESTINATIONS.map((c) => (
-                <option key={c} value={c}>
-                  {countryName(locale, c)}
-                </option>
-              ))}
-            </select>
-            <Stepper
-              id="kiosk-positions"
-              label={t("booth.kiosk.positions")}
-              value={draft.positions}
-              min={1}
-              max={1000}
-              onChange={(positions) => patch({ positions })}
-            />
-            <label className="kiosk-label" htmlFor="kiosk-start">
-              {t("booth.kiosk.start")}
-            </label>
-            <input
-              id="kiosk-start"
-              className="kiosk-input"
-              type="month"
-              min={today.slice(0, 7)}
-              value={draft.startMonth}
-              onChange={(e) => e.currentTarget.value && patch({ startMonth: e.currentTarget.value })}
-            />
-            <Stepper
-              id="kiosk-months"
-              label={t("booth.kiosk.contract_months")}
-              value={draft.contractMonths}
-              min={1}
-              max={60}
-              onChange={(contractMonths) => patch({ contractMonths })}
-            />
-          </fieldset>
-
-          <fieldset className="kiosk-step">
-            <legend>{t("booth.kiosk.languages")}</legend>
-            {draft.languages.map((l, i) => (
-              <div key={l.code} className="kiosk-lang">
-                <p className="kiosk-label">{languageName(locale, l.code)}</p>
-                <div className="kiosk-row" role="group" aria-label={languageName(locale, l.code)}>
-                  {CEFR_LEVELS.map((level) => (
-                    <button
-                      key={level}
-                      type="button"
-                      className={level === l.minLevel ? "kiosk-chip on" : "kiosk-chip"}
-                      aria-pressed={level === l.minLevel}
-                      onClick={() =>
-                        patch({
-                          languages: draft.languages.map((x, j) =>
-                            j === i ? { ...x, minLevel: level as CefrLevel } : x,
-                          ),
-                        })
-                      }
-                    >
-                      {level}
-                    </button>
-                  ))}
+            <fieldset className="kiosk-step">
+              <legend>{t("booth.kiosk.occupation")}</legend>
+              {occupation ? (
+                <div className="kiosk-picked">
+                  <p className="kiosk-picked-name">{locale === "id" ? occupation.id : occupation.en}</p>
                   <button
                     type="button"
                     className="kiosk-chip"
-                    onClick={() => patch({ languages: draft.languages.filter((_, j) => j !== i) })}
+                    onClick={() => patch({ iscoCode: null, sector: null, certificates: [] })}
                   >
-                    {t("booth.kiosk.remove")}
+                    {t("booth.kiosk.change")}
                   </button>
                 </div>
-              </div>
-            ))}
-            {draft.languages.length < VACANCY_MAX_LANGUAGES ? (
-              <div className="kiosk-row" role="group" aria-label={t("booth.kiosk.add_language")}>
-                {KIOSK_LANGUAGES.filter((c) => !draft.languages.some((l) => l.code === c))
-                  .slice(0, 6)
-                  .map((c) => (
+              ) : (
+                <>
+                  <label htmlFor="kiosk-occupation" className="visually-hidden">
+                    {t("booth.kiosk.occupation_search")}
+                  </label>
+                  <input
+                    id="kiosk-occupation"
+                    className="kiosk-input"
+                    type="search"
+                    autoComplete="off"
+                    placeholder={t("booth.kiosk.occupation_placeholder")}
+                    value={query}
+                    onChange={(e) => setQuery(e.currentTarget.value)}
+                  />
+                  <ul className="kiosk-suggestions">
+                    {suggestions.map((o) => (
+                      <li key={o.code}>
+                        <button
+                          type="button"
+                          className="kiosk-option"
+                          onClick={() => {
+                            patch({ iscoCode: o.code, sector: o.sectors[0] ?? null });
+                            setQuery("");
+                          }}
+                        >
+                          {locale === "id" ? o.id : o.en}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {occupation && occupation.sectors.length > 1 ? (
+                <div className="kiosk-row" role="group" aria-label={t("booth.kiosk.sector")}>
+                  {occupation.sectors.map((s) => (
                     <button
-                      key={c}
+                      key={s}
                       type="button"
-                      className="kiosk-chip"
-                      onClick={() => patch({ languages: [...draft.languages, { code: c, minLevel: "A2" }] })}
+                      className={s === draft.sector ? "kiosk-chip on" : "kiosk-chip"}
+                      aria-pressed={s === draft.sector}
+                      onClick={() => patch({ sector: s })}
                     >
-                      {t("booth.kiosk.add_one", { language: languageName(locale, c) })}
+                      {t(`sector.${s}` as MessageKey)}
                     </button>
                   ))}
-              </div>
-            ) : null}
-          </fieldset>
+                </div>
+              ) : null}
+            </fieldset>
 
-          <fieldset className="kiosk-step">
-            <legend>{t("booth.kiosk.certificates")}</legend>
-            <div className="kiosk-row">
-              {certificatesFor(draft.sector).map((code) => {
-                const on = draft.certificates.includes(code);
-                const full = !on && draft.certificates.length >= VACANCY_MAX_CERTIFICATES;
-                return (
-                  <button
-                    key={code}
-                    type="button"
-                    className={on ? "kiosk-chip on" : "kiosk-chip"}
-                    aria-pressed={on}
-                    disabled={full}
-                    onClick={() =>
-                      patch({
-                        certificates: on ? draft.certificates.filter((c) => c !== code) : [...draft.certificates, code],
-                      })
-                    }
-                  >
-                    {certificateName(code, locale)}
-                  </button>
-                );
-              })}
-            </div>
-          </fieldset>
-        </section>
+            <fieldset className="kiosk-step">
+              <legend>{t("booth.kiosk.where_when")}</legend>
+              <label className="kiosk-label" htmlFor="kiosk-country">
+                {t("booth.kiosk.destination")}
+              </label>
+              <select
+                id="kiosk-country"
+                className="kiosk-input"
+                value={draft.country}
+                onChange={(e) => patch({ country: e.currentTarget.value })}
+              >
+                {KIOSK_DESTINATIONS.map((c) => (
+                  <option key={c} value={c}>
+                    {countryName(locale, c)}
+                  </option>
+                ))}
+              </select>
+              <Stepper
+                id="kiosk-positions"
+                label={t("booth.kiosk.positions")}
+                value={draft.positions}
+                min={1}
+                max={1000}
+                onChange={(positions) => patch({ positions })}
+              />
+              <label className="kiosk-label" htmlFor="kiosk-start">
+                {t("booth.kiosk.start")}
+              </label>
+              <input
+                id="kiosk-start"
+                className="kiosk-input"
+                type="month"
+                min={today.slice(0, 7)}
+                value={draft.startMonth}
+                onChange={(e) => e.currentTarget.value && patch({ startMonth: e.currentTarget.value })}
+              />
+              <Stepper
+                id="kiosk-months"
+                label={t("booth.kiosk.contract_months")}
+                value={draft.contractMonths}
+                min={1}
+                max={60}
+                onChange={(contractMonths) => patch({ contractMonths })}
+              />
+            </fieldset>
+
+            <fieldset className="kiosk-step">
+              <legend>{t("booth.kiosk.languages")}</legend>
+              {draft.languages.map((l, i) => (
+                <div key={l.code} className="kiosk-lang">
+                  <p className="kiosk-label">{languageName(locale, l.code)}</p>
+                  <div className="kiosk-row" role="group" aria-label={languageName(locale, l.code)}>
+                    {CEFR_LEVELS.map((level) => (
+                      <button
+                        key={level}
+                        type="button"
+                        className={level === l.minLevel ? "kiosk-chip on" : "kiosk-chip"}
+                        aria-pressed={level === l.minLevel}
+                        onClick={() =>
+                          patch({
+                            languages: draft.languages.map((x, j) =>
+                              j === i ? { ...x, minLevel: level as CefrLevel } : x,
+                            ),
+                          })
+                        }
+                      >
+                        {level}
+                      </button>
+                    ))}
+                    <button
+                      type="button"
+                      className="kiosk-chip"
+                      onClick={() => patch({ languages: draft.languages.filter((_, j) => j !== i) })}
+                    >
+                      {t("booth.kiosk.remove")}
+                    </button>
+                  </div>
+                </div>
+              ))}
+              {draft.languages.length < VACANCY_MAX_LANGUAGES ? (
+                <div className="kiosk-row" role="group" aria-label={t("booth.kiosk.add_language")}>
+                  {KIOSK_LANGUAGES.filter((c) => !draft.languages.some((l) => l.code === c))
+                    .slice(0, 6)
+                    .map((c) => (
+                      <button
+                        key={c}
+                        type="button"
+                        className="kiosk-chip"
+                        onClick={() => patch({ languages: [...draft.languages, { code: c, minLevel: "A2" }] })}
+                      >
+                        {t("booth.kiosk.add_one", { language: languageName(locale, c) })}
+                      </button>
+                    ))}
+                </div>
+              ) : null}
+            </fieldset>
+
+            <fieldset className="kiosk-step">
+              <legend>{t("booth.kiosk.certificates")}</legend>
+              <div className="kiosk-row">
+                {certificatesFor(draft.sector).map((code) => {
+                  const on = draft.certificates.includes(code);
+                  const full = !on && draft.certificates.length >= VACANCY_MAX_CERTIFICATES;
+                  return (
+                    <button
+                      key={code}
+                      type="button"
+                      className={on ? "kiosk-chip on" : "kiosk-chip"}
+                      aria-pressed={on}
+                      disabled={full}
+                      onClick={() =>
+                        patch({
+                          certificates: on
+                            ? draft.certificates.filter((c) => c !== code)
+                            : [...draft.certificates, code],
+                        })
+                      }
+                    >
+                      {certificateName(code, locale)}
+                    </button>
+                  );
+                })}
+              </div>
+            </fieldset>
+          </section>
+        )}
 
         <section className="kiosk-result" aria-labelledby="kiosk-count" aria-live="polite">
-          <Count answer={complete ? answer : null} offline={offline} positions={draft.positions} />
+          <Count answer={complete ? answer : null} offline={offline} positions={draft.positions}>
+            {complete && mode === "describe" ? (
+              <button type="button" className="kiosk-button kiosk-lead-open" onClick={() => setMode("lead")}>
+                {t("booth.lead.open")}
+              </button>
+            ) : null}
+          </Count>
           {complete && answer ? <Breakdowns counts={answer.counts} draft={draft as Vacancy} /> : null}
         </section>
       </div>
@@ -448,20 +493,26 @@ function Count({
   answer,
   offline,
   positions,
+  children,
 }: {
   answer: KioskCountAnswer | null;
   offline: boolean;
   positions: number;
+  children?: ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const cellText = useCellText();
   if (!answer)
     return (
       <div className="kiosk-count" id="kiosk-count">
-        <p className="kiosk-count-hint">{t("booth.kiosk.start_hint")}</p>
+        <p className="kiosk-count-hint">{t(offline ? "booth.kiosk.offline_no_count" : "booth.kiosk.start_hint")}</p>
       </div>
     );
   const total = answer.counts.total;
+  const taken = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { timeStyle: "short" }).format(
+    new Date(answer.at),
+  );
   return (
     <div className="kiosk-count" id="kiosk-count">
       <p className="kiosk-count-number" data-testid="kiosk-count">
@@ -475,9 +526,10 @@ function Count({
       <p className="kiosk-rounded">{t("booth.kiosk.rounded")}</p>
       {offline ? (
         <p className="kiosk-offline" role="status">
-          {t("booth.kiosk.last_known", { time: answer.at.slice(11, 16) })}
+          {t("booth.kiosk.last_known", { time: taken })}
         </p>
       ) : null}
+      {children}
     </div>
   );
 }

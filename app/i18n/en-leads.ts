@@ -45,5 +45,10 @@ export const enLeads = {
   "booth.unenrol": "Un-enrol this screen",
   "booth.unenrol_confirm": "Un-enrol this screen? It will stop showing the kiosk until a staff member enrols it again.",
   "booth.unenrol_refused": "Leads still wait to be sent from this screen: it cannot be un-enrolled until they are.",
+  "booth.staff": "Staff",
+  "booth.unenrol_yes": "Yes, un-enrol",
+  "booth.close": "Close",
+  "booth.enrol_again": "Enrol this screen again",
+  "booth.unenrol_failed": "The screen could not be un-enrolled (no connection?). Try again.",
   "booth.unenrolled": "This screen is no longer a kiosk.",
 } as const;

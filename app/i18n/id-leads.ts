@@ -48,5 +48,10 @@ export const idLeads: Record<keyof typeof enLeads, string> = {
     "Cabut pendaftaran layar ini? Layar berhenti menampilkan kios sampai petugas mendaftarkannya lagi.",
   "booth.unenrol_refused":
     "Masih ada prospek yang menunggu dikirim dari layar ini: pendaftarannya tidak dapat dicabut sampai semuanya terkirim.",
+  "booth.staff": "Petugas",
+  "booth.unenrol_yes": "Ya, cabut",
+  "booth.close": "Tutup",
+  "booth.enrol_again": "Daftarkan layar ini lagi",
+  "booth.unenrol_failed": "Pendaftaran layar tidak dapat dicabut (tidak ada koneksi?). Coba lagi.",
   "booth.unenrolled": "Layar ini bukan kios lagi.",
 };

@@ -185,3 +185,34 @@ describe("POST /booth/<event>/leads", () => {
     expect(randomUUID()).toMatch(/-/);
   });
 });
+
+describe("POST /booth/<event>/unenrol", () => {
+  it("the device gives up its credential: 204, the cookie cleared, and the next lead or count is a 401", async () => {
+    const mission = await orgWithUser(deps, "mission");
+    const admin = await orgWithUser(deps, "ministry");
+    const adminClient = new Client();
+    await adminClient.logIn(admin.email, admin.password);
+    const staff = new Client();
+    await staff.logIn(mission.email, mission.password);
+    const s = await createEventViaPage(adminClient, { name: "Business meeting, Riga", city: "Riga", country: "LV" });
+    await adminClient.post(`/events/${s}`, { intent: "add-staff", email: mission.email });
+    const { kiosk: leaving } = await enrolKioskViaPage(staff, s, "Packing up");
+    expect((await new Client().post(`/booth/${s}/unenrol`, {})).status).toBe(401);
+    const kept = new Map(leaving.cookies);
+    const res = await leaving.post(`/booth/${s}/unenrol`, {});
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Set-Cookie")).toMatch(/jmb_kiosk=;.*Max-Age=0/);
+    const device = await deps.db
+      .selectFrom("kiosk_devices")
+      .select(["revoked_at", "revoked_by"])
+      .where("label", "=", "Packing up")
+      .executeTakeFirstOrThrow();
+    expect(device.revoked_at).not.toBeNull();
+    expect(device.revoked_by).toBeNull();
+    // even with the old cookie kept by hand
+    const stale = new Client();
+    for (const [k, v] of kept) stale.cookies.set(k, v);
+    expect(stale.cookies.has("jmb_kiosk")).toBe(true);
+    expect((await stale.post(`/booth/${s}/leads`, leadForm(vacancy))).status).toBe(401);
+  });
+});

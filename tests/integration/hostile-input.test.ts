@@ -1262,4 +1262,7 @@ describe("kiosk: POST /booth/:slug/leads (a visitor's lead)", () => {
     expect(r.status).toBe(401);
   });
   it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(kiosk, `/booth/${slug}/leads`, attack));
+  it.each(FORM_BODY_ATTACKS)("unenrol: $label", (attack) =>
+    expectFormBodyRefused(kiosk, `/booth/${slug}/unenrol`, attack),
+  );
 });

@@ -14,6 +14,7 @@ import type { MessageKey } from "~/i18n/en";
 import { countryName, formatNumber, languageName, type Locale } from "~/i18n/locales";
 import { BarChart, type Bar } from "./bar-chart";
 import { LeadPanel, type LeadSent } from "./lead-panel";
+import { StaffPanel } from "./staff-panel";
 import { QueueStatus, useLeadQueue } from "./use-lead-queue";
 
 // The kiosk's screen: the visitor describes a vacancy, the count of candidates who fit it follows every change
@@ -89,6 +90,10 @@ function KioskScreen({
   const [countdown, setCountdown] = useState<number | null>(null);
   const [mode, setMode] = useState<"describe" | "lead" | "thanks">("describe");
   const [sent, setSent] = useState<LeadSent | null>(null);
+  const [staffOpen, setStaffOpen] = useState(false);
+  // set once the screen answers touches (hydrated): tests and staff can tell a live screen from a picture of one
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const queue = useLeadQueue(event.slug);
   const lastTouch = useRef(0);
 
@@ -162,7 +167,7 @@ function KioskScreen({
   const suggestions = useMemo(() => searchOccupations(query, 6), [query]);
 
   return (
-    <div className="kiosk" data-testid="kiosk">
+    <div className="kiosk" data-testid="kiosk" data-ready={ready ? "true" : undefined}>
       <header className="kiosk-top">
         <div>
           <p className="kiosk-event">{event.name}</p>
@@ -184,6 +189,9 @@ function KioskScreen({
             ))}
           </div>
         ) : null}
+        <button type="button" className="kiosk-chip kiosk-staff" onClick={() => setStaffOpen(true)}>
+          {t("booth.staff")}
+        </button>
       </header>
 
       <QueueStatus state={queue.state} />
@@ -414,6 +422,8 @@ function KioskScreen({
         </section>
       </div>
 
+      {staffOpen ? <StaffPanel slug={event.slug} queue={queue.state} onClose={() => setStaffOpen(false)} /> : null}
+
       {countdown !== null ? (
         <div className="kiosk-idle" role="alertdialog" aria-labelledby="kiosk-idle-title">
           <p id="kiosk-idle-title">{t("booth.kiosk.idle", { seconds: countdown })}</p>
@@ -507,6 +517,7 @@ function Count({
     return (
       <div className="kiosk-count" id="kiosk-count">
         <p className="kiosk-count-hint">{t(offline ? "booth.kiosk.offline_no_count" : "booth.kiosk.start_hint")}</p>
+        {children}
       </div>
     );
   const total = answer.counts.total;

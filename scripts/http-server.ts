@@ -8,6 +8,7 @@ import type { ServerEnv } from "~/env.server";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
+import { sweepExpiredLeads } from "~/services/booth/sweep-expired-leads.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
@@ -110,6 +111,10 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     void expireDueJobOrders(deps).catch((e: unknown) => console.error("[expire]", e instanceof Error ? e.message : e));
     void sweepAbuseCounters(deps).catch((e: unknown) =>
       console.error("[rate-limits]", e instanceof Error ? e.message : e),
+    );
+    // booth leads past their event's retention period, unless converted (decision 019, "Follow-up")
+    void sweepExpiredLeads(deps).catch((e: unknown) =>
+      console.error("[lead-retention]", e instanceof Error ? e.message : e),
     );
     void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) =>
       console.error("[idempotency]", e instanceof Error ? e.message : e),

@@ -10,6 +10,7 @@ import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
 import { enLeads } from "./en-leads";
+import { enFollowUp } from "./en-follow-up";
 
 const core = {
   "app.name": "Jembatan",
@@ -259,6 +260,7 @@ export const en = {
   ...enSecurity,
   ...enBooth,
   ...enLeads,
+  ...enFollowUp,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

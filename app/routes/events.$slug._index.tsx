@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
@@ -12,6 +12,7 @@ import { EventForm } from "~/components/booth/event-form";
 import { isoDay } from "~/domain/dates";
 import { updateEvent } from "~/services/booth/update-event.server";
 import { DomainError } from "~/domain/errors";
+import { countText } from "~/i18n/follow-up-text";
 import { countryName, formatDate, formatDateTime } from "~/i18n/locales";
 import { addEventStaff } from "~/services/booth/add-event-staff.server";
 import { createEnrolmentCode } from "~/services/booth/create-enrolment-code.server";
@@ -26,13 +27,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.pa
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
-  const { event, staff, devices, mayManage } = await getEvent(context.deps, actor, params.slug ?? "").catch(
+  const { event, staff, devices, leads, mayManage } = await getEvent(context.deps, actor, params.slug ?? "").catch(
     throwAsResponse,
   );
   const now = context.deps.now().getTime();
   return {
     today: isoDay(context.deps.now()),
     mayManage,
+    leads,
     event: {
       slug: event.slug,
       name: event.name,
@@ -110,7 +112,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EventPage() {
   const t = useT();
   const locale = useLocale();
-  const { event, staff, devices, mayManage, today } = useLoaderData<typeof loader>();
+  const { event, staff, devices, leads, mayManage, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [enrolForm, enrolFields] = useForm({
     id: "enrol-kiosk",
@@ -144,6 +146,11 @@ export default function EventPage() {
         <dt>{t("events.lead_retention_days")}</dt>
         <dd>{t("events.retention_value", { days: String(event.leadRetentionDays) })}</dd>
       </dl>
+      <p className="actions">
+        <Link className="button" to={`/events/${event.slug}/leads`}>
+          {countText(locale, leads, "follow.leads_one", "follow.leads_many")}
+        </Link>
+      </p>
 
       <section aria-labelledby="kiosks-h">
         <h2 id="kiosks-h">{t("events.kiosks")}</h2>

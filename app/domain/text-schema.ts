@@ -62,3 +62,6 @@ export function text(opts: TextOptions): z.ZodString {
   if (min > 0) s = s.min(min, opts.tooShort ? { error: opts.tooShort } : undefined);
   return s.max(max, { error: opts.tooLong ?? "errors.too_long" });
 }
+
+/** A phone number as people type it, with an optional leading + (workers, employers' contacts, booth leads). */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,24}$/;

@@ -2,7 +2,7 @@ import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
 import { addDays, isoDay, type IsoDay } from "../dates";
 import { email, personName } from "../schemas/auth";
-import { text } from "../text-schema";
+import { PHONE_PATTERN, text } from "../text-schema";
 import { vacancySchema, type Vacancy } from "./vacancy";
 import { fromVacancyQuery } from "./vacancy-query";
 
@@ -58,10 +58,7 @@ export const website = z.preprocess(
 
 export const leadPhone = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v),
-  z
-    .string()
-    .regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" })
-    .optional(),
+  z.string().regex(PHONE_PATTERN, { error: "errors.phone_invalid" }).optional(),
 );
 
 /** The lead form's fields (what the visitor types and ticks), shared by the kiosk's form and the phone's. */

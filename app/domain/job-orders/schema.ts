@@ -7,7 +7,7 @@ import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
 import { isMaritime, SECTORS } from "../reference/sectors";
 import type { IsoDay } from "../dates";
 import { amount, dateWithin } from "../input-ranges";
-import { text } from "../text-schema";
+import { PHONE_PATTERN, text } from "../text-schema";
 
 // The one job-order schema: the employer's form (conform, in the browser and on the server) and
 // POST/PUT /api/v1/job-orders parse with it. Pure: "today" is a parameter (the request's, from the injected clock).
@@ -185,9 +185,6 @@ export const EmployerDetailsSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "errors.email_invalid" })),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" }),
+  contactPhone: z.string().trim().regex(PHONE_PATTERN, { error: "errors.phone_invalid" }),
 });
 export type EmployerDetailsInput = z.infer<typeof EmployerDetailsSchema>;

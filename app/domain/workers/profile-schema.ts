@@ -5,7 +5,7 @@ import { ISCO_CODES } from "../reference/isco";
 import { LANGUAGES } from "../reference/languages";
 import { PROVINCE_CODES } from "../reference/provinces";
 import { SECTORS } from "../reference/sectors";
-import { text } from "../text-schema";
+import { PHONE_PATTERN, text } from "../text-schema";
 import type { IsoDay } from "../dates";
 import { dateWithin } from "../input-ranges";
 import { cefrFromEvidence, EVIDENCE_KINDS, scaleProblem, TOEFL_SCALE_CHANGE } from "./language-evidence";
@@ -107,11 +107,7 @@ const buildWorkerProfileSchema = (today: IsoDay | undefined) =>
     regency: text({ max: 120 }).optional(),
     phone: z.preprocess(
       blankToUndefined,
-      z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9 ()-]{6,24}$/, { error: "errors.phone_invalid" })
-        .optional(),
+      z.string().trim().regex(PHONE_PATTERN, { error: "errors.phone_invalid" }).optional(),
     ),
     nik: z.preprocess(
       blankToUndefined,

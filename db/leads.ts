@@ -141,6 +141,7 @@ export type LeadEventKind =
   | "follow_up"
   | "note"
   | "invited"
+  | "invitation_revoked"
   | "accepted"
   | "order_linked"
   | "exported"

@@ -5,6 +5,7 @@ import { DESTINATION_CODES } from "~/domain/countries";
 import {
   ACCOMMODATION,
   INSURANCE,
+  JOB_ORDER_FORM_DEFAULTS,
   jobOrderSchema,
   MEALS,
   PAYMENT_METHODS,
@@ -32,25 +33,19 @@ interface Props {
   formKey?: string;
   /** the server's today (loader data): the start date is validated against it in the browser too */
   today: string;
+  /** the booth lead the form was pre-filled from: the saved order is linked to it */
+  fromLead?: string;
 }
 
 /** The employer's job-order form. The same schema validates it in the browser, on the server and in the API. */
-export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, today }: Props) {
+export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, today, fromLead }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "job-order",
     lastResult,
-    defaultValue: defaultValue ?? {
-      wagePeriod: "month",
-      paymentMethod: "bank_transfer",
-      restDaysPerWeek: 1,
-      annualLeaveDays: 12,
-      minExperienceYears: 0,
-      languages: [{ code: "en", minLevel: "A2" }],
-      certificates: [],
-    },
+    defaultValue: defaultValue ?? JOB_ORDER_FORM_DEFAULTS,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: jobOrderSchema(today) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -65,6 +60,7 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
     <Form method="post" {...getFormProps(form)} className="stack job-order-form">
       <FormErrors id={form.errorId} errors={form.errors} />
       <FormKeyField value={formKey} />
+      {fromLead ? <input type="hidden" name="fromLead" value={fromLead} /> : null}
       <fieldset className="card">
         <legend>{t("jo.section_position")}</legend>
         <Field meta={fields.title} label={t("jo.f_title")} />

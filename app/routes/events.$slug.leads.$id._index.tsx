@@ -198,7 +198,7 @@ export default function LeadPage() {
         </p>
       ) : null}
       {!erased && !order ? (
-        // Slot for the invitation (issue 14, "Invite to post a job order"): its page is built in another slice.
+        // the invitation to post a job order (decision 019, "Invitation")
         <p className="actions" data-slot="lead-invite">
           <Link className="button" to={`/events/${event.slug}/leads/${lead.id}/invite`}>
             {t("follow.invite")}

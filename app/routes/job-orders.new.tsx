@@ -8,6 +8,7 @@ import { pageTitle } from "~/components/page-title";
 import { isoDay } from "~/domain/dates";
 import { jobOrderSchema } from "~/domain/job-orders/schema";
 import { requireKindToAct } from "~/services/guards.server";
+import { draftOrderFromLead } from "~/services/booth/draft-order-from-lead.server";
 import { createJobOrder } from "~/services/job-orders/write.server";
 import { invalid, throwAsResponse } from "~/web/errors.server";
 import { newFormKey, oncePerFormKey } from "~/web/form-keys.server";
@@ -23,7 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (e) {
     throwAsResponse(e);
   }
-  return { formKey: newFormKey(), today: isoDay(context.deps.now()) };
+  // `?lead=`: a booth lead converted to this employer (an accepted invitation) pre-fills the form
+  const leadId = new URL(request.url).searchParams.get("lead");
+  const fromLead = leadId ? await draftOrderFromLead(context.deps, actor, leadId).catch(throwAsResponse) : null;
+  return { formKey: newFormKey(), today: isoDay(context.deps.now()), fromLead };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value;
   // a double click or a resend creates one, not two: the second is sent where the first went
   return oncePerFormKey(request, context, actor.userId ?? actor.orgId, form, async () => {
-    const order = await createJobOrder(context.deps, actor, value).catch(throwAsResponse);
+    const fromLead = form.get("fromLead");
+    const order = await createJobOrder(context.deps, actor, value, {
+      fromLead: typeof fromLead === "string" ? fromLead : undefined,
+    }).catch(throwAsResponse);
     return redirect(`/job-orders/${order.id}`, { headers: { "Set-Cookie": await setFlash(context, "jo.saved") } });
   });
 }
@@ -42,11 +49,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewJobOrder() {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const { formKey, today } = useLoaderData<typeof loader>();
+  const { formKey, today, fromLead } = useLoaderData<typeof loader>();
   return (
     <div className="narrow-wide">
       <h1>{t("jo.new_title")}</h1>
-      <JobOrderForm formKey={formKey} lastResult={actionData?.result} submitLabel={t("jo.save_draft")} today={today} />
+      {fromLead ? (
+        <p className="notice" data-testid="from-lead">
+          {t("binv.prefilled")}
+        </p>
+      ) : null}
+      <JobOrderForm
+        formKey={formKey}
+        lastResult={actionData?.result}
+        submitLabel={t("jo.save_draft")}
+        today={today}
+        defaultValue={fromLead?.draft}
+        fromLead={fromLead?.leadId}
+      />
     </div>
   );
 }

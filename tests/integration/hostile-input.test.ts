@@ -92,7 +92,9 @@ async function counts() {
     (select count(*) from kiosk_devices where created_by = ${ids.admin || null})::int as kiosk_devices,
     (select count(*) from kiosk_devices where created_by = ${ids.admin || null} and enrolled_at is not null)::int as kiosks_enrolled,
     (select count(*) from leads l join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as leads,
-    (select count(*) from lead_events le join leads l on l.id = le.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_events`;
+    (select count(*) from lead_events le join leads l on l.id = le.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_events,
+    (select count(*) from lead_invitations i join leads l on l.id = i.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_invitations,
+    (select count(*) from lead_invitations i join leads l on l.id = i.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null} and (i.accepted_at is not null or i.revoked_at is not null))::int as lead_invitations_spent`;
   return (await q.execute(deps.db)).rows[0]!;
 }
 async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
@@ -1264,5 +1266,97 @@ describe("kiosk: POST /booth/:slug/leads (a visitor's lead)", () => {
   it.each(FORM_BODY_ATTACKS)("$label", (attack) => expectFormBodyRefused(kiosk, `/booth/${slug}/leads`, attack));
   it.each(FORM_BODY_ATTACKS)("unenrol: $label", (attack) =>
     expectFormBodyRefused(kiosk, `/booth/${slug}/unenrol`, attack),
+  );
+});
+
+describe("page: /events/:slug/leads/:id/invite and /booth-invite/:token (a lead's invitation)", () => {
+  let slug = "";
+  let leadId = "";
+  let token = "";
+  const today = isoDay(new Date());
+  const vacancy = {
+    iscoCode: "5131",
+    sector: "cruise" as const,
+    country: "US",
+    positions: 4,
+    startMonth: addMonths(today, 2).slice(0, 7),
+    contractMonths: 8,
+    languages: [],
+    certificates: [],
+  };
+  const invitePath = () => `/events/${slug}/leads/${leadId}/invite`;
+  const accept = (patch: Record<string, string>) => ({
+    name: "Ingrid Solberg",
+    organisationName: `Nordic Ferries ${tag}`,
+    country: "NO",
+    password: "lighthouse-ferry-morning",
+    ...patch,
+  });
+  beforeAll(async () => {
+    slug = await createEventViaPage(adminPage, { name: `Hostile invitation fair ${tag}` });
+    const { kiosk } = await enrolKioskViaPage(adminPage, slug, "Invitation screen");
+    const form = leadForm(vacancy, { email: `${tag}-visitor@nordic-ferries.example` });
+    expect((await kiosk.post(`/booth/${slug}/leads`, form)).status).toBe(201);
+    leadId = form.id!;
+    const r = await adminPage.post(invitePath(), { intent: "invite", email: `${tag}-visitor@nordic-ferries.example` });
+    const link = /data-testid="booth-invite-link">([^<]+)</.exec(await r.text())?.[1] ?? "";
+    token = link.slice(link.lastIndexOf("/") + 1);
+    expect(token.length).toBeGreaterThan(20);
+  });
+  it.each([
+    ["not-an-email", "errors.email_invalid"],
+    ["a@b.example\r\nBcc: x@y.example", "errors.email_invalid"],
+    ["", "errors.required"],
+    [`${"a".repeat(300)}@x.example`, "errors.too_long"],
+  ] as [string, Key][])("invite email = %j", async (value, key) => {
+    const r = await expectNothingStored(() => adminPage.post(invitePath(), { intent: "invite", email: value }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), "email", key);
+  });
+  it("withdrawing without the confirmation withdraws nothing", async () => {
+    const r = await expectNothingStored(() => adminPage.post(invitePath(), { intent: "revoke", confirm: "yes" }));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), "confirm", "binv.revoke_must_confirm");
+  });
+  it("an unknown intent is a 400", async () => {
+    const r = await expectNothingStored(() => adminPage.post(invitePath(), { intent: "accept" }));
+    expect(r.status).toBe(400);
+  });
+  it.each(formTextCases([{ name: "name" }, { name: "organisationName" }]))(
+    "accept $field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() =>
+        new Client().post(`/booth-invite/${token}`, accept({ [field]: value })),
+      );
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
+  it.each([
+    ["country", "ID", "errors.employer_country_abroad"],
+    ["country", "XX", "errors.choose_option"],
+    ["organisationName", "x", "errors.org_name_short"],
+    ["password", "short", "errors.password_too_short"],
+    ["password", "p".repeat(300), "errors.too_long"],
+  ] as [string, string, Key][])("accept %s = %j", async (field, value, key) => {
+    const r = await expectNothingStored(() => new Client().post(`/booth-invite/${token}`, accept({ [field]: value })));
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expectPageFieldError(html, field, key);
+    expect(html).not.toContain("lighthouse-ferry-morning");
+  });
+  it("a filled honeypot accepts nothing", async () => {
+    const r = await expectNothingStored(() =>
+      new Client().post(`/booth-invite/${token}`, accept({ website: "spam.example" })),
+    );
+    expect(r.status).toBe(422);
+  });
+  it.each(["", "x", "%00", "a".repeat(5000)])("token %j: 404, nothing stored", async (bad) => {
+    const r = await expectNothingStored(() => new Client().post(`/booth-invite/${bad}`, accept({})));
+    expect([404, 405]).toContain(r.status);
+  });
+  it.each(FORM_BODY_ATTACKS)("invite: $label", (attack) => expectFormBodyRefused(adminPage, invitePath(), attack));
+  it.each(FORM_BODY_ATTACKS)("accept: $label", (attack) =>
+    expectFormBodyRefused(null, `/booth-invite/${token}`, attack),
   );
 });

@@ -142,6 +142,7 @@ const KNOWN_KINDS = new Set([
   "follow_up",
   "note",
   "invited",
+  "invitation_revoked",
   "accepted",
   "order_linked",
   "exported",

@@ -133,6 +133,17 @@ const buildJobOrderSchema = (today: IsoDay | undefined) =>
       }
     });
 
+/** What a new job-order form starts with. */
+export const JOB_ORDER_FORM_DEFAULTS = {
+  wagePeriod: "month",
+  paymentMethod: "bank_transfer",
+  restDaysPerWeek: 1,
+  annualLeaveDays: 12,
+  minExperienceYears: 0,
+  languages: [{ code: "en", minLevel: "A2" }],
+  certificates: [],
+} satisfies Partial<JobOrderInput>;
+
 /**
  * The shape without the window around today, for OpenAPI and the types: nothing parses with it (lint forbids it;
  * parse with jobOrderSchema(today)).

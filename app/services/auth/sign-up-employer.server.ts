@@ -2,6 +2,7 @@ import type { SignupInput } from "~/domain/schemas/auth";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { translate } from "~/i18n/translate";
 import { recordAudit } from "~db/audit";
+import type { Db } from "~db/client";
 import { enqueueEmail } from "~db/email-outbox";
 import { insertOrg } from "~db/orgs";
 import { emailExists, findUserByEmail, insertUser } from "~db/users";
@@ -24,14 +25,25 @@ export async function signUpEmployer(deps: Deps, input: SignupInput, locale: str
   const passwordHash = await hashPassword(input.password);
   if (await emailExists(deps.db, input.email)) return noticeToOwner(deps, input.email);
   // Two sign-ups of the same company name can race for its slug; the loser takes the next free one.
+  try {
+    await retryingSlugRace(() =>
+      deps.db.transaction().execute((tx) => insertEmployer(tx, input, passwordHash, locale, "employer.signed_up")),
+    );
+    return "created";
+  } catch (e) {
+    // Two sign-ups racing for one email: the unique index decides, the loser is the "existing" case.
+    if (isUniqueViolation(e, "users_email_key")) return noticeToOwner(deps, input.email);
+    throw e;
+  }
+}
+
+/** Runs `create` again (up to three times in all) when another organisation took the slug it chose meanwhile. */
+export async function retryingSlugRace<T>(create: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await createEmployer(deps, input, passwordHash, locale);
-      return "created";
+      return await create();
     } catch (e) {
       if (attempt < 3 && isUniqueViolation(e, "organisations_slug_key")) continue;
-      // Two sign-ups racing for one email: the unique index decides, the loser is the "existing" case.
-      if (isUniqueViolation(e, "users_email_key")) return noticeToOwner(deps, input.email);
       throw e;
     }
   }
@@ -61,26 +73,35 @@ async function noticeToOwner(deps: Deps, email: string): Promise<SignupOutcome> 
   return "existing";
 }
 
-async function createEmployer(deps: Deps, input: SignupInput, passwordHash: string, locale: string) {
-  await deps.db.transaction().execute(async (tx) => {
-    const slug = await uniqueSlug(tx, input.organisationName);
-    const org = await insertOrg(tx, { kind: "employer", slug, name: input.organisationName, country: input.country });
-    const user = await insertUser(tx, {
-      org_id: org.id,
-      email: input.email,
-      name: input.name,
-      password_hash: passwordHash,
-      role: "admin",
-      locale,
-    });
-    await recordAudit(tx, {
-      orgId: org.id,
-      actorUserId: user.id,
-      action: "employer.signed_up",
-      subjectType: "organisation",
-      subjectId: org.id,
-    });
+/**
+ * A new employer organisation and its first admin, in the caller's transaction (self sign-up, and a booth
+ * invitation's acceptance). Audited as the new user's own act.
+ */
+export async function insertEmployer(
+  tx: Db,
+  input: { name: string; email: string; organisationName: string; country: string },
+  passwordHash: string,
+  locale: string,
+  auditAction: string,
+): Promise<{ orgId: string; userId: string }> {
+  const slug = await uniqueSlug(tx, input.organisationName);
+  const org = await insertOrg(tx, { kind: "employer", slug, name: input.organisationName, country: input.country });
+  const user = await insertUser(tx, {
+    org_id: org.id,
+    email: input.email,
+    name: input.name,
+    password_hash: passwordHash,
+    role: "admin",
+    locale,
   });
+  await recordAudit(tx, {
+    orgId: org.id,
+    actorUserId: user.id,
+    action: auditAction,
+    subjectType: "organisation",
+    subjectId: org.id,
+  });
+  return { orgId: org.id, userId: user.id };
 }
 
 export function isUniqueViolation(e: unknown, constraint: string): boolean {

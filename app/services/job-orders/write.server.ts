@@ -1,13 +1,26 @@
 import type { JobOrderInput } from "~/domain/job-orders/schema";
+import { isUuid } from "~/domain/errors";
 import type { Actor } from "~/domain/org";
 import { insertEvent, insertJobOrder, updateJobOrderContent } from "~db/job-orders";
+import { linkOrderToLead } from "~db/lead-invitations";
+import { insertLeadEvent } from "~db/leads";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
 import { requireKindToAct } from "../guards.server";
 import { actorFields, lockForAction } from "./access.server";
 
-/** An employer drafts a job order (from the form or POST /api/v1/job-orders). */
-export async function createJobOrder(deps: Deps, actor: Actor, input: JobOrderInput): Promise<JobOrder> {
+/**
+ * An employer drafts a job order (from the form or POST /api/v1/job-orders). `fromLead`: the booth lead the form
+ * was pre-filled from; the order is linked to it in the same transaction when the lead was converted to this
+ * organisation and has no order yet (otherwise the order is saved unlinked), and the lead's stage then follows
+ * the order (decision 019, "Invitation").
+ */
+export async function createJobOrder(
+  deps: Deps,
+  actor: Actor,
+  input: JobOrderInput,
+  opts: { fromLead?: string } = {},
+): Promise<JobOrder> {
   requireKindToAct(actor, "employer");
   return deps.db.transaction().execute(async (tx) => {
     const order = await insertJobOrder(tx, actor.orgId, input, actor.userId);
@@ -18,6 +31,14 @@ export async function createJobOrder(deps: Deps, actor: Actor, input: JobOrderIn
       from_status: null,
       to_status: "draft",
     });
+    const leadId = opts.fromLead;
+    if (leadId && isUuid(leadId) && (await linkOrderToLead(tx, leadId, actor.orgId, order.id, deps.now()))) {
+      await insertLeadEvent(
+        tx,
+        { leadId, actorUserId: actor.userId, kind: "order_linked", detail: { jobOrderId: order.id } },
+        deps.now(),
+      );
+    }
     return order;
   });
 }

@@ -10,6 +10,7 @@ import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
 import { enLeads } from "./en-leads";
+import { enHandoff } from "./en-handoff";
 import { enFollowUp } from "./en-follow-up";
 
 const core = {
@@ -260,6 +261,7 @@ export const en = {
   ...enSecurity,
   ...enBooth,
   ...enLeads,
+  ...enHandoff,
   ...enFollowUp,
 } as const;
 export type CoreKey = keyof typeof core;

@@ -9,6 +9,7 @@ import { idInput } from "./id-input";
 import { idSecurity } from "./id-security";
 import { idBooth } from "./id-booth";
 import { idLeads } from "./id-leads";
+import { idHandoff } from "./id-handoff";
 import { idFollowUp } from "./id-follow-up";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
@@ -265,5 +266,6 @@ export const id: Record<MessageKey, string> = {
   ...idSecurity,
   ...idBooth,
   ...idLeads,
+  ...idHandoff,
   ...idFollowUp,
 };

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type {
   ActionFunctionArgs,
@@ -9,7 +9,7 @@ import type {
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors } from "~/components/field";
+import { FieldErrors, fieldErrors, FormErrors } from "~/components/field";
 import { useLocale, useT } from "~/components/i18n";
 import { HandoffGone } from "~/components/booth/handoff-gone";
 import { LeadFields } from "~/components/booth/lead-fields";
@@ -96,7 +96,6 @@ export default function PhoneHandoff() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: phoneLeadSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    defaultValue: { consentVersion: LEAD_CONSENT_VERSION },
   });
   const goneNow = actionData?.gone ?? gone;
   if (goneNow || !open) return <HandoffGone state={goneNow ?? "unknown"} />;
@@ -108,7 +107,10 @@ export default function PhoneHandoff() {
       <Form method="post" {...getFormProps(form)} className="card stack handoff-form" aria-labelledby="handoff-you">
         <h2 id="handoff-you">{t("booth.handoff.your_details")}</h2>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <input {...getInputProps(fields.consentVersion, { type: "hidden" })} key={fields.consentVersion.key} />
+        {/* the version of the wording this page shows; a page kept open across a change of the wording posts one
+            no longer known: said here, and the page sent back carries the current one */}
+        <input type="hidden" name={fields.consentVersion.name} value={LEAD_CONSENT_VERSION} />
+        <FieldErrors id={fields.consentVersion.errorId} errors={fieldErrors(fields.consentVersion)} />
         <LeadFields fields={fields} retentionDays={open.leadRetentionDays} recordWording />
         <p className="hint">
           {t("booth.handoff.once", { time: formatDateTime(locale, open.expiresAt), minutes: HANDOFF_MINUTES })}

@@ -8,6 +8,7 @@ import type { ServerEnv } from "~/env.server";
 import { SESSION_DAYS } from "~/services/auth/sessions.server";
 import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
+import { sweepExpiredHandoffs } from "~/services/booth/sweep-expired-handoffs.server";
 import { sweepExpiredLeads } from "~/services/booth/sweep-expired-leads.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
@@ -115,6 +116,10 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     // booth leads past their event's retention period, unless converted (decision 019, "Follow-up")
     void sweepExpiredLeads(deps).catch((e: unknown) =>
       console.error("[lead-retention]", e instanceof Error ? e.message : e),
+    );
+    // the kiosk's phone handoff links, a day after they lapsed (decision 019, "Phone handoff")
+    void sweepExpiredHandoffs(deps).catch((e: unknown) =>
+      console.error("[handoffs]", e instanceof Error ? e.message : e),
     );
     void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) =>
       console.error("[idempotency]", e instanceof Error ? e.message : e),

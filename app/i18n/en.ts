@@ -10,6 +10,7 @@ import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
 import { enLeads } from "./en-leads";
+import { enHandoff } from "./en-handoff";
 import { enFollowUp } from "./en-follow-up";
 import { enInvite } from "./en-invite";
 
@@ -261,6 +262,7 @@ export const en = {
   ...enSecurity,
   ...enBooth,
   ...enLeads,
+  ...enHandoff,
   ...enFollowUp,
   ...enInvite,
 } as const;

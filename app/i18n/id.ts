@@ -9,6 +9,7 @@ import { idInput } from "./id-input";
 import { idSecurity } from "./id-security";
 import { idBooth } from "./id-booth";
 import { idLeads } from "./id-leads";
+import { idHandoff } from "./id-handoff";
 import { idFollowUp } from "./id-follow-up";
 import { idInvite } from "./id-invite";
 
@@ -266,6 +267,7 @@ export const id: Record<MessageKey, string> = {
   ...idSecurity,
   ...idBooth,
   ...idLeads,
+  ...idHandoff,
   ...idFollowUp,
   ...idInvite,
 };

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
@@ -7,12 +7,14 @@ import { pageTitle } from "~/components/page-title";
 import { isoDay } from "~/domain/dates";
 import { isLocale } from "~/i18n/locales";
 import { getKioskDevice } from "~/web/session.server";
+import handoffStyles from "~/styles/booth-handoff.css";
 
 // The booth's kiosk: a full screen for an enrolled device (no site header; the visitor switches language on the
 // screen). Without a device credential for this event it says how to enrol one.
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booth.kiosk_title");
 export const handle = { bare: true };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoffStyles }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getKioskDevice(request, context, params.slug ?? "");

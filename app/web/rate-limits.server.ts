@@ -80,3 +80,13 @@ export const boothLeadRule: RateRule = { name: "booth-lead", points: 120, durati
 export async function limitBoothLead(ctx: RequestContext, deviceId: string): Promise<void> {
   await enforceRateLimit(ctx.deps, boothLeadRule, deviceId);
 }
+
+/**
+ * Phone handoffs from a kiosk: 120 an hour per device, as its leads. Each is a row that lives half an hour; a
+ * visitor pressing the button again gets a new link.
+ */
+export const boothHandoffRule: RateRule = { name: "booth-handoff", points: 120, durationSeconds: HOUR };
+
+export async function limitBoothHandoff(ctx: RequestContext, deviceId: string): Promise<void> {
+  await enforceRateLimit(ctx.deps, boothHandoffRule, deviceId);
+}

@@ -7,6 +7,9 @@ import { apiOrg, orderInput } from "../support/job-orders";
 import { workerInput } from "../support/workers";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { axeViolations, sharedBrowser, logInOn } from "../support/browser";
+import { createEventViaPage, enrolKioskViaPage } from "../support/booth";
+import { LEAD_CONSENT_VERSION } from "~/domain/booth/lead-schema";
+import { Client, unique } from "../support/http";
 
 const deps = testDeps();
 const browser = sharedBrowser(deps);
@@ -33,6 +36,36 @@ describe("every page passes axe in both languages", () => {
         role: "member",
       });
 
+      // the booth's phone handoff: a live link, a used one (and its thanks), an unknown one
+      const adminClient = new Client();
+      await adminClient.logIn(ministry.email, ministry.password);
+      const slug = await createEventViaPage(adminClient, { name: `Axe fair ${unique("a")}` });
+      const { kiosk } = await enrolKioskViaPage(adminClient, slug, "Axe screen");
+      const handoff = async () => {
+        const res = await kiosk.post(`/booth/${slug}/handoffs`, {
+          isco: "5131",
+          sector: "cruise",
+          country: "US",
+          positions: "3",
+          start: new Date().toISOString().slice(0, 7),
+          months: "8",
+          lang: "en:B1",
+        });
+        expect(res.status).toBe(201);
+        return new URL(((await res.json()) as { url: string }).url).pathname;
+      };
+      const [live, used] = [await handoff(), await handoff()];
+      const sent = await new Client().post(used, {
+        name: "Axe Visitor",
+        company: "Axe Ferries",
+        email: "axe@ferries.example",
+        country: "US",
+        consentContact: "on",
+        consentVersion: LEAD_CONSENT_VERSION,
+        consentWording: "pdp",
+      });
+      expect(sent.status).toBe(302);
+
       const context = await browser.get().newContext({ locale });
       const page = await context.newPage();
       const findings: Record<string, string[]> = {};
@@ -52,6 +85,10 @@ describe("every page passes axe in both languages", () => {
         "/jobs",
         "/verify",
         "/verify/ZZZZZZZZ",
+        live,
+        used,
+        `${used}/thanks`,
+        "/booth/h/ACDEFGHJKMNPQRTUVWXY",
       ])
         await check(url);
       const signInAs = async (email: string, password: string) => {

@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { Client, unique } from "../support/http";
+import { LEAD_CONSENT_VERSION } from "~/domain/booth/lead-schema";
+import { toVacancyQuery } from "~/domain/booth/vacancy-query";
+import { addMonths, isoDay } from "~/domain/dates";
+import { createEventViaPage, enrolKioskViaPage } from "../support/booth";
 import { orgWithUser, testDeps } from "../support/fixtures";
 
 const deps = testDeps();
@@ -72,6 +76,46 @@ describe("cross-site request forgery", () => {
     // a cookie-carrying API POST from another site is still refused by the CSRF gate
     const forged = await post({ Cookie: "jmb_session=whatever", Origin: "https://evil.example" });
     expect(forged.status).toBe(403);
+  });
+
+  it("refuses the booth's phone form and handoff posted from a foreign site (403): the link stays unspent", async () => {
+    const admin = await orgWithUser(deps, "ministry");
+    const adminClient = new Client();
+    await adminClient.logIn(admin.email, admin.password);
+    const slug = await createEventViaPage(adminClient, { name: `CSRF fair ${unique("f")}` });
+    const { kiosk } = await enrolKioskViaPage(adminClient, slug, "CSRF screen");
+    const vacancy = Object.fromEntries(
+      new URLSearchParams(
+        toVacancyQuery({
+          iscoCode: "5131",
+          sector: "cruise",
+          country: "US",
+          positions: 2,
+          startMonth: addMonths(isoDay(new Date()), 2).slice(0, 7),
+          contractMonths: 8,
+          languages: [],
+          certificates: [],
+        }),
+      ),
+    );
+    expect((await kiosk.post(`/booth/${slug}/handoffs`, vacancy, { origin: "https://evil.example" })).status).toBe(403);
+    const made = await kiosk.post(`/booth/${slug}/handoffs`, vacancy);
+    expect(made.status).toBe(201);
+    const path = new URL(((await made.json()) as { url: string }).url).pathname;
+    const company = unique("CSRF Ferries");
+    const form = {
+      name: "Eve Forger",
+      company,
+      email: "eve@evil.example",
+      country: "US",
+      consentContact: "on",
+      consentVersion: LEAD_CONSENT_VERSION,
+      consentWording: "pdp",
+    };
+    for (const origin of ["https://evil.example", null])
+      expect((await new Client().post(path, form, { origin })).status).toBe(403);
+    expect(await deps.db.selectFrom("leads").select("id").where("company", "=", company).execute()).toEqual([]);
+    expect((await new Client().post(path, form)).status).toBe(302);
   });
 
   it("answers the refusal in the visitor's language", async () => {

@@ -2,6 +2,8 @@ import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { LEAD_CONSENT_VERSION } from "~/domain/booth/lead-schema";
+import { toVacancyQuery } from "~/domain/booth/vacancy-query";
 import { addMonths, isoDay, shiftDay } from "~/domain/dates";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { en } from "~/i18n/en";
@@ -94,7 +96,9 @@ async function counts() {
     (select count(*) from leads l join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as leads,
     (select count(*) from lead_events le join leads l on l.id = le.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_events,
     (select count(*) from lead_invitations i join leads l on l.id = i.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null})::int as lead_invitations,
-    (select count(*) from lead_invitations i join leads l on l.id = i.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null} and (i.accepted_at is not null or i.revoked_at is not null))::int as lead_invitations_spent`;
+    (select count(*) from lead_invitations i join leads l on l.id = i.lead_id join events e on e.id = l.event_id where e.created_by = ${ids.admin || null} and (i.accepted_at is not null or i.revoked_at is not null))::int as lead_invitations_spent,
+    (select count(*) from booth_handoffs h join events e on e.id = h.event_id where e.created_by = ${ids.admin || null})::int as handoffs,
+    (select count(*) from booth_handoffs h join events e on e.id = h.event_id where e.created_by = ${ids.admin || null} and h.lead_id is not null)::int as handoffs_spent`;
   return (await q.execute(deps.db)).rows[0]!;
 }
 async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
@@ -1359,4 +1363,101 @@ describe("page: /events/:slug/leads/:id/invite and /booth-invite/:token (a lead'
   it.each(FORM_BODY_ATTACKS)("accept: $label", (attack) =>
     expectFormBodyRefused(null, `/booth-invite/${token}`, attack),
   );
+});
+
+describe("kiosk: POST /booth/:slug/handoffs and the phone's page /booth/h/:token (the QR handoff)", () => {
+  let slug = "";
+  let kiosk: Client;
+  let path = "";
+  const today = isoDay(new Date());
+  const vacancy = {
+    iscoCode: "5131",
+    sector: "cruise" as const,
+    country: "US",
+    positions: 4,
+    startMonth: addMonths(today, 2).slice(0, 7),
+    contractMonths: 8,
+    languages: [],
+    certificates: [],
+  };
+  const good = Object.fromEntries(new URLSearchParams(toVacancyQuery(vacancy)));
+  const phoneForm = (patch: Record<string, string> = {}) => ({
+    name: "Ingrid Solberg",
+    company: "Nordic Ferries AS",
+    email: "ingrid@nordicferries.example",
+    country: "NO",
+    consentContact: "on",
+    consentVersion: LEAD_CONSENT_VERSION,
+    consentWording: "gdpr",
+    ...patch,
+  });
+  beforeAll(async () => {
+    slug = await createEventViaPage(adminPage, { name: `Hostile handoff fair ${tag}` });
+    ({ kiosk } = await enrolKioskViaPage(adminPage, slug, "Handoff screen"));
+    const res = await kiosk.post(`/booth/${slug}/handoffs`, good);
+    expect(res.status).toBe(201);
+    path = new URL(((await res.json()) as { url: string }).url).pathname;
+  });
+  it.each([
+    ["isco", { isco: "9999" }, "iscoCode"],
+    ["isco injection", { isco: '5131" OR agency_id != "x' }, "iscoCode"],
+    ["country Indonesia", { country: "ID" }, "country"],
+    ["positions huge", { positions: "1e309" }, "positions"],
+    ["start past", { start: "2020-01" }, "startMonth"],
+    ["months NUL", { months: "8\u0000" }, "contractMonths"],
+    ["language", { lang: "xx:B1" }, "languages.0.code"],
+    ["certificate", { cert: "stcw_bst OR 1=1" }, "certificates.0"],
+  ] as [string, Record<string, string>, string][])(
+    "handoff vacancy: %s → 422 naming the field",
+    async (_l, patch, field) => {
+      const r = await expectNothingStored(() => kiosk.post(`/booth/${slug}/handoffs`, { ...good, ...patch }));
+      expect(r.status).toBe(422);
+      const body = (await r.json()) as { error: { fields: Record<string, string> } };
+      expect(Object.keys(body.error.fields)).toContain(field);
+    },
+  );
+  it("handoff without the device's cookie: 401, nothing stored", async () => {
+    const r = await expectNothingStored(() => new Client().post(`/booth/${slug}/handoffs`, good));
+    expect(r.status).toBe(401);
+  });
+  it.each(formTextCases([{ name: "name" }, { name: "company" }, { name: "jobTitle" }]))(
+    "phone $field: $label",
+    async ({ field, value, key }) => {
+      const r = await expectNothingStored(() => new Client().post(path, phoneForm({ [field]: value })));
+      expect(r.status).toBe(400);
+      expectPageFieldError(await r.text(), field, key);
+    },
+  );
+  it.each([
+    ["email", "a@b.example\r\nBcc: x@y.example", "errors.email_invalid"],
+    ["phone", "+1 555\u0000 0100", "errors.phone_invalid"],
+    ["country", "XX", "errors.country_unknown"],
+    ["companyWebsite", "javascript:alert(1)", "errors.website_invalid"],
+    ["companyWebsite", `https://${"a".repeat(300)}.example`, "errors.too_long"],
+    ["consentContact", "", "errors.lead_consent_contact_required"],
+    ["consentWording", "pdp", "errors.handoff_wording_changed"],
+    ["consentVersion", "1999-01-01", "errors.lead_consent_version"],
+  ] as [string, string, Key][])("phone %s = %j", async (field, value, key) => {
+    const r = await expectNothingStored(() => new Client().post(path, phoneForm({ [field]: value })));
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field === "consentWording" ? "consentContact" : field, key);
+  });
+  it("phone: a filled honeypot stores nothing", async () => {
+    const r = await expectNothingStored(() => new Client().post(path, phoneForm({ website: "spam.example" })));
+    expect(r.status).toBe(422);
+  });
+  it.each([
+    ["unknown", "/booth/h/ACDEFGHJKMNPQRTUVWXY"],
+    ["path traversal", "/booth/h/..%2F..%2Fadmin"],
+    ["SQL", `/booth/h/${encodeURIComponent("' OR 1=1 --")}`],
+    ["overlong", `/booth/h/${"A".repeat(4000)}`],
+  ])("phone: a %s token is a 404, nothing stored", async (_l, bad) => {
+    const r = await expectNothingStored(() => new Client().post(bad, phoneForm()));
+    expect(r.status).toBe(404);
+    expect((await new Client().get(bad)).status).toBe(404);
+  });
+  it.each(FORM_BODY_ATTACKS)("handoffs: $label", (attack) =>
+    expectFormBodyRefused(kiosk, `/booth/${slug}/handoffs`, attack),
+  );
+  it.each(FORM_BODY_ATTACKS)("phone: $label", (attack) => expectFormBodyRefused(null, path, attack));
 });

@@ -13,6 +13,7 @@ import { SECTORS, type Sector } from "~/domain/reference/sectors";
 import type { MessageKey } from "~/i18n/en";
 import { countryName, formatNumber, languageName, type Locale } from "~/i18n/locales";
 import { BarChart, type Bar } from "./bar-chart";
+import { HandoffPanel } from "./handoff-panel";
 import { LeadPanel, type LeadSent } from "./lead-panel";
 import { StaffPanel } from "./staff-panel";
 import { QueueStatus, useLeadQueue } from "./use-lead-queue";
@@ -88,7 +89,7 @@ function KioskScreen({
   const [answer, setAnswer] = useState<KioskCountAnswer | null>(null);
   const [offline, setOffline] = useState(false);
   const [countdown, setCountdown] = useState<number | null>(null);
-  const [mode, setMode] = useState<"describe" | "lead" | "thanks">("describe");
+  const [mode, setMode] = useState<"describe" | "lead" | "thanks" | "phone">("describe");
   const [sent, setSent] = useState<LeadSent | null>(null);
   const [staffOpen, setStaffOpen] = useState(false);
   // set once the screen answers touches (hydrated): tests and staff can tell a live screen from a picture of one
@@ -208,6 +209,8 @@ function KioskScreen({
             }}
             queue={queue}
           />
+        ) : mode === "phone" && complete ? (
+          <HandoffPanel slug={event.slug} vacancy={draft as Vacancy} onClose={() => setMode("describe")} />
         ) : mode === "thanks" && sent ? (
           <section className="kiosk-form kiosk-thanks" aria-labelledby="kiosk-thanks">
             <h2 id="kiosk-thanks">
@@ -413,9 +416,14 @@ function KioskScreen({
         <section className="kiosk-result" aria-labelledby="kiosk-count" aria-live="polite">
           <Count answer={complete ? answer : null} offline={offline} positions={draft.positions}>
             {complete && mode === "describe" ? (
-              <button type="button" className="kiosk-button kiosk-lead-open" onClick={() => setMode("lead")}>
-                {t("booth.lead.open")}
-              </button>
+              <div className="kiosk-row kiosk-lead-open">
+                <button type="button" className="kiosk-button" onClick={() => setMode("lead")}>
+                  {t("booth.lead.open")}
+                </button>
+                <button type="button" className="kiosk-chip kiosk-handoff-open" onClick={() => setMode("phone")}>
+                  {t("booth.handoff.open")}
+                </button>
+              </div>
             ) : null}
           </Count>
           {complete && answer ? <Breakdowns counts={answer.counts} draft={draft as Vacancy} /> : null}

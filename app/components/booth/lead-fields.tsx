@@ -12,7 +12,16 @@ import { sortedCountries } from "~/i18n/locales";
 
 type Fields = { [K in keyof LeadContact]-?: FieldMetadata<unknown> };
 
-export function LeadFields({ fields, retentionDays }: { fields: Fields; retentionDays: number }) {
+export function LeadFields({
+  fields,
+  retentionDays,
+  recordWording = false,
+}: {
+  fields: Fields;
+  retentionDays: number;
+  /** post which notice was shown (the phone's page form, which may run without JavaScript) */
+  recordWording?: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   const [country, setCountry] = useState<string>(String(fields.country.initialValue ?? ""));
@@ -52,6 +61,7 @@ export function LeadFields({ fields, retentionDays }: { fields: Fields; retentio
           version: LEAD_CONSENT_VERSION,
         })}
       </p>
+      {recordWording ? <input type="hidden" name="consentWording" value={wording} /> : null}
       <Honeypot />
     </>
   );

@@ -11,6 +11,7 @@ import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
 import { enLeads } from "./en-leads";
 import { enFollowUp } from "./en-follow-up";
+import { enResults } from "./en-results";
 
 const core = {
   "app.name": "Jembatan",
@@ -261,6 +262,7 @@ export const en = {
   ...enBooth,
   ...enLeads,
   ...enFollowUp,
+  ...enResults,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { idSecurity } from "./id-security";
 import { idBooth } from "./id-booth";
 import { idLeads } from "./id-leads";
 import { idFollowUp } from "./id-follow-up";
+import { idResults } from "./id-results";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -266,4 +267,5 @@ export const id: Record<MessageKey, string> = {
   ...idBooth,
   ...idLeads,
   ...idFollowUp,
+  ...idResults,
 };

@@ -163,3 +163,37 @@ export async function findLeadToDraft(db: Db, leadId: string, orgId: string): Pr
     .executeTakeFirst();
   return row && leadOf(row);
 }
+
+export interface ArrangedLeadInvitation {
+  leadId: string;
+  tokenHash: string;
+  email: string;
+  invitedBy: string | null;
+  expiresAt: Date;
+  acceptedAt?: Date | null;
+  revokedAt?: Date | null;
+  orgId?: string | null;
+}
+
+/**
+ * An invitation in any state at once (accepted, withdrawn, expired), for the demo data and tests that arrange an
+ * event's history; the staff's and visitors' paths are `insertLeadInvitation` and `claimLeadInvitation`.
+ */
+export async function arrangeLeadInvitation(db: Db, i: ArrangedLeadInvitation, at: Date): Promise<string> {
+  const row = await db
+    .insertInto("lead_invitations")
+    .values({
+      lead_id: i.leadId,
+      token_hash: i.tokenHash,
+      email: i.email,
+      invited_by: i.invitedBy,
+      created_at: at,
+      expires_at: i.expiresAt,
+      accepted_at: i.acceptedAt ?? null,
+      revoked_at: i.revokedAt ?? null,
+      org_id: i.orgId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

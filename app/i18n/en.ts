@@ -13,6 +13,7 @@ import { enLeads } from "./en-leads";
 import { enHandoff } from "./en-handoff";
 import { enFollowUp } from "./en-follow-up";
 import { enInvite } from "./en-invite";
+import { enResults } from "./en-results";
 
 const core = {
   "app.name": "Jembatan",
@@ -265,6 +266,7 @@ export const en = {
   ...enHandoff,
   ...enFollowUp,
   ...enInvite,
+  ...enResults,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { idLeads } from "./id-leads";
 import { idHandoff } from "./id-handoff";
 import { idFollowUp } from "./id-follow-up";
 import { idInvite } from "./id-invite";
+import { idResults } from "./id-results";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -270,4 +271,5 @@ export const id: Record<MessageKey, string> = {
   ...idHandoff,
   ...idFollowUp,
   ...idInvite,
+  ...idResults,
 };

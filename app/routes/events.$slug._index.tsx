@@ -150,6 +150,9 @@ export default function EventPage() {
         <Link className="button" to={`/events/${event.slug}/leads`}>
           {countText(locale, leads, "follow.leads_one", "follow.leads_many")}
         </Link>
+        <Link className="button secondary" to={`/events/${event.slug}/results`}>
+          {t("results.link")}
+        </Link>
       </p>
 
       <section aria-labelledby="kiosks-h">

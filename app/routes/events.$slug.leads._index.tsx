@@ -59,6 +59,8 @@ export default function EventLeads() {
     <>
       <p>
         <Link to={`/events/${event.slug}`}>{event.name}</Link>
+        {" · "}
+        <Link to={`/events/${event.slug}/results`}>{t("results.link")}</Link>
       </p>
       <h1>{t("follow.list_title")}</h1>
       <p>{t("follow.list_lead")}</p>

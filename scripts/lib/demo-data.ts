@@ -5,6 +5,7 @@ import { unsafeCreateUser } from "~/services/users/users.server";
 import { countOrgs, findOrgBySlug, updateOrg } from "~db/orgs";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { seedDemoJobOrders } from "./demo-job-orders";
+import { seedDemoLeads } from "./demo-leads";
 import { rankPool } from "~/domain/matching/score";
 import { isoDay } from "~/domain/dates";
 import { candidateOf, isMatchable, matchOrderOf } from "~/services/matching/match-order.server";
@@ -213,7 +214,10 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   return true;
 }
 
-/** The demo's trade-forum event: Seatrade Cruise Global, running from today for a month, staffed by KJRI Houston. */
+/**
+ * The demo's trade-forum event: Seatrade Cruise Global, running from today for a month, staffed by KJRI Houston, with
+ * its first day's leads (./demo-leads.ts).
+ */
 export const DEMO_EVENT_SLUG = "seatrade-cruise-global-miami";
 
 async function seedDemoEvent(deps: Deps) {
@@ -232,6 +236,7 @@ async function seedDemoEvent(deps: Deps) {
   const event = await createEvent(deps, admin, input);
   if (event.slug !== DEMO_EVENT_SLUG) throw new Error(`demo event slug is ${event.slug}, expected ${DEMO_EVENT_SLUG}`);
   await addEventStaff(deps, admin, event.slug, "verifier@kjri-houston.example");
+  await seedDemoLeads(deps, event.id);
 }
 
 async function demoAdmin(deps: Deps): Promise<Actor> {

@@ -6,6 +6,7 @@ import { rankPool } from "~/domain/matching/score";
 import { candidateOf, matchOrderOf } from "~/services/matching/match-order.server";
 import { resolveKioskDevice } from "~/services/booth/resolve-kiosk-device.server";
 import { enrolDevice } from "~/services/booth/enrol-device.server";
+import { getEventResults } from "~/services/booth/get-event-results.server";
 import { DEMO_EVENT_SLUG, demoKioskCode, seedDemoDataIfEmpty } from "../../scripts/lib/demo-data";
 
 // `npm start` loads this into an empty database; a broken seed means a broken first impression.
@@ -124,5 +125,24 @@ describe("demo data", () => {
     const { token } = await enrolDevice(deps, printed!.code);
     expect((await resolveKioskDevice(deps, token, DEMO_EVENT_SLUG))?.event.slug).toBe(DEMO_EVENT_SLUG);
     await expect(enrolDevice(deps, printed!.code)).rejects.toThrow();
+
+    // whose first day's leads give its results page something to show, to the mission's staff too
+    const verifier = await db
+      .selectFrom("users")
+      .innerJoin("organisations as o", "o.id", "users.org_id")
+      .select(["users.id", "users.org_id"])
+      .where("users.email", "=", "verifier@kjri-houston.example")
+      .executeTakeFirstOrThrow();
+    const { results } = await getEventResults(
+      deps,
+      { userId: verifier.id, orgId: verifier.org_id, orgKind: "mission", role: "admin" },
+      DEMO_EVENT_SLUG,
+    );
+    expect(results.exact).toBe(false);
+    expect(results.leads.total).toBe(25);
+    expect(results.breakdownShown).toBe(true);
+    expect(results.byOccupation.length).toBeGreaterThan(1);
+    expect(results.invitations.sent).toBe(10);
+    expect(results.funnel.map((f) => f.count)).toEqual([25, 10, 5, null, null, null]);
   });
 });

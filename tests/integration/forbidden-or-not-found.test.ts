@@ -19,6 +19,7 @@ import { addEventStaff } from "~/services/booth/add-event-staff.server";
 import { createEnrolmentCode } from "~/services/booth/create-enrolment-code.server";
 import { createEvent } from "~/services/booth/create-event.server";
 import { getEvent } from "~/services/booth/get-event.server";
+import { getEventResults } from "~/services/booth/get-event-results.server";
 import { listEvents } from "~/services/booth/list-events.server";
 import { removeEventStaff } from "~/services/booth/remove-event-staff.server";
 import { revokeDevice } from "~/services/booth/revoke-device.server";
@@ -159,6 +160,10 @@ const useCases: Record<string, { run: (a: Actor) => Promise<unknown>; expect: Pa
     run: (a) => getEvent(deps, a, eventSlug),
     expect: { agency: 404, owner: 404, otherEmployer: 404, ministryMember: 404 },
   },
+  "an event's results, not being its staff": {
+    run: (a) => getEventResults(deps, a, eventSlug),
+    expect: { agency: 404, owner: 404, otherEmployer: 404, ministryMember: 404 },
+  },
   "enrolling a kiosk for an event one does not staff": {
     run: (a) => createEnrolmentCode(deps, a, eventSlug, "Screen"),
     expect: { agency: 404, owner: 404, ministryMember: 404 },
@@ -177,6 +182,10 @@ const useCases: Record<string, { run: (a: Actor) => Promise<unknown>; expect: Pa
   },
   "an event that does not exist": {
     run: (a) => getEvent(deps, a, "no-such-event"),
+    expect: { mission: 404, ministryAdmin: 404 },
+  },
+  "the results of an event that does not exist": {
+    run: (a) => getEventResults(deps, a, "no-such-event"),
     expect: { mission: 404, ministryAdmin: 404 },
   },
 };

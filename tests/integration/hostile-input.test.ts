@@ -1141,6 +1141,25 @@ describe("page: /events/:slug and /booth/enrol (kiosk enrolment)", () => {
   it.each(FORM_BODY_ATTACKS)("event page: $label", (attack) =>
     expectFormBodyRefused(adminPage, `/events/${slug}`, attack),
   );
+  it.each([
+    ["SQL", "x' OR '1'='1"],
+    ["NUL", "fair%00"],
+    ["traversal", "..%2F..%2Fetc%2Fpasswd"],
+    ["overlong", "a".repeat(3000)],
+    ["unicode", "f%C3%A4ir-%F0%9F%98%80"],
+  ])("an event's pages, its results and their CSV for a hostile slug (%s): not found", async (_label, bad) => {
+    for (const path of [
+      `/events/${bad}`,
+      `/events/${bad}/leads`,
+      `/events/${bad}/results`,
+      `/events/${bad}/results.csv`,
+    ])
+      expect((await adminPage.get(path)).status, path).toBe(404);
+  });
+  it("the results page and its CSV take no writes", async () => {
+    for (const path of [`/events/${slug}/results`, `/events/${slug}/results.csv`])
+      expect((await adminPage.post(path, { intent: "erase" })).status, path).toBe(405);
+  });
 });
 
 describe("kiosk: GET /booth/:slug/count (the live count's query)", () => {

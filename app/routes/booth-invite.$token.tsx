@@ -25,8 +25,9 @@ import { getSignedIn } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "binv.accept_title"),
-  // the address holds a one-time token: it must not leak through a Referer
-  { name: "referrer", content: "no-referrer" },
+  // the address holds a one-time token: never sent to another site as a Referer (not "no-referrer": under it a
+  // form posted without JavaScript carries `Origin: null`, which the cross-site gate refuses, decision 003)
+  { name: "referrer", content: "same-origin" },
 ];
 
 export const headers = retryAfterFromAction;

@@ -21,7 +21,7 @@ import { limitPublicWrite } from "~/web/rate-limits.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "booth.enrol_title"),
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export const headers = retryAfterFromAction;

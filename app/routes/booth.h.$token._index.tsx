@@ -37,8 +37,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "booth.handoff.page_title"),
-  // the token is in the address: never sent on as a Referer
-  { name: "referrer", content: "no-referrer" },
+  // the token is in the address: never sent to another site as a Referer. Not "no-referrer": under it a form
+  // posted without JavaScript carries `Origin: null`, which the CSRF gate refuses (decision 003)
+  { name: "referrer", content: "same-origin" },
 ];
 
 // a one-time link's page is nobody's to cache; a rate limit's Retry-After goes onto the document

@@ -14,7 +14,7 @@ import styles from "~/styles/booth-handoff.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "booth.handoff.thanks_title"),
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 

@@ -20,7 +20,7 @@ import { requireSignedIn } from "~/web/session.server";
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "binv.staff_title"),
   // the page shows a one-time link right after it is made: it must not leak through a Referer
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 /** A lead's invitation to post a job order, for the event's staff and ministry administrators (404 for anyone else). */

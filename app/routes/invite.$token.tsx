@@ -17,7 +17,7 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "invite.submit"),
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export const headers = retryAfterFromAction;

@@ -182,7 +182,7 @@ describe("the visitor's phone (/booth/h/<token>)", () => {
     const html = await res.text();
     for (const text of ["Waiters", "United States", "12", "8 months", "English B1", "STCW", "Send my details"])
       expect(html, text).toContain(text);
-    expect(html).toContain('name="referrer" content="no-referrer"');
+    expect(html).toContain('name="referrer" content="same-origin"');
     for (const personal of ["Kari Nordmann", "kari@nordmann.example", "Ingrid"]) expect(html).not.toContain(personal);
     const opened = (await rowOf(made.token))!.opened_at;
     expect(opened).not.toBeNull();

@@ -3,7 +3,7 @@ import { CEFR_LEVELS } from "~/domain/reference/languages";
 import { guarded, meili, type Search } from "./engine";
 import { type Filter } from "./filter";
 import { code, nearMissFilter, qualifiedFilter } from "./match-filters";
-import { NO_EXPIRY_TS } from "./worker-document";
+import { minorYearsField, NO_EXPIRY_TS, unitYearsField } from "./worker-document";
 import { WORKERS_INDEX } from "./workers-index";
 
 // Retrieval for the matching engine. Every hard gate is a Meilisearch filter over flat fields (one per certificate
@@ -27,11 +27,12 @@ function matchFields(o: MatchOrder): string[] {
     "status",
     "consent",
     "sectors",
-    "sector_isco",
     "available_from_ts",
     "updated_at_ts",
     "preferred_countries",
     `years_${code(o.sector)}`,
+    unitYearsField(code(o.sector), o.iscoCode),
+    minorYearsField(code(o.sector), o.iscoCode),
     ...o.languages.map((l) => `lang_${code(l.code)}`),
     ...o.certificates.map((c) => `cert_until_${code(c.code)}`),
   ];
@@ -63,16 +64,13 @@ const isoOfTs = (ts: number) => {
  * with their latest expiry.
  */
 function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
-  const sectors = (d.sectors as string[] | undefined) ?? [];
-  const exact = ((d.sector_isco as string[] | undefined) ?? []).includes(`${o.sector}:${o.iscoCode}`);
-  const years = Number(d[`years_${o.sector}`] ?? 0);
   return {
     id: d.id,
     status: String(d.status),
     consent: d.consent === true,
     availableFrom: isoOfTs(Number(d.available_from_ts)),
     updatedAt: isoOfTs(Number(d.updated_at_ts)),
-    experiences: sectors.includes(o.sector) ? [{ sector: o.sector, iscoCode: exact ? o.iscoCode : "", years }] : [],
+    experiences: experiencesFromDocument(o, d),
     languages: o.languages.flatMap((l) => {
       const rank = d[`lang_${l.code}`];
       return typeof rank === "number" && rank >= 1
@@ -87,6 +85,29 @@ function candidateFromDocument(o: MatchOrder, d: MatchDocument): Candidate {
     preferredCountries: (d.preferred_countries as string[] | undefined) ?? [],
   };
 }
+
+/**
+ * The experiences the order's gate and score read, rebuilt from the document's sums: the years in the order's own
+ * occupation, the rest of its minor group (a code of that group other than the order's), and the rest of the sector
+ * (no code). Summed by the domain's scope, they give the document's own figures; presence is kept (a 0-year entry
+ * counts as held).
+ */
+function experiencesFromDocument(o: MatchOrder, d: MatchDocument): Candidate["experiences"] {
+  const sectors = (d.sectors as string[] | undefined) ?? [];
+  if (!sectors.includes(o.sector)) return [];
+  const num = (field: string) => (typeof d[field] === "number" ? (d[field] as number) : null);
+  const unit = num(unitYearsField(o.sector, o.iscoCode));
+  const minor = num(minorYearsField(o.sector, o.iscoCode));
+  const all = Number(d[`years_${o.sector}`] ?? 0);
+  const out: Candidate["experiences"] = [];
+  if (unit !== null) out.push({ sector: o.sector, iscoCode: o.iscoCode, years: unit });
+  if (minor !== null && (unit === null || minor - unit > 0.001))
+    out.push({ sector: o.sector, iscoCode: `${o.iscoCode.slice(0, 3)}?`, years: round2(minor - (unit ?? 0)) });
+  if (minor === null || all - minor > 0.001)
+    out.push({ sector: o.sector, iscoCode: "", years: round2(all - (minor ?? 0)) });
+  return out;
+}
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const PAGE = 10_000;
 

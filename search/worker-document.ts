@@ -41,7 +41,7 @@ export const dayTs = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:0
  * carry it as a field name (`doc_v4: true`), so Meilisearch's field distribution tells at start-up whether every
  * document is current, and the outbox worker reindexes from PostgreSQL if not.
  */
-export const DOCUMENT_VERSION = 4;
+export const DOCUMENT_VERSION = 5;
 export const DOCUMENT_VERSION_FIELD = `doc_v${DOCUMENT_VERSION}`;
 
 export function toWorkerDocument(w: WorkerSource): WorkerDocument {
@@ -79,6 +79,9 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
     const years = sumYears(w.experiences.filter((e) => e.sector === s).map((e) => e.years));
     if (years > 0) doc[`years_${s}`] = years;
   }
+  // Years per occupation within a sector, for the occupation gate (decision 020): `yocc_cruise_5120` (this unit group)
+  // and `ymin_cruise_512` (its minor group, related occupations). A field is there, possibly 0, for every experience.
+  for (const [field, years] of occupationYears(w.experiences)) doc[field] = years;
   const languages: string[] = [];
   const evidence: string[] = [];
   for (const code of LANGUAGES) {
@@ -105,3 +108,21 @@ export function toWorkerDocument(w: WorkerSource): WorkerDocument {
 
 /** Only consenting, non-archived profiles are in the index at all (withdrawing consent removes one at once). */
 export const belongsInIndex = (w: Pick<WorkerSource, "consent" | "archived">) => w.consent && !w.archived;
+
+/** The per-occupation years fields of a profile's experiences (field name → years summed). */
+export function occupationYears(experiences: readonly { sector: string; iscoCode: string; years: number }[]) {
+  const sums = new Map<string, number[]>();
+  for (const e of experiences) {
+    for (const field of [unitYearsField(e.sector, e.iscoCode), minorYearsField(e.sector, e.iscoCode)]) {
+      const list = sums.get(field) ?? [];
+      list.push(e.years);
+      sums.set(field, list);
+    }
+  }
+  return [...sums].map(([field, years]) => [field, sumYears(years)] as const);
+}
+
+/** `yocc_<sector>_<unit group>`: years in this occupation within the sector. */
+export const unitYearsField = (sector: string, iscoCode: string) => `yocc_${sector}_${iscoCode}`;
+/** `ymin_<sector>_<minor group>`: years in related occupations (the ISCO minor group) within the sector. */
+export const minorYearsField = (sector: string, iscoCode: string) => `ymin_${sector}_${iscoCode.slice(0, 3)}`;

@@ -44,6 +44,8 @@ export function workerIndexSettings() {
         ...LANGUAGES.map((l) => `lang_${l}`),
         ...CERTIFICATE_CODES.map((c) => `cert_until_${c}`),
         ...SECTORS.map((s) => `years_${s}`),
+        "yocc_*",
+        "ymin_*",
       ]),
     ],
     sortableAttributes: ["available_from_ts", "updated_at_ts", "name"],

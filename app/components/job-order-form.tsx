@@ -14,6 +14,7 @@ import {
   WAGE_PERIODS,
   type JobOrderInput,
 } from "~/domain/job-orders/schema";
+import { MATCH_PRIORITIES, OCCUPATION_SCOPES } from "~/domain/matching/gates";
 import { CERTIFICATES } from "~/domain/reference/certificates";
 import { COMMON_CURRENCIES, CURRENCY_CODES } from "~/domain/reference/currencies";
 import { OCCUPATIONS } from "~/domain/reference/isco";
@@ -204,6 +205,25 @@ export function JobOrderForm({ lastResult, defaultValue, submitLabel, formKey, t
       <fieldset className="card">
         <legend>{t("jo.section_requirements")}</legend>
         <Field meta={fields.minExperienceYears} label={t("jo.f_min_experience")} type="number" min={0} max={40} />
+        <SelectField
+          meta={fields.occupationScope}
+          label={t("jo.f_occupation_scope")}
+          hint={t("jo.f_occupation_scope_hint")}
+        >
+          <option value="">{t("jo.scope.default")}</option>
+          {OCCUPATION_SCOPES.map((scope) => (
+            <option key={scope} value={scope}>
+              {t(`jo.scope.${scope}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField meta={fields.matchPriority} label={t("jo.f_match_priority")}>
+          {MATCH_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`jo.priority.${p}`)}
+            </option>
+          ))}
+        </SelectField>
         <h2 id="lang-h" className="subhead">
           {t("jo.f_languages")}
         </h2>

@@ -1,3 +1,4 @@
+import { defaultOccupationScope } from "~/domain/matching/occupation-scope";
 import type { JobOrderInput } from "~/domain/job-orders/schema";
 import type { JobOrderState } from "~/domain/job-orders/state-machine";
 import { certificateName } from "~/domain/reference/certificates";
@@ -77,6 +78,10 @@ export function OrderFacts({ o }: { o: JobOrderInput }) {
       </dd>
       <dt>{t("jo.f_min_experience")}</dt>
       <dd>{t("jo.experience", { years: o.minExperienceYears })}</dd>
+      <dt>{t("jo.f_occupation_scope")}</dt>
+      <dd>{t(`jo.scope.${o.occupationScope ?? defaultOccupationScope(o.iscoCode)}`)}</dd>
+      <dt>{t("jo.f_match_priority")}</dt>
+      <dd>{t(`jo.priority.${o.matchPriority ?? "experience"}`)}</dd>
     </dl>
   );
 }

@@ -13,6 +13,7 @@ import { enLeads } from "./en-leads";
 import { enHandoff } from "./en-handoff";
 import { enFollowUp } from "./en-follow-up";
 import { enInvite } from "./en-invite";
+import { enTrust } from "./en-trust";
 import { enResults } from "./en-results";
 
 const core = {
@@ -266,6 +267,7 @@ export const en = {
   ...enHandoff,
   ...enFollowUp,
   ...enInvite,
+  ...enTrust,
   ...enResults,
 } as const;
 export type CoreKey = keyof typeof core;

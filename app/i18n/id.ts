@@ -12,6 +12,7 @@ import { idLeads } from "./id-leads";
 import { idHandoff } from "./id-handoff";
 import { idFollowUp } from "./id-follow-up";
 import { idInvite } from "./id-invite";
+import { idTrust } from "./id-trust";
 import { idResults } from "./id-results";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
@@ -271,5 +272,6 @@ export const id: Record<MessageKey, string> = {
   ...idHandoff,
   ...idFollowUp,
   ...idInvite,
+  ...idTrust,
   ...idResults,
 };

@@ -1,10 +1,10 @@
-import type { GateFailure, GateKey } from "~/domain/matching/gates";
+import type { GateFailure, GateKey, MatchPriority, OccupationScope } from "~/domain/matching/gates";
 import type { Explanation } from "~/domain/matching/explain";
 import { certificateShortName } from "~/domain/reference/certificates";
 import { occupationTitle } from "~/domain/reference/isco";
 import { describeEvidence } from "~/domain/workers/language-evidence";
 import type { MessageKey } from "./en";
-import { languageName, type Locale } from "./locales";
+import { formatDate, languageName, type Locale } from "./locales";
 import { translate } from "./translate";
 
 // Matching results as people read them, in their language: the one-line explanation of a rank, the missing
@@ -56,14 +56,21 @@ export function formatFailure(locale: Locale, f: GateFailure): string {
   switch (f.gate) {
     case "status":
       return translate(locale, `wstatus.${f.status}` as MessageKey);
-    case "sector":
-      return f.years === 0
-        ? translate(locale, "match.fail.sector_none", { sector: sectorName(locale, f.sector) })
-        : translate(locale, "match.fail.sector_short", {
-            sector: sectorName(locale, f.sector),
-            years: years(locale, f.years),
-            needed: f.needed,
-          });
+    case "sector": {
+      if (f.scope === "sector")
+        return f.years === 0 && !f.held
+          ? translate(locale, "match.fail.sector_none", { sector: sectorName(locale, f.sector) })
+          : translate(locale, "match.fail.sector_short", {
+              sector: sectorName(locale, f.sector),
+              years: years(locale, f.years),
+              needed: f.needed,
+            });
+      const occupation = occupationTitle(f.iscoCode, locale);
+      const kind = f.scope === "unit" ? "occupation" : "related";
+      return f.held
+        ? translate(locale, `match.fail.${kind}_short`, { occupation, years: years(locale, f.years), needed: f.needed })
+        : translate(locale, `match.fail.${kind}_none`, { occupation });
+    }
     case "language":
       return f.has === null
         ? translate(locale, "match.fail.language_none", { language: languageName(locale, f.code), needs: f.needs })
@@ -88,13 +95,27 @@ export function formatFailure(locale: Locale, f: GateFailure): string {
 export function formatGateItem(
   locale: Locale,
   key: GateKey,
-  order: { sector: string; minExperienceYears: number; languages: { code: string; minLevel: string }[] },
+  order: {
+    sector: string;
+    iscoCode: string;
+    occupationScope: OccupationScope;
+    minExperienceYears: number;
+    languages: { code: string; minLevel: string }[];
+  },
 ): string {
   if (key === "sector") {
-    const sector = sectorName(locale, order.sector);
-    return order.minExperienceYears > 0
-      ? translate(locale, "match.item.sector", { sector, years: order.minExperienceYears })
-      : translate(locale, "match.item.sector_any", { sector });
+    const n = order.minExperienceYears;
+    if (order.occupationScope === "sector") {
+      const sector = sectorName(locale, order.sector);
+      return n > 0
+        ? translate(locale, "match.item.sector", { sector, years: n })
+        : translate(locale, "match.item.sector_any", { sector });
+    }
+    const occupation = occupationTitle(order.iscoCode, locale);
+    const kind = order.occupationScope === "unit" ? "occupation" : "related";
+    return n > 0
+      ? translate(locale, `match.item.${kind}`, { occupation, years: n })
+      : translate(locale, `match.item.${kind}_any`, { occupation });
   }
   if (key === "availability") return translate(locale, "match.item.availability");
   const [kind, code] = key.split(":") as [string, string];
@@ -104,4 +125,41 @@ export function formatGateItem(
       level: order.languages.find((l) => l.code === code)?.minLevel ?? "",
     });
   return translate(locale, "match.item.certificate", { certificate: certificateShortName(code, locale) });
+}
+
+/**
+ * What fixes a near miss: "Renew STCW BST before 1 Mar 2027", "Reach German B2 (a test or certificate)". A
+ * certificate is to be valid through the contract's end by the start date, when the worker leaves.
+ */
+export function formatFix(locale: Locale, f: GateFailure, order: { startDate: string }): string {
+  const start = formatDate(locale, order.startDate);
+  switch (f.gate) {
+    case "status":
+      return "";
+    case "sector":
+      return translate(locale, "match.fix.experience", { years: years(locale, Math.max(0, f.needed - f.years)) });
+    case "language":
+      return translate(locale, "match.fix.language", { language: languageName(locale, f.code), needs: f.needs });
+    case "certificate":
+      return translate(locale, f.expiresOn ? "match.fix.certificate_renew" : "match.fix.certificate_obtain", {
+        certificate: certificateShortName(f.code, locale),
+        start,
+      });
+    case "availability":
+      return translate(locale, "match.fix.availability", { start, from: formatDate(locale, f.availableFrom) });
+  }
+}
+
+/** "Ranked by experience first · counts experience as Cooks and related occupations" */
+export function formatRankingBasis(
+  locale: Locale,
+  order: { sector: string; iscoCode: string; occupationScope: OccupationScope; priority: MatchPriority },
+): string {
+  return translate(locale, "match.ranking_basis", {
+    priority: translate(locale, `match.basis.priority.${order.priority}`),
+    scope: translate(locale, `match.basis.scope.${order.occupationScope}`, {
+      occupation: occupationTitle(order.iscoCode, locale),
+      sector: sectorName(locale, order.sector),
+    }),
+  });
 }

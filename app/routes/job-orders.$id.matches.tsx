@@ -11,7 +11,7 @@ import type { GateKey } from "~/domain/matching/gates";
 import { pageCount } from "~/domain/paging";
 import type { MessageKey } from "~/i18n/en";
 import { formatNumber } from "~/i18n/locales";
-import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matching-text";
+import { formatExplanation, formatFailure, formatFix, formatGateItem, formatRankingBasis } from "~/i18n/matching-text";
 import { matchJobOrder, type MatchView } from "~/services/matching/match-order.server";
 import { AddCandidatesSchema } from "~/domain/shortlists/schema";
 import { addCandidates } from "~/services/shortlists/add-candidates.server";
@@ -21,6 +21,10 @@ import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import trustStyles from "~/styles/matching-trust.css";
+import type { LinksFunction } from "@remix-run/node";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustStyles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "match.qualified");
 
@@ -179,6 +183,7 @@ function AgencyMatches({
     <>
       <section aria-labelledby="qualified">
         <h2 id="qualified">{t("match.qualified_count", { n: formatNumber(locale, view.total) })}</h2>
+        <p className="hint">{formatRankingBasis(locale, view.order)}</p>
         {view.stale > 0 ? (
           <p className="hint" role="status">
             {t("match.stale_note", { n: view.stale })}
@@ -284,7 +289,10 @@ function AgencyMatches({
                     <td>
                       <Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link>
                     </td>
-                    <td>{formatFailure(locale, n.failed)}</td>
+                    <td>
+                      {formatFailure(locale, n.failed)}
+                      <span className="fix">{formatFix(locale, n.failed, view.order)}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

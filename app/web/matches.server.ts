@@ -1,6 +1,6 @@
 import type { MatchResponse } from "~/domain/matching/api-schema";
 import type { GateFailure } from "~/domain/matching/gates";
-import { formatExplanation, formatFailure, formatGateItem } from "~/i18n/matching-text";
+import { formatExplanation, formatFailure, formatFix, formatGateItem, formatRankingBasis } from "~/i18n/matching-text";
 import type { Locale } from "~/i18n/locales";
 import type { AgencyMatchView as AgencyView } from "~/services/matching/match-order.server";
 
@@ -9,7 +9,14 @@ const gateOf = (f: GateFailure) => f.gate as Exclude<GateFailure["gate"], "statu
 /** The matches of an order as the API answers them (MatchResponseSchema), texts in `locale`. */
 export function presentMatches(v: AgencyView, locale: Locale): MatchResponse {
   return {
-    jobOrder: { id: v.order.id, reference: v.order.reference, title: v.order.title },
+    jobOrder: {
+      id: v.order.id,
+      reference: v.order.reference,
+      title: v.order.title,
+      occupationScope: v.order.occupationScope,
+      priority: v.order.priority,
+      rankingBasis: formatRankingBasis(locale, v.order),
+    },
     total: v.total,
     results: v.results.map((r) => ({
       workerId: r.workerId,
@@ -27,7 +34,12 @@ export function presentMatches(v: AgencyView, locale: Locale): MatchResponse {
     nearMisses: v.nearMisses.map((n) => ({
       workerId: n.workerId,
       externalRef: n.externalRef,
-      failed: { gate: gateOf(n.failed), item: n.key, detail: formatFailure(locale, n.failed) },
+      failed: {
+        gate: gateOf(n.failed),
+        item: n.key,
+        detail: formatFailure(locale, n.failed),
+        fix: formatFix(locale, n.failed, v.order),
+      },
     })),
   };
 }

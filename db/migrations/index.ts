@@ -11,6 +11,7 @@ import * as idempotency from "./2026-12-02T1400-idempotency";
 import * as boothEvents from "./2026-12-03T1000-booth-events";
 import * as boothLeads from "./2026-12-04T1000-booth-leads";
 import * as leadInvitationOpen from "./2026-12-04T1200-lead-invitation-open";
+import * as splitHealthCare from "./2026-12-05T1000-split-health-care";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1000-booth-events": boothEvents,
   "2026-12-04T1000-booth-leads": boothLeads,
   "2026-12-04T1200-lead-invitation-open": leadInvitationOpen,
+  "2026-12-05T1000-split-health-care": splitHealthCare,
 };

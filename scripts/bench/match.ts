@@ -378,7 +378,7 @@ const ORDERS: Record<string, unknown>[] = [
   {
     title: "Care worker",
     iscoCode: "5322",
-    sector: "health_care",
+    sector: "care_work",
     minExperienceYears: 2,
     languages: [{ code: "de", minLevel: "B1" }],
     certificates: [{ code: "nurse_registration", mandatory: false }],

@@ -55,7 +55,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
         { code: "stcw_bst", mandatory: true },
         { code: "crowd_management", mandatory: true },
         { code: "seafarer_medical", mandatory: true },
-        { code: "us_c1d_visa", mandatory: true },
+        { code: "us_c1d_visa", mandatory: false }, // the employer sponsors the C1/D visa after the offer
         { code: "food_safety", mandatory: false },
       ],
       minExperienceYears: 1,
@@ -231,7 +231,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
     order: {
       title: "Registered Nurse (Pflegefachkraft)",
       iscoCode: "2221",
-      sector: "health_care",
+      sector: "nursing",
       country: "DE",
       city: "Berlin",
       positions: 15,
@@ -266,7 +266,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
     order: {
       title: "Nursing Assistant",
       iscoCode: "5321",
-      sector: "health_care",
+      sector: "care_work",
       country: "DE",
       city: "Berlin",
       positions: 6,
@@ -295,7 +295,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
     order: {
       title: "Geriatric Nurse",
       iscoCode: "2221",
-      sector: "health_care",
+      sector: "nursing",
       country: "DE",
       city: "Potsdam",
       positions: 5,
@@ -324,7 +324,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
     order: {
       title: "Care Worker (Kaigo, SSW)",
       iscoCode: "5322",
-      sector: "health_care",
+      sector: "care_work",
       country: "JP",
       city: "Osaka",
       positions: 20,
@@ -356,7 +356,7 @@ const ORDERS: { employer: string; mission: string; fate: Fate; order: Draft }[] 
     order: {
       title: "Care Worker, night shifts",
       iscoCode: "5322",
-      sector: "health_care",
+      sector: "care_work",
       country: "JP",
       city: "Kobe",
       positions: 6,

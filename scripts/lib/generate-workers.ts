@@ -92,13 +92,22 @@ const TRACKS: {
   },
   // care workers train for Germany (German B1–B2, often English) or Japan (JLPT, below)
   {
-    sector: "health_care",
-    isco: ["2221", "5321", "5322", "3221"],
+    sector: "nursing",
+    isco: ["2221", "3221"],
     lang: (rand) => [
       { code: "de", kind: "cefr", level: rand() < 0.5 ? "B1" : "B2" },
       ...(rand() < 0.6 ? [{ code: "en" as const, kind: "ielts" as const, score: 5 + Math.round(rand() * 4) / 2 }] : []),
     ],
-    certs: ["nurse_registration", "bnsp_competency", "ssw_care_skill"],
+    certs: ["nurse_registration", "bnsp_competency"],
+  },
+  {
+    sector: "care_work",
+    isco: ["5321", "5322"],
+    lang: (rand) => [
+      { code: "de", kind: "cefr", level: rand() < 0.5 ? "B1" : "B2" },
+      ...(rand() < 0.6 ? [{ code: "en" as const, kind: "ielts" as const, score: 5 + Math.round(rand() * 4) / 2 }] : []),
+    ],
+    certs: ["bnsp_competency", "ssw_care_skill"],
   },
   {
     sector: "domestic_work",
@@ -127,7 +136,7 @@ export function generateWorker(i: number, rand: () => number, today = new Date()
   const years = Math.round(rand() * 12 * 2) / 2;
   const year = today.getUTCFullYear();
   const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  const jp = track.sector === "health_care" && rand() < 0.4;
+  const jp = track.sector === "care_work" && rand() < 0.4;
   return {
     externalRef: `GEN-${i}`,
     fullName: `${pick(female ? GIVEN_F : GIVEN_M)} ${pick(FAMILY)}`,

@@ -48,7 +48,11 @@ describe("an agency matching a verified order in the browser", () => {
       {
         fullName: "Agus Pratama",
         externalRef: "CS-3",
-        experiences: [{ sector: "cruise" as const, iscoCode: "5131", years: 4 }],
+        experiences: [
+          // the minimum in the order's occupation; four years as a waiter (another minor group) do not count
+          { sector: "cruise" as const, iscoCode: "5111", years: 2 },
+          { sector: "cruise" as const, iscoCode: "5131", years: 4 },
+        ],
       },
       {
         fullName: "Budi Santoso",

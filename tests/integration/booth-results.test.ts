@@ -145,7 +145,7 @@ beforeAll(async () => {
       source: "phone",
       share: false,
     });
-  await lead(eventId, vacancy({ iscoCode: "5322", sector: "health_care", country: "JP", positions: 20 }));
+  await lead(eventId, vacancy({ iscoCode: "5322", sector: "care_work", country: "JP", positions: 20 }));
   // five invited: two accepted, one waiting, one expired, one withdrawn
   await invite(leadIds[0]!, { accepted: true });
   await invite(leadIds[1]!, { accepted: true });

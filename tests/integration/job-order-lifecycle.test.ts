@@ -281,7 +281,7 @@ describe("tenancy over HTTP", () => {
     expect(agencyList.json.data.every((o: { status: string }) => o.status === "verified")).toBe(true);
     const otherList = await otherEmployer.call("GET", "/job-orders");
     expect(otherList.json.data.some((o: { id: string }) => o.id === id)).toBe(false);
-    const deOrder = await draft({ country: "DE", sector: "health_care", iscoCode: "2221", vesselName: undefined });
+    const deOrder = await draft({ country: "DE", sector: "nursing", iscoCode: "2221", vesselName: undefined });
     await employer.call("POST", `/job-orders/${deOrder}/submit`);
     const deList = (await otherMission.call("GET", "/job-orders")).json.data as { id: string; country: string }[];
     expect(deList.map((o) => o.id)).toContain(deOrder);

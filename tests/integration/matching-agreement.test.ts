@@ -85,6 +85,7 @@ beforeAll(async () => {
       title: "Ship cook",
       iscoCode: "5120",
       sector: "cruise",
+      occupationScope: "sector", // any cruise experience counts (the other orders keep their occupation's default)
       minExperienceYears: 3,
       languages: [{ code: "en", minLevel: "B2" }],
       certificates: [
@@ -96,10 +97,19 @@ beforeAll(async () => {
     {
       title: "Care worker",
       iscoCode: "5322",
-      sector: "health_care",
+      sector: "care_work",
       minExperienceYears: 2,
       languages: [{ code: "de", minLevel: "B1" }],
       certificates: [{ code: "nurse_registration", mandatory: false }],
+      vesselName: undefined,
+    },
+    {
+      title: "Registered nurse", // a regulated profession: this occupation only (2221, not 3221 or carers)
+      iscoCode: "2221",
+      sector: "nursing",
+      minExperienceYears: 1,
+      languages: [{ code: "de", minLevel: "B1" }],
+      certificates: [],
       vesselName: undefined,
     },
     {

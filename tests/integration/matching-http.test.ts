@@ -76,9 +76,19 @@ describe("GET /api/v1/job-orders/:id/matches", () => {
       {
         workerId: ids[25],
         externalRef: "LATE",
-        failed: { gate: "availability", item: "availability", detail: "Available 6 weeks after start" },
+        failed: {
+          gate: "availability",
+          item: "availability",
+          detail: "Available 6 weeks after start",
+          fix: expect.stringMatching(
+            /^Be available by \d{1,2} \w{3} \d{4}, or agree a start from \d{1,2} \w{3} \d{4}$/,
+          ),
+        },
       },
     ]);
+    // the order says how experience counts and what ranks first
+    expect(body.jobOrder).toMatchObject({ occupationScope: "minor", priority: "experience" });
+    expect(body.jobOrder.rankingBasis).toMatch(/Cooks/);
     expect(body.nearMissCounts.find((c) => c.item === "availability")).toEqual({
       item: "availability",
       label: "Available by the start date",

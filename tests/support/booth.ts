@@ -93,7 +93,7 @@ export function sampleVacancies(today: string): { name: string; v: Vacancy }[] {
       name: "care worker",
       v: {
         iscoCode: "5322",
-        sector: "health_care",
+        sector: "care_work",
         country: "JP",
         positions: 20,
         startMonth: startIn(6),

@@ -1,3 +1,4 @@
+import { defaultOccupationScope } from "~/domain/matching/occupation-scope";
 import { describe, expect, it } from "vitest";
 import { AcceptBoothInvitationSchema, InviteLeadSchema, jobOrderDraftOfVacancy } from "~/domain/booth/invitation";
 import { matchOrderOfVacancy, vacancySchema } from "~/domain/booth/vacancy";
@@ -23,7 +24,7 @@ const vacancies = [
   // this month: the start is today, not the first of the month
   {
     iscoCode: "5322",
-    sector: "health_care",
+    sector: "care_work",
     country: "JP",
     positions: 3,
     startMonth: "2026-12",
@@ -53,6 +54,8 @@ describe("jobOrderDraftOfVacancy", () => {
     const engineOrder: MatchOrder = {
       iscoCode: saved.iscoCode,
       sector: saved.sector,
+      occupationScope: saved.occupationScope ?? defaultOccupationScope(saved.iscoCode),
+      priority: saved.matchPriority ?? "experience",
       country: saved.country,
       startDate: saved.startDate,
       contractMonths: saved.contractMonths,

@@ -92,6 +92,8 @@ describe("a vacancy as the engine's order", () => {
       minExperienceYears: 0,
       languages: [{ code: "en", minLevel: "B1" }],
       certificates: [{ code: "stcw_bst", mandatory: true }],
+      occupationScope: "minor",
+      priority: "experience",
     });
   });
 });

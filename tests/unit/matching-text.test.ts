@@ -42,7 +42,9 @@ describe("matching text", () => {
     ).toBe("STCW BST not held");
     expect(
       formatGateItem("en", "language:ja", {
-        sector: "health_care",
+        sector: "care_work",
+        iscoCode: "5322",
+        occupationScope: "minor",
         minExperienceYears: 0,
         languages: [{ code: "ja", minLevel: "A2" }],
       }),

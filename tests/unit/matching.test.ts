@@ -5,6 +5,8 @@ import { rankPool, scoreCandidate, WEIGHTS } from "~/domain/matching/score";
 const order: MatchOrder = {
   iscoCode: "5120",
   sector: "cruise",
+  occupationScope: "minor",
+  priority: "experience",
   country: "US",
   startDate: "2027-03-01",
   contractMonths: 8,
@@ -52,25 +54,24 @@ describe("hard gates", () => {
     expect(gates(cand({ consent: false }))).toEqual(["status"]);
   });
 
-  it("sector with minimum years, summed over several experiences; other sectors do not count", () => {
+  it("sector with minimum years, summed over several experiences; other sectors and occupations do not count", () => {
     expect(gates(cand({ experiences: [{ sector: "hospitality", iscoCode: "5120", years: 9 }] }))).toEqual(["sector"]);
+    // kitchen helper (9412) is not in the cook's minor group (512): under "related occupations" it does not count
+    const helperAndCook = cand({
+      experiences: [
+        { sector: "cruise", iscoCode: "9412", years: 1 },
+        { sector: "cruise", iscoCode: "5120", years: 1 },
+        { sector: "hospitality", iscoCode: "5120", years: 9 },
+      ],
+    });
+    expect(gates(helperAndCook)).toEqual(["sector"]);
+    expect(failedGates({ ...order, occupationScope: "sector" }, helperAndCook)).toEqual([]);
     expect(
       gates(
         cand({
           experiences: [
-            { sector: "cruise", iscoCode: "9412", years: 1 },
-            { sector: "hospitality", iscoCode: "5120", years: 9 },
-          ],
-        }),
-      ),
-    ).toEqual(["sector"]);
-    expect(
-      gates(
-        cand({
-          experiences: [
-            { sector: "cruise", iscoCode: "9412", years: 1 },
             { sector: "cruise", iscoCode: "5120", years: 1 },
-            { sector: "hospitality", iscoCode: "5120", years: 9 },
+            { sector: "cruise", iscoCode: "5120", years: 1 },
           ],
         }),
       ),
@@ -80,7 +81,7 @@ describe("hard gates", () => {
         { ...order, minExperienceYears: 0 },
         cand({ experiences: [{ sector: "hospitality", iscoCode: "5120", years: 3 }] }),
       )[0],
-    ).toEqual({ gate: "sector", sector: "cruise", years: 0, needed: 0 });
+    ).toEqual({ gate: "sector", sector: "cruise", scope: "minor", iscoCode: "5120", years: 0, needed: 0, held: false });
   });
 
   it("language: IELTS 5.5 is B2 (passes), 5.0 is B1 (fails); the best of two evidences counts", () => {
@@ -164,19 +165,19 @@ describe("score components", () => {
     );
     expect(components).toEqual({
       iscoExact: WEIGHTS.iscoExact, // 5120 in cruise
-      experience: 6, // 3 years beyond the minimum of 2, × 2
-      language: 10, // C2 is two levels above B2, × 5
-      preferredCertificates: 8, // food safety valid through the contract
+      experience: 12, // 3 years beyond the minimum of 2, × 4
+      language: 6, // C2 is two levels above B2, × 3 (the cap per language)
+      preferredCertificates: 6, // food safety valid through the contract
       certificateHeadroom: 2, // BST valid 17.97 months after the contract's end: two full 6-month steps
-      preferredDestination: 5,
-      recency: 3, // updated 14 days ago
+      preferredDestination: 4,
+      recency: 2, // updated 14 days ago
     });
-    expect(score).toBe(30 + 6 + 10 + 8 + 2 + 5 + 3);
+    expect(score).toBe(12 + 12 + 6 + 6 + 2 + 4 + 2);
   });
 
   it("caps and zero cases", () => {
     const c = scoreCandidate(
-      order,
+      { ...order, occupationScope: "sector" },
       cand({
         experiences: [{ sector: "cruise", iscoCode: "9412", years: 40 }],
         certificates: [{ code: "stcw_bst" }],
@@ -244,13 +245,12 @@ describe("near misses", () => {
       cand({ id: "bst-short", certificates: [{ code: "stcw_bst", expiresOn: "2027-10-01" }] }),
       cand({ id: "b-en", languages: [{ code: "en", kind: "ielts", score: 5 }] }),
       cand({ id: "a-en", languages: [{ code: "en", kind: "ielts", score: 5 }] }),
-      cand({ id: "no-en", languages: [] }),
+      cand({ id: "no-en", languages: [] }), // speaks no English: not one item away
     ];
     const { nearMisses } = rankPool(order, pool, "2027-01-15");
     expect(nearMisses.map((n) => n.candidate.id)).toEqual([
       "a-en",
       "b-en",
-      "no-en",
       "bst-short",
       "no-bst",
       "late-near",

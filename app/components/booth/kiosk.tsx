@@ -662,7 +662,8 @@ function certificatesFor(sector: Sector | null): string[] {
     cruise: [...maritime, "food_safety"],
     merchant_ship: maritime,
     fishing_vessel: ["stcw_bst", "seafarer_medical", "seaman_book"],
-    health_care: ["nurse_registration", "ssw_care_skill", "bnsp_competency"],
+    nursing: ["nurse_registration", "bnsp_competency"],
+    care_work: ["ssw_care_skill", "bnsp_competency"],
     hospitality: ["food_safety", "bnsp_competency"],
     construction: ["welding_6g", "eps_topik", "bnsp_competency"],
   };

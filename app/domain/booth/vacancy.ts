@@ -2,6 +2,7 @@ import { z } from "../zod-messages";
 import { DESTINATION_CODES } from "../countries";
 import { addMonths, type IsoDay } from "../dates";
 import type { MatchOrder } from "../matching/gates";
+import { defaultOccupationScope } from "../matching/occupation-scope";
 import { CERTIFICATE_CODES } from "../reference/certificates";
 import { ISCO_CODES } from "../reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
@@ -87,6 +88,8 @@ export function matchOrderOfVacancy(v: Vacancy, today: IsoDay): MatchOrder {
   return {
     iscoCode: v.iscoCode,
     sector: v.sector,
+    occupationScope: defaultOccupationScope(v.iscoCode),
+    priority: "experience",
     country: v.country,
     startDate: vacancyStartDate(v, today),
     contractMonths: v.contractMonths,

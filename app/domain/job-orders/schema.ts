@@ -6,6 +6,7 @@ import { ISCO_CODES } from "../reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "../reference/languages";
 import { isMaritime, SECTORS } from "../reference/sectors";
 import type { IsoDay } from "../dates";
+import { MATCH_PRIORITIES, OCCUPATION_SCOPES } from "../matching/gates";
 import { amount, dateWithin } from "../input-ranges";
 import { PHONE_PATTERN, text } from "../text-schema";
 
@@ -119,6 +120,10 @@ const buildJobOrderSchema = (today: IsoDay | undefined) =>
         .min(0)
         .max(40)
         .default(0),
+      // Absent = the defaults (decision 020): this occupation only for regulated professions, else related ones;
+      // experience first. Orders stored before these fields existed read the same way.
+      occupationScope: z.enum(OCCUPATION_SCOPES).optional(),
+      matchPriority: z.enum(MATCH_PRIORITIES).optional(),
       descriptionEn: text({ min: 20, max: 5000, multiline: true, tooShort: "errors.description_short" }),
       descriptionId: text({ max: 5000, multiline: true }).optional(),
     })

@@ -1,4 +1,5 @@
 import { z } from "../zod-messages";
+import { MATCH_PRIORITIES, OCCUPATION_SCOPES } from "./gates";
 
 // The matches API: its query (parsed by the same schema for the page and the API) and its response, from which
 // the OpenAPI description at /api/v1/openapi.json is generated.
@@ -39,8 +40,8 @@ export type MatchQueryInput = z.infer<typeof MatchQuerySchema>;
 
 export const ScoreComponentsSchema = z.object({
   iscoExact: z.number().describe("exact ISCO occupation in the order's sector"),
-  experience: z.number().describe("years in the sector beyond the order's minimum"),
-  language: z.number().describe("CEFR levels above the minimum, over the required languages"),
+  experience: z.number().describe("years that count for the order (sector and occupation scope) beyond its minimum"),
+  language: z.number().describe("CEFR levels above the minimum, over the required languages (capped per language)"),
   preferredCertificates: z.number().describe("preferred (non-mandatory) certificates valid through the contract"),
   certificateHeadroom: z.number().describe("how long the tightest mandatory certificate outlasts the contract"),
   preferredDestination: z.number().describe("the worker prefers the order's country"),
@@ -48,7 +49,16 @@ export const ScoreComponentsSchema = z.object({
 });
 
 export const MatchResponseSchema = z.object({
-  jobOrder: z.object({ id: z.uuid(), reference: z.string(), title: z.string() }),
+  jobOrder: z.object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    occupationScope: z
+      .enum(OCCUPATION_SCOPES)
+      .describe("which experience counts: this ISCO unit group, its minor group (related), or the whole sector"),
+    priority: z.enum(MATCH_PRIORITIES).describe("what the ranking puts first among qualified candidates"),
+    rankingBasis: z.string().describe("the two above in one line, in the Accept-Language language"),
+  }),
   total: z.number().int().describe("qualified candidates of this agency (all pages)"),
   results: z.array(
     z.object({
@@ -72,6 +82,7 @@ export const MatchResponseSchema = z.object({
         gate: z.enum(["sector", "language", "certificate", "availability"]),
         item: GateKeySchema,
         detail: z.string().describe("what is missing, in the Accept-Language language"),
+        fix: z.string().describe("what would fix it, in the Accept-Language language"),
       }),
     }),
   ),

@@ -6,9 +6,23 @@ import { bestEvidence, cefrRankOf, type Evidence } from "../workers/language-evi
 // filters for retrieval and checked here again, so a candidate who fails any gate is never ranked, whatever the index
 // returned.
 
+/**
+ * How strictly an order holds its occupation (decision 020): only experience in this ISCO unit group counts
+ * (`unit`: a nurse order takes nurses), in its minor group (`minor`: related occupations, a cook order takes chefs'
+ * 512x colleagues), or anywhere in the sector (`sector`). Experience always has to be in the order's sector.
+ */
+export const OCCUPATION_SCOPES = ["unit", "minor", "sector"] as const;
+export type OccupationScope = (typeof OCCUPATION_SCOPES)[number];
+
+/** What the employer puts first when candidates all pass the gates (decision 020). */
+export const MATCH_PRIORITIES = ["experience", "language", "certificates", "destination"] as const;
+export type MatchPriority = (typeof MATCH_PRIORITIES)[number];
+
 export interface MatchOrder {
   iscoCode: string;
   sector: string;
+  occupationScope: OccupationScope;
+  priority: MatchPriority;
   country: string;
   startDate: string;
   contractMonths: number;
@@ -31,7 +45,17 @@ export interface Candidate {
 
 export type GateFailure =
   | { gate: "status"; status: string; consent: boolean }
-  | { gate: "sector"; sector: string; years: number; needed: number }
+  | {
+      gate: "sector";
+      sector: string;
+      scope: OccupationScope;
+      iscoCode: string;
+      /** years of experience that count for this order (in its sector, within its occupation scope) */
+      years: number;
+      needed: number;
+      /** whether the worker has any experience that counts: without it, the worker is not one item away */
+      held: boolean;
+    }
   | { gate: "language"; code: string; has: CefrLevel | null; evidence: Evidence | null; needs: CefrLevel }
   | { gate: "certificate"; code: string; expiresOn: string | null; contractEnd: string; shortByDays: number | null }
   | { gate: "availability"; availableFrom: string; startDate: string; lateByDays: number };
@@ -74,6 +98,26 @@ export const sumYears = (years: readonly number[]) => Math.round(years.reduce((s
 export const sectorYears = (c: Candidate, sector: string) =>
   sumYears(c.experiences.filter((e) => e.sector === sector).map((e) => e.years));
 
+/** The ISCO minor group (three digits) of a unit group: 5120 → 512. */
+export const minorGroup = (iscoCode: string) => iscoCode.slice(0, 3);
+
+/** Whether an experience counts for the order: in its sector, and within its occupation scope. */
+export function countsFor(o: Pick<MatchOrder, "sector" | "iscoCode" | "occupationScope">) {
+  const minor = minorGroup(o.iscoCode);
+  return (e: { sector: string; iscoCode: string }) =>
+    e.sector === o.sector &&
+    (o.occupationScope === "sector" ||
+      (o.occupationScope === "minor" ? e.iscoCode.startsWith(minor) : e.iscoCode === o.iscoCode));
+}
+
+/** The experiences that count for the order (its sector, within its occupation scope). */
+export const countedExperiences = (o: Pick<MatchOrder, "sector" | "iscoCode" | "occupationScope">, c: Candidate) =>
+  c.experiences.filter(countsFor(o));
+
+/** Years of experience that count for the order. */
+export const countedYears = (o: Pick<MatchOrder, "sector" | "iscoCode" | "occupationScope">, c: Candidate) =>
+  sumYears(countedExperiences(o, c).map((e) => e.years));
+
 /** The latest expiry among a worker's certificates of one type; null = none held; "none" = held without expiry. */
 export function certificateUntil(c: Candidate, code: string): string | "none" | null {
   const held = c.certificates.filter((x) => x.code === code);
@@ -89,10 +133,18 @@ export function certificateUntil(c: Candidate, code: string): string | "none" | 
 export function failedGates(o: MatchOrder, c: Candidate): GateFailure[] {
   const failures: GateFailure[] = [];
   if (c.status !== "available" || !c.consent) failures.push({ gate: "status", status: c.status, consent: c.consent });
-  const hasSector = c.experiences.some((e) => e.sector === o.sector);
-  const years = sectorYears(c, o.sector);
-  if (!hasSector || years < o.minExperienceYears)
-    failures.push({ gate: "sector", sector: o.sector, years, needed: o.minExperienceYears });
+  const counted = countedExperiences(o, c);
+  const years = sumYears(counted.map((e) => e.years));
+  if (counted.length === 0 || years < o.minExperienceYears)
+    failures.push({
+      gate: "sector",
+      sector: o.sector,
+      scope: o.occupationScope,
+      iscoCode: o.iscoCode,
+      years,
+      needed: o.minExperienceYears,
+      held: counted.length > 0,
+    });
   for (const req of o.languages) {
     const best = bestEvidence(c.languages.filter((l) => l.code === req.code));
     if (cefrRankOf(best?.level ?? null) < CEFR_LEVELS.indexOf(req.minLevel) + 1) {
@@ -159,6 +211,31 @@ export function failureKey(f: GateFailure): GateKey | "status" {
     case "availability":
       return "availability";
   }
+}
+
+/**
+ * Whether a missing item is one the worker can fix, so the worker is a near miss on it (issue 15): fewer years than
+ * the minimum in work that counts, a language held below the level, a mandatory certificate missing or expiring
+ * before the contract ends, available late. No experience that counts at all, or a language not spoken at all, is
+ * not one item away: such a worker is no near miss.
+ */
+export function isFixable(f: GateFailure): boolean {
+  switch (f.gate) {
+    case "status":
+      return false;
+    case "sector":
+      return f.held;
+    case "language":
+      return f.has !== null;
+    case "certificate":
+    case "availability":
+      return true;
+  }
+}
+
+/** The one fixable item a candidate misses, if that is all that keeps them from qualifying: a near miss. */
+export function nearMissOf(failures: readonly GateFailure[]): GateFailure | null {
+  return failures.length === 1 && isFixable(failures[0]!) ? failures[0]! : null;
 }
 
 /** How far a near miss is from passing (smaller = closer): years, CEFR levels or days short. */

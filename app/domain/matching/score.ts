@@ -4,32 +4,69 @@ import { bestEvidence, cefrRankOf } from "../workers/language-evidence";
 import {
   certificateUntil,
   contractEnd,
+  countedYears,
   dayNumber,
   failedGates,
   failureGap,
   failureKey,
   gateKeys,
-  sectorYears,
+  nearMissOf,
   type Candidate,
   type GateFailure,
   type MatchOrder,
+  type MatchPriority,
 } from "./gates";
 
-// The score is a sum of named components, each shown to users. Weights are deliberate, small integers: an exact
-// occupation matters most, then depth of experience, language and certificates; recency breaks near-ties.
-export const WEIGHTS = {
-  iscoExact: 30,
-  perYearBeyondMin: 2,
-  yearsCap: 20,
-  perLevelAboveMin: 5,
-  languageCap: 15,
-  perPreferredCert: 8,
+// The score is a sum of named components, each shown to users. Weights are deliberate, small integers, written
+// down with the scenarios they must hold in docs/decisions/020-matching-trust.md (tests/unit/matching-weights.test.ts):
+// by default depth of experience weighs more than language beyond the order's minimum (a year beyond the minimum is
+// worth more than a CEFR level above it, and language stops counting two levels above); an employer can put language,
+// certificates or the destination preference first instead (the order's `priority`).
+export interface Weights {
+  iscoExact: number;
+  perYearBeyondMin: number;
+  yearsCap: number;
+  perLevelAboveMin: number;
+  /** per language of the order */
+  languageCap: number;
+  perPreferredCert: number;
+  perSixMonthsHeadroom: number;
+  headroomCap: number;
+  preferredDestination: number;
+  updatedWithin90Days: number;
+  updatedWithinYear: number;
+}
+
+const BASE: Weights = {
+  iscoExact: 12,
+  perYearBeyondMin: 4,
+  yearsCap: 40,
+  perLevelAboveMin: 3,
+  languageCap: 6,
+  perPreferredCert: 6,
   perSixMonthsHeadroom: 1,
-  headroomCap: 10,
-  preferredDestination: 5,
-  updatedWithin90Days: 3,
+  headroomCap: 6,
+  preferredDestination: 4,
+  updatedWithin90Days: 2,
   updatedWithinYear: 1,
-} as const;
+};
+
+export const WEIGHTS_BY_PRIORITY: Record<MatchPriority, Weights> = {
+  experience: BASE,
+  language: { ...BASE, perYearBeyondMin: 2, yearsCap: 20, perLevelAboveMin: 10, languageCap: 30 },
+  certificates: {
+    ...BASE,
+    perYearBeyondMin: 2,
+    yearsCap: 20,
+    perPreferredCert: 16,
+    perSixMonthsHeadroom: 2,
+    headroomCap: 16,
+  },
+  destination: { ...BASE, preferredDestination: 30 },
+};
+
+/** The default weights (the `experience` priority). */
+export const WEIGHTS = BASE;
 
 export interface ScoreComponents {
   iscoExact: number;
@@ -44,18 +81,29 @@ export interface ScoreComponents {
 // dates.monthsBetween, over the memoised day numbers (a pool asks for the same few hundred dates again and again)
 const monthsBetween = (from: string, to: string) => (dayNumber(to) - dayNumber(from)) / AVERAGE_MONTH_DAYS;
 
+/**
+ * The score of a qualified candidate, its components, and its tie-break: when two scores are equal, more years that
+ * count for the order come first, then higher language levels (summed over the order's languages), then the earlier
+ * available; the id only settles candidates equal in all of these (decision 020).
+ */
 export function scoreCandidate(
   o: MatchOrder,
   c: Candidate,
   today: string,
-): { score: number; components: ScoreComponents } {
+): { score: number; components: ScoreComponents; tie: TieBreak } {
+  const w = WEIGHTS_BY_PRIORITY[o.priority] ?? BASE;
   const end = contractEnd(o);
-  const years = sectorYears(c, o.sector);
+  const years = countedYears(o, c);
   let language = 0;
+  let languageRanks = 0;
   for (const req of o.languages) {
     const best = bestEvidence(c.languages.filter((l) => l.code === req.code));
-    language +=
-      Math.max(0, cefrRankOf(best?.level ?? null) - (CEFR_LEVELS.indexOf(req.minLevel) + 1)) * WEIGHTS.perLevelAboveMin;
+    const rank = cefrRankOf(best?.level ?? null);
+    languageRanks += rank;
+    language += Math.min(
+      w.languageCap,
+      Math.max(0, rank - (CEFR_LEVELS.indexOf(req.minLevel) + 1)) * w.perLevelAboveMin,
+    );
   }
   const preferredCertificates =
     o.certificates
@@ -63,7 +111,7 @@ export function scoreCandidate(
       .filter((r) => {
         const until = certificateUntil(c, r.code);
         return until === "none" || (until !== null && until >= end);
-      }).length * WEIGHTS.perPreferredCert;
+      }).length * w.perPreferredCert;
   // Headroom: how long the tightest mandatory certificate stays valid after the contract ends (renewal margin).
   const mandatory = o.certificates.filter((r) => r.mandatory).map((r) => certificateUntil(c, r.code));
   const dated = mandatory.filter((u): u is string => u !== null && u !== "none");
@@ -73,27 +121,34 @@ export function scoreCandidate(
       ? Infinity
       : 0;
   const certificateHeadroom = Math.min(
-    WEIGHTS.headroomCap,
-    Math.floor(Math.max(0, headroomMonths) / 6) * WEIGHTS.perSixMonthsHeadroom,
+    w.headroomCap,
+    Math.floor(Math.max(0, headroomMonths) / 6) * w.perSixMonthsHeadroom,
   );
   const age = monthsBetween(c.updatedAt.slice(0, 10), today);
   const components: ScoreComponents = {
-    iscoExact: c.experiences.some((e) => e.sector === o.sector && e.iscoCode === o.iscoCode) ? WEIGHTS.iscoExact : 0,
-    experience: Math.min(WEIGHTS.yearsCap, Math.max(0, years - o.minExperienceYears) * WEIGHTS.perYearBeyondMin),
-    language: Math.min(WEIGHTS.languageCap, language),
+    iscoExact: c.experiences.some((e) => e.sector === o.sector && e.iscoCode === o.iscoCode) ? w.iscoExact : 0,
+    experience: Math.min(w.yearsCap, Math.round(Math.max(0, years - o.minExperienceYears) * w.perYearBeyondMin)),
+    language,
     preferredCertificates,
     certificateHeadroom,
-    preferredDestination: c.preferredCountries.includes(o.country) ? WEIGHTS.preferredDestination : 0,
-    recency: age <= 90 / 30.4375 ? WEIGHTS.updatedWithin90Days : age <= 12 ? WEIGHTS.updatedWithinYear : 0,
+    preferredDestination: c.preferredCountries.includes(o.country) ? w.preferredDestination : 0,
+    recency: age <= 90 / 30.4375 ? w.updatedWithin90Days : age <= 12 ? w.updatedWithinYear : 0,
   };
   const score = Object.values(components).reduce((a, b) => a + b, 0);
-  return { score, components };
+  return { score, components, tie: [years, languageRanks, -dayNumber(c.availableFrom)] };
 }
+
+/** What orders equal scores, highest first: counted years, summed language ranks, earliest availability (negated). */
+export type TieBreak = readonly [number, number, number];
+
+/** The priority's weights, for explanations ("Experience first"). */
+export const weightsOf = (p: MatchPriority) => WEIGHTS_BY_PRIORITY[p];
 
 export interface Ranked {
   candidate: Candidate;
   score: number;
   components: ScoreComponents;
+  tie: TieBreak;
 }
 
 export interface NearMiss {
@@ -103,9 +158,11 @@ export interface NearMiss {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Highest score first; equal scores by id, so the order is stable across calls and engines. */
-export const compareRanked = (a: { score: number; id: string }, b: { score: number; id: string }) =>
-  b.score - a.score || byId(a, b);
+type Rankable = { score: number; tie: TieBreak; id: string };
+
+/** Highest score first; equal scores by the tie-break, then by id, so the order is stable across calls and engines. */
+export const compareRanked = (a: Rankable, b: Rankable) =>
+  b.score - a.score || b.tie[0] - a.tie[0] || b.tie[1] - a.tie[1] || b.tie[2] - a.tie[2] || byId(a, b);
 
 /**
  * Near misses in the order they are listed: by the order's gate items (sector, languages, certificates,
@@ -120,8 +177,8 @@ export function compareNearMisses(o: MatchOrder) {
 }
 
 /**
- * Ranks the whole pool: qualified candidates by score (highest first, ties by id, so the order is stable), and
- * near misses: available, consenting candidates failing exactly one gate item, with that item.
+ * Ranks the whole pool: qualified candidates by score (highest first, then the tie-break), and near misses:
+ * available, consenting candidates failing exactly one gate item that they can fix (`nearMissOf`), with that item.
  */
 export function rankPool(
   o: MatchOrder,
@@ -133,10 +190,17 @@ export function rankPool(
   for (const c of pool) {
     const failures = failedGates(o, c);
     if (failures.length === 0) ranked.push({ candidate: c, ...scoreCandidate(o, c, today) });
-    else if (failures.length === 1 && failures[0]!.gate !== "status")
-      nearMisses.push({ candidate: c, failed: failures[0]! });
+    else {
+      const near = nearMissOf(failures);
+      if (near) nearMisses.push({ candidate: c, failed: near });
+    }
   }
-  ranked.sort((a, b) => compareRanked({ score: a.score, id: a.candidate.id }, { score: b.score, id: b.candidate.id }));
+  ranked.sort((a, b) =>
+    compareRanked(
+      { score: a.score, tie: a.tie, id: a.candidate.id },
+      { score: b.score, tie: b.tie, id: b.candidate.id },
+    ),
+  );
   const near = compareNearMisses(o);
   nearMisses.sort((a, b) => near({ id: a.candidate.id, failed: a.failed }, { id: b.candidate.id, failed: b.failed }));
   return { ranked, nearMisses };

@@ -21,7 +21,7 @@ const o = (code: string, en: string, id: string, sectors: Sector[], aka: string[
 
 export const OCCUPATIONS: readonly Occupation[] = [
   o("1411", "Hotel managers", "Manajer hotel", ["hospitality", "cruise"]),
-  o("2221", "Nursing professionals", "Perawat profesional", ["health_care"], ["Registered nurse", "Perawat"]),
+  o("2221", "Nursing professionals", "Perawat profesional", ["nursing"], ["Registered nurse", "Perawat"]),
   o("3151", "Ships' engineers", "Masinis kapal", ["merchant_ship", "cruise"], ["Chief engineer", "Second engineer"]),
   o(
     "3152",
@@ -30,13 +30,7 @@ export const OCCUPATIONS: readonly Occupation[] = [
     ["merchant_ship", "cruise"],
     ["Chief officer", "Mate", "Mualim"],
   ),
-  o(
-    "3221",
-    "Nursing associate professionals",
-    "Asisten perawat",
-    ["health_care"],
-    ["Enrolled nurse", "Practical nurse"],
-  ),
+  o("3221", "Nursing associate professionals", "Asisten perawat", ["nursing"], ["Enrolled nurse", "Practical nurse"]),
   o(
     "3434",
     "Chefs",
@@ -85,19 +79,19 @@ export const OCCUPATIONS: readonly Occupation[] = [
     ["Buffet attendant"],
   ),
   o("5311", "Child care workers", "Pengasuh anak", ["domestic_work"], ["Nanny", "Baby carer", "Babysitter"]),
-  o("5321", "Health care assistants", "Asisten perawatan kesehatan", ["health_care"], ["Patient care assistant"]),
+  o("5321", "Health care assistants", "Asisten perawatan kesehatan", ["care_work"], ["Patient care assistant"]),
   o(
     "5322",
     "Home-based personal care workers",
     "Perawat lansia di rumah (caregiver)",
-    ["health_care", "domestic_work"],
+    ["care_work", "domestic_work"],
     ["Caregiver", "Elderly carer", "Pengasuh lansia"],
   ),
   o(
     "5329",
     "Personal care workers in health services not elsewhere classified",
     "Pekerja perawatan pribadi lainnya",
-    ["health_care"],
+    ["care_work"],
     ["Ward attendant"],
   ),
   o("6112", "Tree and shrub crop growers", "Pekebun tanaman keras", ["agriculture"], ["Plantation worker"]),

@@ -1,9 +1,11 @@
+import { defaultOccupationScope } from "~/domain/matching/occupation-scope";
 import { DomainError } from "~/domain/errors";
 import { explain, type Explanation } from "~/domain/matching/explain";
 import {
   failedGates,
   failureKey,
   gateKeys,
+  nearMissOf,
   type Candidate,
   type GateFailure,
   type GateKey,
@@ -78,6 +80,8 @@ export function matchOrderOf(o: JobOrder): MatchOrder {
   return {
     iscoCode: o.isco_code,
     sector: o.sector,
+    occupationScope: o.content.occupationScope ?? defaultOccupationScope(o.isco_code),
+    priority: o.content.matchPriority ?? "experience",
     country: o.country,
     startDate: o.start_date,
     contractMonths: o.contract_months,
@@ -291,8 +295,8 @@ async function nearMissesPage(
   return slice.flatMap(({ key, id }) => {
     const w = rows.get(id);
     if (!w || w.agency_org_id !== agencyId) return [];
-    const failures = failedGates(o, candidateOf(w));
-    if (failures.length !== 1 || failureKey(failures[0]!) !== key) return []; // changed since indexed
-    return [{ workerId: w.id, externalRef: w.external_ref, name: w.full_name, key, failed: failures[0]! }];
+    const near = nearMissOf(failedGates(o, candidateOf(w)));
+    if (!near || failureKey(near) !== key) return []; // changed since indexed
+    return [{ workerId: w.id, externalRef: w.external_ref, name: w.full_name, key, failed: near }];
   });
 }

@@ -3,11 +3,12 @@ import {
   failedGates,
   failureKey,
   gateKeys,
+  nearMissOf,
   type GateFailure,
   type GateKey,
   type MatchOrder,
 } from "~/domain/matching/gates";
-import { compareNearMisses, compareRanked, scoreCandidate } from "~/domain/matching/score";
+import { compareNearMisses, compareRanked, scoreCandidate, type TieBreak } from "~/domain/matching/score";
 import type { Search } from "~search/client";
 import {
   countNearMisses,
@@ -24,7 +25,7 @@ import {
 // filter and read the same way when a page first needs them. A ranking is then kept current by `apply`: the workers the
 // outbox indexed since are read again by id and put back where they now belong (ranking-cache.server.ts).
 
-export type RankedEntry = { id: string; agencyId: string; score: number };
+export type RankedEntry = { id: string; agencyId: string; score: number; tie: TieBreak };
 export type NearMissEntry = { id: string; agencyId: string; key: GateKey; failed: GateFailure };
 
 export interface Ranking {
@@ -157,15 +158,16 @@ export class PoolRanking implements Ranking {
   private judgeQualified(pool: readonly PoolCandidate[]): RankedEntry[] {
     return pool.flatMap(({ agencyId, candidate: c }) => {
       if (failedGates(this.o, c).length > 0) return []; // the filters and the domain disagree: never rank it
-      return [{ id: c.id, agencyId, score: scoreCandidate(this.o, c, this.today).score }];
+      const { score, tie } = scoreCandidate(this.o, c, this.today);
+      return [{ id: c.id, agencyId, score, tie }];
     });
   }
 
   private judgeNear(pool: readonly PoolCandidate[], key: GateKey): NearMissEntry[] {
     return pool.flatMap(({ agencyId, candidate: c }) => {
-      const failures = failedGates(this.o, c);
-      if (failures.length !== 1 || failures[0]!.gate === "status" || failureKey(failures[0]!) !== key) return [];
-      return [{ id: c.id, agencyId, key, failed: failures[0]! }];
+      const near = nearMissOf(failedGates(this.o, c));
+      if (!near || failureKey(near) !== key) return [];
+      return [{ id: c.id, agencyId, key, failed: near }];
     });
   }
 

@@ -1,0 +1,38 @@
+import type { enTrust } from "./en-trust";
+
+// Bahasa Indonesia: the occupation gate, the order's ranking priority and near misses' fixes (issue 15).
+export const idTrust: Record<keyof typeof enTrust, string> = {
+  "jo.f_occupation_scope": "Pengalaman yang dihitung",
+  "jo.f_occupation_scope_hint":
+    "Profesi yang diatur (perawat, bidan, perwira dan masinis kapal) hanya menerima jabatan ini kecuali Anda memilih lain; jabatan lain menerima jabatan yang berkaitan (kelompok minor ISCO yang sama).",
+  "jo.scope.default": "Bawaan jabatan ini",
+  "jo.scope.unit": "Hanya jabatan ini",
+  "jo.scope.minor": "Jabatan ini dan yang berkaitan",
+  "jo.scope.sector": "Jabatan apa pun di sektor ini",
+  "jo.f_match_priority": "Di antara kandidat yang memenuhi syarat, urutkan terutama menurut",
+  "jo.priority.experience": "Pengalaman di atas minimum",
+  "jo.priority.language": "Bahasa di atas minimum",
+  "jo.priority.certificates": "Sertifikat yang diutamakan dan masa berlakunya",
+  "jo.priority.destination": "Keinginan bekerja di negara ini",
+  "match.ranking_basis": "Diurutkan menurut {priority} · dihitung {scope}",
+  "match.basis.priority.experience": "pengalaman terlebih dahulu",
+  "match.basis.priority.language": "bahasa terlebih dahulu",
+  "match.basis.priority.certificates": "sertifikat terlebih dahulu",
+  "match.basis.priority.destination": "preferensi negara tujuan terlebih dahulu",
+  "match.basis.scope.unit": "hanya pengalaman sebagai {occupation}",
+  "match.basis.scope.minor": "pengalaman sebagai {occupation} dan jabatan yang berkaitan",
+  "match.basis.scope.sector": "pengalaman apa pun di {sector}",
+  "match.item.occupation": "Pengalaman {occupation}, {years}+ thn",
+  "match.item.occupation_any": "Pengalaman {occupation}",
+  "match.item.related": "Pengalaman terkait {occupation}, {years}+ thn",
+  "match.item.related_any": "Pengalaman terkait {occupation}",
+  "match.fail.occupation_none": "Tidak ada pengalaman sebagai {occupation}",
+  "match.fail.occupation_short": "{years} thn sebagai {occupation}, perlu {needed}",
+  "match.fail.related_none": "Tidak ada pengalaman terkait {occupation}",
+  "match.fail.related_short": "{years} thn terkait {occupation}, perlu {needed}",
+  "match.fix.experience": "Perlu {years} thn lagi pengalaman yang dihitung",
+  "match.fix.language": "Capai {language} {needs} (tes atau sertifikat)",
+  "match.fix.certificate_obtain": "Dapatkan {certificate} sebelum {start}",
+  "match.fix.certificate_renew": "Perpanjang {certificate} sebelum {start}",
+  "match.fix.availability": "Siap berangkat pada {start}, atau sepakati mulai dari {from}",
+};

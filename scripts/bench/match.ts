@@ -206,16 +206,25 @@ function baselineSql(o: MatchOrder, today: string) {
       return {
         pass: `(${hasSector(s)} and coalesce(years_${s}, 0) >= ${min})`,
         gap: `(${min} - coalesce(years_${s}, 0))`,
+        // gates.isFixable: a worker with no experience that counts is no near miss
+        fixable: "has_sector", // a column of the inner query
       };
-    if (key === "availability") return { pass: `(available_from <= ${start})`, gap: `(available_from - ${start})` };
+    if (key === "availability")
+      return { pass: `(available_from <= ${start})`, gap: `(available_from - ${start})`, fixable: "true" };
     const [kind, c] = key.split(":") as ["language" | "certificate", string];
     if (kind === "language") {
       const need = cefrRank(o.languages.find((l) => l.code === c)!.minLevel);
-      return { pass: `(coalesce(lang_${code(c)}, 0) >= ${need})`, gap: `(${need} - coalesce(lang_${code(c)}, 0))` };
+      return {
+        pass: `(coalesce(lang_${code(c)}, 0) >= ${need})`,
+        gap: `(${need} - coalesce(lang_${code(c)}, 0))`,
+        // a language not spoken at all is not one item away
+        fixable: `(coalesce(lang_${code(c)}, 0) >= 1)`,
+      };
     }
     return {
       pass: `coalesce(cert_until_${code(c)} >= ${end}, false)`,
       gap: `coalesce(${end} - cert_until_${code(c)}, 1000000000)`,
+      fixable: "true",
     };
   });
   // Profiles failing at most one item pass the sector gate or the most selective other gate: index both, OR them.
@@ -226,9 +235,15 @@ function baselineSql(o: MatchOrder, today: string) {
       : `available_from <= ${start}`;
   // score.ts, component by component and in its order, in float8 as JavaScript computes it (months: ms / 30.4375 days)
   const months = (days: string) => `(${days})::float8 * 86400000 / ${30.4375 * 86_400_000}`;
+  // capped per language, as score.ts does
   const language = o.languages.map(
-    (l) => `greatest(0, coalesce(lang_${code(l.code)}, 0) - ${cefrRank(l.minLevel)}) * ${WEIGHTS.perLevelAboveMin}`,
+    (l) =>
+      `least(${WEIGHTS.languageCap}, greatest(0, coalesce(lang_${code(l.code)}, 0) - ${cefrRank(l.minLevel)}) * ${WEIGHTS.perLevelAboveMin})`,
   );
+  // the tie-break (score.ts): counted years, summed language ranks, earlier availability, then id
+  const languageRanks = o.languages.length
+    ? o.languages.map((l) => `coalesce(lang_${code(l.code)}, 0)`).join(" + ")
+    : "0";
   const headroomMonths = mandatory.map(
     (c) =>
       `case when cert_until_${code(c.code)} < ${day(NO_EXPIRY_DAY)} then ${months(`cert_until_${code(c.code)} - ${end}`)} end`,
@@ -242,7 +257,7 @@ function baselineSql(o: MatchOrder, today: string) {
   const score = [
     `case when sector_isco @> array['${s}:${code(o.iscoCode)}'] then ${WEIGHTS.iscoExact} else 0 end`,
     `least(${WEIGHTS.yearsCap}, greatest(0, coalesce(years_${s}, 0) - ${min}) * ${WEIGHTS.perYearBeyondMin})`,
-    language.length ? `least(${WEIGHTS.languageCap}, ${language.join(" + ")})` : "0",
+    language.length ? language.join(" + ") : "0",
     preferred.length
       ? `(${preferred.map((c) => `case when cert_until_${code(c.code)} >= ${end} then 1 else 0 end`).join(" + ")}) * ${WEIGHTS.perPreferredCert}`
       : "0",
@@ -267,6 +282,7 @@ function baselineSql(o: MatchOrder, today: string) {
       ...o.languages.map((l) => `lang_${code(l.code)}`),
       ...o.certificates.map((c) => `cert_until_${code(c.code)}`),
     ]),
+    `${hasSector(s)} as has_sector`,
     ...items.map((it, i) => `${it.pass} as p${i}`),
   ];
   const outer = [
@@ -274,6 +290,10 @@ function baselineSql(o: MatchOrder, today: string) {
     `${p.map((x) => `(case when ${x} then 0 else 1 end)`).join(" + ")} as fails`,
     `case ${p.map((x, i) => `when not ${x} then ${i}`).join(" ")} end as item`,
     `case ${p.map((x, i) => `when not ${x} then (${items[i]!.gap})::float8`).join(" ")} end as gap`,
+    `case ${p.map((x, i) => `when not ${x} then ${items[i]!.fixable}`).join(" ")} else false end as fixable`,
+    `coalesce(years_${s}, 0) as tie_years`,
+    `(${languageRanks}) as tie_lang`,
+    "available_from as tie_from",
     `case when ${p.join(" and ")} then ${score} end as score`,
   ];
   return {
@@ -289,11 +309,13 @@ function baselineQuery(o: MatchOrder, agencyId: string, today: string, q: { offs
   const b = baselineSql(o, today);
   const query = sql<BaselineRow>`
     with pool as materialized (${sql.raw(b.before)}${agencyId}::uuid${sql.raw(b.after)}),
-    top as (select id, score from pool where fails = 0 order by score desc, id offset ${q.offset} limit ${PAGE}),
-    near as (select id, item, gap from pool where fails = 1 order by item, gap, id offset ${q.nearOffset} limit ${PAGE})
+    top as (select id, score, row_number() over (order by score desc, tie_years desc, tie_lang desc, tie_from, id)::int as pos
+      from pool where fails = 0
+      order by score desc, tie_years desc, tie_lang desc, tie_from, id offset ${q.offset} limit ${PAGE}),
+    near as (select id, item, gap from pool where fails = 1 and fixable order by item, gap, id offset ${q.nearOffset} limit ${PAGE})
     select 'total' as kind, null::uuid as id, (select count(*) from pool where fails = 0)::float8 as v, null::int as item, null::text as name
-    union all select 'count', null, count(*)::float8, item, null from pool where fails = 1 group by item
-    union all select 'top', t.id, t.score, null, w.full_name from top t join workers w on w.id = t.id
+    union all select 'count', null, count(*)::float8, item, null from pool where fails = 1 and fixable group by item
+    union all select 'top', t.id, t.score, t.pos, w.full_name from top t join workers w on w.id = t.id
     union all select 'near', n.id, n.gap, n.item, w.full_name from near n join workers w on w.id = n.id`;
   return { keys: b.keys, query };
 }
@@ -337,7 +359,8 @@ async function baselinePage(
   const rows = r.rows;
   const byId = (a: { id: string | null }, c: { id: string | null }) => (a.id! < c.id! ? -1 : a.id! > c.id! ? 1 : 0);
   // the union does not promise an order between rows: put the (at most 20 + 20) page rows back in theirs
-  const top = rows.filter((x) => x.kind === "top").sort((a, c) => c.v! - a.v! || byId(a, c));
+  // (top rows carry their rank position in `item`: equal scores are ordered by the tie-break, not by id)
+  const top = rows.filter((x) => x.kind === "top").sort((a, c) => a.item! - c.item!);
   const near = rows.filter((x) => x.kind === "near").sort((a, c) => a.item! - c.item! || a.v! - c.v! || byId(a, c));
   const counts = new Map(rows.filter((x) => x.kind === "count").map((x) => [x.item!, x.v!]));
   return {
@@ -351,7 +374,9 @@ async function baselinePage(
 // ---------------------------------------------------------------------------------------------------------------
 // The five orders of tests/integration/matching-agreement.test.ts, on the complete order of tests/support.
 // ---------------------------------------------------------------------------------------------------------------
-const ORDERS: Record<string, unknown>[] = [
+// The baseline's feature table holds years per sector only, so the orders count any occupation in their sector
+// (occupationScope "sector", decision 020); the engine's unit and minor scopes are checked by the agreement test.
+const ORDERS: Record<string, unknown>[] = (<Record<string, unknown>[]>[
   {
     title: "Assistant Waiter",
     iscoCode: "5131",
@@ -407,7 +432,7 @@ const ORDERS: Record<string, unknown>[] = [
       { code: "seaman_book", mandatory: true },
     ],
   },
-];
+]).map((o) => ({ ...o, occupationScope: "sector" }));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Loading uses a client with a long HTTP timeout; matching uses the production client (search/client.ts, 5 s), so

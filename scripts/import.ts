@@ -57,7 +57,9 @@ async function main() {
       bar,
     );
     for (const e of report.errors.slice(0, 200))
-      console.log(`row ${e.row}  ${e.field}: ${translateError("en", e.message)}`);
+      console.log(
+        `row ${e.row}  ${e.field}: ${translateError("en", e.message)}${e.value === undefined ? "" : ` (given: ${e.value})`}`,
+      );
     if (report.errors.length > 200) console.log(`… and ${report.errors.length - 200} more errors`);
     for (const w of report.warnings.slice(0, 50))
       console.log(`row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}`);

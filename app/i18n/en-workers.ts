@@ -119,9 +119,19 @@ export const enWorkers = {
   "errors.expiry_before_issue": "The expiry date must be after the issue date.",
   "errors.external_ref_invalid": "Use letters, digits and . _ / - only.",
   "errors.too_young": "Workers must be at least 18 years old.",
-  "errors.province_unknown": "Choose a province (two-digit Kemendagri code).",
+  "errors.province_unknown": "Choose a province: its two-digit Kemendagri code (33) or its name (Jawa Tengah).",
   "errors.nik_invalid": "A NIK has exactly 16 digits.",
   "errors.passport_invalid": "A passport number has 6–12 letters and digits.",
+  "errors.unknown_column":
+    "The file has a column \u201c{column}\u201d that the format does not have: nothing in it would be imported. Rename or remove it.",
+  "errors.unknown_column_suggest":
+    "The file has a column \u201c{column}\u201d that the format does not have: did you mean \u201c{suggest}\u201d?",
+  "errors.unknown_key":
+    "\u201c{key}\u201d is not a field of a profile: nothing in it would be imported. Rename or remove it.",
+  "errors.unknown_key_suggest": "\u201c{key}\u201d is not a field of a profile: did you mean \u201c{suggest}\u201d?",
+  "errors.consent_word": "Write yes (ya, setuju) if the worker consented to matching, or no (tidak) if not.",
+  "errors.certificate_validity_max": "This certificate is valid for at most {years} years: check the expiry date.",
+  "import.col_value": "Value",
   "errors.duplicate_in_file": "This external reference already appears in row {row} of the file.",
   "errors.duplicate_nik": "Another profile of your agency has the same NIK.",
   "errors.duplicate_passport": "Another profile of your agency has the same passport number.",

@@ -122,9 +122,19 @@ export const idWorkers: Record<keyof typeof enWorkers, string> = {
   "errors.expiry_before_issue": "Tanggal kedaluwarsa harus setelah tanggal terbit.",
   "errors.external_ref_invalid": "Gunakan hanya huruf, angka, dan . _ / -.",
   "errors.too_young": "Pekerja harus berusia minimal 18 tahun.",
-  "errors.province_unknown": "Pilih provinsi (kode Kemendagri dua digit).",
+  "errors.province_unknown": "Pilih provinsi: kode Kemendagri dua digit (33) atau namanya (Jawa Tengah).",
   "errors.nik_invalid": "NIK terdiri dari tepat 16 digit.",
   "errors.passport_invalid": "Nomor paspor terdiri dari 6–12 huruf dan angka.",
+  "errors.unknown_column":
+    "Berkas memuat kolom \u201c{column}\u201d yang tidak ada dalam format: isinya tidak akan diimpor. Ganti nama atau hapus kolom itu.",
+  "errors.unknown_column_suggest":
+    "Berkas memuat kolom \u201c{column}\u201d yang tidak ada dalam format: maksud Anda \u201c{suggest}\u201d?",
+  "errors.unknown_key": "\u201c{key}\u201d bukan bidang profil: isinya tidak akan diimpor. Ganti nama atau hapus.",
+  "errors.unknown_key_suggest": "\u201c{key}\u201d bukan bidang profil: maksud Anda \u201c{suggest}\u201d?",
+  "errors.consent_word": "Tulis ya (yes, setuju) jika pekerja menyetujui pencocokan, atau tidak (no) jika tidak.",
+  "errors.certificate_validity_max":
+    "Sertifikat ini berlaku paling lama {years} tahun: periksa tanggal kedaluwarsanya.",
+  "import.col_value": "Nilai",
   "errors.duplicate_in_file": "Referensi eksternal ini sudah ada di baris {row} berkas.",
   "errors.duplicate_nik": "Profil lain di P3MI Anda memiliki NIK yang sama.",
   "errors.duplicate_passport": "Profil lain di P3MI Anda memiliki nomor paspor yang sama.",

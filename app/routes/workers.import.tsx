@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useErrorText, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
+import { rowsWithIssues } from "~/domain/workers/import-rows";
 import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
@@ -148,7 +149,7 @@ export default function ImportWorkers() {
                 total: report.total,
                 created: report.created,
                 updated: report.updated,
-                failed: report.errors.length,
+                failed: rowsWithIssues(report.errors),
               })}
             </h2>
           </div>
@@ -191,7 +192,13 @@ export default function ImportWorkers() {
   );
 }
 
-function IssueTable({ title, issues }: { title: string; issues: { row: number; field: string; message: string }[] }) {
+function IssueTable({
+  title,
+  issues,
+}: {
+  title: string;
+  issues: { row: number; field: string; message: string; value?: string }[];
+}) {
   const t = useT();
   const text = useErrorText();
   if (issues.length === 0) return null;
@@ -204,6 +211,7 @@ function IssueTable({ title, issues }: { title: string; issues: { row: number; f
             <tr>
               <th scope="col">{t("import.col_row")}</th>
               <th scope="col">{t("import.col_field")}</th>
+              <th scope="col">{t("import.col_value")}</th>
               <th scope="col">{t("import.col_message")}</th>
             </tr>
           </thead>
@@ -214,6 +222,7 @@ function IssueTable({ title, issues }: { title: string; issues: { row: number; f
                 <td>
                   <code>{i.field}</code>
                 </td>
+                <td>{i.value === undefined ? null : <code>{i.value}</code>}</td>
                 <td>{text(i.message)}</td>
               </tr>
             ))}

@@ -1,9 +1,13 @@
+import { addMonths, isoDay } from "~/domain/dates";
 import { CERTIFICATES } from "~/domain/reference/certificates";
 import { toCsvLine } from "~/domain/csv";
 import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import type { WorkerProfileInput } from "~/domain/workers/profile-schema";
 
 const EXPIRES = new Set(CERTIFICATES.filter((c) => c.validityYears !== null).map((c) => c.code));
+const MAX_YEARS = new Map(
+  CERTIFICATES.flatMap((c) => (c.maxYears === undefined ? [] : [[c.code, c.maxYears] as const])),
+);
 
 // Deterministic, realistic-looking profiles for benchmarks and demo data (a seeded PRNG: the same input every run).
 export function prng(seed: number) {
@@ -157,7 +161,11 @@ export function generateWorker(i: number, rand: () => number, today = new Date()
     certificates: track.certs
       .filter(() => rand() < 0.8)
       .map((code) => {
-        const expiresOn = iso(year + Math.floor(rand() * 5) + (rand() < 0.8 ? 1 : 0), 1 + Math.floor(rand() * 12), 15);
+        const drawn = iso(year + Math.floor(rand() * 5) + (rand() < 0.8 ? 1 : 0), 1 + Math.floor(rand() * 12), 15);
+        // never beyond what the certificate's rules allow from today (a seafarer's medical: 2 years)
+        const max = MAX_YEARS.get(code);
+        const latest = max === undefined ? drawn : addMonths(isoDay(today), 12 * max);
+        const expiresOn = drawn < latest ? drawn : latest;
         return EXPIRES.has(code) ? { code, expiresOn } : { code };
       }),
     availableFrom: iso(year + (rand() < 0.5 ? 0 : 1), 1 + Math.floor(rand() * 12), 1),

@@ -25,7 +25,7 @@ describe("from matches to a disclosed, selected candidate, in the browser", () =
       nik: undefined,
       passportNumber: undefined,
       availableFrom: addDays(start, -14),
-      certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+      certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 1500) }],
     };
     const people = [
       {

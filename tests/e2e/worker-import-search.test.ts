@@ -53,7 +53,7 @@ describe("an agency in the browser", () => {
     };
     await upload([good, second]);
     await page.getByText("2 rows: 1 created, 0 updated, 1 rejected.").waitFor();
-    const errorRow = page.getByRole("row", { name: /3 provinceCode Choose a province/ });
+    const errorRow = page.getByRole("row", { name: /3 province_code \S+ Choose a province/ });
     await errorRow.waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

@@ -454,6 +454,7 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
       "languages",
       "available_from",
     ];
+    header.push(...Object.keys(cells).filter((c) => !header.includes(c)));
     const values: Record<string, string> = {
       external_ref: `CSV-${tag}`,
       full_name: "Siti Aminah",
@@ -468,14 +469,18 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
     return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
   };
   it.each([
-    ["fullName", { full_name: "Siti\u0000Aminah" }, "errors.text_invalid_characters"],
-    ["fullName", { full_name: "\u200b\u200b\u200b" }, "errors.text_invisible_only"],
-    ["fullName", { full_name: "Siti\u0007" }, "errors.text_invalid_characters"],
-    ["dateOfBirth", { date_of_birth: "0001-01-01" }, "errors.too_old"],
-    ["availableFrom", { available_from: "9999-12-31" }, "errors.available_from_range"],
-    ["languages.0.score", { languages: "en:ielts:9.5" }, "errors.score_scale_ielts"],
-    ["languages.0.score", { languages: "en:ielts:99" }, "errors.score_scale_ielts"],
-    ["languages.0.level", { languages: "ja:jlpt:N9" }, "errors.level_scale_jlpt"],
+    ["full_name", { full_name: "Siti\u0000Aminah" }, "errors.text_invalid_characters"],
+    ["full_name", { full_name: "\u200b\u200b\u200b" }, "errors.text_invisible_only"],
+    ["full_name", { full_name: "Siti\u0007" }, "errors.text_invalid_characters"],
+    ["date_of_birth", { date_of_birth: "0001-01-01" }, "errors.too_old"],
+    ["available_from", { available_from: "9999-12-31" }, "errors.available_from_range"],
+    ["languages[1].score", { languages: "en:ielts:9.5" }, "errors.score_scale_ielts"],
+    ["languages[1].score", { languages: "en:ielts:99" }, "errors.score_scale_ielts"],
+    ["languages[1].level", { languages: "ja:jlpt:N9" }, "errors.level_scale_jlpt"],
+    // a CSV report names the file's columns, and an item of a list by its place in the cell
+    ["consent", { consent: "mungkin" }, "errors.consent_word"],
+    ["certificates[1].expiresOn", { certificates: "seafarer_medical:2099-01-01" }, "errors.expires_on_range"],
+    ["province_code", { province_code: "Jawa Tengahh" }, "errors.province_unknown"],
   ] as [string, Record<string, string>, Key][])("CSV %s %j", async (field, cells, key) => {
     const r = await expectNothingStored(() =>
       send("POST", "/api/v1/workers/import?mode=all_or_nothing", {

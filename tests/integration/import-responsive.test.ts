@@ -87,7 +87,7 @@ describe("an import does not hold the server", () => {
     // CSV line numbers: the header is line 1
     expect(checked!.errors).toEqual([
       { row: 702, field: "nik", message: "errors.nik_invalid" },
-      { row: 902, field: "externalRef", message: "errors.duplicate_in_file?row=5" },
+      { row: 902, field: "external_ref", message: "errors.duplicate_in_file?row=5" },
     ]);
     expect(await readImportFile(deps, "not,a,known,header\n1,2,3,4\n")).toBeNull();
     expect(await readImportFile(deps, "[{},")).toBeNull();

@@ -32,7 +32,7 @@ beforeAll(async () => {
     passportNumber: undefined,
     experiences: [{ sector: "cruise" as const, iscoCode: "5120", years: 3 }],
     availableFrom: addDays(start, -10),
-    certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+    certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 1500) }],
   };
   for (let i = 0; i < 25; i++) {
     const w = await saveWorker(

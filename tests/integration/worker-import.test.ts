@@ -84,11 +84,18 @@ describe("bulk import of worker profiles", () => {
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ total: 6, valid: 2, created: 2, updated: 0, imported: 2, mode: "valid_only" });
     expect(r.json.errors).toEqual([
-      { row: 3, field: "dateOfBirth", message: "Enter a date as YYYY-MM-DD." },
+      // CSV columns as the file calls them, a list's item by its place in the cell, and the value written (never
+      // a personal identifier's)
+      { row: 3, field: "date_of_birth", message: "Enter a date as YYYY-MM-DD." },
       { row: 3, field: "nik", message: "A NIK has exactly 16 digits." },
-      { row: 4, field: "experiences.0.iscoCode", message: "Choose an occupation from the list (ISCO-08 code)." },
-      { row: 5, field: "languages.0.score", message: "This result does not reach any CEFR level." },
-      { row: 6, field: "externalRef", message: "This external reference already appears in row 2 of the file." },
+      {
+        row: 4,
+        field: "experiences[1].iscoCode",
+        message: "Choose an occupation from the list (ISCO-08 code).",
+        value: "9999",
+      },
+      { row: 5, field: "languages[1].score", message: "This result does not reach any CEFR level.", value: "1" },
+      { row: 6, field: "external_ref", message: "This external reference already appears in row 2 of the file." },
     ]);
     expect(await countRefs("MIX-")).toBe(2);
   });
@@ -118,7 +125,7 @@ describe("bulk import of worker profiles", () => {
     ]);
     const r = await post(bad, "text/csv", "?mode=all_or_nothing", "id");
     expect(r.status).toBe(422);
-    expect(r.json.errors).toEqual([{ row: 3, field: "sex", message: "Pilih salah satu opsi." }]);
+    expect(r.json.errors).toEqual([{ row: 3, field: "sex", message: "Pilih salah satu opsi.", value: "x" }]);
     expect(await countRefs("AON-")).toBe(0);
     const json = JSON.stringify([
       {
@@ -345,7 +352,9 @@ describe("npm run import", () => {
       } as unknown as NodeJS.ProcessEnv,
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("row 3  provinceCode: Choose a province (two-digit Kemendagri code).");
+    expect(r.stdout).toContain(
+      "row 3  province_code: Choose a province: its two-digit Kemendagri code (33) or its name (Jawa Tengah).",
+    );
     expect(r.stdout).toContain("2 rows: 1 created, 0 updated, 1 rejected");
   });
 });

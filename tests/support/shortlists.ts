@@ -52,7 +52,7 @@ export async function shortlistScenario(deps: Deps, opts: { positions?: number }
         passportNumber: `P${digits(7)}`,
         phone: `+62 812 ${digits(4)} ${digits(4)}`,
         experiences: [{ sector: "cruise", iscoCode: "5131", years: 4 }],
-        certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+        certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 1500) }],
         availableFrom: addDays(start, -10),
         ...patch,
       }),
@@ -74,7 +74,7 @@ export async function shortlistScenario(deps: Deps, opts: { positions?: number }
       agencyActor(api.org),
       workerInput({
         ...base,
-        certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 2000) }],
+        certificates: [{ code: "stcw_bst", expiresOn: addDays(start, 1500) }],
         availableFrom: addDays(start, -10),
         ...patch,
       }),

@@ -5,30 +5,38 @@ export interface CertificateType {
   en: string;
   id: string;
   validityYears: number | null;
+  /**
+   * The longest validity the rules allow, where they fix one: an expiry further away is a typo or a false
+   * certificate (STCW A-VI refresher every 5 years, reg. I/11; the seafarer's medical at most 2 years, MLC Standard
+   * A1.2.7; an EPS-TOPIK score counts 2 years). Undefined = no fixed maximum.
+   */
+  maxYears?: number;
 }
 
-const c = (code: string, en: string, id: string, validityYears: number | null): CertificateType => ({
+const c = (code: string, en: string, id: string, validityYears: number | null, maxYears?: number): CertificateType => ({
   code,
   en,
   id,
   validityYears,
+  ...(maxYears === undefined ? {} : { maxYears }),
 });
 
 export const CERTIFICATES: readonly CertificateType[] = [
-  c("stcw_bst", "STCW Basic Safety Training (A-VI/1)", "STCW Basic Safety Training (A-VI/1)", 5),
+  c("stcw_bst", "STCW Basic Safety Training (A-VI/1)", "STCW Basic Safety Training (A-VI/1)", 5, 5),
   c(
     "stcw_pscrb",
     "Proficiency in Survival Craft and Rescue Boats (A-VI/2)",
     "Kecakapan Sekoci Penyelamat dan Sekoci Penolong (A-VI/2)",
     5,
+    5,
   ),
-  c("stcw_aff", "Advanced Fire Fighting (A-VI/3)", "Pemadaman Kebakaran Tingkat Lanjut (A-VI/3)", 5),
+  c("stcw_aff", "Advanced Fire Fighting (A-VI/3)", "Pemadaman Kebakaran Tingkat Lanjut (A-VI/3)", 5, 5),
   c("stcw_mfa", "Medical First Aid (A-VI/4)", "Pertolongan Pertama Medis (A-VI/4)", null),
   c("stcw_sat", "Security Awareness (A-VI/6)", "Kesadaran Keamanan (A-VI/6)", null),
   c("yellow_fever", "Yellow fever vaccination (ICVP)", "Vaksinasi demam kuning (ICVP)", null),
   c("us_c1d_visa", "US C1/D crew visa", "Visa awak kapal AS C1/D", 5),
-  c("crowd_management", "Passenger ship crowd management (A-V/2)", "Manajemen kerumunan kapal penumpang (A-V/2)", 5),
-  c("seafarer_medical", "Seafarer medical certificate (ILO/IMO)", "Sertifikat kesehatan pelaut (ILO/IMO)", 2),
+  c("crowd_management", "Passenger ship crowd management (A-V/2)", "Manajemen kerumunan kapal penumpang (A-V/2)", 5, 5),
+  c("seafarer_medical", "Seafarer medical certificate (ILO/IMO)", "Sertifikat kesehatan pelaut (ILO/IMO)", 2, 2),
   c("seaman_book", "Seafarer's identity / record book (Buku Pelaut)", "Buku Pelaut", 5),
   c("food_safety", "Food safety / HACCP level 2", "Keamanan pangan / HACCP tingkat 2", 3),
   c(
@@ -43,7 +51,7 @@ export const CERTIFICATES: readonly CertificateType[] = [
     "Uji keterampilan kaigo SSW Jepang + uji bahasa Jepang kaigo",
     null,
   ),
-  c("eps_topik", "EPS-TOPIK pass (score kept)", "Lulus EPS-TOPIK (skor dicatat)", 2),
+  c("eps_topik", "EPS-TOPIK pass (score kept)", "Lulus EPS-TOPIK (skor dicatat)", 2, 2),
   c(
     "welding_6g",
     "Welder qualification, 6G position (ISO 9606-1 / AWS D1.1)",
@@ -55,6 +63,7 @@ export const CERTIFICATES: readonly CertificateType[] = [
 
 export const CERTIFICATE_CODES = CERTIFICATES.map((x) => x.code) as [string, ...string[]];
 const byCode = new Map(CERTIFICATES.map((x) => [x.code, x]));
+export const certificateType = (code: string) => byCode.get(code);
 export const certificateName = (code: string, locale: "en" | "id") => byCode.get(code)?.[locale] ?? code;
 
 /** The short names crew and recruiters use, for one-line explanations ("STCW BST valid to 2029-04"). */

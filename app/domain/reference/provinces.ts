@@ -41,3 +41,31 @@ export const PROVINCES: readonly { code: string; name: string }[] = [
 ];
 export const PROVINCE_CODES = PROVINCES.map((p) => p.code) as [string, ...string[]];
 export const provinceName = (code: string) => PROVINCES.find((p) => p.code === code)?.name ?? code;
+
+/** Folds a name for comparison: case, accents, punctuation and spacing do not matter ("jawa  tengah", "D.I. Yogyakarta"). */
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+const byName = new Map(PROVINCES.map((p) => [fold(p.name), p.code]));
+// the names people write without the prefix
+for (const [alias, code] of [
+  ["jakarta", "31"],
+  ["yogyakarta", "34"],
+  ["jogja", "34"],
+  ["diy", "34"],
+  ["ntb", "52"],
+  ["ntt", "53"],
+  ["babel", "19"],
+  ["kepri", "21"],
+] as const)
+  byName.set(alias, code);
+
+/** A province given by its code (33, "3" → "03" is not one) or by its name, as the Kemendagri code; else unchanged. */
+export function provinceCodeOf(value: string): string {
+  const v = value.trim();
+  if (/^\d{1,2}$/.test(v)) return v.padStart(2, "0");
+  return byName.get(fold(v)) ?? v;
+}

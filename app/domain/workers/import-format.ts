@@ -42,7 +42,8 @@ export const CSV_COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number], string> = {
   available_from: "YYYY-MM-DD",
   status: "available | in_process | placed | withdrawn (default available)",
   preferred_countries: "ISO codes separated by ; e.g. US;MT",
-  consent: "yes if the worker consented to matching (recorded with today's date and your name)",
+  consent:
+    "yes / ya / setuju if the worker consented to matching (recorded with today's date and your name); no / tidak or empty if not",
 };
 
 const items = (cell: string | undefined) =>
@@ -52,6 +53,55 @@ const items = (cell: string | undefined) =>
     .filter(Boolean);
 const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : Number(s.replace(",", ".")));
 const opt = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
+
+/** Consent as agencies write it, in English and Bahasa Indonesia; an empty cell is "not consented". */
+const CONSENT_YES = new Set(["yes", "y", "true", "1", "ya", "iya", "y/ya", "setuju", "bersedia", "consented", "agree"]);
+const CONSENT_NO = new Set(["", "no", "n", "false", "0", "tidak", "tdk", "tidak setuju", "belum", "not consented"]);
+
+/** The consent cell: true, false, or null when the word is neither (an error: never guess "no"). */
+export function consentOf(cell: string | undefined): boolean | null {
+  const v = (cell ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+  return CONSENT_YES.has(v) ? true : CONSENT_NO.has(v) ? false : null;
+}
+
+/**
+ * A certificate cell, `code:expiry:number:issue date`. A number may itself contain ":" (some issuers print
+ * "62:0123"): the issue date is the last part only when it is a date, and everything between expiry and it is the
+ * number, so a colon never shifts the number into a date.
+ */
+export function certificateCell(item: string) {
+  const [code = "", expiresOn, ...rest] = item.split(":").map((s) => s.trim());
+  const last = rest.at(-1);
+  const dated = rest.length >= 2 && last !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(last);
+  const numberParts = dated ? rest.slice(0, -1) : rest;
+  return {
+    code: code.toLowerCase(),
+    expiresOn: opt(expiresOn),
+    number: opt(numberParts.join(":")),
+    issuedOn: dated ? last : undefined,
+  };
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+const COLUMN_ALIASES: Record<string, (typeof CSV_COLUMNS)[number]> = {
+  consenttomatching: "consent",
+  persetujuan: "consent",
+  name: "full_name",
+  nama: "full_name",
+  province: "province_code",
+  provinsi: "province_code",
+  dob: "date_of_birth",
+  birthdate: "date_of_birth",
+  passport: "passport_number",
+  reference: "external_ref",
+  ref: "external_ref",
+};
+
+/** The column a misnamed header most likely means ("Consent_To_Matching" → consent), if any. */
+export function suggestColumn(name: string): string | undefined {
+  const f = fold(name);
+  return CSV_COLUMNS.find((c) => fold(c) === f) ?? COLUMN_ALIASES[f];
+}
 
 /** Tests whose result is a numbered level, never a score: "ko:topik:2" is TOPIK level 2. */
 const NUMBERED_LEVELS = new Set(["topik", "hsk", "testdaf"]);
@@ -85,15 +135,29 @@ export function csvRecordToInput(r: Record<string, string | undefined>): unknown
       return { sector: sector.toLowerCase(), iscoCode, years: num(years) };
     }),
     languages: items(r.languages).map(evidence),
-    certificates: items(r.certificates).map((i) => {
-      const [code = "", expiresOn, number, issuedOn] = i.split(":").map((s) => s.trim());
-      return { code: code.toLowerCase(), expiresOn: opt(expiresOn), number: opt(number), issuedOn: opt(issuedOn) };
-    }),
+    certificates: items(r.certificates).map(certificateCell),
     availableFrom: opt(r.available_from),
     status: opt(r.status)?.toLowerCase(),
     preferredCountries: items(r.preferred_countries),
-    consentToMatching: ["yes", "y", "true", "1", "ya"].includes((r.consent ?? "").trim().toLowerCase()),
+    // an unknown word is left as the word: the schema refuses it (never read as "no")
+    consentToMatching: consentOf(r.consent) ?? (r.consent ?? "").trim(),
   };
+}
+
+/** Problems of the file's header, found before any row: a column the format does not have is an error on every row. */
+export function headerIssues(header: readonly string[]): { field: string; message: string }[] {
+  const known = new Set<string>(CSV_COLUMNS);
+  return header
+    .filter((h) => h !== "" && !known.has(h))
+    .map((h) => {
+      const suggest = suggestColumn(h);
+      return {
+        field: h,
+        message: suggest
+          ? `errors.unknown_column_suggest?${new URLSearchParams({ column: h, suggest })}`
+          : `errors.unknown_column?${new URLSearchParams({ column: h })}`,
+      };
+    });
 }
 
 /** CSV text → records keyed by column, with their line numbers (header = line 1). */
@@ -112,7 +176,9 @@ export function workerImportJsonSchema() {
 }
 
 /** An uploaded file as rows for the import: a JSON array of profiles, or CSV with the documented columns. */
-export function parseImportFile(text: string): { row: number; data: unknown }[] | null {
+export function parseImportFile(
+  text: string,
+): { row: number; data: unknown; issues?: { field: string; message: string }[]; format?: "csv" }[] | null {
   const rows = importFileRows(text);
   if (!rows) return null;
   try {
@@ -127,7 +193,9 @@ export function parseImportFile(text: string): { row: number; data: unknown }[] 
  * neither a JSON array nor CSV with a full_name column; a JSON array that turns out malformed further on throws a
  * SyntaxError while iterating.
  */
-export function importFileRows(text: string): Iterable<{ row: number; data: unknown }> | null {
+export function importFileRows(
+  text: string,
+): Iterable<{ row: number; data: unknown; issues?: { field: string; message: string }[]; format?: "csv" }> | null {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("[")) {
     return (function* () {
@@ -139,11 +207,15 @@ export function importFileRows(text: string): Iterable<{ row: number; data: unkn
   const first = records.next();
   const header = first.done ? [] : first.value.map((h) => h.trim().toLowerCase());
   if (!header.includes("full_name")) return null;
+  const problems = headerIssues(header);
   return (function* () {
     let line = 1;
     for (const cells of records) {
       line++;
-      yield { row: line, data: csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, cells[j] ?? ""]))) };
+      const data = csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, cells[j] ?? ""])));
+      yield problems.length
+        ? { row: line, data, issues: problems, format: "csv" as const }
+        : { row: line, data, format: "csv" as const };
     }
   })();
 }

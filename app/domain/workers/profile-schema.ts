@@ -1,12 +1,12 @@
 import { z } from "../zod-messages";
 import { COUNTRY_CODES } from "../countries";
-import { CERTIFICATE_CODES } from "../reference/certificates";
+import { CERTIFICATE_CODES, certificateType } from "../reference/certificates";
 import { ISCO_CODES } from "../reference/isco";
 import { LANGUAGES } from "../reference/languages";
-import { PROVINCE_CODES } from "../reference/provinces";
+import { PROVINCE_CODES, provinceCodeOf } from "../reference/provinces";
 import { SECTORS } from "../reference/sectors";
 import { PHONE_PATTERN, text } from "../text-schema";
-import type { IsoDay } from "../dates";
+import { addMonths, type IsoDay } from "../dates";
 import { dateWithin } from "../input-ranges";
 import { cefrFromEvidence, EVIDENCE_KINDS, scaleProblem, TOEFL_SCALE_CHANGE } from "./language-evidence";
 
@@ -18,6 +18,7 @@ export type WorkerStatus = (typeof WORKER_STATUSES)[number];
 
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const lower = (v: unknown) => (typeof v === "string" ? v.trim().toLowerCase() : v);
 
 const Experience = z.object({
   sector: z.enum(SECTORS),
@@ -33,8 +34,9 @@ const Experience = z.object({
 const languageEvidence = (today: IsoDay | undefined) =>
   z
     .object({
-      code: z.enum(LANGUAGES),
-      kind: z.enum(EVIDENCE_KINDS),
+      // "EN" and "en" are the same language; "IELTS" and "ielts" the same test
+      code: z.preprocess(lower, z.enum(LANGUAGES)),
+      kind: z.preprocess(lower, z.enum(EVIDENCE_KINDS)),
       level: z.preprocess(upper, z.string().max(4)).optional(),
       // the range is each test's own (scaleProblem below)
       score: z.number({ error: "errors.number" }).optional(),
@@ -80,6 +82,18 @@ const certificate = (today: IsoDay | undefined) =>
     .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn > c.issuedOn, {
       path: ["expiresOn"],
       message: "errors.expiry_before_issue",
+    })
+    .superRefine((c, ctx) => {
+      // no certificate is valid longer than its rules allow (a 5-year seafarer's medical is a typo or a forgery)
+      const max = certificateType(c.code)?.maxYears;
+      const from = c.issuedOn ?? today;
+      if (max === undefined || !c.expiresOn || !from) return;
+      if (c.expiresOn > addMonths(from, 12 * max))
+        ctx.addIssue({
+          code: "custom",
+          path: ["expiresOn"],
+          message: `errors.certificate_validity_max?years=${max}&from=${c.issuedOn ? "issue" : "today"}`,
+        });
     });
 
 const buildWorkerProfileSchema = (today: IsoDay | undefined) =>
@@ -100,8 +114,9 @@ const buildWorkerProfileSchema = (today: IsoDay | undefined) =>
       today,
     ),
     sex: z.enum(["female", "male"]),
+    // by code (33) or by name ("Jawa Tengah", "jawa tengah"): spreadsheets carry either
     provinceCode: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().padStart(2, "0") : v),
+      (v) => (typeof v === "string" ? provinceCodeOf(v) : v),
       z.enum(PROVINCE_CODES, { error: "errors.province_unknown" }),
     ),
     regency: text({ max: 120 }).optional(),
@@ -167,3 +182,11 @@ export const workerProfileSchema = (today: IsoDay) => buildWorkerProfileSchema(t
  */
 export const WorkerProfileSchema = buildWorkerProfileSchema(undefined);
 export type WorkerProfileInput = z.infer<typeof WorkerProfileSchema>;
+
+/** The keys a profile object may have, at each level: an import refuses any other key rather than drop it. */
+export const PROFILE_KEYS = {
+  root: Object.keys(WorkerProfileSchema.shape),
+  experiences: Object.keys(Experience.shape),
+  languages: Object.keys(languageEvidence(undefined).shape),
+  certificates: Object.keys(certificate(undefined).shape),
+} as const;

@@ -5,6 +5,7 @@ import { importFileRows } from "~/domain/workers/import-format";
 import {
   importRowChecker,
   MAX_IMPORT_ROWS,
+  rowsWithIssues,
   type ImportRow,
   type RowIssue,
   type ValidRow,
@@ -150,12 +151,12 @@ export async function importWorkers(
       status: report.status === "refused" ? "refused" : "completed",
       created: report.created,
       updated: report.updated,
-      errors: report.errors.length,
+      errors: rowsWithIssues(report.errors),
     });
   } catch (e) {
     await finishImport(deps.db, importId, {
       status: "failed",
-      errors: report.errors.length,
+      errors: rowsWithIssues(report.errors),
       failure: causeOf(e),
     }).catch(() => undefined);
     throw e;
@@ -175,7 +176,7 @@ export async function importWorkers(
       total: report.total,
       created: report.created,
       updated: report.updated,
-      errors: report.errors.length,
+      errors: rowsWithIssues(report.errors),
       mode,
     },
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { isoDay } from "~/domain/dates";
 import { vacancySchema } from "~/domain/booth/vacancy";
 import { jobOrderSchema } from "~/domain/job-orders/schema";
-import { ISCO_CODES, OCCUPATIONS, occupation, occupationTitle } from "~/domain/reference/isco";
+import {
+  ISCO_CODES,
+  majorGroupTitle,
+  OCCUPATION_GROUPS,
+  OCCUPATIONS,
+  occupation,
+  occupationTitle,
+} from "~/domain/reference/isco";
 import { searchOccupations } from "~/domain/reference/isco-search";
 import { SECTORS } from "~/domain/reference/sectors";
 import { workerProfileSchema } from "~/domain/workers/profile-schema";
@@ -86,6 +93,14 @@ describe("the ISCO-08 catalogue", () => {
       ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"].map((m) => [m, ISCO_CODES.filter((c) => c[0] === m).length]),
     );
     expect(perMajor).toEqual({ 1: 31, 2: 92, 3: 84, 4: 29, 5: 40, 6: 18, 7: 66, 8: 40, 9: 33, 0: 3 });
+  });
+
+  it("groups the unit groups by major group for long lists, every one in exactly one group", () => {
+    expect(OCCUPATION_GROUPS.map((g) => g.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]);
+    expect(OCCUPATION_GROUPS.flatMap((g) => g.occupations.map((o) => o.code))).toEqual(ISCO_CODES);
+    for (const g of OCCUPATION_GROUPS) expect(g.en && g.id).toBeTruthy();
+    expect(majorGroupTitle("8121", "en")).toBe("Plant and machine operators, and assemblers");
+    expect(majorGroupTitle("0110", "id")).toBe("Jabatan angkatan bersenjata");
   });
 
   it("has an English and an Indonesian title for each, no name shared by two unit groups", () => {

@@ -649,3 +649,24 @@ export const MORE_UNIT_GROUPS: readonly UnitGroupRow[] = [
   ["0210", "Non-commissioned armed forces officers", "Bintara angkatan bersenjata", []],
   ["0310", "Armed forces occupations, other ranks", "Tamtama angkatan bersenjata", []],
 ];
+
+/**
+ * The ten major groups, for grouping long lists of unit groups (a unit group's first digit). English titles are the
+ * ILO's; the Indonesian ones are our translations.
+ */
+export const MAJOR_GROUPS: readonly { code: string; en: string; id: string }[] = [
+  { code: "1", en: "Managers", id: "Manajer" },
+  { code: "2", en: "Professionals", id: "Profesional" },
+  { code: "3", en: "Technicians and associate professionals", id: "Teknisi dan profesional madya" },
+  { code: "4", en: "Clerical support workers", id: "Tenaga tata usaha" },
+  { code: "5", en: "Service and sales workers", id: "Tenaga usaha jasa dan penjualan" },
+  {
+    code: "6",
+    en: "Skilled agricultural, forestry and fishery workers",
+    id: "Pekerja terampil pertanian, kehutanan dan perikanan",
+  },
+  { code: "7", en: "Craft and related trades workers", id: "Pekerja pengolahan, kerajinan dan sejenisnya" },
+  { code: "8", en: "Plant and machine operators, and assemblers", id: "Operator dan perakit mesin" },
+  { code: "9", en: "Elementary occupations", id: "Pekerja kasar (jabatan dasar)" },
+  { code: "0", en: "Armed forces occupations", id: "Jabatan angkatan bersenjata" },
+];

@@ -1,4 +1,4 @@
-import { MORE_UNIT_GROUPS } from "./isco-08";
+import { MAJOR_GROUPS, MORE_UNIT_GROUPS } from "./isco-08";
 import type { Sector } from "./sectors";
 
 // All 436 ISCO-08 unit groups (docs/reference-data.md). The unit groups of Jembatan's corridors are hand-picked below,
@@ -209,3 +209,14 @@ export const ISCO_CODES = OCCUPATIONS.map((x) => x.code) as [string, ...string[]
 const byCode = new Map(OCCUPATIONS.map((x) => [x.code, x]));
 export const occupation = (code: string) => byCode.get(code);
 export const occupationTitle = (code: string, locale: "en" | "id") => byCode.get(code)?.[locale] ?? code;
+
+/** The unit groups by major group (first digit), in the ILO's order: for grouping long lists (`<optgroup>`). */
+export const OCCUPATION_GROUPS: readonly {
+  code: string;
+  en: string;
+  id: string;
+  occupations: readonly Occupation[];
+}[] = MAJOR_GROUPS.map((g) => ({ ...g, occupations: OCCUPATIONS.filter((o) => o.code[0] === g.code) }));
+/** The major group's title of a unit group ("8121" → "Plant and machine operators, and assemblers"). */
+export const majorGroupTitle = (code: string, locale: "en" | "id") =>
+  MAJOR_GROUPS.find((g) => g.code === code[0])?.[locale] ?? "";

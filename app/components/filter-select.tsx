@@ -1,4 +1,7 @@
-/** A labelled filter for GET search forms: "Any" first, then the options (values are codes, labels translated). */
+/**
+ * A labelled filter for GET search forms: "Any" first, then the options (values are codes, labels translated).
+ * Options with a `group` are shown under it (consecutive options of one group share an `<optgroup>`).
+ */
 export function FilterSelect({
   id,
   name,
@@ -12,18 +15,34 @@ export function FilterSelect({
   label: string;
   value: string;
   anyLabel: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; group?: string }[];
 }) {
+  const runs: { group: string | undefined; options: typeof options }[] = [];
+  for (const o of options) {
+    const last = runs.at(-1);
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  const render = (os: typeof options) =>
+    os.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
         <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {runs.map((r, i) =>
+          r.group === undefined ? (
+            render(r.options)
+          ) : (
+            <optgroup key={`${i}-${r.group}`} label={r.group}>
+              {render(r.options)}
+            </optgroup>
+          ),
+        )}
       </select>
     </div>
   );

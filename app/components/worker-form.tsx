@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { CERTIFICATES } from "~/domain/reference/certificates";
-import { OCCUPATIONS } from "~/domain/reference/isco";
+import { OCCUPATION_GROUPS } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
 import { PROVINCES } from "~/domain/reference/provinces";
 import { SECTORS } from "~/domain/reference/sectors";
@@ -102,10 +102,14 @@ export function WorkerForm({
               </SelectField>
               <SelectField meta={e.iscoCode} label={t("workers.f_occupation")}>
                 <option value="" />
-                {OCCUPATIONS.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {dot(o.code, o[locale])}
-                  </option>
+                {OCCUPATION_GROUPS.map((g) => (
+                  <optgroup key={g.code} label={g[locale]}>
+                    {g.occupations.map((o) => (
+                      <option key={o.code} value={o.code}>
+                        {dot(o.code, o[locale])}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </SelectField>
               <Field meta={e.years} label={t("wf.years")} type="number" min={0} max={50} step="0.5" />

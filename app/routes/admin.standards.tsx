@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/page-title";
 import { DomainError } from "~/domain/errors";
 import { StandardSchema } from "~/domain/job-orders/reference-schemas";
 import { WAGE_PERIODS } from "~/domain/job-orders/schema";
-import { OCCUPATIONS, occupationTitle } from "~/domain/reference/isco";
+import { OCCUPATION_GROUPS, occupationTitle } from "~/domain/reference/isco";
 import { countryName, formatMoney } from "~/i18n/locales";
 import { addStandard, getStandards, removeStandard } from "~/services/job-orders/reference-lists.server";
 import { invalid, replyWithDomainError, throwAsResponse } from "~/web/errors.server";
@@ -127,10 +127,14 @@ export default function Standards() {
           <Field meta={fields.country} label={t("standards.country")} hint={t("admin.countries_hint")} />
           <SelectField meta={fields.iscoCode} label={t("standards.occupation")}>
             <option value="">{t("standards.all_occupations")}</option>
-            {OCCUPATIONS.map((o) => (
-              <option key={o.code} value={o.code}>
-                {dot(o.code, o[locale])}
-              </option>
+            {OCCUPATION_GROUPS.map((g) => (
+              <optgroup key={g.code} label={g[locale]}>
+                {g.occupations.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {dot(o.code, o[locale])}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </SelectField>
         </div>

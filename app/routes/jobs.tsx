@@ -7,7 +7,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { COUNTRY_CODES, DESTINATION_CODES } from "~/domain/countries";
 import { displayCode } from "~/domain/job-orders/verification-code";
-import { ISCO_CODES, OCCUPATIONS, occupationTitle } from "~/domain/reference/isco";
+import { ISCO_CODES, majorGroupTitle, OCCUPATIONS, occupationTitle } from "~/domain/reference/isco";
 import { SECTORS } from "~/domain/reference/sectors";
 import { countryName, formatDate, sortedCountries } from "~/i18n/locales";
 import { publicBoard } from "~/services/job-orders/read.server";
@@ -58,7 +58,11 @@ export default function Board() {
           label={t("board.filter_occupation")}
           value={filters.occupation}
           anyLabel={t("board.all")}
-          options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))}
+          options={OCCUPATIONS.map((o) => ({
+            value: o.code,
+            label: withParen(o[locale], o.code),
+            group: majorGroupTitle(o.code, locale),
+          }))}
         />
         <div className="field" style={{ alignSelf: "end" }}>
           <button type="submit">{t("board.apply")}</button>

@@ -7,7 +7,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { dot, withParen } from "~/components/text";
 import { certificateName, CERTIFICATES } from "~/domain/reference/certificates";
-import { occupationTitle, OCCUPATIONS } from "~/domain/reference/isco";
+import { occupationTitle, majorGroupTitle, OCCUPATIONS } from "~/domain/reference/isco";
 import { CEFR_LEVELS, LANGUAGES } from "~/domain/reference/languages";
 import { PROVINCES, provinceName } from "~/domain/reference/provinces";
 import { SECTORS } from "~/domain/reference/sectors";
@@ -98,7 +98,11 @@ export default function Workers() {
             label={t("workers.f_occupation")}
             value={params.isco}
             anyLabel={t("workers.any")}
-            options={OCCUPATIONS.map((o) => ({ value: o.code, label: withParen(o[locale], o.code) }))}
+            options={OCCUPATIONS.map((o) => ({
+              value: o.code,
+              label: withParen(o[locale], o.code),
+              group: majorGroupTitle(o.code, locale),
+            }))}
           />
           <FilterSelect
             id="w-province"

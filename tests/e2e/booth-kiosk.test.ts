@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { isoDay } from "~/domain/dates";
+import { SECTORS } from "~/domain/reference/sectors";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { createEventViaPage, enrolmentCodeViaPage } from "../support/booth";
 import { ARTIFACTS, axeViolations, overflowsHorizontally, sharedBrowser } from "../support/browser";
@@ -135,4 +136,27 @@ describe("the booth's kiosk in the browser", () => {
       }
     }, 120_000);
   }
+
+  it("an occupation without a sector tag (most of ISCO-08) lets the visitor choose among all sectors", async () => {
+    const { staff, slug } = await setUp();
+    const code = await enrolmentCodeViaPage(staff, slug, "Screen untagged");
+    const context = await browser.get().newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/booth/enrol`);
+      await page.locator("input[name=code]").fill(code);
+      await page.locator("input[name=code]").press("Enter");
+      await page.waitForURL(`${base}/booth/${slug}`);
+      await page.locator("#kiosk-occupation").fill("pedal vehicle");
+      await page.getByRole("button", { name: "Hand and pedal vehicle drivers" }).click();
+      const sectors = page.getByRole("group", { name: "Where the work is" }).getByRole("button");
+      await expect.poll(() => sectors.count()).toBe(SECTORS.length);
+      expect(await page.getByTestId("kiosk-count").count()).toBe(0); // no sector yet: nothing to count
+      await page.getByRole("button", { name: "Manufacturing", exact: true }).click();
+      await expect.poll(() => page.getByTestId("kiosk-count").count(), { timeout: 10_000 }).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -118,6 +118,26 @@ describe("bulk import of worker profiles", () => {
     expect(row.full_name).toBe("Ani Rahmawati");
   });
 
+  it("takes any ISCO-08 unit group, not only the corridors' hand-picked ones (8121, 8211, 9331)", async () => {
+    const file = csv([
+      { ...base, external_ref: "ISCO-1", experiences: "manufacturing:8121:3;manufacturing:8211:1.5" },
+      { ...base, external_ref: "ISCO-2", experiences: "construction:9331:2" },
+    ]);
+    const r = await post(file, "text/csv");
+    expect(r.json).toMatchObject({ created: 2, errors: [] });
+    const stored = await deps.db
+      .selectFrom("workers")
+      .select(["external_ref", "profile"])
+      .where("agency_org_id", "=", agency.org.id)
+      .where("external_ref", "like", "ISCO-%")
+      .orderBy("external_ref")
+      .execute();
+    expect(stored.map((w) => [w.external_ref, w.profile.experiences.map((e) => e.iscoCode)])).toEqual([
+      ["ISCO-1", ["8121", "8211"]],
+      ["ISCO-2", ["9331"]],
+    ]);
+  });
+
   it("all-or-nothing imports nothing when one row is bad (422), and accepts JSON the same way", async () => {
     const bad = csv([
       { ...base, external_ref: "AON-1" },

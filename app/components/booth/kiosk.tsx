@@ -165,6 +165,8 @@ function KioskScreen({
 
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }));
   const occupation = OCCUPATIONS.find((o) => o.code === draft.iscoCode) ?? null;
+  // Most ISCO unit groups carry no sector tag (isco-08.ts): the visitor then chooses among all sectors.
+  const sectorChoices: readonly Sector[] = occupation ? (occupation.sectors.length ? occupation.sectors : SECTORS) : [];
   const suggestions = useMemo(() => searchOccupations(query, 6), [query]);
 
   return (
@@ -269,9 +271,9 @@ function KioskScreen({
                   </ul>
                 </>
               )}
-              {occupation && occupation.sectors.length > 1 ? (
+              {sectorChoices.length > 1 ? (
                 <div className="kiosk-row" role="group" aria-label={t("booth.kiosk.sector")}>
-                  {occupation.sectors.map((s) => (
+                  {sectorChoices.map((s) => (
                     <button
                       key={s}
                       type="button"

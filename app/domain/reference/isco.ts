@@ -1,7 +1,9 @@
+import { MAJOR_GROUPS, MORE_UNIT_GROUPS } from "./isco-08";
 import type { Sector } from "./sectors";
 
-// ISCO-08 unit groups for Jembatan's corridors (checked against the ILO's ISCO-08 structure file; see
-// docs/reference-data.md). English titles are the ILO's exact titles; Indonesian titles follow KBJI 2014 usage.
+// All 436 ISCO-08 unit groups (docs/reference-data.md). The unit groups of Jembatan's corridors are hand-picked below,
+// with their sectors and job titles (checked against the ILO's ISCO-08 structure file; Indonesian titles follow KBJI
+// 2014 usage); the rest are in isco-08.ts, whose Indonesian titles are our translations, not KBJI's wording.
 export interface Occupation {
   code: string;
   en: string;
@@ -19,7 +21,7 @@ const o = (code: string, en: string, id: string, sectors: Sector[], aka: string[
   aka,
 });
 
-export const OCCUPATIONS: readonly Occupation[] = [
+const HAND_PICKED: readonly Occupation[] = [
   o("1411", "Hotel managers", "Manajer hotel", ["hospitality", "cruise"]),
   o("2221", "Nursing professionals", "Perawat profesional", ["nursing"], ["Registered nurse", "Perawat"]),
   o("3151", "Ships' engineers", "Masinis kapal", ["merchant_ship", "cruise"], ["Chief engineer", "Second engineer"]),
@@ -195,7 +197,26 @@ export const OCCUPATIONS: readonly Occupation[] = [
   o("9412", "Kitchen helpers", "Pembantu dapur", ["cruise", "hospitality"], ["Galley utility", "Kitchen steward"]),
 ];
 
+/** ILO order: major groups 1–9 by code, then 0 (armed forces). */
+const iloOrder = (code: string) => (code.startsWith("0") ? `A${code}` : code);
+
+export const OCCUPATIONS: readonly Occupation[] = [
+  ...HAND_PICKED,
+  ...MORE_UNIT_GROUPS.map(([code, en, id, sectors]) => ({ code, en, id, sectors, aka: [] })),
+].sort((a, b) => (iloOrder(a.code) < iloOrder(b.code) ? -1 : 1));
+
 export const ISCO_CODES = OCCUPATIONS.map((x) => x.code) as [string, ...string[]];
 const byCode = new Map(OCCUPATIONS.map((x) => [x.code, x]));
 export const occupation = (code: string) => byCode.get(code);
 export const occupationTitle = (code: string, locale: "en" | "id") => byCode.get(code)?.[locale] ?? code;
+
+/** The unit groups by major group (first digit), in the ILO's order: for grouping long lists (`<optgroup>`). */
+export const OCCUPATION_GROUPS: readonly {
+  code: string;
+  en: string;
+  id: string;
+  occupations: readonly Occupation[];
+}[] = MAJOR_GROUPS.map((g) => ({ ...g, occupations: OCCUPATIONS.filter((o) => o.code[0] === g.code) }));
+/** The major group's title of a unit group ("8121" → "Plant and machine operators, and assemblers"). */
+export const majorGroupTitle = (code: string, locale: "en" | "id") =>
+  MAJOR_GROUPS.find((g) => g.code === code[0])?.[locale] ?? "";

@@ -2,6 +2,7 @@
 export const enShortlists = {
   "shortlist.choose_candidates": "Choose at least one candidate.",
   "shortlist.too_many": "Add at most 100 candidates at a time.",
+  "shortlist.too_many_moves": "Choose at most 100 candidates at a time.",
   "shortlist.reason_required": "Choose a reason.",
   "shortlist.unknown_workers": "{n} of the chosen profiles are not your agency's.",
   "shortlist.no_consent": "{n} of the chosen profiles have no consent to matching on record, or are archived.",
@@ -47,6 +48,32 @@ export const enShortlists = {
 
   "audit.reopened": "A position became free again",
 
+  "shortlist.unknown_entries": "{n} of the chosen candidates are not on this shortlist.",
+  "sl.flagged_fix": "Cannot be proposed until this is fixed",
+  "sl.bulk_title": "Move several candidates",
+  "sl.choose_all": "Choose every candidate on the list",
+  "sl.bulk_action": "Move",
+  "sl.bulk_review": "Review the move",
+  "sl.bulk_hint": "Tick candidates on the list, choose the move, and review it: nothing changes until you confirm.",
+  "sl.bulk_confirm_title.propose": "Propose these candidates to the employer?",
+  "sl.bulk_confirm_title.withdraw": "Withdraw these candidates from the order?",
+  "sl.bulk_confirm_what_one.propose": "1 candidate will be proposed; the employer is told at once.",
+  "sl.bulk_confirm_what.propose": "{n} candidates will be proposed; the employer is told at once.",
+  "sl.bulk_confirm_what_one.withdraw": "1 candidate will be withdrawn from this order. This cannot be undone.",
+  "sl.bulk_confirm_what.withdraw": "{n} candidates will be withdrawn from this order. This cannot be undone.",
+  "sl.bulk_staying": "These will not move:",
+  "sl.bulk_refusal_stage": "not possible while {stage}",
+  "sl.bulk_confirm.propose": "Propose {n}",
+  "sl.bulk_confirm.withdraw": "Withdraw {n}",
+  "sl.bulk_cancel": "Cancel",
+  "sl.bulk_done_one.propose": "1 candidate proposed.",
+  "sl.bulk_done.propose": "{n} candidates proposed.",
+  "sl.bulk_done_one.withdraw": "1 candidate withdrawn.",
+  "sl.bulk_done.withdraw": "{n} candidates withdrawn.",
+  "match.choose_page": "Choose every candidate on this page",
+  "match.choose": "Choose",
+  "match.near_shortlist_hint":
+    "A near miss can go on the shortlist now: it is marked with what it lacks there and can be proposed once that is fixed.",
   "sl.title": "Shortlist for {title}",
   "sl.intro":
     "Your candidates for this order and where each stands. Only candidates who pass every requirement can be proposed. The employer sees them without name or contact details until the worker consents to disclosure.",
@@ -77,7 +104,8 @@ export const enShortlists = {
   "sl.stage": "Stage",
   "sl.history": "History",
   "sl.code": "Employer sees: {code}",
-  "sl.csv_header": "code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes",
+  "sl.csv_header":
+    "code,name,reference,stage,score,qualifications,reason,fails now,how to fix,stage since,disclosure consent,notes",
   "cand.title": "Candidates for {title}",
   "cand.intro":
     "Candidates proposed by licensed placement agencies, side by side. Names and contact details appear only after the worker consents to disclose them for this order; each time they are shown it is logged.",

@@ -4,6 +4,7 @@ import type { enShortlists } from "./en-shortlists";
 export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "shortlist.choose_candidates": "Pilih setidaknya satu kandidat.",
   "shortlist.too_many": "Tambahkan paling banyak 100 kandidat sekaligus.",
+  "shortlist.too_many_moves": "Pilih paling banyak 100 kandidat sekaligus.",
   "shortlist.reason_required": "Pilih alasan.",
   "shortlist.unknown_workers": "{n} profil yang dipilih bukan milik agensi Anda.",
   "shortlist.no_consent":
@@ -51,6 +52,33 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
 
   "audit.reopened": "Sebuah posisi kembali kosong",
 
+  "shortlist.unknown_entries": "{n} kandidat yang dipilih tidak ada di daftar pendek ini.",
+  "sl.flagged_fix": "Tidak dapat diajukan sebelum ini diperbaiki",
+  "sl.bulk_title": "Pindahkan beberapa kandidat",
+  "sl.choose_all": "Pilih semua kandidat di daftar",
+  "sl.bulk_action": "Pindahkan",
+  "sl.bulk_review": "Tinjau pemindahan",
+  "sl.bulk_hint":
+    "Centang kandidat di daftar, pilih pemindahannya, lalu tinjau: tidak ada yang berubah sebelum Anda mengonfirmasi.",
+  "sl.bulk_confirm_title.propose": "Ajukan kandidat ini kepada pemberi kerja?",
+  "sl.bulk_confirm_title.withdraw": "Tarik kandidat ini dari lowongan?",
+  "sl.bulk_confirm_what_one.propose": "1 kandidat akan diajukan; pemberi kerja langsung diberi tahu.",
+  "sl.bulk_confirm_what.propose": "{n} kandidat akan diajukan; pemberi kerja langsung diberi tahu.",
+  "sl.bulk_confirm_what_one.withdraw": "1 kandidat akan ditarik dari lowongan ini. Ini tidak dapat dibatalkan.",
+  "sl.bulk_confirm_what.withdraw": "{n} kandidat akan ditarik dari lowongan ini. Ini tidak dapat dibatalkan.",
+  "sl.bulk_staying": "Yang berikut tidak dipindahkan:",
+  "sl.bulk_refusal_stage": "tidak mungkin selama {stage}",
+  "sl.bulk_confirm.propose": "Ajukan {n}",
+  "sl.bulk_confirm.withdraw": "Tarik {n}",
+  "sl.bulk_cancel": "Batal",
+  "sl.bulk_done_one.propose": "1 kandidat diajukan.",
+  "sl.bulk_done.propose": "{n} kandidat diajukan.",
+  "sl.bulk_done_one.withdraw": "1 kandidat ditarik.",
+  "sl.bulk_done.withdraw": "{n} kandidat ditarik.",
+  "match.choose_page": "Pilih semua kandidat di halaman ini",
+  "match.choose": "Pilih",
+  "match.near_shortlist_hint":
+    "Kandidat yang hampir memenuhi dapat dimasukkan ke daftar pendek sekarang: di sana ditandai apa yang kurang, dan dapat diajukan setelah itu diperbaiki.",
   "sl.title": "Daftar pendek untuk {title}",
   "sl.intro":
     "Kandidat Anda untuk pesanan ini dan posisi masing-masing. Hanya kandidat yang memenuhi semua persyaratan yang dapat diajukan. Pemberi kerja melihat mereka tanpa nama atau kontak sampai pekerja menyetujui pengungkapan.",
@@ -82,7 +110,8 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
   "sl.stage": "Tahap",
   "sl.history": "Riwayat",
   "sl.code": "Pemberi kerja melihat: {code}",
-  "sl.csv_header": "kode,nama,referensi,tahap,alasan,tidak memenuhi,tahap sejak,persetujuan pengungkapan,catatan",
+  "sl.csv_header":
+    "kode,nama,referensi,tahap,skor,kualifikasi,alasan,tidak memenuhi,cara memperbaiki,tahap sejak,persetujuan pengungkapan,catatan",
   "cand.title": "Kandidat untuk {title}",
   "cand.intro":
     "Kandidat yang diajukan agensi penempatan berizin, berdampingan. Nama dan kontak hanya tampil setelah pekerja menyetujui pengungkapan untuk pesanan ini; setiap penampilan dicatat.",

@@ -21,6 +21,7 @@ import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ChooseAll } from "~/components/choose-all";
 import trustStyles from "~/styles/matching-trust.css";
 import type { LinksFunction } from "@remix-run/node";
 
@@ -36,12 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const shortlistedOn = (v: MatchView) =>
     v.kind === "agency"
-      ? alreadyShortlisted(
-          context.deps,
-          actor,
-          params.id ?? "",
-          v.results.map((r) => r.workerId),
-        )
+      ? alreadyShortlisted(context.deps, actor, params.id ?? "", [
+          ...v.results.map((r) => r.workerId),
+          ...v.nearMisses.map((n) => n.workerId),
+        ])
       : Promise.resolve([]);
   const sp = new URL(request.url).searchParams;
   // absurd page numbers are clamped to the schema's range here and to the last page below
@@ -192,7 +191,8 @@ function AgencyMatches({
         {view.results.length === 0 ? (
           <p className="empty">{t("match.none")}</p>
         ) : (
-          <Form method="post" aria-describedby={addError ? "add-error" : undefined}>
+          <Form method="post" id="add-qualified" aria-describedby={addError ? "add-error" : undefined}>
+            <ChooseAll formId="add-qualified" name="workerIds" label={t("match.choose_page")} />
             {addError ? (
               <p id="add-error" className="form-errors" role="alert">
                 {errorText(addError)}
@@ -275,29 +275,54 @@ function AgencyMatches({
         {view.nearMisses.length === 0 ? (
           <p className="empty">{t("match.none_near")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("match.candidate")}</th>
-                  <th scope="col">{t("match.missing_item")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.nearMisses.map((n) => (
-                  <tr key={n.workerId}>
-                    <td>
-                      <Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link>
-                    </td>
-                    <td>
-                      {formatFailure(locale, n.failed)}
-                      <span className="fix">{formatFix(locale, n.failed, view.order)}</span>
-                    </td>
+          <Form method="post" id="add-near">
+            <p className="hint">{t("match.near_shortlist_hint")}</p>
+            <ChooseAll formId="add-near" name="workerIds" label={t("match.choose_page")} />
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("match.choose")}</span>
+                    </th>
+                    <th scope="col">{t("match.candidate")}</th>
+                    <th scope="col">{t("match.missing_item")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {view.nearMisses.map((n) => (
+                    <tr key={n.workerId}>
+                      <td>
+                        {onList.has(n.workerId) ? (
+                          <span className="badge active">{t("sl.on_shortlist")}</span>
+                        ) : (
+                          <input
+                            type="checkbox"
+                            name="workerIds"
+                            value={n.workerId}
+                            className="pick"
+                            aria-label={t("sl.select_candidate", { name: n.name })}
+                          />
+                        )}
+                      </td>
+                      <td>
+                        <Link to={`/workers/${n.workerId}`}>{withParen(n.name, n.externalRef)}</Link>
+                      </td>
+                      <td>
+                        {formatFailure(locale, n.failed)}
+                        <span className="fix">{formatFix(locale, n.failed, view.order)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="actions">
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("sl.add_selected")}
+              </button>
+            </div>
+          </Form>
         )}
         <Pagination
           page={npage}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors } from "~/components/field";
@@ -6,10 +6,20 @@ import { ReasonField } from "~/components/reason-field";
 import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { dot, withParen } from "~/components/text";
-import { DisclosureConsentSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
+import { ChooseAll } from "~/components/choose-all";
+import {
+  BULK_ACTIONS,
+  BulkMoveSchema,
+  DisclosureConsentSchema,
+  NoteSchema,
+  StageMoveSchema,
+  type BulkMoveInput,
+} from "~/domain/shortlists/schema";
 import { REJECT_REASONS, STAGE_RULES, WITHDRAW_REASONS, type StageAction } from "~/domain/shortlists/stages";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/locales";
-import { formatFailure } from "~/i18n/matching-text";
+import { formatExplanation, formatFailure, formatFix } from "~/i18n/matching-text";
+import { pluralKey } from "~/i18n/follow-up-text";
+import { moveCandidates, previewMoves } from "~/services/shortlists/move-candidates.server";
 import { addNote } from "~/services/shortlists/add-note.server";
 import { getShortlist } from "~/services/shortlists/get-shortlist.server";
 import { moveCandidate } from "~/services/shortlists/move-candidate.server";
@@ -19,6 +29,9 @@ import { setFlash } from "~/web/flash.server";
 import { isShownOnRow, parseRow, rowDomainError, type RowReply } from "~/web/row-forms.server";
 import { requireSignedIn } from "~/web/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import trustStyles from "~/styles/matching-trust.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: trustStyles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sl.nav");
 
@@ -34,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: order.status,
       positions: order.positions,
       positionsFilled: order.positionsFilled,
+      startDate: order.startDate,
     },
     items,
     slotsHeld,
@@ -67,6 +81,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await addNote(context.deps, actor, entryId, parsed.value);
       return back("sl.note_flash");
     }
+    if (intent === "bulk_preview" || intent === "bulk") {
+      const parsed = parseRow(
+        BulkMoveSchema,
+        { entryIds: form.getAll("entryIds"), action: form.get("action"), reason: form.get("reason") ?? undefined },
+        "bulk",
+        intent,
+      );
+      if (!parsed.ok) return parsed.reply;
+      if (intent === "bulk_preview")
+        return {
+          bulkPreview: {
+            ...(await previewMoves(context.deps, actor, params.id ?? "", parsed.value)),
+            input: parsed.value,
+          },
+        };
+      const done = await moveCandidates(context.deps, actor, params.id ?? "", parsed.value);
+      return { bulkDone: { action: parsed.value.action, moved: done.moved.length, refused: done.refused } };
+    }
     if (intent === "consent") {
       const parsed = parseRow(DisclosureConsentSchema, { confirm: form.get("confirm") ?? undefined }, entryId, intent);
       if (!parsed.ok) return parsed.reply;
@@ -75,16 +107,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     throw new Response("errors.invalid", { status: 400 });
   } catch (e) {
-    if (isShownOnRow(e)) return rowDomainError(e, entryId, intent);
+    if (isShownOnRow(e)) return rowDomainError(e, intent.startsWith("bulk") ? "bulk" : entryId, intent);
     return throwAsResponse(e);
   }
 }
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+
 export default function Shortlist() {
   const { order, items } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>()?.rowReply ?? null;
+  const actionData = useActionData<typeof action>();
+  const reply = actionData && "rowReply" in actionData ? actionData.rowReply : null;
+  const preview = actionData && "bulkPreview" in actionData ? actionData.bulkPreview : null;
+  const done = actionData && "bulkDone" in actionData ? actionData.bulkDone : null;
+  const errorText = useErrorText();
+  const bulkable = items.some((i) => i.actions.some((a) => (BULK_ACTIONS as readonly string[]).includes(a)));
   const t = useT();
   const locale = useLocale();
   return (
@@ -108,22 +147,213 @@ export default function Shortlist() {
           </a>
         ) : null}
       </div>
+      {reply?.row === "bulk" && !(bulkable && !preview) ? (
+        <p className="form-errors" role="alert">
+          {errorText(reply.fields.entryIds ?? reply.fields.action ?? reply.fields.reason ?? reply.message ?? "")}
+        </p>
+      ) : null}
+      {preview ? <BulkConfirm preview={preview} items={items} /> : null}
+      {done ? <BulkDone done={done} items={items} /> : null}
       {items.length === 0 ? (
         <p className="empty">
           {t("sl.empty")} <Link to={`/job-orders/${order.id}/matches`}>{t("sl.empty_action")}</Link>
         </p>
       ) : (
-        <ul className="match-list">
-          {items.map((i) => (
-            <Entry key={i.entryId} item={i} reply={reply?.row === i.entryId ? reply : null} />
-          ))}
-        </ul>
+        <>
+          {bulkable && !preview ? <BulkBar reply={reply?.row === "bulk" ? reply : null} /> : null}
+          <ul className="match-list">
+            {items.map((i) => (
+              <Entry
+                key={i.entryId}
+                item={i}
+                startDate={order.startDate}
+                chosen={preview?.input.entryIds.includes(i.entryId) ?? false}
+                reply={reply?.row === i.entryId ? reply : null}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </>
   );
 }
 
-function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
+/** The bar above the list: choose candidates (each entry's box names this form), a move, and review it first. */
+function BulkBar({ reply }: { reply: RowReply | null }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const entryError = Object.entries(reply?.fields ?? {}).find(([k]) => k.split(".")[0] === "entryIds")?.[1];
+  const actionError = reply?.fields.action;
+  return (
+    <Form method="post" id="bulk" className="card bulk-bar" aria-labelledby="bulk-title">
+      <h2 id="bulk-title">{t("sl.bulk_title")}</h2>
+      <ChooseAll formId="bulk" name="entryIds" label={t("sl.choose_all")} />
+      {reply?.message && !entryError && !actionError && !reply.fields.reason ? (
+        <p className="form-errors" role="alert" id="bulk-error">
+          {errorText(reply.message)}
+        </p>
+      ) : null}
+      <FieldErrors id="bulk-entryIds-error" errors={entryError ? [entryError] : undefined} />
+      <div className="row list-row">
+        <div className="field">
+          <label htmlFor="bulk-action">{t("sl.bulk_action")}</label>
+          <select
+            id="bulk-action"
+            name="action"
+            defaultValue="propose"
+            aria-invalid={actionError ? true : undefined}
+            aria-describedby={actionError ? "bulk-action-error" : undefined}
+          >
+            {BULK_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`stage_action.${a}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id="bulk-action-error" errors={actionError ? [actionError] : undefined} />
+        </div>
+        <ReasonField id="bulk-reason" reasons={WITHDRAW_REASONS} error={reply?.fields.reason} />
+        <button type="submit" name="intent" value="bulk_preview" className="secondary">
+          {t("sl.bulk_review")}
+        </button>
+      </div>
+      <p className="hint">{t("sl.bulk_hint")}</p>
+    </Form>
+  );
+}
+
+/** The confirmation of a bulk move: who will move, who will not and why; nothing changes until it is confirmed. */
+function BulkConfirm({
+  preview,
+  items,
+}: {
+  preview: NonNullable<Extract<ActionData, { bulkPreview: unknown }>["bulkPreview"]>;
+  items: Item[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const moving = preview.items.filter((p) => p.refusal === null);
+  const staying = preview.items.filter((p) => p.refusal !== null);
+  const label = (p: (typeof preview.items)[number]) => withParen(p.name ?? p.code, p.externalRef);
+  const input: BulkMoveInput = preview.input;
+  const n = formatNumber(locale, moving.length);
+  return (
+    <section
+      className="card confirm"
+      role="alertdialog"
+      aria-labelledby="bulk-confirm-title"
+      aria-describedby="bulk-confirm-what"
+    >
+      <h2 id="bulk-confirm-title">{t(`sl.bulk_confirm_title.${input.action}`)}</h2>
+      <p id="bulk-confirm-what">
+        {t(
+          pluralKey(
+            locale,
+            moving.length,
+            `sl.bulk_confirm_what_one.${input.action}`,
+            `sl.bulk_confirm_what.${input.action}`,
+          ),
+          { n },
+        )}
+        {input.reason ? ` ${t("sl.reason", { reason: t(`reason.${input.reason}`) })}` : null}
+      </p>
+      {moving.length ? (
+        <ul>
+          {moving.map((p) => (
+            <li key={p.entryId}>{label(p)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {staying.length ? (
+        <>
+          <p>{t("sl.bulk_staying")}</p>
+          <ul>
+            {staying.map((p) => (
+              <li key={p.entryId}>
+                {label(p)}:{" "}
+                {p.refusal === "flagged"
+                  ? flaggedText(locale, items, p.entryId)
+                  : t("sl.bulk_refusal_stage", {
+                      stage: t(`stage.${items.find((i) => i.entryId === p.entryId)?.stage ?? "shortlisted"}`),
+                    })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Form method="post" className="actions">
+        {moving.map((p) => (
+          <input key={p.entryId} type="hidden" name="entryIds" value={p.entryId} />
+        ))}
+        <input type="hidden" name="action" value={input.action} />
+        {input.reason ? <input type="hidden" name="reason" value={input.reason} /> : null}
+        {moving.length ? (
+          <button
+            type="submit"
+            name="intent"
+            value="bulk"
+            className={input.action === "withdraw" ? "danger" : undefined}
+          >
+            {t(`sl.bulk_confirm.${input.action}`, { n })}
+          </button>
+        ) : null}
+        <Link to=".">{t("sl.bulk_cancel")}</Link>
+      </Form>
+    </section>
+  );
+}
+
+function BulkDone({
+  done,
+  items,
+}: {
+  done: NonNullable<Extract<ActionData, { bulkDone: unknown }>["bulkDone"]>;
+  items: Item[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const label = (id: string) => {
+    const i = items.find((x) => x.entryId === id);
+    return i ? withParen(i.name ?? i.code, i.externalRef) : id;
+  };
+  return (
+    <div className="card" role="status">
+      <p>
+        {t(pluralKey(locale, done.moved, `sl.bulk_done_one.${done.action}`, `sl.bulk_done.${done.action}`), {
+          n: formatNumber(locale, done.moved),
+        })}
+      </p>
+      {done.refused.length ? (
+        <ul>
+          {done.refused.map((r) => (
+            <li key={r.entryId}>
+              {label(r.entryId)}: {errorText(r.messageKey)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Fails: no English at B1 — fix: …" for a flagged candidate, from the list's own item. */
+function flaggedText(locale: Parameters<typeof formatFailure>[0], items: Item[], entryId: string): string {
+  const i = items.find((x) => x.entryId === entryId);
+  return i ? i.failing.map((f) => formatFailure(locale, f)).join("; ") : "";
+}
+
+function Entry({
+  item: i,
+  startDate,
+  chosen,
+  reply,
+}: {
+  item: Item;
+  startDate: string;
+  chosen: boolean;
+  reply: RowReply | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -134,6 +364,17 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
   return (
     <li className="card match" id={`e-${i.entryId}`} aria-labelledby={titleId}>
       <div className="match-head">
+        {i.actions.some((a) => (BULK_ACTIONS as readonly string[]).includes(a)) ? (
+          <input
+            type="checkbox"
+            form="bulk"
+            name="entryIds"
+            value={i.entryId}
+            defaultChecked={chosen}
+            className="pick"
+            aria-label={t("sl.select_candidate", { name: i.name ?? i.code })}
+          />
+        ) : null}
         {i.workerId ? (
           <Link id={titleId} to={`/workers/${i.workerId}`} className="match-name">
             {withParen(i.name ?? i.code, i.externalRef)}
@@ -144,7 +385,13 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
           </span>
         )}
         <span className={`status ${i.stage}`}>{t(`stage.${i.stage}`)}</span>
+        {i.score !== null ? (
+          <span className="score">
+            <span className="visually-hidden">{t("match.score")}</span> {formatNumber(locale, i.score)}
+          </span>
+        ) : null}
       </div>
+      {i.explanation ? <p className="why">{formatExplanation(locale, i.explanation)}</p> : null}
       <p className="meta">
         {dot(t("sl.code", { code: i.code }), t("sl.since", { date: formatDate(locale, i.stageChangedAt) }))}
       </p>
@@ -153,10 +400,13 @@ function Entry({ item: i, reply }: { item: Item; reply: RowReply | null }) {
       ) : null}
       {i.failing.length ? (
         <div className="finding hold">
-          <strong>{t("sl.flagged")}</strong>
+          <strong>{t(i.stage === "shortlisted" ? "sl.flagged_fix" : "sl.flagged")}</strong>
           <ul>
             {i.failing.map((f) => (
-              <li key={JSON.stringify(f)}>{formatFailure(locale, f)}</li>
+              <li key={JSON.stringify(f)}>
+                {formatFailure(locale, f)}
+                <span className="fix">{formatFix(locale, f, { startDate })}</span>
+              </li>
             ))}
           </ul>
         </div>

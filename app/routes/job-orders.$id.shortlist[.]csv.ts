@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { spreadsheetCell, toCsvLine } from "~/domain/csv";
 import { translate } from "~/i18n/translate";
-import { formatFailure } from "~/i18n/matching-text";
+import { formatDate, formatDateTime } from "~/i18n/locales";
+import { formatExplanation, formatFailure, formatFix } from "~/i18n/matching-text";
 import { getShortlist } from "~/services/shortlists/get-shortlist.server";
 import { throwAsText } from "~/web/errors.server";
 import { getLocale } from "~/web/locale.server";
@@ -21,10 +22,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           i.name ?? "",
           i.externalRef ?? "",
           translate(locale, `stage.${i.stage}`),
+          i.score === null ? "" : String(i.score),
+          i.explanation ? formatExplanation(locale, i.explanation) : "",
           i.reason ? translate(locale, `reason.${i.reason}` as "reason.other") : "",
           i.failing.map((f) => formatFailure(locale, f)).join("; "),
-          i.stageChangedAt.toISOString(),
-          i.disclosureConsentAt?.toISOString() ?? "",
+          i.failing
+            .map((f) => formatFix(locale, f, order))
+            .filter(Boolean)
+            .join("; "),
+          formatDate(locale, i.stageChangedAt),
+          i.disclosureConsentAt ? formatDateTime(locale, i.disclosureConsentAt) : "",
           i.notes.map((n) => n.body).join(" | "),
         ].map(spreadsheetCell),
       ),

@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,7 +14,7 @@ import { createJobOrder } from "~/services/job-orders/write.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { createEventViaPage, enrolKioskViaPage, enrolmentCodeViaPage, eventForm, leadForm } from "../support/booth";
-import { Client, unique } from "../support/http";
+import { Client, formFields, unique } from "../support/http";
 import { apiFor, apiOrg, orderInput, type ApiOrg } from "../support/job-orders";
 import { verifiedOrder } from "../support/matching";
 import { agencyActor, workerInput } from "../support/workers";
@@ -1071,6 +1071,51 @@ describe("page: organisation settings and shortlist notes", () => {
     );
     expect(r.status).toBe(400);
     expectPageFieldError(await r.text(), "note", key);
+  });
+  it.each(
+    (["bulk_preview", "bulk"] as const).flatMap((intent) =>
+      (
+        [
+          ["no candidate chosen", { action: "propose" }, "entryIds", "shortlist.choose_candidates"],
+          ["an id that is not one", { entryIds: ["not-a-uuid"], action: "propose" }, "entryIds", "errors.invalid"],
+          ["an SQL id", { entryIds: ["' or 1=1 --"], action: "propose" }, "entryIds", "errors.invalid"],
+          [
+            "101 candidates",
+            { entryIds: Array.from({ length: 101 }, () => randomUUID()), action: "propose" },
+            "entryIds",
+            "shortlist.too_many_moves",
+          ],
+          [
+            "a move that is not offered in bulk",
+            { entryIds: ["E"], action: "select" },
+            "action",
+            "errors.choose_option",
+          ],
+          ["no move", { entryIds: ["E"] }, "action", "errors.choose_option"],
+          [
+            "withdrawal without a reason",
+            { entryIds: ["E"], action: "withdraw" },
+            "reason",
+            "shortlist.reason_required",
+          ],
+          [
+            "a reason that is not offered",
+            { entryIds: ["E"], action: "withdraw", reason: "<script>" },
+            "reason",
+            "errors.choose_option",
+          ],
+        ] as [string, Record<string, string | string[]>, string, Key][]
+      ).map(([label, fields, field, key]) => ({ intent, label, fields, field, key })),
+    ),
+  )("bulk move ($intent): $label", async ({ intent, fields, field, key }) => {
+    const withEntry = Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x === "E" ? ids.entry : x)) : v]),
+    );
+    const r = await expectNothingStored(() =>
+      agencyPage.post(`/job-orders/${made.order.id}/shortlist`, formFields({ intent, ...withEntry })),
+    );
+    expect(r.status).toBe(400);
+    expectPageFieldError(await r.text(), field, key);
   });
   it.each(FORM_BODY_ATTACKS)("settings: $label", (attack) =>
     expectFormBodyRefused(employerPage, `/orgs/${employer.org.slug}/settings`, attack),

@@ -204,7 +204,7 @@ describe("the agency's pages", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so spreadsheets read UTF-8 names right
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split("\r\n")[0]).toBe(
-      "code,name,reference,stage,reason,fails now,stage since,disclosure consent,notes",
+      "code,name,reference,stage,score,qualifications,reason,fails now,how to fix,stage since,disclosure consent,notes",
     );
     expect(text).toContain(`Pekerja s1 ${tag}`);
     expect(text).toContain("proposed to the employer");

@@ -82,3 +82,10 @@ export class Client {
 }
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
+
+/** A form with repeated fields (several checkboxes of one name) in the shape `Client.post` takes. */
+export const formFields = (fields: Record<string, string | string[]>) =>
+  Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x])) as unknown as Record<
+    string,
+    string
+  >;

@@ -40,3 +40,23 @@ export type NoteInput = z.infer<typeof NoteSchema>;
 export const DisclosureConsentSchema = z.object({
   confirm: z.literal("on", { error: "sl.consent_confirm_required" }),
 });
+
+/** The moves an agency may make on many candidates at once (after a confirmation on the page). */
+export const BULK_ACTIONS = ["propose", "withdraw"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** One move for several shortlist entries of one order: proposing them, or withdrawing them with a reason. */
+export const BulkMoveSchema = z
+  .object({
+    entryIds: z.preprocess(
+      (v) => (typeof v === "string" ? [v] : v),
+      z.array(Id).min(1, { error: "shortlist.choose_candidates" }).max(100, { error: "shortlist.too_many_moves" }),
+    ),
+    action: z.enum(BULK_ACTIONS, { error: "errors.choose_option" }),
+    reason: z.preprocess(blank, z.enum(WITHDRAW_REASONS, { error: "errors.choose_option" }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.action === "withdraw" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "shortlist.reason_required" });
+  });
+export type BulkMoveInput = z.infer<typeof BulkMoveSchema>;

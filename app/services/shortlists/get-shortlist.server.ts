@@ -1,4 +1,7 @@
+import { isoDay } from "~/domain/dates";
+import { explain, type Explanation } from "~/domain/matching/explain";
 import { failedGates, type GateFailure } from "~/domain/matching/gates";
+import { scoreCandidate } from "~/domain/matching/score";
 import { type Actor } from "~/domain/org";
 import { candidateCode, stageActions, type Stage, type StageAction } from "~/domain/shortlists/stages";
 import { jobOrderRecordOf } from "~db/job-orders";
@@ -19,8 +22,12 @@ export interface ShortlistItem {
   stage: Stage;
   reason: string | null;
   stageChangedAt: Date;
-  /** hard gates the candidate fails now (from PostgreSQL, at this moment) */
+  /** hard gates the candidate fails now (from PostgreSQL, at this moment): what must be fixed before proposing */
   failing: GateFailure[];
+  /** the engine's score now, while the candidate passes every gate before selection (null otherwise) */
+  score: number | null;
+  /** what the candidate brings to this order (occupation and years, languages, certificates), while on the profile */
+  explanation: Explanation | null;
   actions: StageAction[];
   disclosureConsentAt: Date | null;
   notes: { id: string; body: string; at: Date; author: string | null }[];
@@ -34,10 +41,12 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
   const ids = rows.map((r) => r.id);
   const [notes, events] = await Promise.all([listEntryNotes(deps.db, ids), listEntryHistory(deps.db, ids)]);
   const o = matchOrderOf(order);
+  const today = isoDay(deps.now());
   const items: ShortlistItem[] = rows.map((r) => {
+    const candidate = r.worker_id && r.profile ? candidateOf(workerOf(r)) : null;
     // gates matter until the employer selects (a selected worker is "in process", which the status gate would flag)
-    const failing =
-      r.worker_id && r.profile && PRE_SELECTION.includes(r.stage) ? failedGates(o, candidateOf(workerOf(r))) : [];
+    const gated = candidate !== null && PRE_SELECTION.includes(r.stage);
+    const failing = gated ? failedGates(o, candidate) : [];
     const actions = stageActions(r.stage, "agency").filter((a) => !(a === "propose" && failing.length > 0));
     return {
       entryId: r.id,
@@ -49,6 +58,8 @@ export async function getShortlist(deps: Deps, actor: Actor, orderId: string) {
       reason: r.reason,
       stageChangedAt: r.stage_changed_at,
       failing,
+      score: gated && failing.length === 0 ? scoreCandidate(o, candidate, today).score : null,
+      explanation: candidate ? explain(o, candidate) : null,
       actions: r.worker_id ? actions : [],
       disclosureConsentAt: r.disclosure_consent_at,
       notes: notes

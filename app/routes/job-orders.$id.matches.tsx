@@ -183,6 +183,11 @@ function AgencyMatches({
       <section aria-labelledby="qualified">
         <h2 id="qualified">{t("match.qualified_count", { n: formatNumber(locale, view.total) })}</h2>
         <p className="hint">{formatRankingBasis(locale, view.order)}</p>
+        {view.updating ? (
+          <p className="hint" role="status">
+            {t("match.updating_note")}
+          </p>
+        ) : null}
         {view.stale > 0 ? (
           <p className="hint" role="status">
             {t("match.stale_note", { n: view.stale })}
@@ -343,6 +348,11 @@ function MinistryCounts({ view }: { view: Extract<MatchView, { kind: "ministry" 
       <p className="big-number">
         <strong>{formatNumber(locale, view.total)}</strong> {t("match.qualified")}
       </p>
+      {view.updating ? (
+        <p className="hint" role="status">
+          {t("match.updating_counts")}
+        </p>
+      ) : null}
       <section aria-labelledby="by-agency">
         <h2 id="by-agency">{t("match.by_agency")}</h2>
         {view.byAgency.length === 0 ? (

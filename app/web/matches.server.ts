@@ -18,6 +18,7 @@ export function presentMatches(v: AgencyView, locale: Locale): MatchResponse {
       rankingBasis: formatRankingBasis(locale, v.order),
     },
     total: v.total,
+    updating: v.updating,
     results: v.results.map((r) => ({
       workerId: r.workerId,
       externalRef: r.externalRef,

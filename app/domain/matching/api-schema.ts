@@ -60,6 +60,11 @@ export const MatchResponseSchema = z.object({
     rankingBasis: z.string().describe("the two above in one line, in the Accept-Language language"),
   }),
   total: z.number().int().describe("qualified candidates of this agency (all pages)"),
+  updating: z
+    .boolean()
+    .describe(
+      "true while changes the index confirmed (a bulk import, say) are still being applied: the ranking is the last consistent one, and each listed candidate was re-checked against PostgreSQL; ask again in a few seconds",
+    ),
   results: z.array(
     z.object({
       workerId: z.uuid(),

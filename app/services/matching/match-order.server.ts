@@ -20,7 +20,7 @@ import type { Deps } from "../deps.server";
 import { requireViewerRole } from "../guards.server";
 import { loadVisible } from "../job-orders/access.server";
 import { activeAgencies } from "./active-agencies.server";
-import { currentRanking } from "./ranking-cache.server";
+import { keptRanking } from "./ranking-cache.server";
 import type { NearMissEntry, Ranking } from "./ranking.server";
 import { isMatchable as isMatchableOrder } from "~/domain/job-orders/matchable";
 
@@ -65,6 +65,8 @@ export type MatchView =
       nearMisses: NearMissResult[];
       /** profiles the index still lists but PostgreSQL no longer qualifies (left out until the outbox catches up) */
       stale: number;
+      /** served from the last consistent ranking while confirmed changes are still being applied */
+      updating: boolean;
     }
   | {
       kind: "ministry";
@@ -73,6 +75,7 @@ export type MatchView =
       nearMissTotal: number;
       nearMissCounts: { key: GateKey; count: number }[];
       byAgency: { agencyId: string; name: string; count: number }[];
+      updating: boolean;
     };
 
 /** The matching view of a job order: what its gates and score read. */
@@ -160,7 +163,7 @@ const headOf = (order: JobOrder) => ({
 async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
   const o = matchOrderOf(order);
   const agencies = await activeAgencies(deps, today);
-  const ranking = await currentRanking(deps, {
+  const { ranking, updating } = await keptRanking(deps, {
     orderKey: orderKeyOf(order),
     o,
     agencyIds: agencies.map((a) => a.id),
@@ -179,6 +182,7 @@ async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promi
       .filter((a) => perAgency.has(a.id))
       .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    updating,
   };
 }
 
@@ -193,7 +197,13 @@ async function agencyView(
   if (q.item !== undefined && !gateKeys(o).includes(q.item as GateKey))
     throw new DomainError("invalid", "errors.invalid", { item: "errors.choose_option" });
   const agencyIds = [actor.orgId];
-  const ranking = await currentRanking(deps, { orderKey: orderKeyOf(order), o, agencyIds, today, scope: "agencies" });
+  const { ranking, updating } = await keptRanking(deps, {
+    orderKey: orderKeyOf(order),
+    o,
+    agencyIds,
+    today,
+    scope: "agencies",
+  });
   const { results, stale } = await rankedPage(deps, actor.orgId, o, ranking, q, today);
   const counts = q.item ? ranking.nearMissCounts.filter((c) => c.key === q.item) : ranking.nearMissCounts;
   const nearMisses = await nearMissesPage(
@@ -211,6 +221,7 @@ async function agencyView(
     nearMissCounts: ranking.nearMissCounts,
     nearMisses,
     stale,
+    updating,
   };
 }
 

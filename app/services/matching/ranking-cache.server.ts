@@ -41,12 +41,12 @@ interface Entry {
   /** the last state checked against the index, and when (ms, by deps.now) */
   settled: State | null;
   checkedAt: number;
+  /** the catch-up or read under way, if any */
+  inFlight: Promise<State> | null;
 }
 
 const STORE = Symbol.for("jembatan.match-rankings");
 const store = ((globalThis as Record<symbol, unknown>)[STORE] ??= new Map<string, Entry>()) as Map<string, Entry>;
-const KEEPERS = Symbol.for("jembatan.match-rankings.keepers");
-const keepers = ((globalThis as Record<symbol, unknown>)[KEEPERS] ??= { running: 0 }) as { running: number };
 
 /**
  * With a keeper running in this process, a request is answered from a ranking the keeper checked against the
@@ -55,6 +55,21 @@ const keepers = ((globalThis as Record<symbol, unknown>)[KEEPERS] ??= { running:
  * Without a keeper (tests, scripts), every request catches up first.
  */
 const FRESH_MS = 1_000;
+
+/**
+ * Past FRESH_MS, a request starts a catch-up (or joins the one under way) but waits for it at most WAIT_MS: a
+ * catch-up of a few changes takes milliseconds and is waited for; one behind a bulk import (thousands of changes,
+ * or a pool read again) is not, and the request is answered from the last consistent ranking, marked updating.
+ * A ranking changes in one synchronous step (PoolRanking.apply) or is replaced whole, so what is served is always
+ * one consistent state. The first view of an order has nothing to serve and waits for its read.
+ */
+const WAIT_MS = 25;
+
+const KEEPERS = Symbol.for("jembatan.match-rankings.keepers");
+const keepers = ((globalThis as Record<symbol, unknown>)[KEEPERS] ??= { running: 0, waitMs: WAIT_MS }) as {
+  running: number;
+  waitMs: number;
+};
 
 export interface RankingRequest {
   /** order id, version and last change: a changed order is a new ranking */
@@ -68,9 +83,19 @@ export interface RankingRequest {
 
 const keyOf = (r: RankingRequest) => `${r.orderKey}|${r.today}|${[...r.agencyIds].sort().join(",")}`;
 
-const stats = { reads: 0, catchUps: 0, requestChecks: 0 };
-/** How often this process read a pool whole, caught a kept ranking up by replaying changes, and had a request check the index itself. */
+const stats = { reads: 0, catchUps: 0, requestChecks: 0, servedUpdating: 0 };
+/**
+ * How often this process read a pool whole, caught a kept ranking up by replaying changes, had a request check the
+ * index itself, and answered a request from the last consistent ranking while a catch-up was under way.
+ */
 export const rankingCacheStats = () => ({ ...stats });
+
+/** A ranking and whether a catch-up it has not seen yet is under way. */
+export interface KeptRanking {
+  ranking: Ranking;
+  /** true: served while changes confirmed by the index are still being applied (shown as "updating") */
+  updating: boolean;
+}
 
 async function readFresh(
   deps: Pick<Deps, "db" | "search">,
@@ -109,6 +134,7 @@ async function caughtUp(
 function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
   const next = e.state.then(step);
   e.state = next;
+  e.inFlight = next;
   next.then(
     (s) => {
       e.settled = s;
@@ -116,25 +142,58 @@ function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State
     },
     () => undefined,
   );
+  void next
+    .finally(() => {
+      if (e.inFlight === next) e.inFlight = null;
+    })
+    .catch(() => undefined);
   next.catch(() => {
     if (store.get(key) === e && e.state === next) store.delete(key);
   });
   return next;
 }
 
-/** The ranking for this request: kept and current with the index (see above), or read now. */
+/** The ranking for this request, current with the index: kept and caught up (see above), or read now. */
 export async function currentRanking(deps: Pick<Deps, "db" | "search" | "now">, r: RankingRequest): Promise<Ranking> {
+  return (await keptRanking(deps, r, { wait: true })).ranking;
+}
+
+/**
+ * The ranking a page or the API shows. With a keeper running, it never waits long for a catch-up: past WAIT_MS it
+ * is the last consistent ranking, marked updating (see WAIT_MS). Without one (tests, scripts), or with `wait`, it
+ * catches up first.
+ */
+export async function keptRanking(
+  deps: Pick<Deps, "db" | "search" | "now">,
+  r: RankingRequest,
+  opts: { wait?: boolean } = {},
+): Promise<KeptRanking> {
   const now = deps.now().getTime();
   const key = keyOf(r);
   const scope = r.scope === "all" ? null : r.agencyIds;
   const e = store.get(key);
-  if (!e) return (await startEntry(deps, key, r, scope, now).state).ranking;
+  if (!e) return { ranking: (await startEntry(deps, key, r, scope, now).state).ranking, updating: false };
   e.lastUsed = now;
   store.delete(key);
   store.set(key, e); // most recently used last
-  if (keepers.running > 0 && e.settled && now - e.checkedAt < FRESH_MS) return e.settled.ranking;
+  const served = e.settled;
+  if (keepers.running > 0 && served && now - e.checkedAt < FRESH_MS)
+    return { ranking: served.ranking, updating: false };
   stats.requestChecks++;
-  return (await advance(deps, key, e, (s) => caughtUp(deps, r, scope, s))).ranking;
+  const next = e.inFlight ?? advance(deps, key, e, (s) => caughtUp(deps, r, scope, s));
+  if (opts.wait || keepers.running === 0 || !served) return { ranking: (await next).ranking, updating: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const first = await Promise.race([
+    next.catch(() => null),
+    new Promise<null>((resolve) => {
+      if (keepers.waitMs <= 0) resolve(null);
+      else timer = setTimeout(() => resolve(null), keepers.waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (first) return { ranking: first.ranking, updating: false };
+  stats.servedUpdating++;
+  return { ranking: served.ranking, updating: true };
 }
 
 /** A new kept ranking, read whole. */
@@ -152,6 +211,7 @@ function startEntry(
     lastUsed,
     settled: null,
     checkedAt: 0,
+    inFlight: null,
   };
   store.set(key, e);
   evict();
@@ -198,10 +258,11 @@ export async function keepRankingsCurrent(deps: Pick<Deps, "db" | "search" | "no
 /** The keeper started with the HTTP server. */
 export function startRankingKeeper(
   deps: Pick<Deps, "db" | "search" | "now">,
-  opts: { intervalMs: number; onError?: (e: unknown) => void },
+  opts: { intervalMs: number; onError?: (e: unknown) => void; waitMs?: number },
 ) {
   let running: Promise<void> = Promise.resolve();
   keepers.running++;
+  keepers.waitMs = opts.waitMs ?? WAIT_MS;
   const timer = setInterval(() => {
     running = running.then(() => keepRankingsCurrent(deps)).catch((e: unknown) => opts.onError?.(e));
   }, opts.intervalMs);
@@ -210,6 +271,7 @@ export function startRankingKeeper(
     async stop() {
       clearInterval(timer);
       keepers.running--;
+      if (keepers.running === 0) keepers.waitMs = WAIT_MS;
       await running;
     },
   };

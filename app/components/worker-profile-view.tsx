@@ -80,7 +80,6 @@ export function WorkerProfileView({ input, today }: { input: WorkerProfileInput;
                   c.number ? t("profile.cert_number", { number: c.number }) : null,
                   c.issuedOn ? t("profile.issued", { date: day(c.issuedOn) }) : null,
                 )}
-                <br />
                 <CertificateState c={c} horizon={v.horizon} />
               </li>
             ))}
@@ -141,7 +140,7 @@ function CertificateState({ c, horizon }: { c: CertificateLine; horizon: string 
   const locale = useLocale();
   const date = c.expiresOn ? formatDate(locale, c.expiresOn, "long") : "";
   const text = t(`profile.state_${c.state}`, { date, horizon: formatDate(locale, horizon, "long") });
-  const cls =
-    c.state === "expired" ? "status expired" : c.state === "expires_before" ? "status submitted" : "status verified";
-  return <span className={cls}>{text}</span>;
+  // lapsed or lapsing: flagged the way the other pages flag a problem; a valid one reads as plain text
+  const cls = c.state === "expired" ? "finding hold" : c.state === "expires_before" ? "finding" : undefined;
+  return <div className={cls}>{text}</div>;
 }

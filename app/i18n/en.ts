@@ -15,6 +15,7 @@ import { enFollowUp } from "./en-follow-up";
 import { enInvite } from "./en-invite";
 import { enTrust } from "./en-trust";
 import { enResults } from "./en-results";
+import { enProfile } from "./en-profile";
 
 const core = {
   "app.name": "Jembatan",
@@ -269,6 +270,7 @@ export const en = {
   ...enInvite,
   ...enTrust,
   ...enResults,
+  ...enProfile,
 } as const;
 export type CoreKey = keyof typeof core;
 export type MessageKey = keyof typeof en;

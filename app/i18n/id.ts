@@ -14,6 +14,7 @@ import { idFollowUp } from "./id-follow-up";
 import { idInvite } from "./id-invite";
 import { idTrust } from "./id-trust";
 import { idResults } from "./id-results";
+import { idProfile } from "./id-profile";
 
 // Bahasa Indonesia. Must define every key of en.ts (checked by the type below and by a unit test).
 const core: Record<CoreKey, string> = {
@@ -274,4 +275,5 @@ export const id: Record<MessageKey, string> = {
   ...idInvite,
   ...idTrust,
   ...idResults,
+  ...idProfile,
 };

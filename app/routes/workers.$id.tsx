@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
 import { WorkerForm } from "~/components/worker-form";
+import { WorkerProfileView } from "~/components/worker-profile-view";
 import { withParen } from "~/components/text";
 import { isoDay } from "~/domain/dates";
 import { workerProfileSchema } from "~/domain/workers/profile-schema";
@@ -30,6 +31,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]).catch(throwAsResponse);
   return {
     ...worker,
+    // `?edit` opens the form; the plain address is the read-only profile
+    edit: new URL(request.url).searchParams.has("edit"),
     today: isoDay(context.deps.now()),
     disclosures: disclosures.map((d) => ({
       id: d.id,
@@ -78,6 +81,9 @@ export default function WorkerPage() {
   const locale = useLocale();
   const w = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  // a refused save shows the form again with its errors, whichever address it was posted to
+  const editing = w.edit || lastResult !== undefined;
   return (
     <div className="narrow-wide">
       <p>
@@ -90,7 +96,11 @@ export default function WorkerPage() {
           {t(d.field === "nik" ? "wf.duplicate_nik" : "wf.duplicate_passport", {
             name: withParen(d.fullName, d.externalRef),
           })}{" "}
-          <Link to={`/workers/${d.id}`}>{t("jo.edit")}</Link>
+          {editing ? (
+            <Link to={`/workers/${d.id}?edit`}>{t("jo.edit")}</Link>
+          ) : (
+            <Link to={`/workers/${d.id}`}>{t("profile.open")}</Link>
+          )}
         </p>
       ))}
       {w.consent.recordedAt ? (
@@ -102,13 +112,24 @@ export default function WorkerPage() {
           })}
         </p>
       ) : null}
-      <WorkerForm
-        lastResult={actionData && "result" in actionData ? actionData.result : undefined}
-        defaultValue={w.input}
-        submitLabel={t("wf.save")}
-        today={w.today}
-      />
-      <Form method="post" className="actions">
+      {editing ? (
+        <>
+          <p>
+            <Link to={`/workers/${w.id}`}>{t("profile.view")}</Link>
+          </p>
+          <WorkerForm lastResult={lastResult} defaultValue={w.input} submitLabel={t("wf.save")} today={w.today} />
+        </>
+      ) : (
+        <>
+          <p className="actions">
+            <Link className="button" to={`/workers/${w.id}?edit`}>
+              {t("profile.edit")}
+            </Link>
+          </p>
+          <WorkerProfileView input={w.input} today={w.today} />
+        </>
+      )}
+      <Form method="post" action={`/workers/${w.id}`} className="actions">
         <button
           type="submit"
           name="intent"

@@ -135,6 +135,7 @@ describe("every page passes axe in both languages", () => {
         "/workers/all?archived=1",
         "/notifications",
         `/workers/${worker.id}`,
+        `/workers/${worker.id}?edit`,
         "/jobs",
       ])
         await check(url);

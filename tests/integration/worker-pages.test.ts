@@ -80,6 +80,8 @@ describe("worker profile pages", () => {
     const page = await (await ca.get(second)).text();
     expect(page).toContain("Another profile of your agency has the same NIK: Endang Sulastri (DUP-A)");
     expect(page).toContain(`href="${first}"`);
+    // on the form, the link goes to the other profile's form
+    expect(await (await ca.get(`${second}?edit`)).text()).toContain(`href="${first}?edit"`);
   });
 
   it("unticking consent in the form takes the profile out of search", async () => {

@@ -18,4 +18,10 @@ export const enImports = {
   "import.status_failed": "failed",
   "import.status_interrupted": "interrupted (the batches written before stay)",
   "import.none_yet": "No imports yet.",
+  "import.sector_mismatch":
+    "Occupation {isco} ({occupation}) is not a \u201c{sector}\u201d occupation. Check the sector: the row is not refused for this.",
+  "import.result_warned_one":
+    "{total} rows: {created} created, {updated} updated, {failed} rejected, {warned} with a warning.",
+  "import.result_warned_many":
+    "{total} rows: {created} created, {updated} updated, {failed} rejected, {warned} with warnings.",
 } as const;

@@ -20,4 +20,10 @@ export const idImports: Record<keyof typeof enImports, string> = {
   "import.status_failed": "gagal",
   "import.status_interrupted": "terputus (batch yang sudah ditulis tetap tersimpan)",
   "import.none_yet": "Belum ada impor.",
+  "import.sector_mismatch":
+    "Jabatan {isco} ({occupation}) bukan jabatan sektor \u201c{sector}\u201d. Periksa sektornya: baris tidak ditolak karena ini.",
+  "import.result_warned_one":
+    "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
+  "import.result_warned_many":
+    "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
 };

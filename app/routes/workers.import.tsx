@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useErrorText, useT } from "~/components/i18n";
+import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
-import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
+import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import { rowsWithIssues } from "~/domain/workers/import-rows";
+import { pluralKey } from "~/i18n/follow-up-text";
 import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
@@ -80,6 +81,7 @@ function useStreamingImport() {
 
 export default function ImportWorkers() {
   const t = useT();
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { onSubmit, progress, streamed, running } = useStreamingImport();
@@ -145,12 +147,18 @@ export default function ImportWorkers() {
         <section aria-labelledby="report-h" className="card">
           <div role="status">
             <h2 id="report-h">
-              {t("import.result", {
-                total: report.total,
-                created: report.created,
-                updated: report.updated,
-                failed: rowsWithIssues(report.errors),
-              })}
+              {t(
+                report.warned
+                  ? pluralKey(locale, report.warned, "import.result_warned_one", "import.result_warned_many")
+                  : "import.result",
+                {
+                  total: report.total,
+                  created: report.created,
+                  updated: report.updated,
+                  failed: rowsWithIssues(report.errors),
+                  warned: report.warned,
+                },
+              )}
             </h2>
           </div>
           {report.mode === "all_or_nothing" && report.errors.length ? (
@@ -177,11 +185,11 @@ export default function ImportWorkers() {
             </thead>
             <tbody>
               {CSV_COLUMNS.map((c) => (
-                <tr key={c}>
+                <tr key={c} data-column={c}>
                   <td>
                     <code>{c}</code>
                   </td>
-                  <td>{CSV_COLUMN_HELP[c]}</td>
+                  <td>{t(`import.help.${c}`)}</td>
                 </tr>
               ))}
             </tbody>

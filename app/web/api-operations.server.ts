@@ -3,6 +3,7 @@ import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
 import { MatchQuerySchema, MatchResponseSchema } from "~/domain/matching/api-schema";
 import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
 import { AddCandidatesSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
+import { ImportReportSchema } from "~/domain/workers/import-report-schema";
 import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
 
 // Every /api/v1 operation, once. app/web/openapi.server.ts turns this table into the OpenAPI document and adds
@@ -39,6 +40,7 @@ export interface ApiOperation {
 export const RESPONSE_SCHEMAS = {
   MatchResponse: MatchResponseSchema,
   CandidatesResponse: CandidatesResponseSchema,
+  ImportReport: ImportReportSchema,
 } as const;
 
 const NOT_VISIBLE = "The job order does not exist or this organisation may not see it";
@@ -216,7 +218,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       { name: "mode", schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } },
     ],
     rawBody: { "application/json": z.array(WorkerProfileSchema), "text/csv": z.string() },
-    ok: { status: 200, description: "The per-row report" },
+    ok: { status: 200, description: "The per-row report", schema: "ImportReport" },
     okShapeAlsoOn: [422],
     statuses: {
       404: "Not an agency key",

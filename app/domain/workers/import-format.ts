@@ -25,26 +25,7 @@ export const CSV_COLUMNS = [
   "consent",
 ] as const;
 
-export const CSV_COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number], string> = {
-  external_ref: "Your own reference for the worker (re-importing the same reference updates the profile)",
-  full_name: "Full name as on the KTP",
-  date_of_birth: "YYYY-MM-DD",
-  sex: "female | male",
-  province_code: "Kemendagri province code, e.g. 33 (Jawa Tengah)",
-  regency: "Regency or city of origin",
-  phone: "With country code, e.g. +62 812 3456 7890",
-  nik: "16 digits",
-  passport_number: "6–12 letters and digits",
-  passport_expiry: "YYYY-MM-DD",
-  experiences: "sector:ISCO code:years; … e.g. cruise:5131:4;hospitality:5120:1.5",
-  languages: "language:test:score or level; … e.g. en:ielts:6.0;ja:jlpt:N4;de:cefr:B1;ja:jlpt:N3:110",
-  certificates: "code:expiry date:number:issue date; … e.g. stcw_bst:2029-02-01:6201234567 (expiry may be empty)",
-  available_from: "YYYY-MM-DD",
-  status: "available | in_process | placed | withdrawn (default available)",
-  preferred_countries: "ISO codes separated by ; e.g. US;MT",
-  consent:
-    "yes / ya / setuju if the worker consented to matching (recorded with today's date and your name); no / tidak or empty if not",
-};
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const items = (cell: string | undefined) =>
   (cell ?? "")

@@ -35,7 +35,10 @@ export interface ImportReport {
   updated: number;
   imported: number;
   errors: RowIssue[];
+  /** rows imported with something to check (an occupation outside its sector, a NIK already used): never rejected */
   warnings: RowIssue[];
+  /** how many rows have at least one warning */
+  warned: number;
   mode: "valid_only" | "all_or_nothing";
 }
 
@@ -131,6 +134,7 @@ export async function importWorkers(
     imported: 0,
     errors: [],
     warnings: [],
+    warned: 0,
     mode,
   };
   try {
@@ -138,6 +142,7 @@ export async function importWorkers(
     report.errors.push(...checked.errors);
     const valid = checked.valid;
     report.valid = valid.length;
+    for (const v of valid) if (v.warnings) report.warnings.push(...v.warnings);
     if (mode === "all_or_nothing" && report.errors.length > 0) {
       report.status = "refused";
     } else if (mode === "all_or_nothing") {
@@ -146,6 +151,10 @@ export async function importWorkers(
       await writeValidRows(deps, actor, importId, valid, report, onProgress);
     }
     report.errors.sort((a, b) => a.row - b.row);
+    // a row the database refused is rejected: its warnings would only repeat it
+    const rejected = new Set(report.errors.map((e) => e.row));
+    report.warnings = report.warnings.filter((w) => !rejected.has(w.row)).sort((a, b) => a.row - b.row);
+    report.warned = rowsWithIssues(report.warnings);
     report.imported = report.created + report.updated;
     await finishImport(deps.db, importId, {
       status: report.status === "refused" ? "refused" : "completed",

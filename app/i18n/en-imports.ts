@@ -24,4 +24,9 @@ export const enImports = {
     "{total} rows: {created} created, {updated} updated, {failed} rejected, {warned} with a warning.",
   "import.result_warned_many":
     "{total} rows: {created} created, {updated} updated, {failed} rejected, {warned} with warnings.",
+  "import.failed_rows_download": "Download the rows that failed (CSV)",
+  "import.failed_rows_hint":
+    "The rows as your file wrote them, with an error column: correct them and import the file again. Kept for 72 hours.",
+  "errors.failed_rows_gone":
+    "These rows are not available: the import is not one of your organisation's, had no rejected rows, or was more than 72 hours ago.",
 } as const;

@@ -26,4 +26,9 @@ export const idImports: Record<keyof typeof enImports, string> = {
     "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
   "import.result_warned_many":
     "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
+  "import.failed_rows_download": "Unduh baris yang gagal (CSV)",
+  "import.failed_rows_hint":
+    "Baris-baris sebagaimana ditulis di berkas Anda, dengan kolom error: perbaiki lalu impor ulang berkasnya. Disimpan selama 72 jam.",
+  "errors.failed_rows_gone":
+    "Baris ini tidak tersedia: impor ini bukan milik organisasi Anda, tidak ada baris yang ditolak, atau sudah lebih dari 72 jam.",
 };

@@ -25,9 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const upload = await importFormUpload(request).catch(throwAsResponse);
   const rows = await uploadedRows(context.deps, upload).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
-  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "page" }).catch(
-    throwAsResponse,
-  );
+  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, {
+    source: "page",
+    file: upload.file ?? undefined,
+  }).catch(throwAsResponse);
   const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
@@ -165,6 +166,14 @@ export default function ImportWorkers() {
             <p className="form-errors">{t("import.refused")}</p>
           ) : report.imported ? (
             <p>{t("import.searchable")}</p>
+          ) : null}
+          {report.failedRows ? (
+            <p>
+              <a href={`/workers/import/${report.importId}/failed.csv`} download>
+                {t("import.failed_rows_download")}
+              </a>{" "}
+              <span className="hint">{t("import.failed_rows_hint")}</span>
+            </p>
           ) : null}
           <IssueTable title={t("import.errors")} issues={report.errors} />
           <IssueTable title={t("import.warnings")} issues={report.warnings} />

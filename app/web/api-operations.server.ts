@@ -232,4 +232,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     ok: { status: 200, description: "{imports: [...]}" },
     statuses: { 404: "Not an agency key" },
   },
+  {
+    method: "get",
+    path: "/workers/imports/{id}/failed.csv",
+    summary: "A CSV import's rejected rows with an `error` column, for 72 hours after the import (agency key)",
+    description:
+      "The file's own columns and cells (each formula-safe: a cell starting with = + - @ gets a leading '), then `error`: each problem as `field: message` in Accept-Language. Importing the corrected file again works as it is: the import ignores an `error` column and reads the leading ' back.",
+    ok: { status: 200, description: "text/csv" },
+    statuses: { 404: "Not an import of this agency, no rejected rows kept, or past the 72 hours" },
+  },
 ];

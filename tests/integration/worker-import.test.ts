@@ -500,6 +500,10 @@ describe("an occupation outside its sector", () => {
     expect(en.status).toBe(200);
     const html = unescape(en.html);
     expect(html).toContain("4 rows: 0 created, 3 updated, 1 rejected, 1 with a warning.");
+    // the rejected row can be downloaded, corrected and imported again
+    expect(html).toMatch(
+      /href="\/workers\/import\/[0-9a-f-]{36}\/failed\.csv"[^>]*>Download the rows that failed \(CSV\)</,
+    );
     expect(html).toContain("Occupation 5131 (Waiters) is not a \u201cConstruction and welding\u201d occupation.");
     const id = unescape((await pageAs("id", "/workers/import", form())).html);
     expect(id).toContain("4 baris: 0 dibuat, 3 diperbarui, 1 ditolak, 1 dengan peringatan.");

@@ -1,5 +1,6 @@
-import { csvRows, jsonArrayElements, toCsvLine } from "../csv";
+import { csvRows, fromSpreadsheetCell, jsonArrayElements, toCsvLine } from "../csv";
 import { z } from "../zod-messages";
+import { ERROR_COLUMN } from "./failed-rows";
 import { WorkerProfileSchema } from "./profile-schema";
 
 // The bulk import's CSV format. One row per worker; lists go in one cell, items separated by ";" and parts by ":".
@@ -127,7 +128,8 @@ export function csvRecordToInput(r: Record<string, string | undefined>): unknown
 
 /** Problems of the file's header, found before any row: a column the format does not have is an error on every row. */
 export function headerIssues(header: readonly string[]): { field: string; message: string }[] {
-  const known = new Set<string>(CSV_COLUMNS);
+  // `error`: the column of the failed-rows CSV (failed-rows.ts), which is imported again once corrected
+  const known = new Set<string>([...CSV_COLUMNS, ERROR_COLUMN]);
   return header
     .filter((h) => h !== "" && !known.has(h))
     .map((h) => {
@@ -193,7 +195,8 @@ export function importFileRows(
     let line = 1;
     for (const cells of records) {
       line++;
-      const data = csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, cells[j] ?? ""])));
+      // a cell we made formula-safe ('+62 812…) reads back as written
+      const data = csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, fromSpreadsheetCell(cells[j] ?? "")])));
       yield problems.length
         ? { row: line, data, issues: problems, format: "csv" as const }
         : { row: line, data, format: "csv" as const };

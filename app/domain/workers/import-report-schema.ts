@@ -24,5 +24,10 @@ export const ImportReportSchema = z.object({
     .array(IssueSchema)
     .describe("imported rows with something to check: an occupation outside its sector, a NIK already in use"),
   warned: z.number().int().describe("how many rows have at least one warning (not counted as rejected)"),
+  failedRows: z
+    .boolean()
+    .describe(
+      "a CSV import's rejected rows are kept for 72 hours: GET /workers/imports/{importId}/failed.csv answers them with an error column",
+    ),
   mode: z.enum(["valid_only", "all_or_nothing"]),
 });

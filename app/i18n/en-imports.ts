@@ -29,4 +29,5 @@ export const enImports = {
     "The rows as your file wrote them, with an error column: correct them and import the file again. Kept for 72 hours.",
   "errors.failed_rows_gone":
     "These rows are not available: the import is not one of your organisation's, had no rejected rows, or was more than 72 hours ago.",
+  "import.failed_rows_short": "failed rows (CSV)",
 } as const;

@@ -31,4 +31,5 @@ export const idImports: Record<keyof typeof enImports, string> = {
     "Baris-baris sebagaimana ditulis di berkas Anda, dengan kolom error: perbaiki lalu impor ulang berkasnya. Disimpan selama 72 jam.",
   "errors.failed_rows_gone":
     "Baris ini tidak tersedia: impor ini bukan milik organisasi Anda, tidak ada baris yang ditolak, atau sudah lebih dari 72 jam.",
+  "import.failed_rows_short": "baris gagal (CSV)",
 };

@@ -282,7 +282,17 @@ function ImportHistory({ imports }: { imports: ImportRecord[] }) {
                   <td>
                     {i.created}/{i.updated}
                   </td>
-                  <td>{i.errors}</td>
+                  <td>
+                    {i.errors}
+                    {i.failedRows ? (
+                      <>
+                        {" · "}
+                        <a href={`/workers/import/${i.id}/failed.csv`} download>
+                          {t("import.failed_rows_short")}
+                        </a>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

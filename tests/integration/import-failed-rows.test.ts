@@ -108,6 +108,12 @@ describe("the rows that failed, as a CSV", () => {
       await c.logIn(who.email, who.password);
       return c.get(`/workers/import/${report.importId}/failed.csv`);
     };
+    // the import history links it while it is kept
+    const history = new Client();
+    await history.logIn(agency.email, agency.password);
+    expect(await (await history.get("/workers/import")).text()).toContain(
+      `/workers/import/${report.importId}/failed.csv`,
+    );
     const mine = await page(agency);
     expect(mine.status).toBe(200);
     expect(await mine.text()).toContain("OWN-1");
@@ -118,6 +124,9 @@ describe("the rows that failed, as a CSV", () => {
       .where("import_id", "=", report.importId)
       .execute();
     expect((await failedCsv(agency, report.importId)).status).toBe(404);
+    expect(await (await history.get("/workers/import")).text()).not.toContain(
+      `/workers/import/${report.importId}/failed.csv`,
+    );
     expect(await sweepExpiredFailedRows(deps)).toBeGreaterThanOrEqual(1);
     const left = await deps.db
       .selectFrom("worker_import_failed_rows")

@@ -398,6 +398,7 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   worker_imports: WorkerImportsTable;
+  worker_import_failed_rows: WorkerImportFailedRowsTable;
   idempotency_keys: IdempotencyKeysTable;
   events: EventsTable;
   event_staff: EventStaffTable;
@@ -538,3 +539,13 @@ export interface WorkerImportsTable {
   finished_at: Date | null;
 }
 export type WorkerImport = Selectable<WorkerImportsTable>;
+
+export interface WorkerImportFailedRowsTable {
+  import_id: string;
+  agency_org_id: string;
+  /** the file's column names as written */
+  header: ColumnType<string[], string, string>;
+  /** [{row, cells, issues: [{field, message}]}] */
+  rows: ColumnType<{ row: number; cells: string[]; issues: { field: string; message: string }[] }[], string, string>;
+  expires_at: Date;
+}

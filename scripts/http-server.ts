@@ -10,6 +10,7 @@ import { sweepAbuseCounters } from "~/services/abuse/rate-limits.server";
 import { expireDueJobOrders } from "~/services/job-orders/lifecycle.server";
 import { sweepExpiredHandoffs } from "~/services/booth/sweep-expired-handoffs.server";
 import { sweepExpiredLeads } from "~/services/booth/sweep-expired-leads.server";
+import { sweepExpiredFailedRows } from "~/services/workers/import-failed-rows.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
 import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
@@ -120,6 +121,10 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     // the kiosk's phone handoff links, a day after they lapsed (decision 019, "Phone handoff")
     void sweepExpiredHandoffs(deps).catch((e: unknown) =>
       console.error("[handoffs]", e instanceof Error ? e.message : e),
+    );
+    // the rejected rows of imports, 72 hours after (they hold personal data)
+    void sweepExpiredFailedRows(deps).catch((e: unknown) =>
+      console.error("[import-failed-rows]", e instanceof Error ? e.message : e),
     );
     void forgetExpiredIdempotencyKeys(deps).catch((e: unknown) =>
       console.error("[idempotency]", e instanceof Error ? e.message : e),

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseImportFile } from "~/domain/workers/import-format";
+import { rowsWithIssues } from "~/domain/workers/import-rows";
 import { EnvError, parseEnv, StartEnvSchema } from "~/env.server";
 import { translateError } from "~/i18n/translate";
 import { drainOutbox } from "~/services/search/drain-outbox.server";
@@ -62,9 +63,12 @@ async function main() {
       );
     if (report.errors.length > 200) console.log(`… and ${report.errors.length - 200} more errors`);
     for (const w of report.warnings.slice(0, 50))
-      console.log(`row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}`);
+      console.log(
+        `row ${w.row}  warning ${w.field}: ${translateError("en", w.message)}${w.value === undefined ? "" : ` (given: ${w.value})`}`,
+      );
+    if (report.warnings.length > 50) console.log(`… and ${report.warnings.length - 50} more warnings`);
     console.log(
-      `${report.total} rows: ${report.created} created, ${report.updated} updated, ${report.errors.length} rejected${report.mode === "all_or_nothing" && report.errors.length ? " (all-or-nothing: nothing imported)" : ""} in ${Math.round(performance.now() - t0)} ms`,
+      `${report.total} rows: ${report.created} created, ${report.updated} updated, ${rowsWithIssues(report.errors)} rejected${report.warned ? `, ${report.warned} with ${report.warned === 1 ? "a warning" : "warnings"}` : ""}${report.mode === "all_or_nothing" && report.errors.length ? " (all-or-nothing: nothing imported)" : ""} in ${Math.round(performance.now() - t0)} ms`,
     );
     // When no `npm start` is running, nothing else drains the outbox: index now so the profiles are searchable.
     if (services.started.some((s) => s.name === "Meilisearch")) {

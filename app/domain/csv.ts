@@ -96,3 +96,6 @@ export function toCsvLine(values: readonly string[]): string {
  * the start) is prefixed with an apostrophe (OWASP "CSV injection"). For exports of text people typed.
  */
 export const spreadsheetCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** The text a spreadsheetCell was made from: a file we gave out (the failed rows of an import) reads back as written. */
+export const fromSpreadsheetCell = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);

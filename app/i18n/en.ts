@@ -6,6 +6,7 @@ import { enShortlists } from "./en-shortlists";
 import { enJobOrders } from "./en-job-orders";
 import { enWorkers } from "./en-workers";
 import { enImports } from "./en-imports";
+import { enImportHelp } from "./en-import-help";
 import { enInput } from "./en-input";
 import { enSecurity } from "./en-security";
 import { enBooth } from "./en-booth";
@@ -261,6 +262,7 @@ export const en = {
   ...enShortlists,
   ...enFaults,
   ...enImports,
+  ...enImportHelp,
   ...enInput,
   ...enSecurity,
   ...enBooth,

@@ -20,4 +20,16 @@ export const idImports: Record<keyof typeof enImports, string> = {
   "import.status_failed": "gagal",
   "import.status_interrupted": "terputus (batch yang sudah ditulis tetap tersimpan)",
   "import.none_yet": "Belum ada impor.",
+  "import.sector_mismatch":
+    "Jabatan {isco} ({occupation}) bukan jabatan sektor \u201c{sector}\u201d. Periksa sektornya: baris tidak ditolak karena ini.",
+  "import.result_warned_one":
+    "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
+  "import.result_warned_many":
+    "{total} baris: {created} dibuat, {updated} diperbarui, {failed} ditolak, {warned} dengan peringatan.",
+  "import.failed_rows_download": "Unduh baris yang gagal (CSV)",
+  "import.failed_rows_hint":
+    "Baris-baris sebagaimana ditulis di berkas Anda, dengan kolom error: perbaiki lalu impor ulang berkasnya. Disimpan selama 72 jam.",
+  "errors.failed_rows_gone":
+    "Baris ini tidak tersedia: impor ini bukan milik organisasi Anda, tidak ada baris yang ditolak, atau sudah lebih dari 72 jam.",
+  "import.failed_rows_short": "baris gagal (CSV)",
 };

@@ -5,6 +5,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { idJobOrders } from "./id-job-orders";
 import { idWorkers } from "./id-workers";
 import { idImports } from "./id-imports";
+import { idImportHelp } from "./id-import-help";
 import { idInput } from "./id-input";
 import { idSecurity } from "./id-security";
 import { idBooth } from "./id-booth";
@@ -266,6 +267,7 @@ export const id: Record<MessageKey, string> = {
   ...idShortlists,
   ...idFaults,
   ...idImports,
+  ...idImportHelp,
   ...idInput,
   ...idSecurity,
   ...idBooth,

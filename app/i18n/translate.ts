@@ -1,3 +1,4 @@
+import { occupationTitle } from "~/domain/reference/isco";
 import { en, type MessageKey } from "./en";
 import { id } from "./id";
 import type { Locale } from "./locales";
@@ -34,5 +35,7 @@ export function translateError(locale: Locale, message: string, params?: Record<
   const [key = "", query] = message.split("?", 2);
   const all: Record<string, string | number> = { ...Object.fromEntries(new URLSearchParams(query ?? "")), ...params };
   for (const [k, v] of Object.entries(all)) if (typeof v === "string" && isMessageKey(v)) all[k] = translate(locale, v);
+  // an ISCO code travels as the code; its title is the reader's language's
+  if (typeof all.isco === "string" && all.occupation === undefined) all.occupation = occupationTitle(all.isco, locale);
   return translate(locale, isMessageKey(key) ? key : "errors.invalid", all);
 }

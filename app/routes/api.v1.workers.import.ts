@@ -18,7 +18,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const upload = await importApiUpload(request);
     const rows = await uploadedRows(context.deps, upload);
     if (!rows) throw new DomainError("invalid", "errors.import_unreadable");
-    const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "api" });
+    const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, {
+      source: "api",
+      file: upload.file,
+    });
     const tr = (issues: typeof report.errors) =>
       issues.map((i) => ({ ...i, message: translateError(locale, i.message) }));
     const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
             rows,
             upload.mode,
             (done, total) => send({ type: "progress", done, total }),
-            { source: "page" },
+            { source: "page", file: upload.file ?? undefined },
           );
           send({ type: "report", report });
         }

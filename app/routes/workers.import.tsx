@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useErrorText, useT } from "~/components/i18n";
+import { useErrorText, useLocale, useT } from "~/components/i18n";
 import { pageTitle } from "~/components/page-title";
-import { CSV_COLUMN_HELP, CSV_COLUMNS } from "~/domain/workers/import-format";
+import { CSV_COLUMNS } from "~/domain/workers/import-format";
 import { rowsWithIssues } from "~/domain/workers/import-rows";
+import { pluralKey } from "~/i18n/follow-up-text";
 import { listImports, type ImportRecord } from "~/services/workers/import-records.server";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { throwAsResponse } from "~/web/errors.server";
@@ -24,9 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const upload = await importFormUpload(request).catch(throwAsResponse);
   const rows = await uploadedRows(context.deps, upload).catch(throwAsResponse);
   if (!rows) return data({ unreadable: true as const, report: null }, { status: 400 });
-  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, { source: "page" }).catch(
-    throwAsResponse,
-  );
+  const report = await importWorkers(context.deps, actor, rows, upload.mode, undefined, {
+    source: "page",
+    file: upload.file ?? undefined,
+  }).catch(throwAsResponse);
   const refused = upload.mode === "all_or_nothing" && report.errors.length > 0;
   return data({ unreadable: false as const, report }, { status: refused ? 422 : 200 });
 }
@@ -80,6 +82,7 @@ function useStreamingImport() {
 
 export default function ImportWorkers() {
   const t = useT();
+  const locale = useLocale();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { onSubmit, progress, streamed, running } = useStreamingImport();
@@ -145,18 +148,32 @@ export default function ImportWorkers() {
         <section aria-labelledby="report-h" className="card">
           <div role="status">
             <h2 id="report-h">
-              {t("import.result", {
-                total: report.total,
-                created: report.created,
-                updated: report.updated,
-                failed: rowsWithIssues(report.errors),
-              })}
+              {t(
+                report.warned
+                  ? pluralKey(locale, report.warned, "import.result_warned_one", "import.result_warned_many")
+                  : "import.result",
+                {
+                  total: report.total,
+                  created: report.created,
+                  updated: report.updated,
+                  failed: rowsWithIssues(report.errors),
+                  warned: report.warned,
+                },
+              )}
             </h2>
           </div>
           {report.mode === "all_or_nothing" && report.errors.length ? (
             <p className="form-errors">{t("import.refused")}</p>
           ) : report.imported ? (
             <p>{t("import.searchable")}</p>
+          ) : null}
+          {report.failedRows ? (
+            <p>
+              <a href={`/workers/import/${report.importId}/failed.csv`} download>
+                {t("import.failed_rows_download")}
+              </a>{" "}
+              <span className="hint">{t("import.failed_rows_hint")}</span>
+            </p>
           ) : null}
           <IssueTable title={t("import.errors")} issues={report.errors} />
           <IssueTable title={t("import.warnings")} issues={report.warnings} />
@@ -177,11 +194,11 @@ export default function ImportWorkers() {
             </thead>
             <tbody>
               {CSV_COLUMNS.map((c) => (
-                <tr key={c}>
+                <tr key={c} data-column={c}>
                   <td>
                     <code>{c}</code>
                   </td>
-                  <td>{CSV_COLUMN_HELP[c]}</td>
+                  <td>{t(`import.help.${c}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -265,7 +282,17 @@ function ImportHistory({ imports }: { imports: ImportRecord[] }) {
                   <td>
                     {i.created}/{i.updated}
                   </td>
-                  <td>{i.errors}</td>
+                  <td>
+                    {i.errors}
+                    {i.failedRows ? (
+                      <>
+                        {" · "}
+                        <a href={`/workers/import/${i.id}/failed.csv`} download>
+                          {t("import.failed_rows_short")}
+                        </a>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { JobOrderSchema, VerificationSchema } from "~/domain/job-orders/schema";
 import { MatchQuerySchema, MatchResponseSchema } from "~/domain/matching/api-schema";
 import { CandidatesResponseSchema } from "~/domain/shortlists/api-schema";
 import { AddCandidatesSchema, NoteSchema, StageMoveSchema } from "~/domain/shortlists/schema";
+import { ImportReportSchema } from "~/domain/workers/import-report-schema";
 import { WorkerProfileSchema } from "~/domain/workers/profile-schema";
 
 // Every /api/v1 operation, once. app/web/openapi.server.ts turns this table into the OpenAPI document and adds
@@ -39,6 +40,7 @@ export interface ApiOperation {
 export const RESPONSE_SCHEMAS = {
   MatchResponse: MatchResponseSchema,
   CandidatesResponse: CandidatesResponseSchema,
+  ImportReport: ImportReportSchema,
 } as const;
 
 const NOT_VISIBLE = "The job order does not exist or this organisation may not see it";
@@ -216,7 +218,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       { name: "mode", schema: { type: "string", enum: ["valid_only", "all_or_nothing"], default: "valid_only" } },
     ],
     rawBody: { "application/json": z.array(WorkerProfileSchema), "text/csv": z.string() },
-    ok: { status: 200, description: "The per-row report" },
+    ok: { status: 200, description: "The per-row report", schema: "ImportReport" },
     okShapeAlsoOn: [422],
     statuses: {
       404: "Not an agency key",
@@ -229,5 +231,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "The agency's 20 most recent imports with their status and counts (agency key)",
     ok: { status: 200, description: "{imports: [...]}" },
     statuses: { 404: "Not an agency key" },
+  },
+  {
+    method: "get",
+    path: "/workers/imports/{id}/failed.csv",
+    summary: "A CSV import's rejected rows with an `error` column, for 72 hours after the import (agency key)",
+    description:
+      "The file's own columns and cells (each formula-safe: a cell starting with = + - @ gets a leading '), then `error`: each problem as `field: message` in Accept-Language. Importing the corrected file again works as it is: the import ignores an `error` column and reads the leading ' back.",
+    ok: { status: 200, description: "text/csv" },
+    statuses: { 404: "Not an import of this agency, no rejected rows kept, or past the 72 hours" },
   },
 ];

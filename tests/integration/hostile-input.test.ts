@@ -492,6 +492,90 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
   });
 });
 
+describe("an import's failed rows (GET …/failed.csv) and their corrected file", () => {
+  const BAD_IDS: [string, string][] = [
+    ["unknown", randomUUID()],
+    ["not a uuid", "not-a-uuid"],
+    ["SQL", encodeURIComponent("' OR 1=1 --")],
+    ["path traversal", "..%2F..%2Fetc%2Fpasswd"],
+    ["NUL", "%00"],
+    ["overlong", "a".repeat(4000)],
+  ];
+  const gone = msg("errors.failed_rows_gone");
+  it.each(BAD_IDS)("API: a %s id is a 404 saying why, nothing stored", async (_l, bad) => {
+    const r = await expectNothingStored(() =>
+      send("GET", `/api/v1/workers/imports/${bad}/failed.csv`, { headers: { Authorization: `Bearer ${agency.key}` } }),
+    );
+    expect(r.status, r.text.slice(0, 200)).toBe(404);
+    expect(r.json.error.message).toBe(gone);
+  });
+  it.each(BAD_IDS)("page: a %s id is a 404 saying why, nothing stored", async (_l, bad) => {
+    const r = await expectNothingStored(() => agencyPage.get(`/workers/import/${bad}/failed.csv`));
+    expect(r.status).toBe(404);
+    expect(await r.text()).toBe(gone);
+  });
+
+  const file = (cells: Record<string, string>) => {
+    const values: Record<string, string> = {
+      external_ref: `FAILED-${tag}`,
+      full_name: "Siti Aminah",
+      date_of_birth: "1995-01-01",
+      sex: "female",
+      province_code: "33",
+      experiences: "cruise:5131:4",
+      languages: "en:ielts:6.0",
+      available_from: day(0, 30),
+      error: "sex: Choose one of the options.",
+      ...cells,
+    };
+    const header = Object.keys(values);
+    return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
+  };
+  const importFile = (text: string, key = agency.key) =>
+    send("POST", "/api/v1/workers/import?mode=all_or_nothing", {
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/csv" },
+      body: text,
+    });
+
+  it("another agency's key, an employer's key or another method: 404 / 405, never the rows", async () => {
+    const made = await importFile(file({ sex: "unknown" }));
+    expect(made.json.failedRows).toBe(true);
+    const path = `/api/v1/workers/imports/${made.json.importId}/failed.csv`;
+    const other = await apiOrg(deps, "agency");
+    for (const key of [other.key, employer.key]) {
+      const r = await expectNothingStored(() => send("GET", path, { headers: { Authorization: `Bearer ${key}` } }));
+      expect(r.status).toBe(404);
+      expect(r.text).not.toContain("Siti Aminah");
+    }
+    const post = await expectNothingStored(() =>
+      send("POST", path, {
+        headers: { Authorization: `Bearer ${agency.key}`, "Content-Type": "application/json" },
+        body: "{}",
+      }),
+    );
+    expect(post.status).toBe(405);
+    expect(post.headers.get("Allow")).toBe("GET");
+    const page = await expectNothingStored(() => employerPage.get(`/workers/import/${made.json.importId}/failed.csv`));
+    expect(page.status).toBe(404);
+  });
+
+  it.each([
+    // the error column is never read, whatever it holds
+    ["full_name", { full_name: "'=Siti\u0000Aminah", error: "\u0000".repeat(10) }, "errors.text_invalid_characters"],
+    ["full_name", { full_name: "'", error: "x".repeat(6000) }, "errors.required"],
+    ["province_code", { province_code: "'+33" }, "errors.province_unknown"],
+    ["sex", { sex: "'@female" }, "errors.choose_option"],
+  ] as [string, Record<string, string>, Key][])("a corrected file's %s %j", async (field, cells, key) => {
+    const r = await expectNothingStored(() => importFile(file(cells)));
+    expect(r.status, r.text.slice(0, 300)).toBe(422);
+    expect(r.json.errors.map((e: { field: string; message: string }) => [e.field, e.message])).toContainEqual([
+      field,
+      msg(key),
+    ]);
+    expect(r.json.errors.map((e: { field: string }) => e.field)).not.toContain("error");
+  });
+});
+
 describe("API: bodies, media types and methods on every route", () => {
   const routes = (): [string, string, string][] => [
     ["POST", "/api/v1/job-orders", employer.key],

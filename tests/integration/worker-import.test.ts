@@ -359,6 +359,7 @@ describe("npm run import", () => {
       csv([
         { ...base, external_ref: "CLI-1" },
         { ...base, external_ref: "CLI-2", province_code: "99" },
+        { ...base, external_ref: "CLI-3", experiences: "construction:5131:2" },
       ]),
     );
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--agency", agency.org.slug, file], {
@@ -375,7 +376,10 @@ describe("npm run import", () => {
     expect(r.stdout).toContain(
       "row 3  province_code: Choose a province: its two-digit Kemendagri code (33) or its name (Jawa Tengah).",
     );
-    expect(r.stdout).toContain("2 rows: 1 created, 0 updated, 1 rejected");
+    expect(r.stdout).toContain(
+      "row 4  warning experiences[1].iscoCode: Occupation 5131 (Waiters) is not a \u201cConstruction and welding\u201d occupation.",
+    );
+    expect(r.stdout).toContain("3 rows: 2 created, 0 updated, 1 rejected, 1 with a warning");
   });
 });
 
@@ -411,5 +415,110 @@ describe("import progress", () => {
       created: 1199,
       errors: [{ row: 702, field: "sex", message: "errors.choose_option" }],
     });
+  });
+});
+
+/** A signed-in agency user's page request (a browser without JavaScript). */
+async function pageAs(lang: string, path: string, body?: FormData) {
+  const { Client } = await import("../support/http");
+  const c = new Client();
+  expect((await c.logIn(agency.email, agency.password)).status).toBe(302);
+  const res = await fetch(`${inject("baseUrl")}${path}`, {
+    method: body ? "POST" : "GET",
+    body,
+    headers: {
+      Origin: c.baseUrl,
+      Cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      "X-Forwarded-For": c.ip,
+      "Accept-Language": lang,
+    },
+  });
+  return { status: res.status, html: await res.text() };
+}
+const unescape = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/<!-- -->/g, "");
+
+describe("an occupation outside its sector", () => {
+  const file = () =>
+    csv([
+      { ...base, external_ref: "SECT-1" },
+      { ...base, external_ref: "SECT-2", experiences: "cruise:5131:4;construction:5131:1" },
+      { ...base, external_ref: "SECT-3", experiences: "construction:2411:3" },
+      { ...base, external_ref: "SECT-4", sex: "unknown" },
+    ]);
+
+  it("is imported with a warning naming the column and the code, not counted as rejected (API, EN and ID)", async () => {
+    const r = await post(file(), "text/csv");
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ total: 4, valid: 3, imported: 3, warned: 1 });
+    expect(r.json.errors.map((e: { row: number }) => e.row)).toEqual([5]);
+    expect(r.json.warnings).toEqual([
+      {
+        row: 3,
+        field: "experiences[2].iscoCode",
+        value: "5131",
+        message:
+          "Occupation 5131 (Waiters) is not a \u201cConstruction and welding\u201d occupation. Check the sector: the row is not refused for this.",
+      },
+    ]);
+    expect(await countRefs("SECT-")).toBe(3);
+    const id = await post(file(), "text/csv", "", "id");
+    expect(id.json).toMatchObject({ updated: 3, warned: 1 });
+    expect(id.json.warnings[0].message).toContain("Jabatan 5131 (Pramusaji) bukan jabatan sektor");
+    // a JSON import names the JSON path
+    const json = await post(
+      JSON.stringify([
+        {
+          fullName: "Siti Nurhaliza",
+          sex: "female",
+          dateOfBirth: "1996-04-12",
+          provinceCode: "33",
+          experiences: [{ sector: "nursing", iscoCode: "5321", years: 2 }],
+          languages: [],
+          certificates: [],
+          availableFrom: "2027-01-15",
+          consentToMatching: true,
+        },
+      ]),
+      "application/json",
+    );
+    expect(json.json.warnings.map((w: { field: string }) => w.field)).toEqual(["experiences.0.iscoCode"]);
+  });
+
+  it("the page's summary says how many rows have warnings, in the user's language, and lists them", async () => {
+    const form = () => {
+      const body = new FormData();
+      body.set("file", new Blob([file()], { type: "text/csv" }), "workers.csv");
+      body.set("mode", "valid_only");
+      return body;
+    };
+    const en = await pageAs("en", "/workers/import", form());
+    expect(en.status).toBe(200);
+    const html = unescape(en.html);
+    expect(html).toContain("4 rows: 0 created, 3 updated, 1 rejected, 1 with a warning.");
+    // the rejected row can be downloaded, corrected and imported again
+    expect(html).toMatch(
+      /href="\/workers\/import\/[0-9a-f-]{36}\/failed\.csv"[^>]*>Download the rows that failed \(CSV\)</,
+    );
+    expect(html).toContain("Occupation 5131 (Waiters) is not a \u201cConstruction and welding\u201d occupation.");
+    const id = unescape((await pageAs("id", "/workers/import", form())).html);
+    expect(id).toContain("4 baris: 0 dibuat, 3 diperbarui, 1 ditolak, 1 dengan peringatan.");
+  });
+});
+
+describe("the import page's column help", () => {
+  it("explains each column in the page's language", async () => {
+    const en = unescape((await pageAs("en", "/workers/import")).html);
+    expect(en).toContain("Full name as on the KTP");
+    expect(en).toContain("Regency or city of origin");
+    const id = unescape((await pageAs("id", "/workers/import")).html);
+    expect(id).toContain("Nama lengkap sesuai KTP");
+    expect(id).toContain("Kabupaten atau kota asal");
+    expect(id).not.toContain("Full name as on the KTP");
+    expect(id).not.toContain("Regency or city of origin");
   });
 });

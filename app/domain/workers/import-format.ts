@@ -1,5 +1,6 @@
-import { csvRows, jsonArrayElements, toCsvLine } from "../csv";
+import { csvRows, fromSpreadsheetCell, jsonArrayElements, toCsvLine } from "../csv";
 import { z } from "../zod-messages";
+import { ERROR_COLUMN } from "./failed-rows";
 import { WorkerProfileSchema } from "./profile-schema";
 
 // The bulk import's CSV format. One row per worker; lists go in one cell, items separated by ";" and parts by ":".
@@ -25,26 +26,7 @@ export const CSV_COLUMNS = [
   "consent",
 ] as const;
 
-export const CSV_COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number], string> = {
-  external_ref: "Your own reference for the worker (re-importing the same reference updates the profile)",
-  full_name: "Full name as on the KTP",
-  date_of_birth: "YYYY-MM-DD",
-  sex: "female | male",
-  province_code: "Kemendagri province code, e.g. 33 (Jawa Tengah)",
-  regency: "Regency or city of origin",
-  phone: "With country code, e.g. +62 812 3456 7890",
-  nik: "16 digits",
-  passport_number: "6–12 letters and digits",
-  passport_expiry: "YYYY-MM-DD",
-  experiences: "sector:ISCO code:years; … e.g. cruise:5131:4;hospitality:5120:1.5",
-  languages: "language:test:score or level; … e.g. en:ielts:6.0;ja:jlpt:N4;de:cefr:B1;ja:jlpt:N3:110",
-  certificates: "code:expiry date:number:issue date; … e.g. stcw_bst:2029-02-01:6201234567 (expiry may be empty)",
-  available_from: "YYYY-MM-DD",
-  status: "available | in_process | placed | withdrawn (default available)",
-  preferred_countries: "ISO codes separated by ; e.g. US;MT",
-  consent:
-    "yes / ya / setuju if the worker consented to matching (recorded with today's date and your name); no / tidak or empty if not",
-};
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const items = (cell: string | undefined) =>
   (cell ?? "")
@@ -146,7 +128,8 @@ export function csvRecordToInput(r: Record<string, string | undefined>): unknown
 
 /** Problems of the file's header, found before any row: a column the format does not have is an error on every row. */
 export function headerIssues(header: readonly string[]): { field: string; message: string }[] {
-  const known = new Set<string>(CSV_COLUMNS);
+  // `error`: the column of the failed-rows CSV (failed-rows.ts), which is imported again once corrected
+  const known = new Set<string>([...CSV_COLUMNS, ERROR_COLUMN]);
   return header
     .filter((h) => h !== "" && !known.has(h))
     .map((h) => {
@@ -212,7 +195,8 @@ export function importFileRows(
     let line = 1;
     for (const cells of records) {
       line++;
-      const data = csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, cells[j] ?? ""])));
+      // a cell we made formula-safe ('+62 812…) reads back as written
+      const data = csvRecordToInput(Object.fromEntries(header.map((n, j) => [n, fromSpreadsheetCell(cells[j] ?? "")])));
       yield problems.length
         ? { row: line, data, issues: problems, format: "csv" as const }
         : { row: line, data, format: "csv" as const };

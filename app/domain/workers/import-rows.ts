@@ -1,5 +1,6 @@
 import type { IsoDay } from "../dates";
 import { PROFILE_KEYS, workerProfileSchema, type WorkerProfileInput } from "./profile-schema";
+import { sectorMismatches } from "./sector-fit";
 
 // The checks an import makes on its rows before anything is written, pure so that they run the same in the
 // request's thread (rows handed over in code) and in the import parse worker (uploaded files).
@@ -97,7 +98,18 @@ function unknownKeys(data: unknown): { path: string; key: string; suggest?: stri
   return out;
 }
 
-export type ValidRow = { row: number; input: WorkerProfileInput };
+/** A row that passed: it is imported; its warnings (an occupation outside its sector) go in the report. */
+export type ValidRow = { row: number; input: WorkerProfileInput; warnings?: RowIssue[] };
+
+/** An occupation outside the sector given with it: a warning on the row, naming the field and the code written. */
+export function sectorWarnings(row: number, input: Pick<WorkerProfileInput, "experiences">, csv: boolean): RowIssue[] {
+  return sectorMismatches(input.experiences).map((m) => ({
+    row,
+    field: fieldName(["experiences", m.index, "iscoCode"], csv),
+    message: `import.sector_mismatch?${new URLSearchParams({ isco: m.iscoCode, sector: `sector.${m.sector}` })}`,
+    value: m.iscoCode,
+  }));
+}
 
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -150,6 +162,7 @@ export function importRowChecker(today: IsoDay) {
         ];
       refsSeen.set(ref, r.row);
     }
-    return { row: r.row, input: parsed.data };
+    const warnings = sectorWarnings(r.row, parsed.data, csv);
+    return warnings.length ? { row: r.row, input: parsed.data, warnings } : { row: r.row, input: parsed.data };
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "~/domain/org";
+import { importsWithFailedRows } from "~db/import-failed-rows";
 import { markStaleImportsInterrupted, recentImports } from "~db/worker-imports";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
@@ -12,6 +13,8 @@ export interface ImportRecord {
   created: number;
   updated: number;
   errors: number;
+  /** its rejected rows can still be downloaded (a CSV import, within 72 hours) */
+  failedRows: boolean;
   batchesDone: number;
   by: string | null;
   startedAt: string;
@@ -26,6 +29,12 @@ export async function listImports(deps: Deps, actor: Actor, limit = 20): Promise
   requireAgency(actor);
   await markStaleImportsInterrupted(deps.db, undefined, actor.orgId);
   const rows = await recentImports(deps.db, actor.orgId, limit);
+  const kept = await importsWithFailedRows(
+    deps.db,
+    actor.orgId,
+    rows.map((r) => r.id),
+    deps.now(),
+  );
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -35,6 +44,7 @@ export async function listImports(deps: Deps, actor: Actor, limit = 20): Promise
     created: r.created_count,
     updated: r.updated_count,
     errors: r.error_count,
+    failedRows: kept.has(r.id),
     batchesDone: r.batches_done,
     by: r.actor_label,
     startedAt: r.started_at.toISOString(),

@@ -20,6 +20,7 @@ import { findIdentityHolders, insertConsentEvents, insertWorkers, upsertWorkersB
 import { isoDay } from "~/domain/dates";
 import type { Deps } from "../deps.server";
 import { requireAgency } from "../guards.server";
+import { keepFailedRows } from "./import-failed-rows.server";
 import { parseInWorker, type CheckedFile as CheckedRows, type ParseOutcome } from "./import-parse-pool.server";
 
 export type { ImportRow, RowIssue } from "~/domain/workers/import-rows";
@@ -35,7 +36,12 @@ export interface ImportReport {
   updated: number;
   imported: number;
   errors: RowIssue[];
+  /** rows imported with something to check (an occupation outside its sector, a NIK already used): never rejected */
   warnings: RowIssue[];
+  /** how many rows have at least one warning */
+  warned: number;
+  /** the rejected rows of a CSV file are kept (72 hours) for the "download the rows that failed" CSV */
+  failedRows: boolean;
   mode: "valid_only" | "all_or_nothing";
 }
 
@@ -105,7 +111,7 @@ export async function importWorkers(
   rows: ImportRow[] | CheckedRows,
   mode: ImportMode,
   onProgress?: (done: number, total: number) => void,
-  opts: { source?: "api" | "page" | "cli" } = {},
+  opts: { source?: "api" | "page" | "cli"; file?: string | Uint8Array } = {},
 ): Promise<ImportReport> {
   requireAgency(actor);
   if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS)
@@ -131,6 +137,8 @@ export async function importWorkers(
     imported: 0,
     errors: [],
     warnings: [],
+    warned: 0,
+    failedRows: false,
     mode,
   };
   try {
@@ -138,6 +146,7 @@ export async function importWorkers(
     report.errors.push(...checked.errors);
     const valid = checked.valid;
     report.valid = valid.length;
+    for (const v of valid) if (v.warnings) report.warnings.push(...v.warnings);
     if (mode === "all_or_nothing" && report.errors.length > 0) {
       report.status = "refused";
     } else if (mode === "all_or_nothing") {
@@ -146,6 +155,10 @@ export async function importWorkers(
       await writeValidRows(deps, actor, importId, valid, report, onProgress);
     }
     report.errors.sort((a, b) => a.row - b.row);
+    // a row the database refused is rejected: its warnings would only repeat it
+    const rejected = new Set(report.errors.map((e) => e.row));
+    report.warnings = report.warnings.filter((w) => !rejected.has(w.row)).sort((a, b) => a.row - b.row);
+    report.warned = rowsWithIssues(report.warnings);
     report.imported = report.created + report.updated;
     await finishImport(deps.db, importId, {
       status: report.status === "refused" ? "refused" : "completed",
@@ -181,6 +194,17 @@ export async function importWorkers(
     },
   });
   if (report.status === "running") report.status = "completed";
+  if (opts.file !== undefined)
+    report.failedRows = await keepFailedRows(
+      deps,
+      { importId, agencyId: actor.orgId, errors: report.errors },
+      opts.file,
+    )
+      // the import itself is done: a download that cannot be offered is no reason to answer an error
+      .catch((e: unknown) => {
+        console.error(`[import] the failed rows of import ${importId} could not be kept (${codeOf(e)})`);
+        return false;
+      });
   return report;
 }
 
@@ -295,6 +319,9 @@ function isRowError(e: unknown): boolean {
   if (typeof code !== "string" || code.length !== 5) return false;
   return !/^(08|40|53|57|58|XX)/.test(code);
 }
+
+/** The database's error code only: its message may quote a row's values (personal data). */
+const codeOf = (e: unknown) => String((e as { code?: unknown }).code ?? (e instanceof Error ? e.name : "error"));
 
 function causeOf(e: unknown): string {
   const code = (e as { code?: unknown }).code;

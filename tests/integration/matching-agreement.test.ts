@@ -197,6 +197,23 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
     expect(qualified).toBeGreaterThan(200);
   });
 
+  it("the ministry's counts, counted by the index without reading a document, give this agency the brute-force total", async () => {
+    const ministry = await orgWithUser(deps, "ministry");
+    const actor = {
+      userId: ministry.user.id,
+      orgId: ministry.org.id,
+      orgKind: "ministry" as const,
+      role: "admin" as const,
+    };
+    for (const made of orders) {
+      const brute = await bruteForce(made);
+      const v = await matchJobOrder(deps, actor, made.order.id, { limit: 20, offset: 0, nearLimit: 20, nearOffset: 0 });
+      if (v.kind !== "ministry") throw new Error("expected the ministry's counts");
+      expect(v.byAgency.find((a) => a.agencyId === agency.org.id)?.count, made.order.title).toBe(brute.ranked.length);
+      expect(v.updating).toBe(false);
+    }
+  });
+
   it("keeps agreeing after profiles change: kept rankings catch up from the outbox without reading the pool again", async () => {
     // Rankings read well after the import: a catch-up replays changes confirmed since its read less a 5 s margin
     // (on the database's clock, which stamps the outbox), and the 5,000 imported rows in that window would

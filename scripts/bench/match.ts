@@ -1,6 +1,6 @@
 // Benchmark: the matching engine against a PostgreSQL-only ranking of the same N generated profiles (default
 // 100,000; written to handle 1,000,000), on throwaway PostgreSQL and Meilisearch.
-//   npx tsx scripts/bench/match.ts [N]
+//   npx tsx scripts/bench/match.ts [N] [IMPORT_ROWS]
 // Prints the load and index times, then for five verified job orders (cruise waiter, ship cook, care worker,
 // welder, deckhand) the latency of matchJobOrder (the service behind GET /api/v1/job-orders/:id/matches, called
 // in-process: the HTTP layer adds only JSON encoding) cold (ranking cache cleared before each call) and warm
@@ -8,7 +8,8 @@
 // table that returns the same page (qualified total, top 20 by the same score with ties by id, near-miss counts
 // per gate item and the first near misses). Then "kept": every order's ranking kept by the engine while the agency
 // saves 10 profiles a second (outbox worker and ranking keeper running in-process, as in the server), timed against
-// the same baseline query; once the outbox is drained the first pages must equal the baseline again.
+// the same baseline query; once the outbox is drained the first pages must equal the baseline again. Then a bulk
+// import of 3,000 profiles while the pages are read, with requests waiting for catch-ups and without (part 4).
 // Every page the engine returned is compared with the baseline's
 // ("equal results: yes", or the differences and exit code 1). Ends with p50/p95 per mode and the ratios, and
 // the machine (cores, Node version).
@@ -21,6 +22,8 @@ import { cefrRank, LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
 import { isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
+import type { Actor } from "~/domain/org";
+import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { matchJobOrder, matchOrderOf, type MatchView } from "~/services/matching/match-order.server";
 import {
   clearMatchCache,
@@ -58,6 +61,25 @@ const WARM = 50; // calls per order on the cached ranking, paging offsets 0, 20,
 const LIVE = 40; // calls per order on kept rankings while profiles change (round-robin over the orders)
 const WRITES_PER_SECOND = 10; // profile saves by the measured agency during the LIVE calls (one every 100 ms: 36,000 an hour)
 const PAGE = 20;
+/** one bulk import of the measured agency while its pages are read (default: the issue's 3,000-row import) */
+const IMPORT_ROWS = Number(process.argv[3] ?? 3_000);
+if (!Number.isInteger(IMPORT_ROWS) || IMPORT_ROWS < 1) throw new Error("the import's rows must be an integer ≥ 1");
+const SETTLE_MS = 10_000; // requests go on this long after the outbox has drained
+interface ImportRound {
+  during: number[];
+  after: number[];
+  updating: number;
+  importMs: number;
+  drainedMs: number;
+}
+/** A view once no catch-up is under way (a kept ranking served while one runs is marked updating). */
+async function currentView(view: () => Promise<MatchView>): Promise<MatchView> {
+  for (let i = 0; ; i++) {
+    const v = await view();
+    if (!v.updating || i >= 100) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 const fmt = (n: number) => n.toLocaleString("en");
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (n: number, ms: number) => `${fmt(Math.round((n / ms) * 1000))} rows/s`;
@@ -273,6 +295,7 @@ function baselineSql(o: MatchOrder, today: string) {
   const p = items.map((_, i) => `p${i}`);
   const columns = [
     "id",
+    "agency_id",
     "sector_isco",
     "preferred_countries",
     "updated_at",
@@ -287,6 +310,7 @@ function baselineSql(o: MatchOrder, today: string) {
   ];
   const outer = [
     "id",
+    "agency_id",
     `${p.map((x) => `(case when ${x} then 0 else 1 end)`).join(" + ")} as fails`,
     `case ${p.map((x, i) => `when not ${x} then ${i}`).join(" ")} end as item`,
     `case ${p.map((x, i) => `when not ${x} then (${items[i]!.gap})::float8`).join(" ")} end as gap`,
@@ -345,6 +369,22 @@ async function baselinePlan(db: Db, o: MatchOrder, agencyId: string, today: stri
   };
   walk(r.rows[0]!["QUERY PLAN"][0]!.Plan);
   return out.join("; ");
+}
+
+/** The ministry's counts in SQL: qualified per agency and near misses per item, over the given agencies. */
+async function baselineCounts(db: Db, o: MatchOrder, agencyIds: readonly string[], today: string) {
+  const b = baselineSql(o, today);
+  const r = await sql<{ kind: string; k: string; n: number }>`
+    with pool as materialized (${sql.raw(b.before.replace(/agency_id = $/, "agency_id = any("))}${sql.val([...agencyIds])}::uuid[])${sql.raw(b.after)})
+    select 'agency' as kind, agency_id::text as k, count(*)::int as n from pool where fails = 0 group by agency_id
+    union all select 'item', item::text, count(*)::int from pool where fails = 1 and fixable group by item`.execute(db);
+  return {
+    byAgency: new Map(r.rows.filter((x) => x.kind === "agency").map((x) => [x.k, x.n])),
+    nearMissCounts: b.keys.map((key, i) => ({
+      key,
+      count: r.rows.find((x) => x.kind === "item" && x.k === String(i))?.n ?? 0,
+    })),
+  };
 }
 
 async function baselinePage(
@@ -496,7 +536,7 @@ try {
   );
 
   // 2. Orders.
-  const orders = [];
+  const orders: Awaited<ReturnType<typeof verifiedOrder>>[] = [];
   for (const [i, patch] of ORDERS.entries()) orders.push(await verifiedOrder(loadDeps, i + 1, patch));
 
   // 3 + 4. Measure, interleaving engine and baseline call by call (same load, same drift), and compare pages.
@@ -594,13 +634,46 @@ try {
     perOrder.push(row);
   }
 
+  // The ministry's counts (every agency's qualified profiles and the near misses per item), counted by the index's
+  // facets without reading a document, against the same counts in SQL over the features table.
+  const ministry = await unsafeCreateOrg(
+    loadDeps,
+    { kind: "ministry", slug: "bench-ministry", name: "Bench ministry" },
+    { userId: null, label: "bench" },
+  );
+  const ministryActor: Actor = { userId: null, orgId: ministry.id, orgKind: "ministry", role: "admin" };
+  const counts = { engine: [] as number[], pg: [] as number[] };
+  for (let i = 0; i < COLD; i++) {
+    for (const order of orders) {
+      const [v, te] = await timed(() => matchJobOrder(deps, ministryActor, order.id, q(0)));
+      const [b, tb] = await timed(() =>
+        baselineCounts(
+          db,
+          matchOrderOf(order),
+          agencies.map((a) => a.id),
+          today,
+        ),
+      );
+      counts.engine.push(te);
+      counts.pg.push(tb);
+      if (i > 0) continue;
+      if (v.kind !== "ministry") throw new Error("expected the ministry's counts");
+      const ev = JSON.stringify(agencies.map((a) => v.byAgency.find((x) => x.agencyId === a.id)?.count ?? 0));
+      const bv = JSON.stringify(agencies.map((a) => b.byAgency.get(a.id) ?? 0));
+      if (ev !== bv) mismatches.push(`${order.title} ministry counts: engine ${ev} vs PG ${bv}`);
+      const ec = JSON.stringify(v.nearMissCounts);
+      const bc = JSON.stringify(b.nearMissCounts);
+      if (ec !== bc) mismatches.push(`${order.title} ministry near misses: engine ${ec} vs PG ${bc}`);
+    }
+  }
+
   // Kept rankings while the agency keeps editing profiles: what the API serves in production. The outbox worker and
   // the ranking keeper run in this process as they do in the server; a writer saves WRITES_PER_SECOND profiles
   // of the measured agency (whole new generated profiles on existing workers) through the same use case as the
   // profile form. The engine is timed against the same baseline query (its features table catches up at the
   // end). Afterwards, with the outbox drained, every order's first pages must equal the baseline again.
   const outboxWorker = startOutboxWorker(deps, { intervalMs: 200, onError: (e) => console.error("[outbox]", e) });
-  const keeper = startRankingKeeper(deps, { intervalMs: 250, onError: (e) => console.error("[rankings]", e) });
+  let keeper = startRankingKeeper(deps, { intervalMs: 250, onError: (e) => console.error("[rankings]", e) });
   for (const order of orders) await matchJobOrder(deps, actor, order.id, q(0)); // each order's ranking kept
   await rankingsIdle(); // and its near misses read
   const writable = await db
@@ -663,11 +736,64 @@ try {
       compare(
         `${order.title} after writes`,
         offset,
-        await matchJobOrder(deps, actor, order.id, q(offset)),
+        await currentView(() => matchJobOrder(deps, actor, order.id, q(offset))),
         await baselinePage(db, o, agency.id, today, { offset, nearOffset: 0 }),
       );
     }
   }
+
+  // 4b. A bulk import while the agency's pages are read (issue 15, part 4). IMPORT_ROWS new profiles of the measured
+  // agency in one importWorkers call, as the import page and the API make it, in this process (as in the server);
+  // requests go round-robin over the orders from the import's start until the outbox has drained, then for
+  // SETTLE_MS more. Run twice, each on new rows: requests that wait for the catch-up they find (the keeper's wait
+  // raised to 10 minutes: the behaviour before part 4) and the default (past 25 ms, the last consistent ranking,
+  // marked updating). The ratio is waiting / default. No page is compared here (the baseline's features table
+  // does not follow the import); the pages are compared with it above.
+  const importPhase = async (waitMs: number | undefined, round: number): Promise<ImportRound> => {
+    await keeper.stop();
+    keeper = startRankingKeeper(deps, { intervalMs: 250, waitMs, onError: (e) => console.error("[rankings]", e) });
+    for (const order of orders) await currentView(() => matchJobOrder(deps, actor, order.id, q(0)));
+    const irand = prng(77 + round);
+    const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => ({
+      row: i + 2,
+      data: generateWorker(3 * N + round * IMPORT_ROWS + i, irand),
+    }));
+    const out = { during: [] as number[], after: [] as number[], updating: 0, importMs: 0, drainedMs: 0 };
+    const start = performance.now();
+    let importing = true;
+    const job = importWorkers(deps, actor, rows, "valid_only").then(() => {
+      out.importMs = performance.now() - start;
+      importing = false;
+    });
+    let drainedAt = 0;
+    for (let i = 0; ; i++) {
+      const order = orders[i % orders.length]!;
+      const [v, t] = await timed(() => matchJobOrder(deps, actor, order.id, q(0)));
+      if (asAgency(v).updating) out.updating++;
+      (drainedAt ? out.after : out.during).push(t);
+      if (!drainedAt && !importing && i % orders.length === 0 && (await outboxBacklog(db)) === 0) {
+        drainedAt = performance.now();
+        out.drainedMs = drainedAt - start;
+      }
+      if (drainedAt && performance.now() - drainedAt > SETTLE_MS) break;
+      await new Promise((r) => setTimeout(r, 20)); // ~40 requests a second, one at a time
+    }
+    await job;
+    return out;
+  };
+  // alternated, so that neither mode always meets the larger index or the other's leftovers
+  const rounds = [await importPhase(600_000, 0), await importPhase(undefined, 1)];
+  rounds.push(await importPhase(600_000, 2), await importPhase(undefined, 3));
+  const joined = (rs: typeof rounds) => ({
+    during: rs.flatMap((r) => r.during),
+    after: rs.flatMap((r) => r.after),
+    updating: rs.reduce((n, r) => n + r.updating, 0),
+    importMs: Math.max(...rs.map((r) => r.importMs)),
+    drainedMs: Math.max(...rs.map((r) => r.drainedMs)),
+  });
+  const waiting = joined([rounds[0]!, rounds[2]!]);
+  const serving = joined([rounds[1]!, rounds[3]!]);
+
   await keeper.stop();
   await outboxWorker.stop();
 
@@ -693,7 +819,7 @@ try {
   console.log("PG-only plans (features table access):");
   for (const p of plans) console.log(`  ${p}`);
   console.log("");
-  const checked = perOrder.length * (COLD + WARM + 2);
+  const checked = perOrder.length * (COLD + WARM + 2 + 1);
   if (mismatches.length) {
     console.log(`equal results: NO — ${mismatches.length} of ${checked} compared pages differ:`);
     for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
@@ -718,7 +844,24 @@ try {
   line("cold (engine cache cleared each call)", all.engineCold, all.pgCold);
   line("warm (cached ranking, paging)", all.engineWarm, all.pgWarm);
   line(`kept, ${WRITES_PER_SECOND} profile writes/s meanwhile`, live.engine, live.pg);
+  line("ministry's counts (every agency)", counts.engine, counts.pg);
   console.log("ratio = PG-only / engine (below 1: PG-only is faster).");
+  console.log("");
+  console.log(
+    `a bulk import of ${fmt(IMPORT_ROWS)} profiles of agency 1 while its pages are read (round-robin over the orders, first page; two imports per mode, alternated; import and drained: the slower of the two):`,
+  );
+  console.log(
+    `requests                               | import  drained | during: calls   p50   p95   max | after ${secs(SETTLE_MS)}: calls   p50   p95 | updating`,
+  );
+  const imp = (label: string, r: ImportRound) =>
+    console.log(
+      `${label.padEnd(38)} | ${secs(r.importMs).padStart(6)} ${secs(r.drainedMs).padStart(8)} | ${String(r.during.length).padStart(13)} ${ms(pct(r.during, 0.5)).padStart(5)} ${ms(pct(r.during, 0.95)).padStart(5)} ${ms(Math.max(...r.during)).padStart(5)} | ${String(r.after.length).padStart(18)} ${ms(pct(r.after, 0.5)).padStart(5)} ${ms(pct(r.after, 0.95)).padStart(5)} | ${String(r.updating).padStart(8)}`,
+    );
+  imp("wait for the catch-up (before)", waiting);
+  imp("last consistent ranking past 25 ms", serving);
+  console.log(
+    `p95 during the import: waiting / serving = ${(pct(waiting.during, 0.95) / pct(serving.during, 0.95)).toFixed(2)}x; after: ${(pct(waiting.after, 0.95) / pct(serving.after, 0.95)).toFixed(2)}x ("updating" = answers marked so)`,
+  );
   console.log(
     `kept: ${fmt(writes)} profile writes in ${secs(liveMs)} (${fmt(touched.size)} profiles); rankings read whole ${statsLive.reads - statsBefore.reads}×, caught up by replay ${statsLive.catchUps - statsBefore.catchUps}× (keeper and requests); ` +
       `rows held back as waiting for the index: ${fmt(live.stale)} of ${fmt(live.stale + live.shown)} on the measured pages`,

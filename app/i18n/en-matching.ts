@@ -30,7 +30,6 @@ export const enMatching = {
   "match.not_matchable": "Only verified orders with open positions can be matched.",
   "match.updating_note":
     "Updating: recent changes to profiles are still being applied to this ranking. Everyone listed was checked just now; refresh in a few seconds for the new order.",
-  "match.updating_counts": "Updating: recent changes to profiles are still being counted; refresh in a few seconds.",
   "match.stale_note": "Left out until search catches up with their recent changes: {n}.",
   "match.years": "{occupation} {years} yrs",
   "match.no_expiry": "{certificate} (no expiry)",

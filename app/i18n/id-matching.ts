@@ -33,7 +33,6 @@ export const idMatching: Record<keyof typeof enMatching, string> = {
   "match.not_matchable": "Hanya job order terverifikasi dengan posisi terbuka yang dapat dicocokkan.",
   "match.updating_note":
     "Memperbarui: perubahan profil terbaru masih diterapkan pada peringkat ini. Semua yang tercantum baru saja diperiksa; muat ulang dalam beberapa detik untuk urutan baru.",
-  "match.updating_counts": "Memperbarui: perubahan profil terbaru masih dihitung; muat ulang dalam beberapa detik.",
   "match.stale_note": "Tidak ditampilkan sampai pencarian menyusul perubahan terbaru mereka: {n}.",
   "match.years": "{occupation} {years} thn",
   "match.no_expiry": "{certificate} (tanpa masa berlaku)",

@@ -98,12 +98,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request, context);
   const form = await request.formData();
   const id = params.id ?? "";
-  const parsed = parseRow(AddCandidatesSchema, { workerIds: form.getAll("workerIds") }, "add", "shortlist");
+  // which list's form was sent (its errors are shown on it): the ranked candidates or the near misses
+  const row = form.get("list") === "near" ? "add-near" : "add-qualified";
+  const parsed = parseRow(AddCandidatesSchema, { workerIds: form.getAll("workerIds") }, row, "shortlist");
   if (!parsed.ok) return parsed.reply;
   try {
     await addCandidates(context.deps, actor, id, parsed.value);
   } catch (e) {
-    if (isShownOnRow(e)) return rowDomainError(e, "add", "shortlist");
+    if (isShownOnRow(e)) return rowDomainError(e, row, "shortlist");
     return throwAsResponse(e);
   }
   return redirect(`/job-orders/${id}/shortlist`, {
@@ -171,7 +173,10 @@ function AgencyMatches({
   const reply = useActionData<typeof action>()?.rowReply ?? null;
   const busy = useNavigation().state === "submitting";
   const onList = new Set(shortlisted);
-  const addError = reply ? (reply.fields.workerIds ?? reply.message) : null;
+  const addErrorOn = (row: "add-qualified" | "add-near") =>
+    reply?.row === row ? (reply.fields.workerIds ?? reply.message) : null;
+  const addError = addErrorOn("add-qualified");
+  const nearError = addErrorOn("add-near");
   const itemLabel = (key: GateKey) => formatGateItem(locale, key, view.order);
   const filterTo = (key: string | null) => {
     const sp = new URLSearchParams();
@@ -280,9 +285,15 @@ function AgencyMatches({
         {view.nearMisses.length === 0 ? (
           <p className="empty">{t("match.none_near")}</p>
         ) : (
-          <Form method="post" id="add-near">
+          <Form method="post" id="add-near" aria-describedby={nearError ? "add-near-error" : undefined}>
+            <input type="hidden" name="list" value="near" />
             <p className="hint">{t("match.near_shortlist_hint")}</p>
             <ChooseAll formId="add-near" name="workerIds" label={t("match.choose_page")} />
+            {nearError ? (
+              <p id="add-near-error" className="form-errors" role="alert">
+                {errorText(nearError)}
+              </p>
+            ) : null}
             <div className="table-wrap">
               <table>
                 <thead>
@@ -348,11 +359,6 @@ function MinistryCounts({ view }: { view: Extract<MatchView, { kind: "ministry" 
       <p className="big-number">
         <strong>{formatNumber(locale, view.total)}</strong> {t("match.qualified")}
       </p>
-      {view.updating ? (
-        <p className="hint" role="status">
-          {t("match.updating_counts")}
-        </p>
-      ) : null}
       <section aria-labelledby="by-agency">
         <h2 id="by-agency">{t("match.by_agency")}</h2>
         {view.byAgency.length === 0 ? (

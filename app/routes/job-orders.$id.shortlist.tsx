@@ -19,6 +19,7 @@ import { REJECT_REASONS, STAGE_RULES, WITHDRAW_REASONS, type StageAction } from 
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/locales";
 import { formatExplanation, formatFailure, formatFix } from "~/i18n/matching-text";
 import { pluralKey } from "~/i18n/follow-up-text";
+import { encodeMessage } from "~/i18n/translate";
 import { moveCandidates, previewMoves } from "~/services/shortlists/move-candidates.server";
 import { addNote } from "~/services/shortlists/add-note.server";
 import { getShortlist } from "~/services/shortlists/get-shortlist.server";
@@ -97,7 +98,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           },
         };
       const done = await moveCandidates(context.deps, actor, params.id ?? "", parsed.value);
-      return { bulkDone: { action: parsed.value.action, moved: done.moved.length, refused: done.refused } };
+      return {
+        bulkDone: {
+          action: parsed.value.action,
+          moved: done.moved.length,
+          refused: done.refused.map((r) => ({ entryId: r.entryId, messageKey: encodeMessage(r.messageKey, r.params) })),
+        },
+      };
     }
     if (intent === "consent") {
       const parsed = parseRow(DisclosureConsentSchema, { confirm: form.get("confirm") ?? undefined }, entryId, intent);
@@ -255,7 +262,9 @@ function BulkConfirm({
           ),
           { n },
         )}
-        {input.reason ? ` ${t("sl.reason", { reason: t(`reason.${input.reason}`) })}` : null}
+        {input.action === "withdraw" && input.reason
+          ? ` ${t("sl.reason", { reason: t(`reason.${input.reason}`) })}`
+          : null}
       </p>
       {moving.length ? (
         <ul>

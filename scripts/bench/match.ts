@@ -76,7 +76,7 @@ interface ImportRound {
 async function currentView(view: () => Promise<MatchView>): Promise<MatchView> {
   for (let i = 0; ; i++) {
     const v = await view();
-    if (!v.updating || i >= 100) return v;
+    if (v.kind !== "agency" || !v.updating || i >= 100) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -162,7 +162,7 @@ async function expectAgreement(made: (typeof orders)[number]) {
     });
   let v = await view();
   // with a keeper running, a view served while a catch-up runs says so (updating); the one after it is current
-  for (let i = 0; i < 50 && v.updating; i++) {
+  for (let i = 0; i < 50 && v.kind === "agency" && v.updating; i++) {
     await new Promise((r) => setTimeout(r, 100));
     v = await view();
   }
@@ -210,7 +210,6 @@ describe("the engine agrees with a brute-force ranking of the same profiles", ()
       const v = await matchJobOrder(deps, actor, made.order.id, { limit: 20, offset: 0, nearLimit: 20, nearOffset: 0 });
       if (v.kind !== "ministry") throw new Error("expected the ministry's counts");
       expect(v.byAgency.find((a) => a.agencyId === agency.org.id)?.count, made.order.title).toBe(brute.ranked.length);
-      expect(v.updating).toBe(false);
     }
   });
 

@@ -84,6 +84,26 @@ describe("near misses and bulk moves on the agency's pages", () => {
     expect(await stage(e2)).toBe("proposed");
     expect(await stage(eLate)).toBe("shortlisted");
 
+    // posted again (a second tab), each refusal says why, with the stage named; a box posted twice is one candidate
+    const again = await browser.post(
+      `/job-orders/${orderId}/shortlist`,
+      form({ intent: "bulk", action: "propose", entryIds: [e1, e1] }),
+    );
+    const againText = await again.text();
+    expect(again.status).toBe(200);
+    expect(againText).toContain("Not possible while the candidate is");
+    expect(againText).not.toContain("{stage}");
+    const twice = await browser.post(
+      `/job-orders/${orderId}/shortlist`,
+      form({ intent: "bulk_preview", action: "withdraw", reason: "other", entryIds: [e1, e1] }),
+    );
+    expect(await twice.text()).toContain("1 candidate will be withdrawn from this order.");
+
+    // a near miss that cannot be added says so on the near-miss list's own form
+    const none = await browser.post(`/job-orders/${orderId}/matches`, form({ list: "near" }));
+    expect(none.status).toBe(400);
+    expect(await none.text()).toMatch(/id="add-near-error"[^>]*>[^<]*Choose at least one candidate/);
+
     // withdrawing in bulk needs a reason, in the reader's language, and changes nothing without one
     const noReason = await browser.post(
       `/job-orders/${orderId}/shortlist`,

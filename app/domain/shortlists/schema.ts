@@ -50,7 +50,11 @@ export const BulkMoveSchema = z
   .object({
     entryIds: z.preprocess(
       (v) => (typeof v === "string" ? [v] : v),
-      z.array(Id).min(1, { error: "shortlist.choose_candidates" }).max(100, { error: "shortlist.too_many_moves" }),
+      z
+        .array(Id)
+        .min(1, { error: "shortlist.choose_candidates" })
+        .max(100, { error: "shortlist.too_many_moves" })
+        .transform((ids) => [...new Set(ids)]), // a box posted twice is one candidate
     ),
     action: z.enum(BULK_ACTIONS, { error: "errors.choose_option" }),
     reason: z.preprocess(blank, z.enum(WITHDRAW_REASONS, { error: "errors.choose_option" }).optional()),

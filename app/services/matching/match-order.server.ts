@@ -77,7 +77,6 @@ export type MatchView =
       nearMissTotal: number;
       nearMissCounts: { key: GateKey; count: number }[];
       byAgency: { agencyId: string; name: string; count: number }[];
-      updating: boolean;
     };
 
 /** The matching view of a job order: what its gates and score read. */
@@ -166,7 +165,8 @@ const headOf = (order: JobOrder) => ({
  * The ministry's counts: per licensed agency, how many of its profiles qualify, and the near misses per item, over
  * every agency. Counted by the index's facets with the engine's own filters (search/match-counts.ts): no document
  * is read and no ranking kept, so the view costs the same at 1,000,000 profiles as at 1,000 and is never behind the
- * index (updating is always false).
+ * index. The engine's ranking also drops a document its filters pass and its gates refuse; there are none by
+ * construction (tests/integration/matching-agreement.test.ts holds the counts equal to a brute-force ranking).
  */
 async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
   const o = matchOrderOf(order);
@@ -186,7 +186,6 @@ async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promi
       .filter((a) => perAgency.has(a.id))
       .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    updating: false,
   };
 }
 

@@ -41,8 +41,6 @@ interface Entry {
   /** the last state checked against the index, and when (ms, by deps.now) */
   settled: State | null;
   checkedAt: number;
-  /** the catch-up or read under way, if any */
-  inFlight: Promise<State> | null;
 }
 
 const STORE = Symbol.for("jembatan.match-rankings");
@@ -134,7 +132,6 @@ async function caughtUp(
 function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State) => Promise<State>): Promise<State> {
   const next = e.state.then(step);
   e.state = next;
-  e.inFlight = next;
   next.then(
     (s) => {
       e.settled = s;
@@ -142,11 +139,6 @@ function advance(deps: Pick<Deps, "now">, key: string, e: Entry, step: (s: State
     },
     () => undefined,
   );
-  void next
-    .finally(() => {
-      if (e.inFlight === next) e.inFlight = null;
-    })
-    .catch(() => undefined);
   next.catch(() => {
     if (store.get(key) === e && e.state === next) store.delete(key);
   });
@@ -159,9 +151,11 @@ export async function currentRanking(deps: Pick<Deps, "db" | "search" | "now">, 
 }
 
 /**
- * The ranking a page or the API shows. With a keeper running, it never waits long for a catch-up: past WAIT_MS it
- * is the last consistent ranking, marked updating (see WAIT_MS). Without one (tests, scripts), or with `wait`, it
- * catches up first.
+ * The ranking a page or the API shows, as one consistent state (a snapshot: a catch-up finishing while the page is
+ * built does not change it). With a keeper running, a request never waits long for a catch-up: it checks whether
+ * the index moved past the ranking (one small query), and if so waits for the catch-up at most WAIT_MS; past it,
+ * it is answered from the last consistent ranking, marked updating (see WAIT_MS). Without a keeper (tests,
+ * scripts), or with `wait`, it catches up first.
  */
 export async function keptRanking(
   deps: Pick<Deps, "db" | "search" | "now">,
@@ -172,28 +166,40 @@ export async function keptRanking(
   const key = keyOf(r);
   const scope = r.scope === "all" ? null : r.agencyIds;
   const e = store.get(key);
-  if (!e) return { ranking: (await startEntry(deps, key, r, scope, now).state).ranking, updating: false };
+  if (!e) return { ranking: (await startEntry(deps, key, r, scope, now).state).ranking.snapshot(), updating: false };
   e.lastUsed = now;
   store.delete(key);
   store.set(key, e); // most recently used last
   const served = e.settled;
-  if (keepers.running > 0 && served && now - e.checkedAt < FRESH_MS)
-    return { ranking: served.ranking, updating: false };
+  const kept = served?.ranking.snapshot(); // before any await: what a catch-up changes next is not in it
+  if (keepers.running > 0 && served && kept && !opts.wait) {
+    if (now - e.checkedAt < FRESH_MS) return { ranking: kept, updating: false };
+    stats.requestChecks++;
+    const { generations } = await searchGenerations(deps.db, scope);
+    if (sameGenerations(generations, served.generations) && e.settled === served) {
+      e.checkedAt = deps.now().getTime(); // nothing confirmed since: the kept ranking is current
+      return { ranking: kept, updating: false };
+    }
+    // chained after any catch-up under way (it may predate what this request saw), as without a keeper
+    const next = advance(deps, key, e, (s) => caughtUp(deps, r, scope, s));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const first = await Promise.race([
+      next.catch(() => null),
+      new Promise<null>((resolve) => {
+        if (keepers.waitMs <= 0) resolve(null);
+        else timer = setTimeout(() => resolve(null), keepers.waitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (first) return { ranking: first.ranking.snapshot(), updating: false };
+    stats.servedUpdating++;
+    return { ranking: kept, updating: true };
+  }
   stats.requestChecks++;
-  const next = e.inFlight ?? advance(deps, key, e, (s) => caughtUp(deps, r, scope, s));
-  if (opts.wait || keepers.running === 0 || !served) return { ranking: (await next).ranking, updating: false };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const first = await Promise.race([
-    next.catch(() => null),
-    new Promise<null>((resolve) => {
-      if (keepers.waitMs <= 0) resolve(null);
-      else timer = setTimeout(() => resolve(null), keepers.waitMs);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (first) return { ranking: first.ranking, updating: false };
-  stats.servedUpdating++;
-  return { ranking: served.ranking, updating: true };
+  return {
+    ranking: (await advance(deps, key, e, (s) => caughtUp(deps, r, scope, s))).ranking.snapshot(),
+    updating: false,
+  };
 }
 
 /** A new kept ranking, read whole. */
@@ -211,7 +217,6 @@ function startEntry(
     lastUsed,
     settled: null,
     checkedAt: 0,
-    inFlight: null,
   };
   store.set(key, e);
   evict();

@@ -105,6 +105,17 @@ export class PoolRanking implements Ranking {
     return list;
   }
 
+  /**
+   * This ranking as it is now, unchanged by later catch-ups: `apply` replaces the lists rather than changing them,
+   * so holding today's arrays (and the near-miss lists held so far) is a consistent state. A near-miss list not
+   * read yet is read when asked for, from the index as it is then.
+   */
+  snapshot(): Ranking {
+    const { ranked, nearMissCounts } = this;
+    const lists = new Map(this.lists);
+    return { ranked, nearMissCounts, nearMissesOn: (key) => lists.get(key) ?? this.nearMissesOn(key) };
+  }
+
   /** Reads every item's near misses (in the background after a pool read: catch-ups then count from the lists). */
   async readAllNearMisses(): Promise<void> {
     await Promise.all(gateKeys(this.o).map((k) => this.nearMissesOn(k)));

@@ -51,6 +51,13 @@ function refusalOf(i: ShortlistItem, action: BulkMoveInput["action"]): MovePrevi
   return action === "propose" && i.stage === "shortlisted" && i.failing.length > 0 ? "flagged" : "stage";
 }
 
+/** An entry the move was refused for, with the refusal's message key and its parameters. */
+export interface Refusal {
+  entryId: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+}
+
 /**
  * Makes the move for each chosen entry of this order that allows it; answers which moved and which were refused
  * (with the refusal's message key), in the order chosen.
@@ -60,7 +67,7 @@ export async function moveCandidates(
   actor: Actor,
   orderId: string,
   input: BulkMoveInput,
-): Promise<{ moved: string[]; refused: { entryId: string; messageKey: string }[] }> {
+): Promise<{ moved: string[]; refused: Refusal[] }> {
   if (!isUuid(orderId)) throw new DomainError("not_found", "errors.not_found");
   const { items } = await getShortlist(deps, actor, orderId); // the order is the agency's, and these entries are on it
   const onOrder = new Set(items.map((i) => i.entryId));
@@ -73,14 +80,14 @@ export async function moveCandidates(
       { n: unknown },
     );
   const moved: string[] = [];
-  const refused: { entryId: string; messageKey: string }[] = [];
+  const refused: Refusal[] = [];
   for (const entryId of new Set(input.entryIds)) {
     try {
       await moveCandidate(deps, actor, entryId, { action: input.action, reason: input.reason });
       moved.push(entryId);
     } catch (e) {
       if (!(e instanceof DomainError) || (e.code !== "conflict" && e.code !== "invalid")) throw e;
-      refused.push({ entryId, messageKey: e.messageKey });
+      refused.push({ entryId, messageKey: e.messageKey, params: e.params });
     }
   }
   return { moved, refused };

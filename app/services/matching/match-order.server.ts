@@ -161,29 +161,37 @@ const headOf = (order: JobOrder) => ({
 });
 
 async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
-  const o = matchOrderOf(order);
-  const agencies = await activeAgencies(deps, today);
-  const { ranking, updating } = await keptRanking(deps, {
-    orderKey: orderKeyOf(order),
-    o,
-    agencyIds: agencies.map((a) => a.id),
-    today,
-    scope: "all",
-  });
-  const perAgency = new Map<string, number>();
-  for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
+  const { ranking, updating, byAgency } = await countsByAgency(deps, order, today);
   return {
     kind: "ministry",
     order: headOf(order),
     total: ranking.ranked.length,
     nearMissTotal: ranking.nearMissCounts.reduce((n, c) => n + c.count, 0),
     nearMissCounts: ranking.nearMissCounts,
-    byAgency: agencies
-      .filter((a) => perAgency.has(a.id))
-      .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    byAgency,
     updating,
   };
+}
+
+/**
+ * Per licensed agency, how many of its own available, consenting profiles pass every gate of the order (agencies
+ * with none are left out): the ministry's counts, and what a newly verified order's notification says (decision
+ * 023; `wait`: caught up with the index first, never an older ranking).
+ */
+export async function countsByAgency(deps: Deps, order: JobOrder, today: string, opts: { wait?: boolean } = {}) {
+  const agencies = await activeAgencies(deps, today);
+  const { ranking, updating } = await keptRanking(
+    deps,
+    { orderKey: orderKeyOf(order), o: matchOrderOf(order), agencyIds: agencies.map((a) => a.id), today, scope: "all" },
+    opts,
+  );
+  const perAgency = new Map<string, number>();
+  for (const r of ranking.ranked) perAgency.set(r.agencyId, (perAgency.get(r.agencyId) ?? 0) + 1);
+  const byAgency = agencies
+    .filter((a) => perAgency.has(a.id))
+    .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { ranking, updating, byAgency };
 }
 
 async function agencyView(

@@ -1,10 +1,15 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays, isoDay } from "~/domain/dates";
 import type { Deps } from "~/services/deps.server";
-import { processFitNotifications, type FitRunResult } from "~/services/notifications/fit-notifications.server";
+import {
+  processFitNotifications,
+  startFitNotifier,
+  type FitRunResult,
+} from "~/services/notifications/fit-notifications.server";
 import { listNotifications } from "~/services/notifications/notifications.server";
 import { saveWorker } from "~/services/workers/save-worker.server";
+import { createDb } from "~db/client";
 import { createSearch } from "~search/client";
 import { orgWithUser, testDeps } from "../support/fixtures";
 import { verifiedOrder } from "../support/matching";
@@ -146,5 +151,43 @@ describe("a newly verified order tells the agencies whose workers fit it", () =>
     expect(notes.map((n) => n.params.count)).toEqual(["1"]);
     const mails = await mailsTo(a.email);
     expect(mails.map((m) => m.subject)).toEqual([`${order.reference} fits one of your available workers`]);
+  });
+
+  it("waits for profile changes saved before the verification to reach the index, then counts", async () => {
+    const a = await orgWithUser(deps, "agency");
+    await waitIndexed(deps, [await worker(a.org)]);
+    // a change committed before the verification that the index has not taken yet (held back from the drainer)
+    const held = await deps.db
+      .insertInto("search_outbox")
+      .values({ entity: "worker", entity_id: randomUUID(), next_attempt_at: new Date(Date.now() + 3_600_000) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    try {
+      const { order } = await verifiedOrder(deps, { title: "Assistant Waiter Wait" });
+      const waiting = await processFitNotifications(deps, { jobOrderIds: [order.id] });
+      expect(waiting).toMatchObject({ claimed: 1, deferred: 1, done: 0, failed: 0 });
+      expect((await jobOf(order.id)).attempts).toBe(0); // waiting is not a failure
+      expect(await notificationsOf(a.org.id, order.id)).toHaveLength(0);
+
+      await deps.db.updateTable("search_outbox").set({ done_at: new Date() }).where("id", "=", held.id).execute();
+      expect(await runFor(deps, [order.id])).toMatchObject({ done: 1 });
+      expect((await notificationsOf(a.org.id, order.id)).map((n) => n.params.count)).toEqual(["1"]);
+    } finally {
+      await deps.db.updateTable("search_outbox").set({ done_at: new Date() }).where("id", "=", held.id).execute();
+    }
+  });
+
+  it("keeps polling through a PostgreSQL it cannot reach: each tick's error is reported, none stops it", async () => {
+    const down: Deps = {
+      ...deps,
+      db: createDb("postgres://postgres:postgres@127.0.0.1:9/none", { max: 1, connectionTimeoutMs: 500 }),
+    };
+    const errors: unknown[] = [];
+    const notifier = startFitNotifier(down, { intervalMs: 50, onError: (e) => errors.push(e) });
+    const deadline = Date.now() + 10_000;
+    while (errors.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await notifier.stop();
+    await down.db.destroy();
+    expect(errors.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -38,6 +38,8 @@ const base = {
   PUBLIC_WRITES_PER_HOUR_PER_IP: int(300),
   /** how often the search outbox worker looks for changes to send to Meilisearch */
   OUTBOX_POLL_MS: int(1000),
+  /** how often the processor looks for newly verified orders to announce to agencies (0: not in this process) */
+  FIT_NOTIFY_POLL_MS: z.coerce.number().int().min(0).default(2000),
   /** app processes `npm start` runs (node:cluster); 0 = one per CPU core */
   WEB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(0),
   /** PostgreSQL clients per app process (docs/decisions/009-faults-and-load.md) */

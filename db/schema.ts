@@ -397,6 +397,8 @@ export interface Database {
   disclosure_log: DisclosureLogTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  fit_notification_jobs: FitNotificationJobsTable;
+  fit_notification_deliveries: FitNotificationDeliveriesTable;
   worker_imports: WorkerImportsTable;
   worker_import_failed_rows: WorkerImportFailedRowsTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -501,6 +503,23 @@ export interface EmailOutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   sent_at: Date | null;
   last_error: string | null;
+}
+
+/** A verified order whose fitting workers are still to be counted and announced to agencies (decision 023). */
+export interface FitNotificationJobsTable {
+  id: Generated<string>;
+  job_order_id: string;
+  created_at: CreatedAt;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  done_at: Date | null;
+}
+
+export interface FitNotificationDeliveriesTable {
+  job_id: string;
+  agency_org_id: string;
+  delivered_at: CreatedAt;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

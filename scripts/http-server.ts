@@ -13,6 +13,7 @@ import { sweepExpiredLeads } from "~/services/booth/sweep-expired-leads.server";
 import { sweepExpiredFailedRows } from "~/services/workers/import-failed-rows.server";
 import { startRankingKeeper } from "~/services/matching/ranking-cache.server";
 import { startOutboxWorker } from "~/services/search/drain-outbox.server";
+import { startFitNotifier } from "~/services/notifications/fit-notifications.server";
 import { rateLimitedLog } from "~/services/log/rate-limited-log.server";
 import { forgetExpiredIdempotencyKeys } from "~/services/idempotency/run-idempotent.server";
 import type { Deps } from "~/services/deps.server";
@@ -152,6 +153,23 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
           console.log(`[outbox] search documents were of an older shape: reindexed ${n} profiles from PostgreSQL`),
       })
     : null;
+  // Newly verified orders, announced to the agencies whose workers fit them (decision 023); retried until counted.
+  const fitLog = rateLimitedLog((line) => console.error(line));
+  const fitNotifier =
+    background && env.FIT_NOTIFY_POLL_MS > 0
+      ? startFitNotifier(deps, {
+          intervalMs: env.FIT_NOTIFY_POLL_MS,
+          onError: (e) => {
+            const cause = e instanceof Error ? e.message : String(e);
+            fitLog(cause, `[fit-notifications] could not look for verified orders: ${cause}; retrying`);
+          },
+          onJobFailed: (r) =>
+            fitLog(
+              r.error ?? "",
+              `[fit-notifications] could not count an order's fitting workers: ${r.error}; retried`,
+            ),
+        })
+      : null;
   // Kept match rankings follow the outbox: recently viewed ones catch up in the background (not on a request).
   const keeper = startRankingKeeper(deps, {
     intervalMs: Math.max(env.OUTBOX_POLL_MS, 250),
@@ -177,6 +195,7 @@ export async function startHttpServer(env: ServerEnv, opts: ServerOptions): Prom
     async close() {
       clearInterval(sweeper);
       await outbox?.stop();
+      await fitNotifier?.stop();
       await keeper.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

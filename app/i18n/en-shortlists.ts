@@ -160,5 +160,9 @@ export const enShortlists = {
   "notify.candidate_selected.text": "The employer selected your candidate {code} for job order {reference} ({title}).",
   "notify.order_filled.subject": "Job order {reference} is filled",
   "notify.order_filled.text": "Every position of job order {reference} ({title}) is now taken.",
+  "notify.order_fits.subject_one": "{reference} fits one of your available workers",
+  "notify.order_fits.subject_many": "{reference} fits {count} of your available workers",
+  "notify.order_fits.text_one": "New verified job order {title} ({reference}) fits one of your available workers.",
+  "notify.order_fits.text_many": "New verified job order {title} ({reference}) fits {count} of your available workers.",
   "notify.open": "Open: {path}",
 } as const;

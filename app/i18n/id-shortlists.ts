@@ -167,5 +167,11 @@ export const idShortlists: Record<keyof typeof enShortlists, string> = {
     "Pemberi kerja memilih kandidat Anda {code} untuk pesanan kerja {reference} ({title}).",
   "notify.order_filled.subject": "Pesanan kerja {reference} telah terisi",
   "notify.order_filled.text": "Semua posisi pada pesanan kerja {reference} ({title}) kini telah terisi.",
+  "notify.order_fits.subject_one": "{reference} cocok dengan satu pekerja Anda yang tersedia",
+  "notify.order_fits.subject_many": "{reference} cocok dengan {count} pekerja Anda yang tersedia",
+  "notify.order_fits.text_one":
+    "Pesanan kerja baru terverifikasi {title} ({reference}) cocok dengan satu pekerja Anda yang tersedia.",
+  "notify.order_fits.text_many":
+    "Pesanan kerja baru terverifikasi {title} ({reference}) cocok dengan {count} pekerja Anda yang tersedia.",
   "notify.open": "Buka: {path}",
 };

@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/page-title";
 import { Pagination } from "~/components/pagination";
 import { dot } from "~/components/text";
 import { formatDateTime } from "~/i18n/locales";
-import type { MessageKey } from "~/i18n/en";
+import { notificationText } from "~/i18n/notification-text";
 import { listNotifications, markAllRead } from "~/services/notifications/notifications.server";
 import { requireSignedIn } from "~/web/session.server";
 
@@ -49,7 +49,7 @@ export default function Notifications() {
               <li key={n.id} className="card">
                 <p className="meta">{dot(formatDateTime(locale, n.at), n.unread ? t("notif.new") : null)}</p>
                 <p>
-                  <Link to={params.path ?? "/dashboard"}>{t(`notify.${n.kind}.text` as MessageKey, params)}</Link>
+                  <Link to={params.path ?? "/dashboard"}>{notificationText(locale, n.kind, "text", params)}</Link>
                 </p>
               </li>
             );

@@ -13,6 +13,7 @@ import * as boothLeads from "./2026-12-04T1000-booth-leads";
 import * as leadInvitationOpen from "./2026-12-04T1200-lead-invitation-open";
 import * as splitHealthCare from "./2026-12-05T1000-split-health-care";
 import * as importFailedRows from "./2026-12-06T1000-import-failed-rows";
+import * as fitNotifications from "./2026-12-06T1100-fit-notifications";
 
 // The explicit, ordered list of migrations (a directory scan breaks inside bundles). Append only; a landed
 // migration is never edited.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T1200-lead-invitation-open": leadInvitationOpen,
   "2026-12-05T1000-split-health-care": splitHealthCare,
   "2026-12-06T1000-import-failed-rows": importFailedRows,
+  "2026-12-06T1100-fit-notifications": fitNotifications,
 };

@@ -2,6 +2,7 @@ import type { Deps } from "~/services/deps.server";
 import { unsafeChangeLicence } from "~/services/orgs/admin-orgs.server";
 import { unsafeCreateOrg } from "~/services/orgs/create-org.server";
 import { unsafeCreateUser } from "~/services/users/users.server";
+import { restampPendingFitJobs } from "~db/fit-notification-jobs";
 import { countOrgs, findOrgBySlug, updateOrg } from "~db/orgs";
 import { importWorkers } from "~/services/workers/import-workers.server";
 import { seedDemoJobOrders } from "./demo-job-orders";
@@ -209,6 +210,9 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   const emails = new Map(ORGS.map((o) => [o.slug, o.user.email]));
   await seedDemoJobOrders(deps, (slug) => emails.get(slug) ?? "");
   await seedDemoWorkers(deps);
+  // the verified orders' fit notifications (decision 023) were queued before these profiles existed: dated now,
+  // they wait for the profiles to be indexed, so the agencies find "fits N of your available workers" on start
+  await restampPendingFitJobs(deps.db);
   await seedDemoShortlist(deps);
   await seedDemoEvent(deps);
   return true;

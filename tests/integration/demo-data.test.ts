@@ -111,6 +111,15 @@ describe("demo data", () => {
         .execute(),
     ).toHaveLength(2);
 
+    // the verified orders' fit notifications wait, dated after the profiles they will count (decision 023)
+    const fitJobs = await db.selectFrom("fit_notification_jobs").select(["created_at", "done_at"]).execute();
+    expect(fitJobs.length).toBeGreaterThan(0);
+    const lastWorker = await db
+      .selectFrom("workers")
+      .select(sql<Date>`max(created_at)`.as("at"))
+      .executeTakeFirstOrThrow();
+    expect(fitJobs.every((j) => j.done_at === null && j.created_at >= lastWorker.at)).toBe(true);
+
     // and a trade-forum event running now, staffed by a mission, whose printed kiosk code enrols a screen once
     const event = await db
       .selectFrom("events")

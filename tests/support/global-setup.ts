@@ -49,6 +49,8 @@ export default async function setup(project: TestProject) {
     TRUST_PROXY: "1",
     LOGIN_MAX_FAILURES_PER_IP: "30",
     OUTBOX_POLL_MS: "200",
+    // tests run the fit-notification processor's tick themselves (tests/integration/fit-notifications.test.ts)
+    FIT_NOTIFY_POLL_MS: "0",
   });
   console.log(
     `[global-setup] postgres + meilisearch + app up in ${Math.round(performance.now() - t0)} ms (${app.url})`,

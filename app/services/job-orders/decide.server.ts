@@ -5,6 +5,7 @@ import type { VerificationInput } from "~/domain/job-orders/schema";
 import { CODE_ALPHABET, CODE_LENGTH, VALIDITY_MONTHS } from "~/domain/job-orders/verification-code";
 import { type Actor } from "~/domain/org";
 import { addDays, addMonths, isoDay } from "~/domain/dates";
+import { enqueueFitNotification } from "~db/fit-notification-jobs";
 import { decideVersion, insertEvent, patchJobOrder } from "~db/job-orders";
 import type { JobOrder } from "~db/schema";
 import type { Deps } from "../deps.server";
@@ -58,6 +59,9 @@ export async function decideJobOrder(
       to_status: to,
       changes: { reason: input.reason ?? null, note: input.note ?? null, version: order.version },
     });
+    // agencies whose workers fit it are told shortly after, by a background job written with the approval
+    // (decision 023): nothing is lost if the process dies or Meilisearch is down now
+    if (input.decision === "approve") await enqueueFitNotification(tx, order.id);
     return { ...order, ...patch };
   });
 }

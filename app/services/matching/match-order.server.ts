@@ -169,6 +169,23 @@ const headOf = (order: JobOrder) => ({
  * construction (tests/integration/matching-agreement.test.ts holds the counts equal to a brute-force ranking).
  */
 async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promise<MatchView> {
+  const { byAgency, nearMissCounts } = await countsByAgency(deps, order, today);
+  return {
+    kind: "ministry",
+    order: headOf(order),
+    total: byAgency.reduce((n, a) => n + a.count, 0),
+    nearMissTotal: nearMissCounts.reduce((n, c) => n + c.count, 0),
+    nearMissCounts,
+    byAgency,
+  };
+}
+
+/**
+ * Per licensed agency, how many of its own available, consenting profiles pass every gate of the order (agencies
+ * with none are left out), and the near misses per item over all of them: the ministry's counts, and what a newly
+ * verified order's notification says (decision 023). Counted by the index, so always as current as the index.
+ */
+export async function countsByAgency(deps: Deps, order: JobOrder, today: string) {
   const o = matchOrderOf(order);
   const agencies = await activeAgencies(deps, today);
   const ids = agencies.map((a) => a.id);
@@ -176,17 +193,11 @@ async function ministryCounts(deps: Deps, order: JobOrder, today: string): Promi
     countQualifiedByAgency(deps.search, o, ids),
     countNearMisses(deps.search, o, ids),
   ]);
-  return {
-    kind: "ministry",
-    order: headOf(order),
-    total: [...perAgency.values()].reduce((n, c) => n + c, 0),
-    nearMissTotal: nearMissCounts.reduce((n, c) => n + c.count, 0),
-    nearMissCounts,
-    byAgency: agencies
-      .filter((a) => perAgency.has(a.id))
-      .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-  };
+  const byAgency = agencies
+    .filter((a) => perAgency.has(a.id))
+    .map((a) => ({ agencyId: a.id, name: a.name, count: perAgency.get(a.id)! }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { byAgency, nearMissCounts };
 }
 
 async function agencyView(

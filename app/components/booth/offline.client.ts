@@ -19,7 +19,12 @@ export async function registerKioskWorker(): Promise<void> {
 /** Un-enrolling: the cached kiosk goes, and the worker with it. */
 export async function forgetKioskWorker(): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
-  const reg = await navigator.serviceWorker.getRegistration("/booth/");
-  reg?.active?.postMessage({ type: "forget" });
-  await reg?.unregister();
+  // Seen with Debian's Chromium 156.0.8078.129: this did not settle while the worker still controlled the page, and
+  // the screen stayed on the confirmation. The device is already un-enrolled by then: wait a moment at most.
+  const forget = (async () => {
+    const reg = await navigator.serviceWorker.getRegistration("/booth/");
+    reg?.active?.postMessage({ type: "forget" });
+    await reg?.unregister();
+  })().catch(() => undefined);
+  await Promise.race([forget, new Promise((resolve) => setTimeout(resolve, 1_000))]);
 }

@@ -4,9 +4,11 @@ import type { Db } from "./client";
 /** Enqueue a search update for a row; call inside the transaction that changed the row. */
 export async function enqueueSearchUpdate(db: Db, entity: "worker", entityIds: string[]): Promise<void> {
   if (entityIds.length === 0) return;
+  // one array parameter, however many rows (decision 024); rows are enqueued in the order given
   await db
     .insertInto("search_outbox")
-    .values(entityIds.map((entity_id) => ({ entity, entity_id })))
+    .columns(["entity", "entity_id"])
+    .expression(sql<unknown>`select ${entity}, unnest(${entityIds}::uuid[])`)
     .execute();
 }
 

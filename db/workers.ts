@@ -333,7 +333,12 @@ export async function listConsentEvents(db: Db, workerId: string): Promise<{ con
 
 export async function loadWorkers(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom("workers").selectAll().where("id", "in", ids).execute();
+  // one array parameter: the outbox loads thousands of profiles at a time
+  return db
+    .selectFrom("workers")
+    .selectAll()
+    .where("id", "=", sql<string>`any(${ids}::uuid[])`)
+    .execute();
 }
 
 /** All workers in id order, a page at a time (for a reindex from PostgreSQL). */

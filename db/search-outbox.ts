@@ -1,12 +1,17 @@
 import { sql } from "kysely";
 import type { Db } from "./client";
 
+/** `= any(one array parameter)`: a drained batch is thousands of ids, one parameter each would be a huge statement. */
+const anyId = (ids: readonly string[]) => sql<string>`any(${[...ids]}::bigint[])`;
+
 /** Enqueue a search update for a row; call inside the transaction that changed the row. */
 export async function enqueueSearchUpdate(db: Db, entity: "worker", entityIds: string[]): Promise<void> {
   if (entityIds.length === 0) return;
+  // one array parameter, however many rows (decision 024); rows are enqueued in the order given
   await db
     .insertInto("search_outbox")
-    .values(entityIds.map((entity_id) => ({ entity, entity_id })))
+    .columns(["entity", "entity_id"])
+    .expression(sql<unknown>`select ${entity}, unnest(${entityIds}::uuid[])`)
     .execute();
 }
 
@@ -39,7 +44,7 @@ export async function renewOutboxLease(db: Db, ids: string[], leaseSeconds: numb
   await db
     .updateTable("search_outbox")
     .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
-    .where("id", "in", ids)
+    .where("id", "=", anyId(ids))
     .where("done_at", "is", null)
     .execute();
 }
@@ -49,7 +54,7 @@ export async function markOutboxDone(db: Db, ids: string[]): Promise<void> {
     await db
       .updateTable("search_outbox")
       .set({ done_at: sql<Date>`now()` })
-      .where("id", "in", ids)
+      .where("id", "=", anyId(ids))
       .execute();
 }
 
@@ -63,7 +68,7 @@ export async function markOutboxFailed(db: Db, ids: string[], error: string): Pr
       last_error: error.slice(0, 1000),
       next_attempt_at: sql<Date>`now() + make_interval(secs => least(300, power(2, attempts + 1)))`,
     }))
-    .where("id", "in", ids)
+    .where("id", "=", anyId(ids))
     .execute();
 }
 

@@ -3,6 +3,7 @@ import { OCCUPATIONS } from "~/domain/reference/isco";
 import { LANGUAGES } from "~/domain/reference/languages";
 import { SECTORS } from "~/domain/reference/sectors";
 import { randomUUID } from "node:crypto";
+import type { EnqueuedTaskPromise } from "meilisearch";
 import { guarded, meili, type Search } from "./engine";
 import { DOCUMENT_VERSION_FIELD, type WorkerDocument } from "./worker-document";
 
@@ -111,6 +112,43 @@ async function applyChanges(search: Search, upserts: WorkerDocument[], deletes: 
     const t = await index.deleteDocuments(deletes).waitTask(TASK_TIMEOUT);
     if (t.status !== "succeeded") throw new Error(`deleteDocuments failed: ${JSON.stringify(t.error)}`);
   }
+}
+
+/**
+ * Sends upserts and deletes to Meilisearch and returns once it has enqueued them, not applied them: `applied()`
+ * waits for each task's result (and throws if one did not succeed) before the caller marks its outbox rows done.
+ * Meilisearch applies an index's tasks in the order it received them, so the outbox sends its next batch while
+ * this one is being applied (decision 024).
+ */
+export function sendWorkerChanges(
+  search: Search,
+  upserts: WorkerDocument[],
+  deletes: string[],
+  uid = WORKERS_INDEX,
+): Promise<{ applied: () => Promise<void> }> {
+  return guarded(async () => {
+    const index = meili(search).index(uid);
+    const tasks: { what: string; task: EnqueuedTaskPromise }[] = [];
+    if (upserts.length) {
+      const task = index.addDocuments(upserts, { primaryKey: "id" });
+      await task;
+      tasks.push({ what: "addDocuments", task });
+    }
+    if (deletes.length) {
+      const task = index.deleteDocuments(deletes);
+      await task;
+      tasks.push({ what: "deleteDocuments", task });
+    }
+    return {
+      applied: () =>
+        guarded(async () => {
+          for (const { what, task } of tasks) {
+            const t = await task.waitTask(TASK_TIMEOUT);
+            if (t.status !== "succeeded") throw new Error(`${what} failed: ${JSON.stringify(t.error)}`);
+          }
+        }),
+    };
+  });
 }
 
 /** Rebuilds into a fresh index, then swaps it in: searches never see an empty or half-built index. */

@@ -11,12 +11,7 @@ import {
 } from "~db/search-outbox";
 import { allWorkers, loadWorkers } from "~db/workers";
 import { belongsInIndex, toWorkerDocument } from "~search/worker-document";
-import {
-  applyWorkerChanges,
-  documentsAreCurrent,
-  ensureWorkersIndex,
-  rebuildWorkersIndex,
-} from "~search/workers-index";
+import { documentsAreCurrent, ensureWorkersIndex, rebuildWorkersIndex, sendWorkerChanges } from "~search/workers-index";
 import type { Deps } from "../deps.server";
 import { workerSource } from "./worker-source.server";
 
@@ -34,6 +29,11 @@ export interface DrainResult {
  * a drainer that died (a killed process) are taken up by another within seconds, never minutes.
  */
 export const OUTBOX_LEASE_SECONDS = 6;
+/**
+ * Outbox rows per Meilisearch call. Meilisearch's cost per call is largely fixed (each task rewrites its facet and
+ * word databases), so large batches are what lets the index keep up with an import (decision 024).
+ */
+export const OUTBOX_BATCH = 10_000;
 const RENEW_EVERY_MS = 2_000;
 
 /**
@@ -41,9 +41,18 @@ const RENEW_EVERY_MS = 2_000;
  * changes to one worker collapse into one document. Rows are marked done only after Meilisearch reports success;
  * on failure they are retried with backoff and nothing is lost.
  */
-export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<DrainResult> {
+export async function drainOutboxOnce(deps: Deps, batchSize = OUTBOX_BATCH): Promise<DrainResult> {
+  const finish = await startBatch(deps, batchSize);
+  return finish ? finish() : { claimed: 0, indexed: 0, removed: 0, failed: 0 };
+}
+
+/**
+ * Claims a batch and sends it to Meilisearch; the function returned waits until Meilisearch has applied it and
+ * marks its rows done (or failed). Null when nothing is due. The batch's lease is renewed until then.
+ */
+async function startBatch(deps: Deps, batchSize: number): Promise<(() => Promise<DrainResult>) | null> {
   const claimed = await claimOutbox(deps.db, batchSize, OUTBOX_LEASE_SECONDS);
-  if (claimed.length === 0) return { claimed: 0, indexed: 0, removed: 0, failed: 0 };
+  if (claimed.length === 0) return null;
   const claimedIds = claimed.map((c) => c.id);
   let renewal = Promise.resolve();
   const renewer = setInterval(() => {
@@ -51,65 +60,125 @@ export async function drainOutboxOnce(deps: Deps, batchSize = 1000): Promise<Dra
     renewal = renewal.then(() => renewOutboxLease(deps.db, claimedIds, OUTBOX_LEASE_SECONDS)).catch(() => undefined);
   }, RENEW_EVERY_MS);
   renewer.unref();
-  try {
-    return await drainClaimed(deps, claimed);
-  } finally {
+  const stopRenewing = async () => {
     clearInterval(renewer);
     await renewal;
+  };
+  let finish: () => Promise<DrainResult>;
+  try {
+    finish = await sendClaimed(deps, claimed);
+  } catch (e) {
+    await stopRenewing();
+    throw e;
   }
+  return async () => {
+    try {
+      return await finish();
+    } finally {
+      await stopRenewing();
+    }
+  };
 }
 
-async function drainClaimed(deps: Deps, claimed: Awaited<ReturnType<typeof claimOutbox>>): Promise<DrainResult> {
+async function sendClaimed(
+  deps: Deps,
+  claimed: Awaited<ReturnType<typeof claimOutbox>>,
+): Promise<() => Promise<DrainResult>> {
   const ids = [...new Set(claimed.map((c) => c.entity_id))];
   const rows = await loadWorkers(deps.db, ids);
   const sources = rows.map(workerSource);
   const upserts = sources.filter(belongsInIndex).map(toWorkerDocument);
   const keep = new Set(upserts.map((d) => d.id as string));
   const deletes = ids.filter((id) => !keep.has(id)); // no consent, archived, or deleted: out of the index
+  let applied: () => Promise<void>;
   try {
-    await applyWorkerChanges(deps.search, upserts, deletes);
-    // the agencies whose profiles changed; a deleted row's agency is unknown, so everything is stale then
-    const loaded = new Set(rows.map((r) => r.id));
-    const unknown = ids.some((id) => !loaded.has(id));
-    // one transaction: a cached ranking that sees the new generation also sees which rows it covers
-    await deps.db.transaction().execute(async (tx) => {
-      await markOutboxDone(
-        tx,
-        claimed.map((c) => c.id),
-      );
-      await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
-      // A worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its id.
-      // Not while a reindex runs: it may have read the worker before the erasure, and replays these rows after
-      // its swap (requeueSince), so the deletion reaches the new index; they are forgotten then.
-      const gone = ids.filter((id) => !loaded.has(id));
-      if (gone.length && !(await isAdvisoryLockHeld(tx, REINDEX_LOCK))) await forgetDoneEntities(tx, gone);
-    });
-    return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
+    applied = (await sendWorkerChanges(deps.search, upserts, deletes)).applied;
   } catch (e) {
-    // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
-    await bumpSearchGeneration(deps.db, [ALL_SCOPES]).catch(() => undefined);
-    const error = e instanceof Error ? e.message : String(e);
-    await markOutboxFailed(
-      deps.db,
-      claimed.map((c) => c.id),
-      error,
-    );
-    return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length, error };
+    const r = await batchFailed(deps, claimed, e);
+    return async () => r;
   }
+  return async () => {
+    try {
+      await applied();
+      // the agencies whose profiles changed; a deleted row's agency is unknown, so everything is stale then
+      const loaded = new Set(rows.map((r) => r.id));
+      const unknown = ids.some((id) => !loaded.has(id));
+      // one transaction: a cached ranking that sees the new generation also sees which rows it covers
+      await deps.db.transaction().execute(async (tx) => {
+        await markOutboxDone(
+          tx,
+          claimed.map((c) => c.id),
+        );
+        await bumpSearchGeneration(tx, unknown ? [ALL_SCOPES] : rows.map((r) => r.agency_org_id));
+        // A worker erased from PostgreSQL is now out of the index too: its outbox rows are the last trace of its
+        // id. Not while a reindex runs: it may have read the worker before the erasure, and replays these rows
+        // after its swap (requeueSince), so the deletion reaches the new index; they are forgotten then.
+        const gone = ids.filter((id) => !loaded.has(id));
+        if (gone.length && !(await isAdvisoryLockHeld(tx, REINDEX_LOCK))) await forgetDoneEntities(tx, gone);
+      });
+      return { claimed: claimed.length, indexed: upserts.length, removed: deletes.length, failed: 0 };
+    } catch (e) {
+      return batchFailed(deps, claimed, e);
+    }
+  };
 }
 
-/** Drains until the outbox has nothing due (for tests, imports and the CLI). */
-export async function drainOutbox(deps: Deps, batchSize = 1000): Promise<DrainResult> {
+async function batchFailed(
+  deps: Deps,
+  claimed: Awaited<ReturnType<typeof claimOutbox>>,
+  e: unknown,
+): Promise<DrainResult> {
+  // part of the batch may have reached the index (upserts before a failed delete): cached rankings are suspect
+  await bumpSearchGeneration(deps.db, [ALL_SCOPES]).catch(() => undefined);
+  const error = e instanceof Error ? e.message : String(e);
+  await markOutboxFailed(
+    deps.db,
+    claimed.map((c) => c.id),
+    error,
+  );
+  return { claimed: claimed.length, indexed: 0, removed: 0, failed: claimed.length, error };
+}
+
+/**
+ * Drains until the outbox has nothing due (for tests, imports and the CLI). Two batches in flight: the next one is
+ * claimed, loaded and sent while Meilisearch applies the current one (it applies them in the order sent), so it
+ * never waits for PostgreSQL between batches. Stops after a failed batch (its rows back off).
+ */
+export async function drainOutbox(deps: Deps, batchSize = OUTBOX_BATCH): Promise<DrainResult> {
   const total: DrainResult = { claimed: 0, indexed: 0, removed: 0, failed: 0 };
-  for (;;) {
-    const r = await drainOutboxOnce(deps, batchSize);
+  const add = (r: DrainResult) => {
     total.claimed += r.claimed;
     total.indexed += r.indexed;
     total.removed += r.removed;
     total.failed += r.failed;
     if (r.error) total.error = r.error;
-    if (r.claimed === 0 || r.failed > 0) return total;
+  };
+  let current = await startBatch(deps, batchSize);
+  while (current) {
+    let next: Awaited<ReturnType<typeof startBatch>> = null;
+    let nextError: unknown;
+    try {
+      next = await startBatch(deps, batchSize);
+    } catch (e) {
+      nextError = e;
+    }
+    let r: DrainResult;
+    try {
+      r = await current();
+    } catch (e) {
+      // the next batch still ends in done or failed (and stops renewing its lease) before this is thrown
+      if (next) await next().catch(() => undefined);
+      throw e;
+    }
+    add(r);
+    if (nextError !== undefined) throw nextError;
+    if (r.failed > 0) {
+      if (next) add(await next());
+      return total;
+    }
+    current = next;
   }
+  return total;
 }
 
 /** The background worker started with the HTTP server: polls the outbox rather than LISTEN/NOTIFY, because

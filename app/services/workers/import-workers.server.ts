@@ -423,12 +423,25 @@ async function identityWarnings(
   if (!niks.length && !passports.length) return [];
   const rows = await findIdentityHolders(tx, agencyId, { niks, passportNumbers: passports });
   const idOfRow = new Map(ids.map((i) => [i.row, i.id]));
+  // the holders of each NIK and passport number, so each row is checked in constant time (not against every holder)
+  const holders = (key: "nik" | "passportNumber") => {
+    const m = new Map<string, string[]>();
+    for (const r of rows) {
+      const v = r[key];
+      if (v) m.set(v, [...(m.get(v) ?? []), r.id]);
+    }
+    return m;
+  };
+  const byNik = holders("nik");
+  const byPassport = holders("passportNumber");
+  const other = (m: Map<string, string[]>, v: string, self: string | undefined) =>
+    (m.get(v) ?? []).some((id) => id !== self);
   const warnings: RowIssue[] = [];
   for (const b of batch) {
     const self = idOfRow.get(b.row);
-    if (b.input.nik && rows.some((r) => r.id !== self && r.nik === b.input.nik))
+    if (b.input.nik && other(byNik, b.input.nik, self))
       warnings.push({ row: b.row, field: "nik", message: "errors.duplicate_nik" });
-    if (b.input.passportNumber && rows.some((r) => r.id !== self && r.passportNumber === b.input.passportNumber))
+    if (b.input.passportNumber && other(byPassport, b.input.passportNumber, self))
       warnings.push({ row: b.row, field: "passportNumber", message: "errors.duplicate_passport" });
   }
   return warnings;

@@ -18,6 +18,10 @@ export interface MovePreview {
   refusal: "flagged" | "stage" | null;
 }
 
+/** Chosen entries that are not on this order's shortlist (another agency's, another order's, or none): how many. */
+const notOnShortlist = (n: number) =>
+  new DomainError("invalid", "shortlist.unknown_entries", { entryIds: "shortlist.unknown_entries" }, { n });
+
 /** What the move would do to each chosen entry of this order's shortlist, before anything is changed. */
 export async function previewMoves(
   deps: Deps,
@@ -29,13 +33,7 @@ export async function previewMoves(
   const byId = new Map(items.map((i) => [i.entryId, i]));
   const chosen = input.entryIds.map((id) => byId.get(id));
   const unknown = chosen.filter((i) => i === undefined).length;
-  if (unknown)
-    throw new DomainError(
-      "invalid",
-      "shortlist.unknown_entries",
-      { entryIds: "shortlist.unknown_entries" },
-      { n: unknown },
-    );
+  if (unknown) throw notOnShortlist(unknown);
   const previews = (chosen as ShortlistItem[]).map((i) => ({
     entryId: i.entryId,
     code: i.code,
@@ -72,13 +70,7 @@ export async function moveCandidates(
   const { items } = await getShortlist(deps, actor, orderId); // the order is the agency's, and these entries are on it
   const onOrder = new Set(items.map((i) => i.entryId));
   const unknown = input.entryIds.filter((id) => !onOrder.has(id)).length;
-  if (unknown)
-    throw new DomainError(
-      "invalid",
-      "shortlist.unknown_entries",
-      { entryIds: "shortlist.unknown_entries" },
-      { n: unknown },
-    );
+  if (unknown) throw notOnShortlist(unknown);
   const moved: string[] = [];
   const refused: Refusal[] = [];
   for (const entryId of new Set(input.entryIds)) {

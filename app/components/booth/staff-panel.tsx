@@ -18,10 +18,13 @@ export function StaffPanel({ slug, queue, onClose }: { slug: string; queue: Lead
         body: new URLSearchParams({ locale }).toString(),
       });
       if (res.status !== 204) throw new Error(String(res.status));
-      const [offline, outbox] = await Promise.all([import("./offline.client"), import("./lead-queue.client")]);
-      await outbox.discardRefused(slug);
-      await offline.forgetKioskWorker();
+      // The device is un-enrolled once the app has revoked it. What the screen keeps (refused leads, the offline
+      // copy and its service worker) is cleared after, without holding the screen: with Debian's Chromium 156 the
+      // service worker's unregistration was seen never to settle while it controlled the page.
       setStep("done");
+      void Promise.all([import("./offline.client"), import("./lead-queue.client")])
+        .then(([offline, outbox]) => Promise.all([outbox.discardRefused(slug), offline.forgetKioskWorker()]))
+        .catch(() => undefined);
     } catch {
       setStep("failed");
     }

@@ -1,3 +1,4 @@
+import { startPoller } from "../background/poller.server";
 import type { MatchOrder } from "~/domain/matching/gates";
 import { isoDay } from "~/domain/dates";
 import { searchGenerations, workersIndexedSince } from "~db/search-outbox";
@@ -265,19 +266,17 @@ export function startRankingKeeper(
   deps: Pick<Deps, "db" | "search" | "now">,
   opts: { intervalMs: number; onError?: (e: unknown) => void; waitMs?: number },
 ) {
-  let running: Promise<void> = Promise.resolve();
   keepers.running++;
   keepers.waitMs = opts.waitMs ?? WAIT_MS;
-  const timer = setInterval(() => {
-    running = running.then(() => keepRankingsCurrent(deps)).catch((e: unknown) => opts.onError?.(e));
-  }, opts.intervalMs);
-  timer.unref();
+  const poller = startPoller(() => keepRankingsCurrent(deps).catch((e: unknown) => opts.onError?.(e)), {
+    intervalMs: opts.intervalMs,
+    immediately: false,
+  });
   return {
     async stop() {
-      clearInterval(timer);
       keepers.running--;
       if (keepers.running === 0) keepers.waitMs = WAIT_MS;
-      await running;
+      await poller.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { startPoller } from "../background/poller.server";
 import { isoDay } from "~/domain/dates";
 import type { Locale } from "~/i18n/locales";
 import { isLocale } from "~/i18n/locales";
@@ -134,30 +135,18 @@ export function startFitNotifier(
   deps: Deps,
   opts: { intervalMs: number; onError?: (e: unknown) => void; onJobFailed?: (r: FitRunResult) => void },
 ) {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    try {
-      for (;;) {
-        const r = await processFitNotifications(deps);
-        if (r.failed > 0) opts.onJobFailed?.(r);
-        if (r.claimed === 0 || r.failed > 0 || r.deferred === r.claimed || stopped) return;
+  return startPoller(
+    async (stopped) => {
+      try {
+        for (;;) {
+          const r = await processFitNotifications(deps);
+          if (r.failed > 0) opts.onJobFailed?.(r);
+          if (r.claimed === 0 || r.failed > 0 || r.deferred === r.claimed || stopped()) return;
+        }
+      } catch (e) {
+        opts.onError?.(e);
       }
-    } catch (e) {
-      opts.onError?.(e);
-    }
-  };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, opts.intervalMs);
-  timer.unref();
-  running = running.then(tick);
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
     },
-  };
+    { intervalMs: opts.intervalMs },
+  );
 }

@@ -1,3 +1,4 @@
+import { startPoller } from "../background/poller.server";
 import { isAdvisoryLockHeld, withTryAdvisoryLock } from "~db/locks";
 import {
   ALL_SCOPES,
@@ -194,35 +195,23 @@ export function startOutboxWorker(
     onReindex?: (n: number) => void;
   },
 ) {
-  let stopped = false;
   let indexReady = false;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    try {
-      if (!indexReady) {
-        await prepareIndex(deps, opts.onReindex);
-        indexReady = true;
+  return startPoller(
+    async () => {
+      try {
+        if (!indexReady) {
+          await prepareIndex(deps, opts.onReindex);
+          indexReady = true;
+        }
+        const r = await drainOutbox(deps);
+        if (r.failed > 0) opts.onBatchFailed?.(r);
+      } catch (e) {
+        indexReady = false;
+        opts.onError?.(e);
       }
-      const r = await drainOutbox(deps);
-      if (r.failed > 0) opts.onBatchFailed?.(r);
-    } catch (e) {
-      indexReady = false;
-      opts.onError?.(e);
-    }
-  };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, opts.intervalMs);
-  timer.unref();
-  running = running.then(tick);
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
     },
-  };
+    { intervalMs: opts.intervalMs },
+  );
 }
 
 /**

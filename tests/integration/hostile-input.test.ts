@@ -101,6 +101,21 @@ async function counts() {
     (select count(*) from booth_handoffs h join events e on e.id = h.event_id where e.created_by = ${ids.admin || null} and h.lead_id is not null)::int as handoffs_spent`;
   return (await q.execute(deps.db)).rows[0]!;
 }
+/** The cells of one valid import row (CSV columns), with this external reference. */
+const importCells = (ref: string): Record<string, string> => ({
+  external_ref: ref,
+  full_name: "Siti Aminah",
+  date_of_birth: "1995-01-01",
+  sex: "female",
+  province_code: "33",
+  experiences: "cruise:5131:4",
+  languages: "en:ielts:6.0",
+  available_from: day(0, 30),
+});
+/** A CSV file of a header and one row, every cell quoted. */
+const oneRowCsv = (header: readonly string[], values: Record<string, string>) =>
+  `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
+
 async function expectNothingStored<T>(run: () => Promise<T>): Promise<T> {
   const before = await counts();
   const result = await run();
@@ -444,29 +459,8 @@ describe("API: worker import (POST /api/v1/workers/import?mode=all_or_nothing)",
   });
 
   const csv = (cells: Record<string, string>) => {
-    const header = [
-      "external_ref",
-      "full_name",
-      "date_of_birth",
-      "sex",
-      "province_code",
-      "experiences",
-      "languages",
-      "available_from",
-    ];
-    header.push(...Object.keys(cells).filter((c) => !header.includes(c)));
-    const values: Record<string, string> = {
-      external_ref: `CSV-${tag}`,
-      full_name: "Siti Aminah",
-      date_of_birth: "1995-01-01",
-      sex: "female",
-      province_code: "33",
-      experiences: "cruise:5131:4",
-      languages: "en:ielts:6.0",
-      available_from: day(0, 30),
-      ...cells,
-    };
-    return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
+    const values = { ...importCells(`CSV-${tag}`), ...cells }; // the row's columns, then any the case adds
+    return oneRowCsv(Object.keys(values), values);
   };
   it.each([
     ["full_name", { full_name: "Siti\u0000Aminah" }, "errors.text_invalid_characters"],
@@ -516,20 +510,8 @@ describe("an import's failed rows (GET …/failed.csv) and their corrected file"
   });
 
   const file = (cells: Record<string, string>) => {
-    const values: Record<string, string> = {
-      external_ref: `FAILED-${tag}`,
-      full_name: "Siti Aminah",
-      date_of_birth: "1995-01-01",
-      sex: "female",
-      province_code: "33",
-      experiences: "cruise:5131:4",
-      languages: "en:ielts:6.0",
-      available_from: day(0, 30),
-      error: "sex: Choose one of the options.",
-      ...cells,
-    };
-    const header = Object.keys(values);
-    return `${header.join(",")}\r\n${header.map((h) => `"${values[h]!.replace(/"/g, '""')}"`).join(",")}\r\n`;
+    const values = { ...importCells(`FAILED-${tag}`), error: "sex: Choose one of the options.", ...cells };
+    return oneRowCsv(Object.keys(values), values);
   };
   const importFile = (text: string, key = agency.key) =>
     send("POST", "/api/v1/workers/import?mode=all_or_nothing", {
